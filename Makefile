@@ -1,0 +1,122 @@
+# hiepthuong - a boring Makefile (libxlsxwriter, Redis, git style).
+#
+#   make            build ./hiepthuong
+#   make demo       install missing Debian packages, build, run the sample
+#   make test       install missing Debian packages, build, run every test
+#   make asan       build and run the tests under ASan + UBSan
+#   make check      cppcheck over src/
+#   make install    PREFIX=/usr/local DESTDIR=
+#   make V=1        show the commands
+
+PREFIX ?= /usr/local
+DESTDIR ?=
+BUILD ?= build
+CC ?= cc
+PKG_CONFIG ?= pkg-config
+PKGS = sqlite3 yaml-0.1 xlsxwriter icu-uc icu-i18n
+PYTHON ?= /usr/bin/python3
+
+CFLAGS ?= -O2 -g
+WARNINGS = -std=c11 -Wall -Wextra -Wformat=2 -Wshadow -Werror
+ALL_CFLAGS = $(WARNINGS) $(CFLAGS) $(SAN_CFLAGS)
+ALL_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Isrc -I$(BUILD) \
+	$(shell $(PKG_CONFIG) --cflags $(PKGS)) $(CPPFLAGS)
+ALL_LDFLAGS = $(SAN_CFLAGS) $(LDFLAGS)
+LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS)) $(LDLIBS)
+
+ifneq ($(V),1)
+Q = @
+QUIET_CC = @echo '   ' CC $@;
+QUIET_LINK = @echo '   ' LINK $@;
+QUIET_GEN = @echo '   ' GEN $@;
+endif
+
+# The program: main.o plus everything else, one object per line.
+OBJS += $(BUILD)/audit.o
+OBJS += $(BUILD)/cmd_init.o
+OBJS += $(BUILD)/cmd_status.o
+OBJS += $(BUILD)/cmd_version.o
+OBJS += $(BUILD)/collate_vi.o
+OBJS += $(BUILD)/config.o
+OBJS += $(BUILD)/csv.o
+OBJS += $(BUILD)/date.o
+OBJS += $(BUILD)/db.o
+OBJS += $(BUILD)/diag.o
+OBJS += $(BUILD)/opt.o
+OBJS += $(BUILD)/rules.o
+OBJS += $(BUILD)/sbuf.o
+OBJS += $(BUILD)/text.o
+OBJS += $(BUILD)/validate.o
+OBJS += $(BUILD)/yamlcfg.o
+
+PROGRAM = $(BUILD)/hiepthuong
+UNIT_SRCS = $(wildcard tests/unit/test_*.c)
+UNIT_BINS = $(patsubst tests/unit/%.c,$(BUILD)/unit/%,$(UNIT_SRCS))
+
+all: hiepthuong
+
+hiepthuong: $(PROGRAM)
+ifeq ($(BUILD),build)
+	$(Q)cp $(PROGRAM) hiepthuong
+endif
+
+$(PROGRAM): $(BUILD)/main.o $(OBJS)
+	$(QUIET_LINK)$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)
+
+$(BUILD)/%.o: src/%.c $(wildcard src/*.h) $(BUILD)/schema.h | $(BUILD)
+	$(QUIET_CC)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+# The schema is embedded as a C string, generated from src/schema.sql.
+$(BUILD)/schema.h: src/schema.sql tools/embed.sh | $(BUILD)
+	$(QUIET_GEN)sh tools/embed.sh schema_sql < src/schema.sql > $@
+
+$(BUILD):
+	$(Q)mkdir -p $(BUILD)/unit
+
+$(BUILD)/unit/unit_main.o: tests/unit/unit_main.c tests/unit/unit.h | $(BUILD)
+	$(QUIET_CC)$(CC) $(ALL_CPPFLAGS) -Itests/unit $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/unit/%: tests/unit/%.c $(BUILD)/unit/unit_main.o $(OBJS) tests/unit/unit.h
+	$(QUIET_LINK)$(CC) $(ALL_CPPFLAGS) -Itests/unit $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< \
+		$(BUILD)/unit/unit_main.o $(OBJS) $(LIBS)
+
+units: $(UNIT_BINS)
+
+# Debian packages the build, the demo and the tests need.
+deps:
+	$(Q)sh tools/install-deps.sh
+
+build-all: hiepthuong units
+
+demo: deps
+	$(Q)$(MAKE) --no-print-directory hiepthuong
+	$(Q)sh samples/demo.sh ./hiepthuong
+
+test: deps
+	$(Q)$(MAKE) --no-print-directory build-all
+	$(Q)HT=$(CURDIR)/$(PROGRAM) UNIT_DIR=$(CURDIR)/$(BUILD)/unit PYTHON=$(PYTHON) sh tests/run.sh
+
+# Same tests, built with AddressSanitizer and UndefinedBehaviorSanitizer.
+asan: deps
+	$(Q)$(MAKE) --no-print-directory BUILD=build-asan CFLAGS="-O1 -g -fno-omit-frame-pointer" \
+		SAN_CFLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all" build-all
+	$(Q)ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+		HT=$(CURDIR)/build-asan/hiepthuong UNIT_DIR=$(CURDIR)/build-asan/unit PYTHON=$(PYTHON) \
+		SANITIZED=1 sh tests/run.sh
+
+check:
+	cppcheck --quiet --error-exitcode=1 --std=c11 --enable=warning,portability \
+		--suppress=missingIncludeSystem -Isrc src/
+
+install: hiepthuong
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/hiepthuong/config/rules \
+		$(DESTDIR)$(PREFIX)/share/hiepthuong/templates
+	install -m 755 hiepthuong $(DESTDIR)$(PREFIX)/bin/hiepthuong
+	install -m 644 config/*.yaml $(DESTDIR)$(PREFIX)/share/hiepthuong/config/
+	install -m 644 config/rules/*.yaml $(DESTDIR)$(PREFIX)/share/hiepthuong/config/rules/
+	for f in templates/*.yaml; do [ -e "$$f" ] && install -m 644 "$$f" $(DESTDIR)$(PREFIX)/share/hiepthuong/templates/; done; true
+
+clean:
+	rm -rf build build-asan hiepthuong out demo.db
+
+.PHONY: all hiepthuong units deps build-all demo test asan check install clean

@@ -1,0 +1,110 @@
+/* diag.c - diagnostics; see diag.h. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "diag.h"
+#include "banned.h"
+
+static int nerrors;
+
+static void vreport(const char *file, long line, long col, const char *kind,
+		    const char *fmt, va_list ap)
+{
+	fflush(stdout);
+	if (file) {
+		fputs(file, stderr);
+		if (line > 0)
+			fprintf(stderr, ":%ld", line);
+		if (line > 0 && col > 0)
+			fprintf(stderr, ":%ld", col);
+		fputs(": ", stderr);
+	} else {
+		fputs("hiepthuong: ", stderr);
+	}
+	fprintf(stderr, "%s: ", kind);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
+int error(const char *fmt, ...)
+{
+	va_list ap;
+
+	nerrors++;
+	va_start(ap, fmt);
+	vreport(NULL, 0, 0, "lỗi", fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+int error_at(const char *file, long line, long col, const char *fmt, ...)
+{
+	va_list ap;
+
+	nerrors++;
+	va_start(ap, fmt);
+	vreport(file ? file : "(?)", line, col, "lỗi", fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+void warning(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreport(NULL, 0, 0, "cảnh báo", fmt, ap);
+	va_end(ap);
+}
+
+void warning_at(const char *file, long line, long col, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreport(file ? file : "(?)", line, col, "cảnh báo", fmt, ap);
+	va_end(ap);
+}
+
+void note(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreport(NULL, 0, 0, "ghi chú", fmt, ap);
+	va_end(ap);
+}
+
+int bug(const char *fmt, ...)
+{
+	va_list ap;
+
+	nerrors++;
+	va_start(ap, fmt);
+	vreport(NULL, 0, 0, "internal error", fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+int diag_error_count(void)
+{
+	return nerrors;
+}
+
+void progress(const char *what, long done, long total)
+{
+	static int enabled = -1;
+
+	if (enabled < 0) {
+		const char *e = getenv("HIEPTHUONG_PROGRESS");
+		enabled = e ? strcmp(e, "1") == 0 : isatty(2);
+	}
+	if (!enabled)
+		return;
+	fprintf(stderr, "\r%s: %ld/%ld", what, done, total);
+	if (done >= total)
+		fputc('\n', stderr);
+	fflush(stderr);
+}

@@ -1,0 +1,51 @@
+/*
+ * diag.h - the one path every message to the user goes through.
+ *
+ * Messages are Vietnamese, begin with a lower-case word, have no final full
+ * stop, and put the subject in single quotes (git's CodingGuidelines):
+ *
+ *	hiepthuong: lỗi: không mở được tệp 'x.yaml': No such file or directory
+ *	config/x.yaml:12:5: lỗi: khóa không xác định 'seat'
+ *	samples/a.csv:7:3: lỗi: ngày không tồn tại '31/02/1980'
+ *
+ * error() and error_at() return -1 so that a caller can write
+ * `return error(...)`.  Internal faults (a bug, SQLite refusing a statement
+ * we wrote) go through bug(), whose text stays English.
+ */
+#ifndef DIAG_H
+#define DIAG_H
+
+/* Exit codes, documented in README.md; scripts rely on them. */
+enum exit_code {
+	EXIT_OK = 0,		/* done */
+	EXIT_RULES = 1,		/* validation found an error-level finding */
+	EXIT_USAGE = 2,		/* bad command line */
+	EXIT_DATA = 3,		/* bad input file or book; nothing was changed */
+	EXIT_INTERNAL = 4	/* a bug or a system failure */
+};
+
+/* Print "hiepthuong: lỗi: <msg>" to stderr; returns -1. */
+int error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Print "<file>:<line>:<col>: lỗi: <msg>"; line/col of 0 are left out. */
+int error_at(const char *file, long line, long col, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+/* As above with "cảnh báo" (warning) and "ghi chú" (note). */
+void warning(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void warning_at(const char *file, long line, long col, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+void note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* An internal error: "hiepthuong: internal error: <msg>"; returns -1. */
+int bug(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* How many error()/error_at() calls have been made (for "N lỗi" totals). */
+int diag_error_count(void);
+
+/* Progress on stderr for long work, only when stderr is a terminal or
+ * HIEPTHUONG_PROGRESS=1: "\r<what>: <done>/<total>".  done == total ends
+ * the line. */
+void progress(const char *what, long done, long total);
+
+#endif

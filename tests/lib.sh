@@ -1,0 +1,106 @@
+# lib.sh - helpers for end-to-end tests of the real binary.
+#
+# A test script sources this file, then writes cases:
+#
+#	t_case "init refuses a config with an unknown key"
+#	ht init --config "$T/bad.yaml" --db "$T/x.db"
+#	expect_exit 3
+#	expect_err "bad.yaml:4:3: lỗi: khóa không xác định 'seat'"
+#	expect_no_file "$T/x.db"
+#	t_end
+#
+# ht runs $HT with its stdout in $OUT, stderr in $ERR, exit status in $RC.
+# Each expect_* records a failure with the reason; t_end prints
+# "PASS <script>:<case>" or "FAIL <script>:<case>: <reasons>".
+# $T is a fresh private directory, removed at exit; $S the samples folder.
+
+: "${HT:?HT must name the hiepthuong binary}"
+: "${TOP:?}"
+: "${PYTHON:=/usr/bin/python3}"
+T=$(mktemp -d)
+S="$TOP/samples"
+OUT="$T/.out"
+ERR="$T/.err"
+SCRIPT=$(basename "$0" .sh)
+trap 'rm -rf "$T"' EXIT
+export HIEPTHUONG_TODAY="${HIEPTHUONG_TODAY:-2025-11-20}"
+export HIEPTHUONG_PROGRESS=0
+unset HIEPTHUONG_DB
+
+t_case() {
+	CASE=$1
+	WHY=""
+}
+
+t_fail() {
+	WHY="$WHY${WHY:+; }$1"
+}
+
+t_end() {
+	if [ -z "$WHY" ]; then
+		echo "PASS $SCRIPT:$CASE"
+	else
+		echo "FAIL $SCRIPT:$CASE: $WHY"
+		echo "    --- stdout:"; sed 's/^/    /' "$OUT" | head -n 20
+		echo "    --- stderr:"; sed 's/^/    /' "$ERR" | head -n 20
+	fi
+}
+
+ht() {
+	"$HT" "$@" >"$OUT" 2>"$ERR"
+	RC=$?
+}
+
+expect_exit() {
+	[ "$RC" = "$1" ] || t_fail "exit status $RC, expected $1"
+}
+
+expect_out() {
+	grep -qF -- "$1" "$OUT" || t_fail "stdout lacks '$1'"
+}
+
+expect_err() {
+	grep -qF -- "$1" "$ERR" || t_fail "stderr lacks '$1'"
+}
+
+expect_not_out() {
+	grep -qF -- "$1" "$OUT" && t_fail "stdout has '$1'"
+}
+
+expect_not_err() {
+	grep -qF -- "$1" "$ERR" && t_fail "stderr has '$1'"
+}
+
+expect_empty_err() {
+	[ -s "$ERR" ] && t_fail "stderr is not empty"
+}
+
+expect_file() {
+	[ -f "$1" ] || t_fail "no file '$1'"
+}
+
+expect_no_file() {
+	[ -e "$1" ] && t_fail "file '$1' exists"
+}
+
+# expect_lines N FILE: the file has exactly N lines.
+expect_lines() {
+	n=$(wc -l <"$2")
+	[ "$n" -eq "$1" ] || t_fail "$2 has $n lines, expected $1"
+}
+
+# expect_same FILE1 FILE2 (byte-identical)
+expect_same() {
+	cmp -s "$1" "$2" || t_fail "'$1' and '$2' differ"
+}
+
+# sql DB QUERY: print the result of a read-only query (sqlite3 shell).
+sql() {
+	sqlite3 -batch -noheader "$1" "$2"
+}
+
+# A fresh province book in $T/p.db.
+make_province_book() {
+	"$HT" init --config "$S/province/config.yaml" --db "$T/p.db" >/dev/null 2>&1 || {
+		echo "FAIL $SCRIPT:setup: could not create the province book"; exit 1; }
+}

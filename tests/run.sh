@@ -1,0 +1,52 @@
+#!/bin/sh
+# run.sh - hiepthuong's test runner.
+#
+# Runs every unit-test program in $UNIT_DIR and every end-to-end script
+# tests/t[0-9]*.sh against the binary $HT.  Each prints one line per case,
+# "PASS name" or "FAIL name: why"; this script counts them and ends with
+# the line "N passed, N failed".  A program that exits non-zero without a
+# FAIL line counts as one failure (a crash, a sanitizer report).
+#
+#   HT=./hiepthuong UNIT_DIR=build/unit sh tests/run.sh [PATTERN]
+#
+# PATTERN limits the e2e scripts (e.g. t0 for the t0xxx family).
+top=$(cd "$(dirname "$0")/.." && pwd)
+: "${HT:=$top/hiepthuong}"
+: "${UNIT_DIR:=$top/build/unit}"
+: "${PYTHON:=/usr/bin/python3}"
+export HT PYTHON TOP="$top"
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+pass=0
+fail=0
+
+count() {
+	# $1: program name; output in $log; $2: its exit status
+	p=$(grep -c '^PASS ' "$log")
+	f=$(grep -c '^FAIL ' "$log")
+	grep '^FAIL ' "$log"
+	if [ "$2" -ne 0 ] && [ "$f" -eq 0 ]; then
+		echo "FAIL $1: exited with status $2"
+		tail -n 20 "$log" | sed 's/^/    /'
+		f=1
+	fi
+	pass=$((pass + p))
+	fail=$((fail + f))
+	echo "$1: $p passed, $f failed" >&2
+}
+
+if [ -z "$1" ]; then
+	for t in "$UNIT_DIR"/test_*; do
+		[ -x "$t" ] || continue
+		"$t" >"$log" 2>&1
+		count "$(basename "$t")" $?
+	done
+fi
+for t in "$top"/tests/t[0-9]*.sh; do
+	[ -f "$t" ] || continue
+	case "$(basename "$t")" in ${1:-t}*) ;; *) continue ;; esac
+	sh "$t" >"$log" 2>&1
+	count "$(basename "$t")" $?
+done
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]

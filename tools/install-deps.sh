@@ -1,0 +1,27 @@
+#!/bin/sh
+# install-deps.sh - install the Debian 12 packages hiepthuong needs to build,
+# run its demo and run its tests, when they are missing.  Run as root (CI
+# and fresh machines) or with sudo available; prints what it does.
+set -e
+pkgs="gcc make libc6-dev pkg-config libsqlite3-dev libyaml-dev libxlsxwriter-dev libicu-dev
+python3 python3-openpyxl sqlite3"
+missing=""
+for p in $pkgs; do
+	if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+		missing="$missing $p"
+	fi
+done
+[ -z "$missing" ] && exit 0
+echo "cài các gói còn thiếu:$missing"
+if [ "$(id -u)" -eq 0 ]; then
+	SUDO=""
+elif command -v sudo >/dev/null 2>&1; then
+	SUDO="sudo"
+else
+	echo "hiepthuong: lỗi: cần quyền root để cài:$missing" >&2
+	exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+# shellcheck disable=SC2086
+$SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null
