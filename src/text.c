@@ -1,0 +1,404 @@
+/*
+ * text.c - UTF-8 text hygiene (see text.h for the contract).
+ *
+ * UTF-8 validation and decoding are done here by hand (a table-3-7 state
+ * check is short, and it must report the offset of the bad byte, which
+ * ICU's converters do not).  Everything that needs Unicode data (NFC, NFD,
+ * case folding, upper case, the White_Space property) is ICU's.
+ *
+ * ICU works in UTF-16, so the functions below convert UTF-8 -> UTF-16,
+ * apply one or more operations (u16_apply()) and convert back.  Pure ASCII
+ * input takes a short cut where the result is known without ICU.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+
+#include "text.h"
+#include "banned.h"
+
+/* ---- memory ---------------------------------------------------------- */
+
+static void text_die(const char *what)
+{
+	fprintf(stderr, "hiepthuong: fatal: %s\n", what);
+	abort();
+}
+
+static void *text_xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+
+	if (!p)
+		text_die("out of memory");
+	return p;
+}
+
+/*
+ * An ICU error that is not a "buffer too small" means out of memory or
+ * missing ICU data: neither is the caller's fault, and neither can be
+ * handled sensibly, so stop.
+ */
+static void text_icu_check(UErrorCode e, const char *what)
+{
+	char msg[128];
+
+	if (U_SUCCESS(e))
+		return;
+	snprintf(msg, sizeof(msg), "ICU %s failed: %s", what, u_errorName(e));
+	text_die(msg);
+}
+
+/* ---- UTF-8 ----------------------------------------------------------- */
+
+int text_utf8_valid(const char *s, size_t len, size_t *bad_offset)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+
+	while (i < len) {
+		unsigned char c = p[i], lo = 0x80, hi = 0xBF;
+		size_t need;
+
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		if (c >= 0xC2 && c <= 0xDF) {
+			need = 1;
+		} else if (c == 0xE0) {
+			need = 2;
+			lo = 0xA0;		/* overlong below U+0800 */
+		} else if (c == 0xED) {
+			need = 2;
+			hi = 0x9F;		/* surrogates U+D800..U+DFFF */
+		} else if (c >= 0xE1 && c <= 0xEF) {
+			need = 2;
+		} else if (c == 0xF0) {
+			need = 3;
+			lo = 0x90;		/* overlong below U+10000 */
+		} else if (c >= 0xF1 && c <= 0xF3) {
+			need = 3;
+		} else if (c == 0xF4) {
+			need = 3;
+			hi = 0x8F;		/* above U+10FFFF */
+		} else {
+			/* 80..BF stray continuation, C0/C1 overlong, F5..FF */
+			goto bad;
+		}
+		if (len - i - 1 < need || p[i + 1] < lo || p[i + 1] > hi)
+			goto bad;
+		for (size_t k = 2; k <= need; k++)
+			if (p[i + k] < 0x80 || p[i + k] > 0xBF)
+				goto bad;
+		i += need + 1;
+	}
+	return 1;
+bad:
+	if (bad_offset)
+		*bad_offset = i;
+	return 0;
+}
+
+uint32_t text_utf8_next(const char *s, size_t len, size_t *i)
+{
+	const unsigned char *p = (const unsigned char *)s + *i;
+	uint32_t cp;
+	size_t n;
+
+	(void)len;
+	if (p[0] < 0x80) {
+		cp = p[0];
+		n = 1;
+	} else if (p[0] < 0xE0) {
+		cp = p[0] & 0x1Fu;
+		n = 2;
+	} else if (p[0] < 0xF0) {
+		cp = p[0] & 0x0Fu;
+		n = 3;
+	} else {
+		cp = p[0] & 0x07u;
+		n = 4;
+	}
+	for (size_t k = 1; k < n; k++)
+		cp = (cp << 6) | (p[k] & 0x3Fu);
+	*i += n;
+	return cp;
+}
+
+size_t text_utf8_count(const char *s)
+{
+	size_t n = 0;
+
+	if (!s)
+		return 0;
+	for (; *s; s++)
+		if (((unsigned char)*s & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
+/* 1 if s is non-NULL, valid UTF-8 and not too long; sets *len = strlen(s). */
+static int text_valid_str(const char *s, size_t *len)
+{
+	if (!s)
+		return 0;
+	*len = strlen(s);
+	return *len <= TEXT_MAX_LEN && text_utf8_valid(s, *len, NULL);
+}
+
+static int is_ascii(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return 0;
+	return 1;
+}
+
+/* ---- UTF-16 round trip through ICU ----------------------------------- */
+
+/* Valid UTF-8 of len bytes never takes more than len UTF-16 units. */
+static UChar *u16_from_utf8(const char *s, size_t len, int32_t *n)
+{
+	UChar *u = text_xmalloc((len + 1) * sizeof(UChar));
+	UErrorCode e = U_ZERO_ERROR;
+
+	u_strFromUTF8(u, (int32_t)len + 1, n, s, (int32_t)len, &e);
+	text_icu_check(e, "u_strFromUTF8");
+	return u;
+}
+
+/* Convert back to a malloc'd NUL-terminated UTF-8 string. */
+static char *utf8_from_u16(const UChar *u, int32_t n)
+{
+	int32_t cap = n + 1, m = 0;
+
+	for (;;) {
+		char *s = text_xmalloc((size_t)cap);
+		UErrorCode e = U_ZERO_ERROR;
+
+		u_strToUTF8(s, cap, &m, u, n, &e);
+		if (e == U_BUFFER_OVERFLOW_ERROR ||
+		    e == U_STRING_NOT_TERMINATED_WARNING) {
+			free(s);
+			cap = m + 1;
+			continue;
+		}
+		text_icu_check(e, "u_strToUTF8");
+		return s;
+	}
+}
+
+enum text_op { TEXT_OP_NFC, TEXT_OP_NFD, TEXT_OP_FOLD, TEXT_OP_UPPER };
+
+/*
+ * Apply one ICU operation to src[0..n); returns a new malloc'd buffer
+ * (not NUL-terminated) of *outn units.  Preflights and retries when the
+ * first guess at the size is too small.
+ */
+static UChar *u16_apply(enum text_op op, const UChar *src, int32_t n,
+			int32_t *outn)
+{
+	int32_t cap = n + n / 2 + 16, m = 0;
+
+	for (;;) {
+		UChar *dst = text_xmalloc((size_t)cap * sizeof(UChar));
+		UErrorCode e = U_ZERO_ERROR;
+		const UNormalizer2 *nz;
+
+		switch (op) {
+		case TEXT_OP_NFC:
+		case TEXT_OP_NFD:
+			nz = op == TEXT_OP_NFC ? unorm2_getNFCInstance(&e)
+					       : unorm2_getNFDInstance(&e);
+			text_icu_check(e, "unorm2_get*Instance");
+			m = unorm2_normalize(nz, src, n, dst, cap, &e);
+			break;
+		case TEXT_OP_FOLD:
+			m = u_strFoldCase(dst, cap, src, n,
+					  U_FOLD_CASE_DEFAULT, &e);
+			break;
+		case TEXT_OP_UPPER:
+			m = u_strToUpper(dst, cap, src, n, "vi", &e);
+			break;
+		}
+		if (e == U_BUFFER_OVERFLOW_ERROR) {
+			free(dst);
+			cap = m + 1;
+			continue;
+		}
+		if (e == U_STRING_NOT_TERMINATED_WARNING)
+			e = U_ZERO_ERROR;
+		text_icu_check(e, "normalise/case operation");
+		*outn = m;
+		return dst;
+	}
+}
+
+/*
+ * Run the operations ops[0..nops) in turn over valid UTF-8 s[0..len) and
+ * return the result as a malloc'd UTF-8 string.
+ */
+static char *text_transform(const char *s, size_t len,
+			    const enum text_op *ops, size_t nops)
+{
+	int32_t n, m;
+	UChar *u = u16_from_utf8(s, len, &n), *v;
+	char *out;
+
+	for (size_t k = 0; k < nops; k++) {
+		v = u16_apply(ops[k], u, n, &m);
+		free(u);
+		u = v;
+		n = m;
+	}
+	out = utf8_from_u16(u, n);
+	free(u);
+	return out;
+}
+
+/* 1 if valid UTF-8 s[0..len) is already NFC (ICU's quick check + scan). */
+static int text_is_nfc(const char *s, size_t len)
+{
+	UErrorCode e = U_ZERO_ERROR;
+	const UNormalizer2 *nfc = unorm2_getNFCInstance(&e);
+	int32_t n;
+	UChar *u;
+	UBool yes;
+
+	text_icu_check(e, "unorm2_getNFCInstance");
+	u = u16_from_utf8(s, len, &n);
+	yes = unorm2_isNormalized(nfc, u, n, &e);
+	free(u);
+	text_icu_check(e, "unorm2_isNormalized");
+	return yes != 0;
+}
+
+/* ---- public functions ------------------------------------------------ */
+
+char *text_clean(const char *s, size_t len, size_t *bad_offset)
+{
+	static const enum text_op nfc[] = { TEXT_OP_NFC };
+	const unsigned char *p = (const unsigned char *)s;
+	char *buf, *out;
+	size_t n = 0;
+
+	if (len > TEXT_MAX_LEN) {
+		if (bad_offset)
+			*bad_offset = TEXT_MAX_LEN;
+		return NULL;
+	}
+	if (!text_utf8_valid(s, len, bad_offset))
+		return NULL;
+
+	buf = text_xmalloc(len + 1);
+	for (size_t i = 0; i < len; i++) {
+		if (p[i] < 0x20 && p[i] != '\t' && p[i] != '\n')
+			continue;		/* C0 controls, CR included */
+		if (p[i] == 0x7F)
+			continue;		/* DEL */
+		if (p[i] == 0xC2 && p[i + 1] >= 0x80 && p[i + 1] <= 0x9F) {
+			i++;			/* C1 controls, C2 80..C2 9F */
+			continue;
+		}
+		buf[n++] = (char)p[i];
+	}
+	buf[n] = '\0';
+
+	if (is_ascii(buf, n) || text_is_nfc(buf, n))
+		return buf;
+	out = text_transform(buf, n, nfc, 1);
+	free(buf);
+	return out;
+}
+
+char *text_upper(const char *s)
+{
+	static const enum text_op ops[] = { TEXT_OP_UPPER, TEXT_OP_NFC };
+	size_t len;
+
+	if (!text_valid_str(s, &len))
+		return NULL;
+	return text_transform(s, len, ops, 2);
+}
+
+char *text_fold_nfd(const char *s)
+{
+	static const enum text_op ops[] = {
+		TEXT_OP_NFD, TEXT_OP_FOLD, TEXT_OP_NFD
+	};
+	size_t len;
+	char *out;
+
+	if (!text_valid_str(s, &len))
+		return NULL;
+	if (!is_ascii(s, len))
+		return text_transform(s, len, ops, 3);
+
+	/* ASCII folds to ASCII lower case, which is already NFD. */
+	out = text_xmalloc(len + 1);
+	for (size_t i = 0; i <= len; i++)
+		out[i] = (s[i] >= 'A' && s[i] <= 'Z') ? (char)(s[i] - 'A' + 'a')
+						      : s[i];
+	return out;
+}
+
+char *text_trim_collapse(const char *s)
+{
+	size_t len, i = 0, n = 0;
+	int pending = 0;		/* white space seen since last text */
+	char *out;
+
+	if (!text_valid_str(s, &len))
+		return NULL;
+	out = text_xmalloc(len + 1);
+	while (i < len) {
+		size_t start = i;
+		uint32_t cp = text_utf8_next(s, len, &i);
+
+		if (u_isUWhiteSpace((UChar32)cp)) {
+			pending = 1;
+			continue;
+		}
+		if (pending && n > 0)
+			out[n++] = ' ';
+		pending = 0;
+		memcpy(out + n, s + start, i - start);
+		n += i - start;
+	}
+	out[n] = '\0';
+	return out;
+}
+
+/* Canonical caseless, white-space-collapsed form; NULL if invalid. */
+static char *text_loose_key(const char *s)
+{
+	char *f = text_fold_nfd(s), *k;
+
+	if (!f)
+		return NULL;
+	k = text_trim_collapse(f);
+	free(f);
+	return k;
+}
+
+int text_equal_fold(const char *a, const char *b)
+{
+	char *ka = text_loose_key(a), *kb = NULL;
+	int eq = 0;
+
+	if (!ka)
+		goto out;
+	kb = text_loose_key(b);
+	if (!kb)
+		goto out;
+	eq = strcmp(ka, kb) == 0;
+out:
+	free(ka);
+	free(kb);
+	return eq;
+}
