@@ -1,0 +1,69 @@
+/*
+ * cmd.h - the command table and what every command is handed.
+ *
+ * There are four things to do to add a command (git's builtin.h recipe):
+ *
+ *  1. Write `int cmd_foo(struct ctx *ctx, int argc, char **argv)` in
+ *     src/cmd_foo.c, starting with a COMMAND/USAGE block comment.  argv[0]
+ *     is the command's name; parse the rest with opt_parse() (opt.h), which
+ *     also gives --help.  Return an enum exit_code (diag.h).
+ *  2. Declare it below.
+ *  3. Add a line { "foo", cmd_foo, FLAGS, "one-line summary" } to the
+ *     table in src/main.c.  A two-word name ("unit add") makes a
+ *     sub-command; `hiepthuong unit` then lists the unit commands.
+ *  4. Add `OBJS += src/cmd_foo.o` to the Makefile.
+ *
+ * The flags make the dispatcher do the shared set-up, so commands never
+ * open the book or manage transactions themselves:
+ *
+ *  CMD_NEED_BOOK  open the book (--db), check its version, foreign keys on;
+ *                 ctx->db is ready when the command runs.
+ *  CMD_WRITES     run the command inside BEGIN IMMEDIATE ... COMMIT; any
+ *                 non-zero return rolls everything back, so a failed
+ *                 command changes nothing.  The audit entry for the command
+ *                 is written in the same transaction.
+ */
+#ifndef CMD_H
+#define CMD_H
+
+#include <sqlite3.h>
+
+enum {
+	CMD_NEED_BOOK = 1 << 0,
+	CMD_WRITES = 1 << 1
+};
+
+struct ctx {
+	const char *db_path;	/* --db, $HIEPTHUONG_DB, or "hiepthuong.db" */
+	const char *by;		/* --by: operator recorded in the audit trail */
+	sqlite3 *db;		/* the open book (CMD_NEED_BOOK), else NULL */
+	const char *cmd_name;	/* the command as typed, e.g. "unit add" */
+	const char *cmdline;	/* the whole command line, for the audit trail */
+};
+
+struct cmd {
+	const char *name;
+	int (*fn)(struct ctx *ctx, int argc, char **argv);
+	unsigned flags;
+	const char *summary;	/* Vietnamese, shown by `hiepthuong help` */
+};
+
+/* The table and its length, defined in main.c. */
+extern const struct cmd commands[];
+extern const int ncommands;
+
+/*
+ * Describe, in a line of Vietnamese, a change the command made
+ * ("thêm đơn vị 'UBND-X'"); the lines go into the command's audit entry.
+ */
+void ctx_change(struct ctx *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Look a command up by the words in argv; sets *nwords to 1 or 2. */
+const struct cmd *cmd_lookup(int argc, char **argv, int *nwords);
+
+int cmd_init(struct ctx *ctx, int argc, char **argv);
+int cmd_status(struct ctx *ctx, int argc, char **argv);
+int cmd_version(struct ctx *ctx, int argc, char **argv);
+int cmd_help(struct ctx *ctx, int argc, char **argv);
+
+#endif

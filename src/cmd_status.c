@@ -1,0 +1,189 @@
+/*
+ * COMMAND: status
+ * USAGE:   hiepthuong status [--body MÃ] [--today NGÀY]
+ *
+ * One screen per book: the election and the committee, then for each body
+ * its seats and constituencies, how many candidacies stand at each stage
+ * and how many were dropped, the next legal deadline (election day minus
+ * the deadline's days) and the validation findings still open.
+ *
+ * --today (or $HIEPTHUONG_TODAY) fixes "today", for reproducible output.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cmd.h"
+#include "date.h"
+#include "db.h"
+#include "diag.h"
+#include "opt.h"
+#include "validate.h"
+#include "banned.h"
+
+static const char usage[] = "hiepthuong status [--body MÃ] [--today NGÀY]";
+
+/* Stages in order, with the words the forms use. */
+static const struct {
+	const char *key, *label;
+} stages[] = {
+	{ "proposed", "dự kiến" },
+	{ "nominated", "được giới thiệu" },
+	{ "preliminary", "danh sách sơ bộ" },
+	{ "qualified", "đủ tiêu chuẩn" },
+	{ "official", "danh sách chính thức" },
+};
+
+static void print_stages(sqlite3 *db, long long body_id)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT stage, status, count(*) FROM candidacy WHERE body_id = ? "
+					  "GROUP BY stage, status");
+	long long active[5] = { 0 }, dropped = 0, total = 0;
+
+	if (!st)
+		return;
+	db_bind_int(st, 1, body_id);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *stage = db_col_text(st, 0), *status = db_col_text(st, 1);
+		long long n = sqlite3_column_int64(st, 2);
+
+		total += n;
+		if (!strcmp(status, "dropped")) {
+			dropped += n;
+			continue;
+		}
+		for (size_t i = 0; i < sizeof(stages) / sizeof(stages[0]); i++)
+			if (!strcmp(stages[i].key, stage))
+				active[i] += n;
+	}
+	sqlite3_finalize(st);
+	printf("  Người ứng cử: %lld", total);
+	if (total) {
+		fputs(" (", stdout);
+		for (size_t i = 0; i < sizeof(stages) / sizeof(stages[0]); i++)
+			printf("%s%s %lld", i ? ", " : "", stages[i].label, active[i]);
+		printf("; đã dừng %lld)", dropped);
+	}
+	putchar('\n');
+}
+
+static void print_next_deadline(sqlite3 *db, const char *kind, struct date eday, struct date today)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT key, days, label, citation, window_from, window_to FROM deadline "
+					  "WHERE (? = 'na' AND applies_na) OR (? = 'hdnd' AND applies_hdnd) "
+					  "ORDER BY days DESC, key");
+	int found = 0;
+
+	if (!st)
+		return;
+	db_bind_text(st, 1, kind);
+	db_bind_text(st, 2, kind);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		struct date due = date_add_days(eday, -sqlite3_column_int64(st, 1));
+		long left = date_to_days(due) - date_to_days(today);
+		char due_s[16];
+
+		if (left < 0)
+			continue;
+		date_vn(due, due_s, sizeof(due_s));
+		printf("  Thời hạn tới: %s — chậm nhất %s (", db_col_text(st, 2), due_s);
+		if (left == 0)
+			fputs("hôm nay", stdout);
+		else
+			printf("còn %ld ngày", left);
+		printf("; %s)\n", db_col_text(st, 3));
+		found = 1;
+		break;
+	}
+	sqlite3_finalize(st);
+	if (!found) {
+		if (date_cmp(today, eday) > 0)
+			puts("  Thời hạn tới: đã qua ngày bầu cử");
+		else
+			puts("  Thời hạn tới: đã qua mọi thời hạn hiệp thương");
+	}
+}
+
+int cmd_status(struct ctx *ctx, int argc, char **argv)
+{
+	const char *body = NULL, *today_s = NULL;
+	struct opt opts[] = {
+		OPT_STRING(0, "body", &body, "MÃ", "chỉ cơ quan này (mã trong cấu hình, ví dụ hdnd-tinh)"),
+		OPT_STRING(0, "today", &today_s, "NGÀY", "coi hôm nay là NGÀY (dd/mm/yyyy)"),
+		OPT_END()
+	};
+	struct date today, eday;
+	sqlite3_stmt *st = NULL;
+	char err[128], eday_s[16], today_vn[16];
+	int rc, nbodies = 0;
+
+	argc = opt_parse(ctx, argc, argv, opts, usage, &rc);
+	if (argc < 0)
+		return rc;
+	if (argc > 0) {
+		error("lệnh status không nhận đối số '%s'", argv[0]);
+		return EXIT_USAGE;
+	}
+	if (today_s) {
+		if (date_parse(today_s, DATE_FULL, &today, err, sizeof(err)) < 0) {
+			error("--today: %s: '%s'", err, today_s);
+			return EXIT_USAGE;
+		}
+	} else if (date_today(&today) < 0) {
+		error("biến HIEPTHUONG_TODAY không phải ngày hợp lệ (yyyy-mm-dd)");
+		return EXIT_USAGE;
+	}
+	if (body && !db_query_int(ctx->db, 0, "SELECT count(*) FROM body WHERE code = ?", body, (const char *)NULL)) {
+		error("không có cơ quan '%s' trong sổ", body);
+		return EXIT_USAGE;
+	}
+
+	st = db_prepare(ctx->db, "SELECT title, election_day, committee_name, pack_id FROM election");
+	if (!st)
+		return EXIT_INTERNAL;
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		error("sổ '%s' thiếu thông tin cuộc bầu cử", ctx->db_path);
+		return EXIT_DATA;
+	}
+	if (date_parse(db_col_text(st, 1), DATE_FULL, &eday, err, sizeof(err)) < 0) {
+		sqlite3_finalize(st);
+		error("sổ '%s' có ngày bầu cử hỏng", ctx->db_path);
+		return EXIT_DATA;
+	}
+	date_vn(eday, eday_s, sizeof(eday_s));
+	date_vn(today, today_vn, sizeof(today_vn));
+	printf("%s\n", db_col_text(st, 2));
+	printf("%s\n", db_col_text(st, 0));
+	printf("Ngày bầu cử: %s; hôm nay: %s; bộ quy tắc: %s; sổ: %s\n", eday_s, today_vn, db_col_text(st, 3),
+	       ctx->db_path);
+	sqlite3_finalize(st);
+
+	st = db_prepare(ctx->db, "SELECT b.id, b.code, b.kind, b.name, b.seats, count(c.id), coalesce(sum(c.seats), 0) "
+				 "FROM body b LEFT JOIN constituency c ON c.body_id = b.id "
+				 "WHERE ? IS NULL OR b.code = ? GROUP BY b.id ORDER BY b.id");
+	if (!st)
+		return EXIT_INTERNAL;
+	db_bind_text(st, 1, body);
+	db_bind_text(st, 2, body);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		long long id = sqlite3_column_int64(st, 0);
+		struct validate_counts vc;
+
+		nbodies++;
+		printf("\n%s [%s]\n", db_col_text(st, 3), db_col_text(st, 1));
+		printf("  %lld ghế; %lld đơn vị bầu cử (tổng %lld ghế)\n", sqlite3_column_int64(st, 4),
+		       sqlite3_column_int64(st, 5), sqlite3_column_int64(st, 6));
+		print_stages(ctx->db, id);
+		print_next_deadline(ctx->db, db_col_text(st, 2), eday, today);
+		if (validate_count(ctx->db, id, &vc) < 0) {
+			sqlite3_finalize(st);
+			return EXIT_DATA;
+		}
+		printf("  Kiểm tra quy tắc: %d lỗi, %d cảnh báo, %d thông tin%s\n", vc.errors, vc.warnings, vc.infos,
+		       vc.errors || vc.warnings ? " (chi tiết: hiepthuong validate)" : "");
+	}
+	sqlite3_finalize(st);
+	if (!nbodies)
+		puts("\n(sổ chưa có cơ quan nào)");
+	return EXIT_OK;
+}

@@ -1,0 +1,274 @@
+/* db.c - the book on disk; see db.h. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "db.h"
+#include "diag.h"
+#include "sbuf.h"
+#include "schema.h"
+#include "banned.h"
+
+/*
+ * Migrations: migrations[i] upgrades a book from version i+1 to i+2.
+ * schema.sql always describes the newest version, for new books.
+ */
+static const char *const migrations[] = { NULL };
+#define NMIGRATIONS 0
+
+static int configure(sqlite3 *db)
+{
+	sqlite3_busy_timeout(db, 5000);
+	return db_exec(db, "PRAGMA foreign_keys = ON");
+}
+
+int db_exec(sqlite3 *db, const char *sql)
+{
+	char *msg = NULL;
+
+	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		error("lỗi cơ sở dữ liệu: %s", msg ? msg : sqlite3_errmsg(db));
+		sqlite3_free(msg);
+		return -1;
+	}
+	return 0;
+}
+
+sqlite3_stmt *db_prepare(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt *st = NULL;
+
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
+		bug("cannot prepare SQL: %s: %s", sqlite3_errmsg(db), sql);
+		return NULL;
+	}
+	return st;
+}
+
+int db_step_done(sqlite3 *db, sqlite3_stmt *st, const char *what)
+{
+	int rc = sqlite3_step(st);
+
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE || rc == SQLITE_ROW)
+		return 0;
+	if ((rc & 0xff) == SQLITE_CONSTRAINT)
+		return error("%s: dữ liệu vi phạm ràng buộc của sổ (%s)", what, sqlite3_errmsg(db));
+	if (rc == SQLITE_FULL)
+		return error("%s: đĩa đầy", what);
+	return error("%s: lỗi cơ sở dữ liệu: %s", what, sqlite3_errmsg(db));
+}
+
+int db_bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	if (!s)
+		return sqlite3_bind_null(st, i) == SQLITE_OK ? 0 : -1;
+	return sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT) == SQLITE_OK ? 0 : -1;
+}
+
+int db_bind_text_or_null(sqlite3_stmt *st, int i, const char *s)
+{
+	return db_bind_text(st, i, s && *s ? s : NULL);
+}
+
+int db_bind_int(sqlite3_stmt *st, int i, long long v)
+{
+	return sqlite3_bind_int64(st, i, v) == SQLITE_OK ? 0 : -1;
+}
+
+const char *db_col_text(sqlite3_stmt *st, int i)
+{
+	const unsigned char *s = sqlite3_column_text(st, i);
+	return s ? (const char *)s : "";
+}
+
+long long db_query_int(sqlite3 *db, long long def, const char *sql, ...)
+{
+	sqlite3_stmt *st = db_prepare(db, sql);
+	long long v = def;
+	const char *arg;
+	va_list ap;
+	int i = 1;
+
+	if (!st)
+		return def;
+	va_start(ap, sql);
+	while ((arg = va_arg(ap, const char *)))
+		db_bind_text(st, i++, arg);
+	va_end(ap);
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+int db_begin(sqlite3 *db)
+{
+	return db_exec(db, "BEGIN IMMEDIATE");
+}
+
+int db_commit(sqlite3 *db)
+{
+	return db_exec(db, "COMMIT");
+}
+
+void db_rollback(sqlite3 *db)
+{
+	if (!sqlite3_get_autocommit(db))
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+int db_close(sqlite3 *db)
+{
+	if (db && sqlite3_close(db) != SQLITE_OK)
+		return bug("sqlite3_close: %s", sqlite3_errmsg(db));
+	return 0;
+}
+
+static int migrate(sqlite3 *db, const char *path, long version)
+{
+	if (db_begin(db) < 0)
+		return -1;
+	for (long v = version; v < SCHEMA_VERSION; v++) {
+		struct sbuf sql = SBUF_INIT;
+
+		if (v - 1 >= NMIGRATIONS || !migrations[v - 1]) {
+			db_rollback(db);
+			return bug("no migration from schema %ld", v);
+		}
+		sbuf_addf(&sql, "%s; PRAGMA user_version = %ld;", migrations[v - 1], v + 1);
+		if (db_exec(db, sql.buf) < 0) {
+			sbuf_release(&sql);
+			db_rollback(db);
+			return error("không nâng cấp được sổ '%s' lên phiên bản %ld", path, v + 1);
+		}
+		sbuf_release(&sql);
+	}
+	if (db_commit(db) < 0)
+		return -1;
+	note("đã nâng cấp sổ '%s' từ phiên bản %ld lên %d", path, version, SCHEMA_VERSION);
+	return 0;
+}
+
+/* A header pragma, quietly: -1 when the file is not an SQLite database. */
+static long probe(sqlite3 *db, const char *pragma)
+{
+	sqlite3_stmt *st = NULL;
+	long v = -1;
+
+	if (sqlite3_prepare_v2(db, pragma, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+		v = (long)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+int db_open(const char *path, sqlite3 **out)
+{
+	sqlite3 *db = NULL;
+	struct stat st;
+	long appid, version;
+
+	*out = NULL;
+	if (stat(path, &st) < 0) {
+		if (errno == ENOENT)
+			return error("chưa có sổ '%s' (tạo bằng: hiepthuong init --config TỆP, hoặc chỉ sổ khác bằng --db)",
+				     path);
+		return error("không mở được sổ '%s': %s", path, strerror(errno));
+	}
+	if (S_ISDIR(st.st_mode))
+		return error("'%s' là một thư mục, không phải sổ", path);
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+		error("không mở được sổ '%s': %s", path, db ? sqlite3_errmsg(db) : "hết bộ nhớ");
+		sqlite3_close(db);
+		return -1;
+	}
+	/* Reading the header also tells whether this is an SQLite file. */
+	appid = probe(db, "PRAGMA application_id");
+	if (appid != BOOK_APP_ID) {
+		sqlite3_close(db);
+		return error("'%s' không phải là sổ hiepthuong", path);
+	}
+	version = probe(db, "PRAGMA user_version");
+	if (version > SCHEMA_VERSION) {
+		sqlite3_close(db);
+		return error("sổ '%s' được tạo bởi phiên bản hiepthuong mới hơn (lược đồ %ld, bản này hiểu đến %d); "
+			     "hãy cập nhật hiepthuong", path, version, SCHEMA_VERSION);
+	}
+	if (configure(db) < 0 || (version < SCHEMA_VERSION && migrate(db, path, version) < 0)) {
+		sqlite3_close(db);
+		return -1;
+	}
+	*out = db;
+	return 0;
+}
+
+int db_create_tmp(const char *path, sqlite3 **out, char **tmp_path)
+{
+	struct sbuf tmp = SBUF_INIT;
+	sqlite3 *db = NULL;
+	struct sbuf pragmas = SBUF_INIT;
+	int fd;
+
+	*out = NULL;
+	*tmp_path = NULL;
+	if (access(path, F_OK) == 0)
+		return error("sổ '%s' đã có; không ghi đè (xóa hoặc đổi tên nó, hoặc chọn tên khác bằng --db)", path);
+	sbuf_addf(&tmp, "%s.tmp-XXXXXX", path);
+	fd = mkstemp(tmp.buf);
+	if (fd < 0) {
+		error("không tạo được sổ '%s': %s", path, strerror(errno));
+		sbuf_release(&tmp);
+		return -1;
+	}
+	fchmod(fd, 0600);
+	close(fd);
+	if (sqlite3_open_v2(tmp.buf, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+		error("không tạo được sổ '%s': %s", path, db ? sqlite3_errmsg(db) : "hết bộ nhớ");
+		sqlite3_close(db);
+		unlink(tmp.buf);
+		sbuf_release(&tmp);
+		return -1;
+	}
+	sbuf_addf(&pragmas, "PRAGMA application_id = %d; PRAGMA user_version = %d;", BOOK_APP_ID, SCHEMA_VERSION);
+	if (configure(db) < 0 || db_begin(db) < 0 || db_exec(db, schema_sql) < 0 || db_exec(db, pragmas.buf) < 0) {
+		sbuf_release(&pragmas);
+		db_abandon_new(db, tmp.buf);
+		sbuf_release(&tmp);
+		return -1;
+	}
+	sbuf_release(&pragmas);
+	*out = db;
+	*tmp_path = sbuf_detach(&tmp, NULL);
+	return 0;
+}
+
+int db_commit_new(sqlite3 *db, const char *tmp_path, const char *path)
+{
+	if (db_commit(db) < 0 || db_close(db) < 0) {
+		unlink(tmp_path);
+		return -1;
+	}
+	/* link() fails if `path` appeared meanwhile, unlike rename(); on a
+	 * file system without hard links fall back to rename(). */
+	if (link(tmp_path, path) == 0) {
+		unlink(tmp_path);
+		return 0;
+	}
+	if ((errno == EPERM || errno == EOPNOTSUPP || errno == EXDEV) && access(path, F_OK) != 0 &&
+	    rename(tmp_path, path) == 0)
+		return 0;
+	error("không tạo được sổ '%s': %s", path, strerror(errno));
+	unlink(tmp_path);
+	return -1;
+}
+
+void db_abandon_new(sqlite3 *db, const char *tmp_path)
+{
+	db_rollback(db);
+	sqlite3_close(db);
+	unlink(tmp_path);
+}

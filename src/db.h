@@ -1,0 +1,77 @@
+/*
+ * db.h - the book: opening, creating, versions, transactions, statements.
+ *
+ * A book is an SQLite file marked with PRAGMA application_id = BOOK_APP_ID
+ * and PRAGMA user_version = the schema version.  Books are created with
+ * mode 0600: they hold personal data.  Foreign keys are always on.
+ *
+ * Only prepared statements with bound parameters touch SQL: db_prepare()
+ * plus sqlite3_bind_*().  Every failure is reported through diag.h and
+ * turned into -1, so callers just propagate.
+ */
+#ifndef DB_H
+#define DB_H
+
+#include <sqlite3.h>
+
+#define BOOK_APP_ID 0x48545447	/* "HTTG" */
+#define SCHEMA_VERSION 1
+
+/*
+ * Open an existing book for reading and writing.  Refuses a missing file,
+ * a file that is not a book, and a book made by a newer hiepthuong; an
+ * older book is upgraded in place (in one transaction).  Returns 0 and the
+ * handle in *db, or -1 after reporting why (exit code EXIT_DATA).
+ */
+int db_open(const char *path, sqlite3 **db);
+
+/*
+ * Create a new empty book at `path` with the current schema, in a
+ * temporary file next to it that only db_commit_new() moves into place.
+ * Refuses when `path` exists.  On success *db is open inside a
+ * transaction and *tmp_path (malloc'd) names the temporary file.
+ */
+int db_create_tmp(const char *path, sqlite3 **db, char **tmp_path);
+
+/* Commit, close and rename the temporary book to `path` (0 or -1). */
+int db_commit_new(sqlite3 *db, const char *tmp_path, const char *path);
+
+/* Close and delete a temporary book after a failure. */
+void db_abandon_new(sqlite3 *db, const char *tmp_path);
+
+int db_close(sqlite3 *db);
+
+/* Transactions.  db_begin() takes the write lock at once (IMMEDIATE). */
+int db_begin(sqlite3 *db);
+int db_commit(sqlite3 *db);
+void db_rollback(sqlite3 *db);
+
+/* Run fixed SQL with no parameters (schema, pragmas). */
+int db_exec(sqlite3 *db, const char *sql);
+
+/* Prepare a statement; on error reports the message and returns NULL. */
+sqlite3_stmt *db_prepare(sqlite3 *db, const char *sql);
+
+/*
+ * Step a statement that returns no rows (INSERT/UPDATE/DELETE) and reset
+ * it.  A constraint failure is reported with `what` ("thêm đơn vị") and
+ * returns -1.
+ */
+int db_step_done(sqlite3 *db, sqlite3_stmt *st, const char *what);
+
+/* Bind helpers: NULL text (or "" with bind_text_or_null) binds SQL NULL. */
+int db_bind_text(sqlite3_stmt *st, int i, const char *s);
+int db_bind_text_or_null(sqlite3_stmt *st, int i, const char *s);
+int db_bind_int(sqlite3_stmt *st, int i, long long v);
+
+/* Column text as a C string ("" for NULL). */
+const char *db_col_text(sqlite3_stmt *st, int i);
+
+/*
+ * One-value queries: run `sql` with the text parameters given (NULL ends
+ * the list) and return the first column of the first row as an integer,
+ * or `def` when there is no row.
+ */
+long long db_query_int(sqlite3 *db, long long def, const char *sql, ...);
+
+#endif

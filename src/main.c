@@ -1,0 +1,248 @@
+/*
+ * main.c - hiepthuong's entry point: global options, the command table and
+ * the shared set-up every command gets (see cmd.h for the recipe to add a
+ * command).  Nothing here knows what a command does.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "audit.h"
+#include "cmd.h"
+#include "db.h"
+#include "diag.h"
+#include "opt.h"
+#include "sbuf.h"
+#include "banned.h"
+
+const struct cmd commands[] = {
+	{ "init", cmd_init, 0, "tạo sổ mới từ tệp cấu hình nhiệm kỳ" },
+	{ "status", cmd_status, CMD_NEED_BOOK, "tình hình từng cơ quan: số ghế, người ứng cử theo bước, thời hạn tới" },
+	{ "version", cmd_version, 0, "in phiên bản và các thư viện đang dùng" },
+	{ "help", cmd_help, 0, "danh sách lệnh, hoặc hướng dẫn một lệnh" },
+};
+const int ncommands = (int)(sizeof(commands) / sizeof(commands[0]));
+
+const struct cmd *cmd_lookup(int argc, char **argv, int *nwords)
+{
+	if (argc >= 2) {
+		for (int i = 0; i < ncommands; i++) {
+			const char *sp = strchr(commands[i].name, ' ');
+			if (sp && (size_t)(sp - commands[i].name) == strlen(argv[0]) &&
+			    !strncmp(commands[i].name, argv[0], (size_t)(sp - commands[i].name)) &&
+			    !strcmp(sp + 1, argv[1])) {
+				*nwords = 2;
+				return &commands[i];
+			}
+		}
+	}
+	for (int i = 0; i < ncommands; i++) {
+		if (!strcmp(commands[i].name, argv[0])) {
+			*nwords = 1;
+			return &commands[i];
+		}
+	}
+	return NULL;
+}
+
+/* Commands of a group ("unit add", "unit list", ...), or all of them. */
+static void list_commands(FILE *f, const char *group)
+{
+	size_t glen = group ? strlen(group) : 0;
+
+	for (int i = 0; i < ncommands; i++) {
+		const char *name = commands[i].name;
+		if (group && (strncmp(name, group, glen) || name[glen] != ' '))
+			continue;
+		fprintf(f, "    %-22s %s\n", name, commands[i].summary);
+	}
+}
+
+static int is_group(const char *word)
+{
+	size_t len = strlen(word);
+
+	for (int i = 0; i < ncommands; i++)
+		if (!strncmp(commands[i].name, word, len) && commands[i].name[len] == ' ')
+			return 1;
+	return 0;
+}
+
+static const char main_usage[] =
+	"hiepthuong [--db TỆP] [--by TÊN] LỆNH [TÙY CHỌN...]\n"
+	"       hiepthuong --version | --help | help LỆNH";
+
+static void main_help(FILE *f)
+{
+	fprintf(f, "cách dùng: %s\n\n", main_usage);
+	fputs("Quản lý hồ sơ hiệp thương, giới thiệu người ứng cử đại biểu Quốc hội và\n"
+	      "đại biểu Hội đồng nhân dân của Ủy ban Mặt trận Tổ quốc Việt Nam.\n\n"
+	      "Các lệnh:\n", f);
+	list_commands(f, NULL);
+	fputs("\n'hiepthuong LỆNH --help' in hướng dẫn của từng lệnh.\n"
+	      "Mã thoát: 0 xong; 1 có lỗi khi kiểm tra quy tắc; 2 sai cách dùng;\n"
+	      "3 dữ liệu vào hoặc sổ không hợp lệ (sổ không bị thay đổi); 4 lỗi nội bộ.\n", f);
+}
+
+int cmd_help(struct ctx *ctx, int argc, char **argv)
+{
+	const struct cmd *c;
+	int nwords;
+	char *help_argv[3];
+
+	if (argc < 2) {
+		main_help(stdout);
+		return EXIT_OK;
+	}
+	if (argv[1][0] == '-') {
+		int rc;
+		if (opt_parse(ctx, argc, argv, NULL, "hiepthuong help [LỆNH]", &rc) < 0)
+			return rc;
+	}
+	c = cmd_lookup(argc - 1, argv + 1, &nwords);
+	if (!c) {
+		if (is_group(argv[1])) {
+			printf("Các lệnh '%s':\n", argv[1]);
+			list_commands(stdout, argv[1]);
+			return EXIT_OK;
+		}
+		error("không có lệnh '%s'", argv[1]);
+		return EXIT_USAGE;
+	}
+	help_argv[0] = (char *)c->name;
+	help_argv[1] = (char *)"--help";
+	help_argv[2] = NULL;
+	return c->fn(ctx, 2, help_argv);
+}
+
+/* Shared set-up from the command's flags, then the command itself. */
+static int run_command(const struct cmd *c, struct ctx *ctx, int argc, char **argv)
+{
+	int rc;
+
+	if (c->flags & CMD_NEED_BOOK) {
+		int i;
+		/* The command may take --db after its name: look before opening. */
+		for (i = 1; i < argc; i++) {
+			if (!strcmp(argv[i], "--"))
+				break;
+			if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h"))
+				return c->fn(ctx, argc, argv);
+			if (!strcmp(argv[i], "--db") && i + 1 < argc)
+				ctx->db_path = argv[i + 1];
+			else if (!strncmp(argv[i], "--db=", 5))
+				ctx->db_path = argv[i] + 5;
+		}
+		if (db_open(ctx->db_path, &ctx->db) < 0)
+			return EXIT_DATA;
+	}
+	if (c->flags & CMD_WRITES) {
+		if (db_begin(ctx->db) < 0) {
+			db_close(ctx->db);
+			return EXIT_DATA;
+		}
+		rc = c->fn(ctx, argc, argv);
+		if (rc == EXIT_OK && audit_record(ctx) < 0)
+			rc = EXIT_INTERNAL;
+		if (rc == EXIT_OK && db_commit(ctx->db) < 0)
+			rc = EXIT_DATA;
+		if (rc != EXIT_OK) {
+			db_rollback(ctx->db);
+			audit_reset();
+		}
+	} else {
+		rc = c->fn(ctx, argc, argv);
+	}
+	if (ctx->db && db_close(ctx->db) < 0 && rc == EXIT_OK)
+		rc = EXIT_INTERNAL;
+	ctx->db = NULL;
+	return rc;
+}
+
+/* git's check: a command "succeeded" only if its output really got out. */
+static int check_stdout(int rc)
+{
+	struct stat st;
+
+	if (fstat(fileno(stdout), &st) == 0 && (S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode)))
+		return rc;
+	if (fflush(stdout) || ferror(stdout) || fclose(stdout)) {
+		error("không ghi được ra đầu ra chuẩn: %s", strerror(errno));
+		return rc ? rc : EXIT_INTERNAL;
+	}
+	return rc;
+}
+
+int main(int argc, char **argv)
+{
+	static struct sbuf cmdline = SBUF_INIT;
+	struct ctx ctx;
+	const struct cmd *c;
+	int i, nwords, rc;
+
+	/* Books, exports and backups hold personal data: owner only. */
+	umask(077);
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.db_path = getenv("HIEPTHUONG_DB");
+	if (!ctx.db_path || !*ctx.db_path)
+		ctx.db_path = "hiepthuong.db";
+	/* Kept before any option parsing reorders argv. */
+	for (i = 0; i < argc; i++) {
+		if (i)
+			sbuf_addch(&cmdline, ' ');
+		sbuf_addstr(&cmdline, argv[i]);
+	}
+	ctx.cmdline = cmdline.buf;
+
+	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
+		const char *a = argv[i];
+		if (!strcmp(a, "--db") || !strcmp(a, "--by")) {
+			if (i + 1 >= argc) {
+				error("tùy chọn '%s' cần giá trị", a);
+				return EXIT_USAGE;
+			}
+			if (!strcmp(a, "--db"))
+				ctx.db_path = argv[++i];
+			else
+				ctx.by = argv[++i];
+		} else if (!strncmp(a, "--db=", 5)) {
+			ctx.db_path = a + 5;
+		} else if (!strncmp(a, "--by=", 5)) {
+			ctx.by = a + 5;
+		} else if (!strcmp(a, "--version") || !strcmp(a, "-V")) {
+			return check_stdout(cmd_version(&ctx, 1, argv));
+		} else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+			main_help(stdout);
+			return check_stdout(EXIT_OK);
+		} else {
+			error("không có tùy chọn chung '%s'", a);
+			fprintf(stderr, "cách dùng: %s\n", main_usage);
+			return EXIT_USAGE;
+		}
+	}
+	if (i >= argc) {
+		main_help(stderr);
+		return EXIT_USAGE;
+	}
+	c = cmd_lookup(argc - i, argv + i, &nwords);
+	if (!c) {
+		if (is_group(argv[i])) {
+			if (i + 1 < argc)
+				error("không có lệnh '%s %s'", argv[i], argv[i + 1]);
+			fprintf(stderr, "Các lệnh '%s':\n", argv[i]);
+			list_commands(stderr, argv[i]);
+		} else {
+			error("không có lệnh '%s'; xem 'hiepthuong help'", argv[i]);
+		}
+		return EXIT_USAGE;
+	}
+	ctx.cmd_name = c->name;
+	/* The command sees its own name as argv[0], as main() would. */
+	if (nwords == 2)
+		argv[i + 1] = (char *)c->name;
+	rc = run_command(c, &ctx, argc - i - (nwords - 1), argv + i + (nwords - 1));
+	sbuf_release(&cmdline);
+	return check_stdout(rc);
+}

@@ -1,0 +1,448 @@
+/*
+ * rules.c - loading rule packs; see rules.h and docs/rule-packs.md.
+ *
+ * The registry below is the single place that says which kinds of rule
+ * exist and what parameters each takes.  An evaluator for a kind (see
+ * validate) may rely on the parameters the registry marks required.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "collate_vi.h"
+#include "diag.h"
+#include "rules.h"
+#include "sbuf.h"
+#include "yamlcfg.h"
+#include "banned.h"
+
+struct param_spec {
+	const char *name;
+	enum param_type type;
+	int required;
+	long min, max;			/* PT_INT */
+	const char *const *choices;	/* PT_STR, PT_STRLIST; NULL = any */
+};
+
+struct kind_spec {
+	const char *kind;
+	struct param_spec params[6];	/* ends with a NULL name */
+};
+
+static const char *const conference_kinds[] = {
+	"ht1", "ht2", "ht3", "leadership", "expanded_leadership",
+	"workplace", "residence", "bctmt", "thon", NULL
+};
+static const char *const attributes[] = {
+	"women", "ethnic_minority", "young", "non_party", "reelected", "self_nominated", NULL
+};
+static const char *const lists[] = { "nominees", "preliminary", "qualified", "official", NULL };
+static const char *const granularities[] = { "sum_of_constituencies", "body", NULL };
+static const char *const events[] = { "issues_answered", "round3_sent", "official_list", NULL };
+
+#define P_INT(n, lo, hi) { n, PT_INT, 1, lo, hi, NULL }
+#define P_INT_OPT(n, lo, hi) { n, PT_INT, 0, lo, hi, NULL }
+#define P_STR(n, ch) { n, PT_STR, 1, 0, 0, ch }
+#define P_BOOL(n) { n, PT_BOOL, 1, 0, 1, NULL }
+#define P_LIST(n, ch) { n, PT_STRLIST, 1, 0, 0, ch }
+#define P_TABLE(n) { n, PT_SEATS_TABLE, 1, 0, 0, NULL }
+
+static const struct kind_spec kinds[] = {
+	{ "min_age", { P_INT("years", 1, 150) } },
+	{ "nationality", { P_STR("text", NULL) } },
+	{ "hdnd_levels", { P_INT("max_levels", 1, 10), P_INT("max_levels_with_na", 0, 10) } },
+	{ "one_constituency", { { 0 } } },
+	{ "hdnd_locality", { { 0 } } },
+	{ "dossier_deadline", { P_STR("deadline", NULL), P_STR("hour", NULL) } },
+	{ "round_order", { { 0 } } },
+	{ "round_window", { P_LIST("deadlines", NULL) } },
+	{ "tellers", { P_LIST("conferences", conference_kinds), P_INT("min", 0, 1000), P_INT("max", 0, 1000) } },
+	{ "votes_present", { { 0 } } },
+	{ "quorum", { P_LIST("conferences", conference_kinds), P_INT("large_place_from", 1, 1000000),
+		      P_INT("small_present_num", 1, 100), P_INT("small_present_den", 1, 100),
+		      P_INT("large_min_present", 1, 1000000) } },
+	{ "trust", { P_INT("num", 1, 100), P_INT("den", 1, 100) } },
+	{ "ballots", { { 0 } } },
+	{ "thon_select", { P_INT("num", 1, 100), P_INT("den", 1, 100) } },
+	{ "seats_range", { P_INT("min", 1, 1000), P_INT("max", 1, 1000) } },
+	{ "min_candidates", { P_TABLE("table") } },
+	{ "round2_surplus", { { 0 } } },
+	{ "round3_surplus", { P_STR("table_rule", NULL), P_STR("granularity", granularities), P_BOOL("strict") } },
+	{ "residence_trust_gate", { P_STR("trust_rule", NULL) } },
+	{ "seats_sum", { { 0 } } },
+	{ "share", { P_STR("attribute", attributes), P_INT("min_percent", 0, 100), P_STR("list", lists),
+		     P_INT_OPT("age_under", 1, 150) } },
+	{ "alloc_sum", { { 0 } } },
+	{ "list_order", { P_LIST("tone_order", NULL) } },
+	{ "deadline", { P_STR("deadline", NULL), P_STR("event", events) } },
+};
+#define NKINDS ((int)(sizeof(kinds) / sizeof(kinds[0])))
+
+const char *const *rules_known_kinds(void)
+{
+	static const char *names[NKINDS + 1];
+
+	for (int i = 0; i < NKINDS; i++)
+		names[i] = kinds[i].kind;
+	return names;
+}
+
+const char *severity_name(enum severity s)
+{
+	return s == SEV_ERROR ? "lỗi" : s == SEV_WARNING ? "cảnh báo" : "thông tin";
+}
+
+const char *severity_key(enum severity s)
+{
+	return s == SEV_ERROR ? "error" : s == SEV_WARNING ? "warning" : "info";
+}
+
+static const struct kind_spec *find_kind(const char *kind)
+{
+	for (int i = 0; i < NKINDS; i++)
+		if (!strcmp(kinds[i].kind, kind))
+			return &kinds[i];
+	return NULL;
+}
+
+static void release_rule(struct rule *r)
+{
+	for (int i = 0; i < r->nparams; i++) {
+		free(r->params[i].s);
+		strlist_free(r->params[i].list, r->params[i].nlist);
+		free(r->params[i].rows);
+	}
+	free(r->params);
+	free(r->id);
+	free(r->kind);
+	free(r->title);
+	free(r->citation);
+}
+
+void rules_release(struct rule_pack *p)
+{
+	for (int i = 0; i < p->nrules; i++)
+		release_rule(&p->rules[i]);
+	free(p->rules);
+	free(p->name);
+	free(p->id);
+	free(p->title);
+	free(p->law);
+	memset(p, 0, sizeof(*p));
+}
+
+static int in_choices(const char *s, const char *const *choices)
+{
+	if (!choices)
+		return 1;
+	for (int i = 0; choices[i]; i++)
+		if (!strcmp(choices[i], s))
+			return 1;
+	return 0;
+}
+
+static void choices_error(struct ydoc *d, yaml_node_t *n, const char *param, const char *val,
+			  const char *const *choices)
+{
+	struct sbuf list = SBUF_INIT;
+
+	for (int i = 0; choices[i]; i++)
+		sbuf_addf(&list, "%s%s", i ? ", " : "", choices[i]);
+	ydoc_error(d, n, "tham số '%s' không hợp lệ: '%s' (chọn một trong: %s)", param, val, list.buf);
+	sbuf_release(&list);
+}
+
+static void load_table(struct ydoc *d, yaml_node_t *n, struct rule_param *p)
+{
+	int len;
+
+	if (yseq_begin(d, n, p->name) < 0)
+		return;
+	len = yseq_len(n);
+	if (len == 0) {
+		ydoc_error(d, n, "bảng '%s' không được rỗng", p->name);
+		return;
+	}
+	p->rows = xcalloc((size_t)len, sizeof(*p->rows));
+	for (int i = 0; i < len; i++) {
+		yaml_node_t *item = yseq_item(d, n, i);
+		struct seats_row *row = &p->rows[i];
+		struct ymap m;
+
+		p->nrows++;
+		if (!item || ymap_begin(d, item, p->name, &m) < 0)
+			continue;
+		ymap_int(&m, "seats_from", Y_REQUIRED, 1, 1000, &row->from);
+		ymap_int(&m, "seats_to", Y_REQUIRED, 1, 1000, &row->to);
+		ymap_int(&m, "extra", Y_REQUIRED, 0, 1000, &row->extra);
+		ymap_end(&m);
+		if (row->from > row->to)
+			ydoc_error(d, item, "seats_from lớn hơn seats_to");
+		for (int j = 0; j < i; j++)
+			if (row->from <= p->rows[j].to && p->rows[j].from <= row->to)
+				ydoc_error(d, item, "khoảng số ghế %ld–%ld chồng lên một dòng trước", row->from, row->to);
+	}
+}
+
+static void load_params(struct ydoc *d, yaml_node_t *rule_node, yaml_node_t *n,
+			const struct kind_spec *ks, struct rule *r)
+{
+	struct ymap m;
+	int count = 0;
+
+	while (ks->params[count].name)
+		count++;
+	r->params = xcalloc((size_t)count + 1, sizeof(*r->params));
+	if (!n) {
+		if (count && ks->params[0].required)
+			ydoc_error(d, rule_node, "quy tắc '%s' (loại %s) thiếu 'params'", r->id ? r->id : "?", ks->kind);
+		return;
+	}
+	if (ymap_begin(d, n, "params", &m) < 0)
+		return;
+	for (int i = 0; i < count; i++) {
+		const struct param_spec *ps = &ks->params[i];
+		struct rule_param *p = &r->params[r->nparams];
+		int rc = 0;
+
+		p->name = ps->name;
+		p->type = ps->type;
+		switch (ps->type) {
+		case PT_INT:
+			rc = ymap_int(&m, ps->name, ps->required, ps->min, ps->max, &p->i);
+			break;
+		case PT_BOOL: {
+			int b = 0;
+			rc = ymap_bool(&m, ps->name, ps->required, &b);
+			p->i = b;
+			break;
+		}
+		case PT_STR:
+			rc = ymap_str(&m, ps->name, ps->required, &p->s);
+			if (rc == 0 && !in_choices(p->s, ps->choices)) {
+				choices_error(d, ymap_get(&m, ps->name), ps->name, p->s, ps->choices);
+				rc = -1;
+			}
+			break;
+		case PT_STRLIST:
+			rc = ymap_strlist(&m, ps->name, ps->required, &p->list, &p->nlist);
+			for (int j = 0; rc == 0 && j < p->nlist; j++)
+				if (!in_choices(p->list[j], ps->choices)) {
+					choices_error(d, ymap_get(&m, ps->name), ps->name, p->list[j], ps->choices);
+					rc = -1;
+				}
+			break;
+		case PT_SEATS_TABLE: {
+			yaml_node_t *t = ymap_get(&m, ps->name);
+			if (!t)
+				rc = ydoc_error(d, n, "thiếu tham số '%s'", ps->name);
+			else
+				load_table(d, t, p);
+			break;
+		}
+		}
+		if (rc == 0) {
+			r->nparams++;
+		} else {
+			free(p->s);
+			strlist_free(p->list, p->nlist);
+			free(p->rows);
+			memset(p, 0, sizeof(*p));
+		}
+	}
+	ymap_end(&m);
+}
+
+static void load_rule(struct ydoc *d, yaml_node_t *n, struct rule *r)
+{
+	static const char *const sevs[] = { "error", "warning", "info", NULL };
+	const struct kind_spec *ks = NULL;
+	char *sev = NULL, **applies = NULL;
+	int napplies = 0;
+	struct ymap m;
+
+	r->line = ynode_line(n);
+	r->col = ynode_col(n);
+	if (ymap_begin(d, n, "rules[]", &m) < 0)
+		return;
+	if (ymap_str(&m, "id", Y_REQUIRED, &r->id) == 0) {
+		for (const char *p = r->id; *p; p++)
+			if (!((*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p == '-')) {
+				ydoc_error(d, ymap_get(&m, "id"), "mã quy tắc '%s' chỉ được gồm A–Z, 0–9 và '-'", r->id);
+				break;
+			}
+	}
+	if (ymap_str(&m, "kind", Y_REQUIRED, &r->kind) == 0 && !(ks = find_kind(r->kind))) {
+		struct sbuf list = SBUF_INIT;
+		for (int i = 0; i < NKINDS; i++)
+			sbuf_addf(&list, "%s%s", i ? ", " : "", kinds[i].kind);
+		ydoc_error(d, ymap_get(&m, "kind"), "loại quy tắc không xác định '%s' (có: %s)", r->kind, list.buf);
+		sbuf_release(&list);
+	}
+	if (ymap_enum(&m, "severity", Y_REQUIRED, sevs, &sev) == 0)
+		r->severity = !strcmp(sev, "error") ? SEV_ERROR : !strcmp(sev, "warning") ? SEV_WARNING : SEV_INFO;
+	free(sev);
+	r->applies = APPLIES_NA | APPLIES_HDND;
+	if (ymap_strlist(&m, "applies_to", Y_OPTIONAL, &applies, &napplies) == 0) {
+		r->applies = 0;
+		for (int i = 0; i < napplies; i++) {
+			if (!strcmp(applies[i], "na"))
+				r->applies |= APPLIES_NA;
+			else if (!strcmp(applies[i], "hdnd"))
+				r->applies |= APPLIES_HDND;
+			else
+				ydoc_error(d, ymap_get(&m, "applies_to"), "'applies_to' chỉ nhận na hoặc hdnd, không phải '%s'",
+					   applies[i]);
+		}
+		if (!napplies)
+			ydoc_error(d, ymap_get(&m, "applies_to"), "'applies_to' không được rỗng");
+		strlist_free(applies, napplies);
+	}
+	ymap_str(&m, "title", Y_REQUIRED, &r->title);
+	ymap_str(&m, "citation", Y_REQUIRED, &r->citation);
+	if (ks)
+		load_params(d, n, ymap_get(&m, "params"), ks, r);
+	else
+		ymap_get(&m, "params");
+	ymap_end(&m);
+}
+
+/* References between rules and the tone order, once all rules are read. */
+static void check_pack(struct ydoc *d, struct rule_pack *p)
+{
+	for (int i = 0; i < p->nrules; i++) {
+		struct rule *r = &p->rules[i];
+		const char *ref = NULL, *want = NULL;
+
+		if (!r->id || !r->kind)
+			continue;
+		for (int j = 0; j < i; j++)
+			if (p->rules[j].id && !strcmp(p->rules[j].id, r->id))
+				error_at(d->name, r->line, r->col, "mã quy tắc '%s' lặp lại (đã có ở dòng %ld)", r->id,
+					 p->rules[j].line), d->nerr++;
+		if (!strcmp(r->kind, "round3_surplus")) {
+			ref = rule_str(r, "table_rule");
+			want = "min_candidates";
+		} else if (!strcmp(r->kind, "residence_trust_gate")) {
+			ref = rule_str(r, "trust_rule");
+			want = "trust";
+		}
+		if (ref) {
+			const struct rule *t = rules_find(p, ref);
+			if (!t)
+				error_at(d->name, r->line, r->col, "quy tắc '%s' trỏ tới quy tắc '%s' không có trong bộ", r->id,
+					 ref), d->nerr++;
+			else if (!t->kind || strcmp(t->kind, want))
+				error_at(d->name, r->line, r->col, "quy tắc '%s' trỏ tới '%s', nhưng đó không phải quy tắc loại %s",
+					 r->id, ref, want), d->nerr++;
+		}
+		if (!strcmp(r->kind, "tellers") || !strcmp(r->kind, "seats_range")) {
+			if (rule_int(r, "min", 0) > rule_int(r, "max", 0))
+				error_at(d->name, r->line, r->col, "quy tắc '%s': min lớn hơn max", r->id), d->nerr++;
+		}
+		if (!strcmp(r->kind, "dossier_deadline")) {
+			const char *h = rule_str(r, "hour");
+			int hh, mm;
+			char extra;
+			if (h && (sscanf(h, "%d:%d%c", &hh, &mm, &extra) != 2 || hh < 0 || hh > 23 || mm < 0 || mm > 59))
+				error_at(d->name, r->line, r->col, "quy tắc '%s': giờ '%s' phải có dạng HH:MM", r->id, h), d->nerr++;
+		}
+		if (!strcmp(r->kind, "list_order")) {
+			const struct rule_param *t = rule_param(r, "tone_order");
+			struct vi_collation c;
+			char err[256];
+			if (t && vi_collation_init(&c, (const char *const *)t->list, (size_t)t->nlist, err, sizeof(err)) < 0)
+				error_at(d->name, r->line, r->col, "quy tắc '%s': thứ tự dấu thanh: %s", r->id, err), d->nerr++;
+			else if (t)
+				vi_collation_release(&c);
+		}
+	}
+}
+
+int rules_load_mem(const char *name, const char *text, size_t len, struct rule_pack *p)
+{
+	struct ydoc d;
+	struct ymap m, pm;
+	yaml_node_t *n;
+	int rc = -1;
+
+	memset(p, 0, sizeof(*p));
+	p->name = xstrdup(name);
+	if (ydoc_load_mem(&d, name, text, len) < 0)
+		goto out;
+	if (ymap_begin(&d, ydoc_root(&d), "(gốc)", &m) < 0)
+		goto out;
+	if ((n = ymap_get(&m, "pack")) && ymap_begin(&d, n, "pack", &pm) == 0) {
+		ymap_str(&pm, "id", Y_REQUIRED, &p->id);
+		ymap_str(&pm, "title", Y_REQUIRED, &p->title);
+		ymap_str(&pm, "law", Y_REQUIRED, &p->law);
+		ymap_end(&pm);
+	} else if (!n) {
+		ydoc_error(&d, ydoc_root(&d), "thiếu phần 'pack'");
+	}
+	if ((n = ymap_get(&m, "rules")) && yseq_begin(&d, n, "rules") == 0) {
+		int count = yseq_len(n);
+		p->rules = xcalloc((size_t)count + 1, sizeof(*p->rules));
+		for (int i = 0; i < count; i++) {
+			yaml_node_t *item = yseq_item(&d, n, i);
+			p->nrules++;
+			if (item)
+				load_rule(&d, item, &p->rules[i]);
+		}
+	} else if (!n) {
+		ydoc_error(&d, ydoc_root(&d), "thiếu phần 'rules'");
+	}
+	ymap_end(&m);
+	if (!d.nerr)
+		check_pack(&d, p);
+	rc = d.nerr ? -1 : 0;
+out:
+	ydoc_release(&d);
+	return rc;
+}
+
+const struct rule *rules_find(const struct rule_pack *p, const char *id)
+{
+	for (int i = 0; i < p->nrules; i++)
+		if (p->rules[i].id && !strcmp(p->rules[i].id, id))
+			return &p->rules[i];
+	return NULL;
+}
+
+const struct rule_param *rule_param(const struct rule *r, const char *name)
+{
+	for (int i = 0; i < r->nparams; i++)
+		if (!strcmp(r->params[i].name, name))
+			return &r->params[i];
+	return NULL;
+}
+
+long rule_int(const struct rule *r, const char *name, long def)
+{
+	const struct rule_param *p = rule_param(r, name);
+	return p ? p->i : def;
+}
+
+const char *rule_str(const struct rule *r, const char *name)
+{
+	const struct rule_param *p = rule_param(r, name);
+	return p ? p->s : NULL;
+}
+
+void rules_each_deadline_ref(const struct rule_pack *p,
+			     void (*fn)(const char *key, const struct rule *r, void *arg), void *arg)
+{
+	for (int i = 0; i < p->nrules; i++) {
+		const struct rule *r = &p->rules[i];
+		const struct rule_param *l;
+
+		if (!r->kind)
+			continue;
+		if (!strcmp(r->kind, "dossier_deadline") || !strcmp(r->kind, "deadline")) {
+			if (rule_str(r, "deadline"))
+				fn(rule_str(r, "deadline"), r, arg);
+		} else if (!strcmp(r->kind, "round_window") && (l = rule_param(r, "deadlines"))) {
+			for (int j = 0; j < l->nlist; j++)
+				fn(l->list[j], r, arg);
+		}
+	}
+}

@@ -1,0 +1,249 @@
+-- schema.sql - the book: one Front committee's records of one election term.
+--
+-- Embedded in the binary (src/schema.h is generated from this file) and run
+-- once by `init`.  PRAGMA user_version holds the schema version (db.h,
+-- SCHEMA_VERSION); an older book is upgraded by the migrations in db.c, a
+-- newer one is refused.  CHECK constraints keep out what must never be
+-- stored whatever the command; legal rules that only warn, or that depend
+-- on the term, live in the rule pack instead.
+--
+-- Conventions: dates are ISO text (YYYY-MM-DD; birth dates may be YYYY-MM or
+-- YYYY when only that is known); times are HH:MM; counts are integers >= 0;
+-- names and codes are NFC UTF-8.
+
+-- The files the book was made from, kept so that the book stands alone.
+CREATE TABLE book (
+	id INTEGER PRIMARY KEY CHECK (id = 1),
+	created_at TEXT NOT NULL,
+	tool_version TEXT NOT NULL,
+	config_path TEXT NOT NULL,
+	config_text TEXT NOT NULL,
+	term_path TEXT,
+	term_text TEXT,
+	rules_path TEXT NOT NULL,
+	rules_text TEXT NOT NULL
+);
+
+CREATE TABLE election (
+	id INTEGER PRIMARY KEY CHECK (id = 1),
+	title TEXT NOT NULL,
+	term TEXT NOT NULL,
+	na_khoa TEXT,
+	election_day TEXT NOT NULL CHECK (election_day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+	pack_id TEXT NOT NULL,
+	committee_level TEXT NOT NULL,
+	committee_name TEXT NOT NULL,
+	committee_place TEXT NOT NULL
+);
+
+-- "At the latest `days` days before election day" (process.md §5.5), with
+-- the guidance window of the resolutions when there is one.
+CREATE TABLE deadline (
+	key TEXT PRIMARY KEY,
+	days INTEGER NOT NULL CHECK (days >= 0),
+	label TEXT NOT NULL,
+	citation TEXT NOT NULL,
+	applies_na INTEGER NOT NULL CHECK (applies_na IN (0, 1)),
+	applies_hdnd INTEGER NOT NULL CHECK (applies_hdnd IN (0, 1)),
+	window_from TEXT,
+	window_to TEXT,
+	CHECK (window_from IS NULL OR window_to IS NULL OR window_from <= window_to)
+);
+
+-- An elected body this committee consults for: the NA (the province's part
+-- of it) or a People's Council.
+CREATE TABLE body (
+	id INTEGER PRIMARY KEY,
+	code TEXT NOT NULL UNIQUE,		-- body type id of the config: "qh", "hdnd-tinh"
+	kind TEXT NOT NULL CHECK (kind IN ('na', 'hdnd')),
+	type_name TEXT NOT NULL,		-- "Hội đồng nhân dân cấp tỉnh"
+	name TEXT NOT NULL,			-- "Hội đồng nhân dân tỉnh Sông Lam"
+	khoa TEXT,
+	seats INTEGER NOT NULL CHECK (seats > 0)
+);
+
+CREATE TABLE constituency (
+	id INTEGER PRIMARY KEY,
+	body_id INTEGER NOT NULL REFERENCES body(id),
+	number INTEGER NOT NULL CHECK (number > 0),
+	seats INTEGER NOT NULL CHECK (seats > 0),
+	UNIQUE (body_id, number)
+);
+
+-- The communes (or thôn/TDP) that form a constituency, in the config's order.
+CREATE TABLE constituency_area (
+	constituency_id INTEGER NOT NULL REFERENCES constituency(id),
+	seq INTEGER NOT NULL CHECK (seq > 0),
+	name TEXT NOT NULL CHECK (name <> ''),
+	PRIMARY KEY (constituency_id, seq)
+);
+
+-- Agencies, organisations, units, lower administrative units and thôn/TDP
+-- that nominate people for one body.
+CREATE TABLE unit (
+	id INTEGER PRIMARY KEY,
+	body_id INTEGER NOT NULL REFERENCES body(id),
+	code TEXT NOT NULL CHECK (code <> ''),
+	name TEXT NOT NULL CHECK (name <> ''),
+	kind TEXT NOT NULL CHECK (kind IN ('political', 'front', 'socio_political', 'social', 'state',
+		'public_service', 'enterprise', 'armed', 'admin_unit', 'thon')),
+	UNIQUE (body_id, code)
+);
+
+-- Round 1's allocation to a unit and its adjustments; every version kept.
+-- version 1 = agreed at round 1, 2 = first adjustment, 3 = second (NA only).
+CREATE TABLE allocation (
+	id INTEGER PRIMARY KEY,
+	unit_id INTEGER NOT NULL REFERENCES unit(id),
+	version INTEGER NOT NULL CHECK (version IN (1, 2, 3)),
+	decided_on TEXT,
+	count INTEGER NOT NULL CHECK (count >= 0),
+	women INTEGER NOT NULL DEFAULT 0 CHECK (women >= 0 AND women <= count),
+	reelected INTEGER NOT NULL DEFAULT 0 CHECK (reelected >= 0 AND reelected <= count),
+	non_party INTEGER NOT NULL DEFAULT 0 CHECK (non_party >= 0 AND non_party <= count),
+	young INTEGER NOT NULL DEFAULT 0 CHECK (young >= 0 AND young <= count),
+	ethnic_minority INTEGER NOT NULL DEFAULT 0 CHECK (ethnic_minority >= 0 AND ethnic_minority <= count),
+	note TEXT,
+	UNIQUE (unit_id, version)
+);
+
+-- A person, with the fields of the official lists (process.md §7.5, §7.15).
+-- sort_key orders people officially (given name, family name, middle name,
+-- birth date; collate_vi.h); a plain memcmp of BLOBs.
+CREATE TABLE person (
+	id INTEGER PRIMARY KEY,
+	ho TEXT NOT NULL CHECK (ho <> ''),
+	ten_dem TEXT NOT NULL DEFAULT '',
+	ten TEXT NOT NULL CHECK (ten <> ''),
+	other_names TEXT,
+	dob TEXT NOT NULL CHECK (dob GLOB '[0-9][0-9][0-9][0-9]' OR dob GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]'
+		OR dob GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+	sex TEXT NOT NULL CHECK (sex IN ('nam', 'nu')),
+	nationality TEXT,
+	ethnicity TEXT,
+	religion TEXT,
+	hometown TEXT,
+	residence TEXT,
+	edu_general TEXT,
+	edu_professional TEXT,
+	edu_degree TEXT,
+	edu_political TEXT,
+	edu_language TEXT,
+	occupation TEXT,
+	workplace TEXT,
+	party_date TEXT,
+	na_member TEXT,
+	hdnd_member TEXT,
+	sort_key BLOB NOT NULL,
+	UNIQUE (ho, ten_dem, ten, dob)
+);
+CREATE INDEX person_order ON person(sort_key);
+
+-- A person standing for one body.  stage is how far the candidacy got;
+-- status says whether it is still in, and why not when dropped.
+CREATE TABLE candidacy (
+	id INTEGER PRIMARY KEY,
+	person_id INTEGER NOT NULL REFERENCES person(id),
+	body_id INTEGER NOT NULL REFERENCES body(id),
+	source TEXT NOT NULL CHECK (source IN ('unit', 'thon', 'self')),
+	unit_id INTEGER REFERENCES unit(id),
+	dossier_at TEXT,
+	stage TEXT NOT NULL DEFAULT 'nominated' CHECK (stage IN ('proposed', 'nominated', 'preliminary',
+		'qualified', 'official')),
+	status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'dropped')),
+	drop_reason TEXT CHECK (drop_reason IN ('withdrew', 'not_nominated', 'workplace_trust',
+		'residence_trust', 'verification', 'not_qualified', 'other')),
+	drop_note TEXT,
+	special_case INTEGER NOT NULL DEFAULT 0 CHECK (special_case IN (0, 1)),
+	special_reason TEXT,
+	constituency_id INTEGER REFERENCES constituency(id),
+	UNIQUE (person_id, body_id),
+	CHECK ((source = 'self') = (unit_id IS NULL)),
+	CHECK ((status = 'dropped') = (drop_reason IS NOT NULL)),
+	CHECK (drop_reason IS NOT 'other' OR drop_note IS NOT NULL),
+	CHECK (special_case = 0 OR special_reason IS NOT NULL)
+);
+CREATE INDEX candidacy_body ON candidacy(body_id, stage, status);
+
+-- Every meeting of the process: the three consultation rounds, the units'
+-- nomination meetings, and the voter conferences.
+CREATE TABLE conference (
+	id INTEGER PRIMARY KEY,
+	kind TEXT NOT NULL CHECK (kind IN ('ht1', 'ht2', 'ht3', 'leadership', 'expanded_leadership',
+		'workplace', 'residence', 'bctmt', 'thon')),
+	body_id INTEGER NOT NULL REFERENCES body(id),
+	unit_id INTEGER REFERENCES unit(id),
+	held_on TEXT NOT NULL CHECK (held_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+	start_time TEXT,
+	end_time TEXT,
+	place TEXT,
+	mode TEXT NOT NULL DEFAULT 'in_person' CHECK (mode IN ('in_person', 'online', 'distribution')),
+	chair_name TEXT,
+	chair_position TEXT,
+	secretary_name TEXT,
+	secretary_position TEXT,
+	voters_at_place INTEGER CHECK (voters_at_place >= 0),
+	invited INTEGER CHECK (invited >= 0),
+	present INTEGER CHECK (present >= 0),
+	absent INTEGER CHECK (absent >= 0),
+	guests TEXT,
+	agenda TEXT,
+	agreed TEXT,
+	vote_method TEXT CHECK (vote_method IN ('hands', 'ballot', 'online_poll')),
+	tellers INTEGER CHECK (tellers >= 0),
+	ballots_issued INTEGER CHECK (ballots_issued >= 0),
+	ballots_returned INTEGER CHECK (ballots_returned >= 0),
+	ballots_valid INTEGER CHECK (ballots_valid >= 0),
+	ballots_invalid INTEGER CHECK (ballots_invalid >= 0),
+	CHECK (present IS NULL OR invited IS NULL OR present <= invited),
+	CHECK (invited IS NULL OR voters_at_place IS NULL OR invited <= voters_at_place),
+	CHECK (ballots_returned IS NULL OR ballots_issued IS NULL OR ballots_returned <= ballots_issued),
+	CHECK (start_time IS NULL OR end_time IS NULL OR start_time <= end_time)
+);
+CREATE INDEX conference_body ON conference(body_id, kind, held_on);
+
+-- One candidacy's result at one conference.
+CREATE TABLE vote (
+	conference_id INTEGER NOT NULL REFERENCES conference(id),
+	candidacy_id INTEGER NOT NULL REFERENCES candidacy(id),
+	trust INTEGER NOT NULL CHECK (trust >= 0),
+	distrust INTEGER NOT NULL DEFAULT 0 CHECK (distrust >= 0),
+	invalid INTEGER NOT NULL DEFAULT 0 CHECK (invalid >= 0),
+	PRIMARY KEY (conference_id, candidacy_id)
+);
+
+-- Issues voters raised about a candidate, and how they were verified.
+CREATE TABLE voter_issue (
+	id INTEGER PRIMARY KEY,
+	candidacy_id INTEGER NOT NULL REFERENCES candidacy(id),
+	conference_id INTEGER REFERENCES conference(id),
+	text TEXT NOT NULL CHECK (text <> ''),
+	responsible TEXT,
+	answer_ref TEXT,
+	answer_date TEXT,
+	conclusion TEXT
+);
+
+-- A candidacy's path: one row each time a stage decision includes or drops
+-- it, so that `show` can tell its whole history.
+CREATE TABLE candidacy_event (
+	id INTEGER PRIMARY KEY,
+	candidacy_id INTEGER NOT NULL REFERENCES candidacy(id),
+	at TEXT NOT NULL,
+	stage TEXT NOT NULL,
+	decision TEXT NOT NULL CHECK (decision IN ('in', 'out', 'special', 'assigned', 'correction')),
+	reason TEXT,
+	note TEXT,
+	conference_id INTEGER REFERENCES conference(id)
+);
+CREATE INDEX candidacy_event_cand ON candidacy_event(candidacy_id);
+
+-- Who changed what and when; every writing command appends one row in its
+-- own transaction.
+CREATE TABLE audit (
+	id INTEGER PRIMARY KEY,
+	at TEXT NOT NULL,
+	operator TEXT NOT NULL,
+	command TEXT NOT NULL,
+	changes TEXT
+);
