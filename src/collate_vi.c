@@ -16,11 +16,15 @@
  *    mis-sort after a libicu upgrade unless every key were rebuilt.  The
  *    keys of (2) depend only on NFD and case folding, which Unicode's
  *    stability policy freezes for every letter Vietnamese uses.
- *  - ICU still does what it does well: validation aside, the text goes
- *    through text_fold_nfd() (ICU NFD, ICU full case folding, NFD again),
- *    and ICU's character properties classify marks, letters and white
- *    space.  The only hand-written tables are the 33-letter alphabet and
- *    the eight Vietnamese combining marks, which are the rule itself.
+ *  - ICU still does what it does well: the text goes through
+ *    text_fold_nfd() (ICU NFD, ICU full case folding, NFD again), and
+ *    ICU's character properties classify marks, letters and white space.
+ *    The only hand-written tables are the 33-letter alphabet and the
+ *    eight Vietnamese combining marks, which are the rule itself.
+ *
+ * Also mentioned in the design notes: glibc's vi_VN locale and ICU's
+ * default "vi" collation both give a dictionary order (Hòa < Hoan), and
+ * byte order misplaces every non-ASCII letter; none is used.
  *
  * Key format of one name part (see vi_name_key()).  The folded NFD text is
  * read one character (a base code point plus its combining marks) at a
@@ -171,7 +175,8 @@ static unsigned char *put_cp(unsigned char *o, int lead, uint32_t cp)
 }
 
 /*
- * Encode one letter: f[*i..) holds the combining marks that follow it
+ * Encode one letter of index idx at o and return the new end of the key.
+ * f[*i..) holds the combining marks that follow it
  * (possibly none).  The first mark that turns the letter into another
  * letter of the alphabet (a + breve = ă, ...) and the first tone mark are
  * absorbed, in whatever order NFD put them (ệ is e U+0323 U+0302); any
@@ -389,17 +394,25 @@ int vi_collation_init(struct vi_collation *c, const char *const *tone_names,
 
 		if (!name || !*name) {
 			snprintf(msg, sizeof(msg),
-				 "tone order: tone %zu is empty", i + 1);
+				 "tone %zu is empty", i + 1);
 			goto fail;
 		}
 		if (t < 0) {
-			snprintf(msg, sizeof(msg), "tone order: unknown tone "
-				 "'%.60s' (expected ngang, huyen, hoi, nga, "
-				 "sac, nang)", name);
+			/* quote at most 60 bytes, cut at a character start */
+			int show = 60;
+
+			if (strlen(name) <= 60)
+				show = (int)strlen(name);
+			else
+				while (show > 0 && (name[show] & 0xC0) == 0x80)
+					show--;
+			snprintf(msg, sizeof(msg), "unknown tone '%.*s' "
+				 "(expected ngang, huyen, hoi, nga, sac, nang)",
+				 show, name);
 			goto fail;
 		}
 		if (seen[t]) {
-			snprintf(msg, sizeof(msg), "tone order: tone '%s' "
+			snprintf(msg, sizeof(msg), "tone '%s' "
 				 "given twice", tone_ascii[t]);
 			goto fail;
 		}
@@ -408,7 +421,7 @@ int vi_collation_init(struct vi_collation *c, const char *const *tone_names,
 	}
 	for (int t = 0; t < VI_TONE_COUNT; t++) {
 		if (!seen[t]) {
-			snprintf(msg, sizeof(msg), "tone order: tone '%s' is "
+			snprintf(msg, sizeof(msg), "tone '%s' is "
 				 "missing (list each of the %d tones once)",
 				 tone_ascii[t], VI_TONE_COUNT);
 			goto fail;

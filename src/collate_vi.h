@@ -91,9 +91,14 @@ void vi_collation_default(struct vi_collation *c);
  *
  * Returns 0 on success.  On error returns -1, leaves *c unchanged and, if
  * err is not NULL and errlen > 0, writes a NUL-terminated message of at
- * most errlen bytes naming the problem (an unknown name, a tone given
- * twice, a missing tone, a wrong count), such as
- *	tone order: unknown tone 'sax' (expected ngang, huyen, hoi, nga, sac, nang)
+ * most errlen bytes naming the problem (an empty or unknown name, a tone
+ * given twice, a missing tone), without a prefix so the caller can say
+ * where the setting came from:
+ *	unknown tone 'sax' (expected ngang, huyen, hoi, nga, sac, nang)
+ *	tone 'huyen' given twice
+ *	tone 'nang' is missing (list each of the 6 tones once)
+ *	tone 3 is empty
+ * c must not be NULL; tone_names may be NULL when n is 0.
  */
 int vi_collation_init(struct vi_collation *c, const char *const *tone_names,
 		      size_t n, char *err, size_t errlen);

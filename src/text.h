@@ -60,7 +60,7 @@ uint32_t text_utf8_next(const char *s, size_t len, size_t *i);
 
 /*
  * The cleaning every input goes through.  s[0..len) need not be
- * NUL-terminated.  Steps, in this order:
+ * NUL-terminated (s may be NULL only when len is 0).  Steps, in this order:
  *
  *  1. validate UTF-8 (see text_utf8_valid());
  *  2. remove the C0 controls U+0000..U+001F except TAB (U+0009) and LF

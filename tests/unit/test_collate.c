@@ -73,6 +73,8 @@ TEST(official_pairs)
 		/* more from the addendum's table */
 		{ "Dung", "Đoan" }, { "Dương", "Định" }, { "Thành", "Thắng" },
 		{ "Huế", "Hùng" }, { "Huấn", "Hùng" },
+		/* ă < â (the Thái Bình 3 remark: Thắng before Thân) */
+		{ "Thắng", "Thân" }, { "Lăng", "Lâm" },
 	};
 
 	for (size_t i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++)
@@ -197,6 +199,20 @@ TEST(other_characters)
 	CHECK_BEFORE(NULL, "AZ", "Aα");
 }
 
+TEST(key_compare_blob_order)
+{
+	static const unsigned char a[] = { 0x20, 0x00, 0x05 };
+	static const unsigned char b[] = { 0x20, 0x01 };
+
+	/* memcmp first, then the shorter prefix: SQLite's BLOB order */
+	CHECK(vi_key_compare(a, 3, b, 2) < 0);
+	CHECK(vi_key_compare(b, 2, a, 3) > 0);
+	CHECK(vi_key_compare(a, 2, a, 3) < 0);
+	CHECK(vi_key_compare(a, 3, a, 2) > 0);
+	CHECK(vi_key_compare(a, 3, a, 3) == 0);
+	CHECK(vi_key_compare(a, 0, b, 0) == 0);
+}
+
 /* Compare two person keys. */
 static int person_cmp(const char *ho1, const char *dem1, const char *ten1,
 		      const char *dob1, const char *ho2, const char *dem2,
@@ -270,7 +286,7 @@ TEST(tone_order_setting)
 	struct vi_collation c;
 	char err[200] = "";
 	static const char *const viet[] = {
-		"Ngang", " SẮC ", "huyền", "hỏi", "nga" TILDE, "nặng"
+		"Ngang", " SẮC ", "huyền", "hỏi", ("nga" TILDE), "nặng"
 	};
 
 	CHECK_BEFORE(NULL, "Hòa", "Hóa");		/* default: huyền < sắc */
@@ -342,6 +358,21 @@ TEST(tone_order_errors)
 	CHECK_INIT_FAILS(empty, 6, "tone 2 is empty");
 	CHECK_INIT_FAILS(null_name, 6, "tone 3 is empty");
 	CHECK_INIT_FAILS(dup, 0, "'ngang' is missing");
+
+	/* a long unknown name is cut at a character boundary */
+	{
+		static const char *const longname[] = {
+			"ngang", "huyen", "hoi", "nga", "sac",
+			"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+			"\xe1\xba\xb1\xe1\xba\xb1"
+		};
+		struct vi_collation c;
+		char err[200] = "";
+
+		CHECK_INT_EQ(vi_collation_init(&c, longname, 6, err,
+					       sizeof(err)), -1);
+		CHECK(strstr(err, "aaaa' (expected") != NULL);
+	}
 
 	/* a short buffer is truncated, still terminated */
 	{
