@@ -198,6 +198,10 @@ int db_open(const char *path, sqlite3 **out)
 		return error("sổ '%s' được tạo bởi phiên bản hiepthuong mới hơn (lược đồ %ld, bản này hiểu đến %d); "
 			     "hãy cập nhật hiepthuong", path, version, SCHEMA_VERSION);
 	}
+	if (version < 1) {
+		sqlite3_close(db);
+		return error("sổ '%s' hỏng: không có phiên bản lược đồ", path);
+	}
 	if (configure(db) < 0 || (version < SCHEMA_VERSION && migrate(db, path, version) < 0)) {
 		sqlite3_close(db);
 		return -1;

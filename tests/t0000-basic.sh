@@ -105,3 +105,19 @@ HIEPTHUONG_DB="$T/env.db" "$HT" status >"$OUT" 2>"$ERR"; RC=$?
 expect_exit 0
 expect_out "tỉnh Hòa Lâm"
 t_end
+
+t_case "a book without a schema version is refused as damaged"
+"$HT" init --config "$S/commune/config.yaml" --db "$T/v0.db" >/dev/null 2>&1
+sqlite3 "$T/v0.db" "PRAGMA user_version = 0"
+ht status --db "$T/v0.db"
+expect_exit 3
+expect_err "hỏng"
+t_end
+
+t_case "a book from a newer hiepthuong is refused"
+"$HT" init --config "$S/commune/config.yaml" --db "$T/v9.db" >/dev/null 2>&1
+sqlite3 "$T/v9.db" "PRAGMA user_version = 99"
+ht status --db "$T/v9.db"
+expect_exit 3
+expect_err "phiên bản hiepthuong mới hơn"
+t_end
