@@ -33,10 +33,17 @@ endif
 
 # The program: main.o plus everything else, one object per line.
 OBJS += $(BUILD)/audit.o
+OBJS += $(BUILD)/candref.o
+OBJS += $(BUILD)/cmd_conference.o
+OBJS += $(BUILD)/cmd_decide.o
 OBJS += $(BUILD)/cmd_init.o
+OBJS += $(BUILD)/cmd_stages.o
 OBJS += $(BUILD)/cmd_status.o
 OBJS += $(BUILD)/cmd_version.o
+OBJS += $(BUILD)/cmd_vissue.o
+OBJS += $(BUILD)/cmd_voters.o
 OBJS += $(BUILD)/collate_vi.o
+OBJS += $(BUILD)/conference.o
 OBJS += $(BUILD)/config.o
 OBJS += $(BUILD)/csv.o
 OBJS += $(BUILD)/date.o
@@ -45,8 +52,10 @@ OBJS += $(BUILD)/diag.o
 OBJS += $(BUILD)/opt.o
 OBJS += $(BUILD)/rules.o
 OBJS += $(BUILD)/sbuf.o
+OBJS += $(BUILD)/stage.o
 OBJS += $(BUILD)/text.o
 OBJS += $(BUILD)/validate.o
+OBJS += $(BUILD)/voters.o
 OBJS += $(BUILD)/yamlcfg.o
 
 PROGRAM = $(BUILD)/hiepthuong

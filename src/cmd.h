@@ -61,9 +61,20 @@ void ctx_change(struct ctx *ctx, const char *fmt, ...) __attribute__((format(pri
 /* Look a command up by the words in argv; sets *nwords to 1 or 2. */
 const struct cmd *cmd_lookup(int argc, char **argv, int *nwords);
 
+int cmd_assign(struct ctx *ctx, int argc, char **argv);
+int cmd_conference_add(struct ctx *ctx, int argc, char **argv);
+int cmd_conference_list(struct ctx *ctx, int argc, char **argv);
+int cmd_conference_show(struct ctx *ctx, int argc, char **argv);
+int cmd_decide(struct ctx *ctx, int argc, char **argv);
 int cmd_init(struct ctx *ctx, int argc, char **argv);
+int cmd_issue_add(struct ctx *ctx, int argc, char **argv);
+int cmd_issue_answer(struct ctx *ctx, int argc, char **argv);
+int cmd_issue_list(struct ctx *ctx, int argc, char **argv);
+int cmd_stages(struct ctx *ctx, int argc, char **argv);
 int cmd_status(struct ctx *ctx, int argc, char **argv);
 int cmd_version(struct ctx *ctx, int argc, char **argv);
+int cmd_voters_add(struct ctx *ctx, int argc, char **argv);
+int cmd_withdraw(struct ctx *ctx, int argc, char **argv);
 int cmd_help(struct ctx *ctx, int argc, char **argv);
 
 #endif

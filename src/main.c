@@ -18,9 +18,20 @@
 #include "banned.h"
 
 const struct cmd commands[] = {
+	{ "assign", cmd_assign, CMD_NEED_BOOK | CMD_WRITES, "xếp người đủ tiêu chuẩn vào đơn vị bầu cử (danh sách chính thức)" },
+	{ "conference add", cmd_conference_add, CMD_NEED_BOOK | CMD_WRITES, "ghi hội nghị hiệp thương hoặc cuộc họp giới thiệu của đơn vị" },
+	{ "conference list", cmd_conference_list, CMD_NEED_BOOK, "danh sách các hội nghị đã ghi" },
+	{ "conference show", cmd_conference_show, CMD_NEED_BOOK, "chi tiết một hội nghị và kết quả tín nhiệm" },
+	{ "decide", cmd_decide, CMD_NEED_BOOK | CMD_WRITES, "quyết định đưa vào hoặc không đưa vào danh sách của một bước" },
 	{ "init", cmd_init, 0, "tạo sổ mới từ tệp cấu hình nhiệm kỳ" },
+	{ "issue add", cmd_issue_add, CMD_NEED_BOOK | CMD_WRITES, "ghi vụ việc cử tri nêu về người ứng cử" },
+	{ "issue answer", cmd_issue_answer, CMD_NEED_BOOK | CMD_WRITES, "ghi văn bản trả lời, kết luận xác minh vụ việc" },
+	{ "issue list", cmd_issue_list, CMD_NEED_BOOK, "các vụ việc cử tri nêu và việc xác minh" },
+	{ "stages", cmd_stages, CMD_NEED_BOOK, "tổng hợp theo bước: số vào, qua, đang xét, dừng và lý do" },
 	{ "status", cmd_status, CMD_NEED_BOOK, "tình hình từng cơ quan: số ghế, người ứng cử theo bước, thời hạn tới" },
 	{ "version", cmd_version, 0, "in phiên bản và các thư viện đang dùng" },
+	{ "voters add", cmd_voters_add, CMD_NEED_BOOK | CMD_WRITES, "ghi hội nghị cử tri và kết quả tín nhiệm từng người" },
+	{ "withdraw", cmd_withdraw, CMD_NEED_BOOK | CMD_WRITES, "ghi người ứng cử xin rút" },
 	{ "help", cmd_help, 0, "danh sách lệnh, hoặc hướng dẫn một lệnh" },
 };
 const int ncommands = (int)(sizeof(commands) / sizeof(commands[0]));

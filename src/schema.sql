@@ -195,7 +195,10 @@ CREATE TABLE conference (
 	ballots_returned INTEGER CHECK (ballots_returned >= 0),
 	ballots_valid INTEGER CHECK (ballots_valid >= 0),
 	ballots_invalid INTEGER CHECK (ballots_invalid >= 0),
+	votes_cast INTEGER CHECK (votes_cast >= 0),	-- consultation rounds: ballots/hands counted
+	notice_ref TEXT,				-- "Thông báo số …/TB-MTTQ ngày …" the meeting acts on
 	CHECK (present IS NULL OR invited IS NULL OR present <= invited),
+	CHECK (votes_cast IS NULL OR present IS NULL OR votes_cast <= present),
 	CHECK (invited IS NULL OR voters_at_place IS NULL OR invited <= voters_at_place),
 	CHECK (ballots_returned IS NULL OR ballots_issued IS NULL OR ballots_returned <= ballots_issued),
 	CHECK (start_time IS NULL OR end_time IS NULL OR start_time <= end_time)
@@ -209,6 +212,7 @@ CREATE TABLE vote (
 	trust INTEGER NOT NULL CHECK (trust >= 0),
 	distrust INTEGER NOT NULL DEFAULT 0 CHECK (distrust >= 0),
 	invalid INTEGER NOT NULL DEFAULT 0 CHECK (invalid >= 0),
+	revote INTEGER CHECK (revote >= 0),	-- thôn conference: votes at the re-vote of a tie
 	PRIMARY KEY (conference_id, candidacy_id)
 );
 

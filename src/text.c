@@ -402,3 +402,12 @@ out:
 	free(kb);
 	return eq;
 }
+
+void text_fput_padded(FILE *f, const char *s, int width)
+{
+	int n = (int)text_utf8_count(s);
+
+	fputs(s, f);
+	for (; n < width; n++)
+		fputc(' ', f);
+}

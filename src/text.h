@@ -34,6 +34,7 @@
 #define TEXT_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include <stdint.h>
 
 /* Longest input accepted, in bytes (16 MiB). */
@@ -127,5 +128,11 @@ char *text_fold_nfd(const char *s);
  * argument is equal to nothing (0), not even to itself.
  */
 int text_equal_fold(const char *a, const char *b);
+
+/*
+ * Write `s` to `f` left-aligned in `width` characters (code points, not
+ * bytes), for tables on a terminal.
+ */
+void text_fput_padded(FILE *f, const char *s, int width);
 
 #endif

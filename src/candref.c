@@ -1,0 +1,120 @@
+/* candref.c - candidacy references; see candref.h. */
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "candref.h"
+#include "date.h"
+#include "db.h"
+#include "diag.h"
+#include "sbuf.h"
+#include "text.h"
+#include "banned.h"
+
+static int all_digits(const char *s)
+{
+	if (!*s)
+		return 0;
+	for (; *s; s++)
+		if (!isdigit((unsigned char)*s))
+			return 0;
+	return 1;
+}
+
+char *candref_name(sqlite3 *db, long long id)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT p.ho, p.ten_dem, p.ten FROM candidacy c JOIN person p ON p.id = c.person_id "
+					  "WHERE c.id = ?");
+	struct sbuf sb = SBUF_INIT;
+
+	if (!st)
+		return xstrdup("");
+	db_bind_int(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		sbuf_addstr(&sb, db_col_text(st, 0));
+		if (*db_col_text(st, 1))
+			sbuf_addf(&sb, " %s", db_col_text(st, 1));
+		sbuf_addf(&sb, " %s", db_col_text(st, 2));
+	}
+	sqlite3_finalize(st);
+	return sbuf_detach(&sb, NULL);
+}
+
+static void __attribute__((format(printf, 3, 4))) report(const char *file, long row, const char *fmt, ...)
+{
+	struct sbuf msg = SBUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	sbuf_vaddf(&msg, fmt, ap);
+	va_end(ap);
+	if (file)
+		error_at(file, row, 0, "%s", msg.buf);
+	else
+		error("%s", msg.buf);
+	sbuf_release(&msg);
+}
+
+long long candref_resolve(sqlite3 *db, long long body_id, const char *ref, const char *file, long row)
+{
+	sqlite3_stmt *st;
+	char *want = NULL, *dob = NULL;
+	struct date d;
+	char err[64], iso[16];
+	long long found = 0;
+	int n = 0;
+	struct sbuf ids = SBUF_INIT;
+
+	if (all_digits(ref)) {
+		st = db_prepare(db, "SELECT id FROM candidacy WHERE id = ? AND body_id = ?");
+		if (!st)
+			return 0;
+		db_bind_int(st, 1, strtoll(ref, NULL, 10));
+		db_bind_int(st, 2, body_id);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			found = sqlite3_column_int64(st, 0);
+		sqlite3_finalize(st);
+		if (!found)
+			report(file, row, "không có người ứng cử số %s ở cơ quan này", ref);
+		return found;
+	}
+	want = text_trim_collapse(ref);
+	if (!want) {
+		report(file, row, "tên người ứng cử không phải UTF-8 hợp lệ");
+		return 0;
+	}
+	/* A trailing date separates namesakes. */
+	{
+		char *sp = strrchr(want, ' ');
+		if (sp && date_parse(sp + 1, DATE_PARTIAL, &d, err, sizeof(err)) == 0) {
+			*sp = 0;
+			date_iso(d, iso, sizeof(iso));
+			dob = iso;
+		}
+	}
+	st = db_prepare(db, "SELECT c.id, p.ho || ' ' || CASE WHEN p.ten_dem <> '' THEN p.ten_dem || ' ' ELSE '' END || p.ten, "
+			    "p.dob FROM candidacy c JOIN person p ON p.id = c.person_id WHERE c.body_id = ?");
+	if (!st) {
+		free(want);
+		return 0;
+	}
+	db_bind_int(st, 1, body_id);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if (!text_equal_fold(db_col_text(st, 1), want))
+			continue;
+		if (dob && strcmp(dob, db_col_text(st, 2)))
+			continue;
+		found = sqlite3_column_int64(st, 0);
+		sbuf_addf(&ids, "%s%lld (sinh %s)", n ? ", " : "", found, db_col_text(st, 2));
+		n++;
+	}
+	sqlite3_finalize(st);
+	if (n == 0)
+		report(file, row, "không có người ứng cử '%s' ở cơ quan này", ref);
+	else if (n > 1)
+		report(file, row, "có %d người ứng cử tên '%s' (số %s); ghi thêm ngày sinh hoặc dùng số", n, want, ids.buf);
+	sbuf_release(&ids);
+	free(want);
+	return n == 1 ? found : 0;
+}

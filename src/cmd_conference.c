@@ -1,0 +1,278 @@
+/*
+ * COMMAND: conference add
+ * USAGE:   hiepthuong conference add --kind ht1|ht2|ht3|leadership|expanded_leadership|bctmt
+ *              --body MÃ --date NGÀY [--unit MÃ] [chi tiết biên bản...]
+ * COMMAND: conference list
+ * USAGE:   hiepthuong conference list [--body MÃ] [--kind LOẠI]
+ * COMMAND: conference show
+ * USAGE:   hiepthuong conference show SỐ
+ *
+ * Records a consultation round or a unit's nomination meeting with what
+ * its minutes carry (Mẫu 01, 02, 03, 03/HNMT): time, place, chair and
+ * secretary, invited/present/absent, guests, agenda, what was agreed, and
+ * when a vote was held its method, counting team and votes.  Round n+1 of
+ * a body cannot be recorded before round n (rule HT-ORDER).  Voter
+ * conferences are recorded with `voters add`, which also takes results.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "candref.h"
+#include "cmd.h"
+#include "conference.h"
+#include "db.h"
+#include "diag.h"
+#include "opt.h"
+#include "text.h"
+#include "validate.h"
+#include "banned.h"
+
+int cmd_conference_add(struct ctx *ctx, int argc, char **argv)
+{
+	static const char usage[] =
+		"hiepthuong conference add --kind LOẠI --body MÃ --date NGÀY [--unit MÃ] [chi tiết...]\n"
+		"       LOẠI: ht1, ht2, ht3 (hội nghị hiệp thương lần 1, 2, 3), leadership (họp ban lãnh đạo),\n"
+		"             expanded_leadership (hội nghị ban lãnh đạo mở rộng), bctmt (Ban công tác Mặt trận)\n"
+		"       Hội nghị cử tri: dùng 'hiepthuong voters add'";
+	struct conf_args a;
+	struct opt opts[CONF_NOPTS + 2];
+	struct rule_pack pack;
+	struct conf_rec rec;
+	long long id;
+	int rc, kind;
+
+	conf_args_init(&a);
+	opts[0] = (struct opt)OPT_STRING(0, "kind", &a.kind, "LOẠI", "loại hội nghị");
+	conf_opts(&a, opts + 1);
+	opts[CONF_NOPTS + 1] = (struct opt)OPT_END();
+	argc = opt_parse(ctx, argc, argv, opts, usage, &rc);
+	if (argc < 0)
+		return rc;
+	if (argc > 0) {
+		error("không nhận đối số '%s'", argv[0]);
+		return EXIT_USAGE;
+	}
+	if (!a.kind) {
+		error("cần --kind");
+		opt_usage(usage, opts, 1);
+		return EXIT_USAGE;
+	}
+	kind = conf_kind_parse(a.kind);
+	if (kind >= 0 && conf_kind_is_voters(kind)) {
+		error("hội nghị cử tri ('%s') ghi bằng 'hiepthuong voters add', kèm kết quả tín nhiệm", a.kind);
+		return EXIT_USAGE;
+	}
+	if (validate_load_pack(ctx->db, &pack) < 0)
+		return EXIT_DATA;
+	rc = EXIT_DATA;
+	if (conf_check(ctx->db, &pack, &a, &rec, NULL, 0) == 0 && conf_insert(ctx->db, &rec, &id) == 0) {
+		ctx_change(ctx, "ghi %s số %lld (cơ quan %s, ngày %s)", conf_kind_label(rec.kind), id, a.body, a.date);
+		printf("đã ghi %s, số %lld\n", conf_kind_label(rec.kind), id);
+		rc = EXIT_OK;
+	}
+	rules_release(&pack);
+	return rc;
+}
+
+int cmd_conference_list(struct ctx *ctx, int argc, char **argv)
+{
+	static const char usage[] = "hiepthuong conference list [--body MÃ] [--kind LOẠI]";
+	const char *body = NULL, *kind = NULL;
+	struct opt opts[] = {
+		OPT_STRING(0, "body", &body, "MÃ", "chỉ cơ quan này"),
+		OPT_STRING(0, "kind", &kind, "LOẠI", "chỉ loại hội nghị này"),
+		OPT_END()
+	};
+	sqlite3_stmt *st;
+	int rc, n = 0;
+
+	argc = opt_parse(ctx, argc, argv, opts, usage, &rc);
+	if (argc < 0)
+		return rc;
+	if (kind && conf_kind_parse(kind) < 0) {
+		error("loại hội nghị '%s' không hợp lệ", kind);
+		return EXIT_USAGE;
+	}
+	st = db_prepare(ctx->db, "SELECT c.id, c.kind, b.code, c.held_on, coalesce(u.name, ''), coalesce(c.place, ''), "
+				 "c.present, c.invited, (SELECT count(*) FROM vote v WHERE v.conference_id = c.id) "
+				 "FROM conference c JOIN body b ON b.id = c.body_id LEFT JOIN unit u ON u.id = c.unit_id "
+				 "WHERE (? IS NULL OR b.code = ?) AND (? IS NULL OR c.kind = ?) ORDER BY c.held_on, c.id");
+	if (!st)
+		return EXIT_INTERNAL;
+	db_bind_text(st, 1, body);
+	db_bind_text(st, 2, body);
+	db_bind_text(st, 3, kind);
+	db_bind_text(st, 4, kind);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		char day[16];
+		struct date d;
+		char err[32];
+
+		if (date_parse(db_col_text(st, 3), DATE_FULL, &d, err, sizeof(err)) == 0)
+			date_vn(d, day, sizeof(day));
+		else
+			snprintf(day, sizeof(day), "%s", db_col_text(st, 3));
+		printf("%4lld  %s  %-9s %s", sqlite3_column_int64(st, 0), day, db_col_text(st, 2),
+		       conf_kind_label(conf_kind_parse(db_col_text(st, 1))));
+		if (*db_col_text(st, 4))
+			printf(" — %s", db_col_text(st, 4));
+		if (*db_col_text(st, 5))
+			printf(" — %s", db_col_text(st, 5));
+		if (sqlite3_column_type(st, 6) != SQLITE_NULL)
+			printf(" (có mặt %lld/%lld)", sqlite3_column_int64(st, 6), sqlite3_column_int64(st, 7));
+		if (sqlite3_column_int64(st, 8))
+			printf(" [%lld người]", sqlite3_column_int64(st, 8));
+		putchar('\n');
+		n++;
+	}
+	sqlite3_finalize(st);
+	if (!n)
+		puts("(chưa có hội nghị nào)");
+	return EXIT_OK;
+}
+
+/* The Vietnamese words for stored codes of method and mode. */
+static const char *words(const char *code)
+{
+	static const char *const map[][2] = {
+		{ "hands", "giơ tay" }, { "ballot", "bỏ phiếu kín" }, { "online_poll", "bình chọn trực tuyến" },
+		{ "in_person", "trực tiếp" }, { "online", "trực tuyến" }, { "distribution", "phát phiếu lấy ý kiến" },
+	};
+	for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++)
+		if (!strcmp(map[i][0], code))
+			return map[i][1];
+	return code;
+}
+
+static void field(const char *label, const char *value)
+{
+	if (value && *value) {
+		fputs("  ", stdout);
+		text_fput_padded(stdout, label, 28);
+		printf(" %s\n", value);
+	}
+}
+
+static void count_field(sqlite3_stmt *st, int col, const char *label)
+{
+	char n[32];
+
+	if (sqlite3_column_type(st, col) != SQLITE_NULL) {
+		snprintf(n, sizeof(n), "%lld", sqlite3_column_int64(st, col));
+		field(label, n);
+	}
+}
+
+int cmd_conference_show(struct ctx *ctx, int argc, char **argv)
+{
+	static const char usage[] = "hiepthuong conference show SỐ";
+	struct rule_pack pack;
+	sqlite3_stmt *st, *v;
+	long long id;
+	int rc, kind;
+	long present, invited, at_place;
+	char explain[256];
+	const struct rule *qr;
+
+	argc = opt_parse(ctx, argc, argv, NULL, usage, &rc);
+	if (argc < 0)
+		return rc;
+	if (argc != 1) {
+		error("cần đúng một số hội nghị");
+		return EXIT_USAGE;
+	}
+	id = strtoll(argv[0], NULL, 10);
+	st = db_prepare(ctx->db, "SELECT c.kind, b.name, c.held_on, c.start_time, c.end_time, c.place, c.chair_name, "
+				 "c.chair_position, c.secretary_name, c.secretary_position, coalesce(u.name, ''), "
+				 "c.voters_at_place, c.invited, c.present, c.absent, c.guests, c.agenda, c.agreed, "
+				 "c.vote_method, c.tellers, c.votes_cast, c.ballots_issued, c.ballots_returned, "
+				 "c.ballots_valid, c.ballots_invalid, c.mode, c.notice_ref "
+				 "FROM conference c JOIN body b ON b.id = c.body_id LEFT JOIN unit u ON u.id = c.unit_id "
+				 "WHERE c.id = ?");
+	if (!st)
+		return EXIT_INTERNAL;
+	db_bind_int(st, 1, id);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		error("không có hội nghị số %s", argv[0]);
+		return EXIT_DATA;
+	}
+	if (validate_load_pack(ctx->db, &pack) < 0) {
+		sqlite3_finalize(st);
+		return EXIT_DATA;
+	}
+	kind = conf_kind_parse(db_col_text(st, 0));
+	printf("%s (số %lld)\n", conf_kind_label(kind), id);
+	field("Cơ quan:", db_col_text(st, 1));
+	field("Đơn vị tổ chức:", db_col_text(st, 10));
+	{
+		struct date d;
+		char err[32], day[16];
+		if (date_parse(db_col_text(st, 2), DATE_FULL, &d, err, sizeof(err)) == 0) {
+			date_vn(d, day, sizeof(day));
+			field("Ngày:", day);
+		}
+	}
+	field("Giờ bắt đầu:", db_col_text(st, 3));
+	field("Giờ kết thúc:", db_col_text(st, 4));
+	field("Địa điểm:", db_col_text(st, 5));
+	field("Hình thức:", words(db_col_text(st, 25)));
+	field("Chủ trì:", db_col_text(st, 6));
+	field("Chức vụ chủ trì:", db_col_text(st, 7));
+	field("Thư ký:", db_col_text(st, 8));
+	field("Chức vụ thư ký:", db_col_text(st, 9));
+	field("Căn cứ thông báo:", db_col_text(st, 26));
+	count_field(st, 11, "Cử tri ở nơi tổ chức:");
+	count_field(st, 12, "Được mời / triệu tập:");
+	count_field(st, 13, "Có mặt:");
+	count_field(st, 14, "Vắng mặt:");
+	field("Khách mời:", db_col_text(st, 15));
+	field("Chương trình:", db_col_text(st, 16));
+	field("Nhất trí:", db_col_text(st, 17));
+	field("Biểu quyết:", words(db_col_text(st, 18)));
+	count_field(st, 19, "Tổ kiểm phiếu (người):");
+	count_field(st, 20, "Số phiếu được kiểm:");
+	count_field(st, 21, "Phiếu phát ra:");
+	count_field(st, 22, "Phiếu thu về:");
+	count_field(st, 23, "Phiếu hợp lệ:");
+	count_field(st, 24, "Phiếu không hợp lệ:");
+	at_place = sqlite3_column_type(st, 11) == SQLITE_NULL ? -1 : (long)sqlite3_column_int64(st, 11);
+	invited = sqlite3_column_type(st, 12) == SQLITE_NULL ? -1 : (long)sqlite3_column_int64(st, 12);
+	present = sqlite3_column_type(st, 13) == SQLITE_NULL ? -1 : (long)sqlite3_column_int64(st, 13);
+	sqlite3_finalize(st);
+	if (conf_kind_is_voters(kind)) {
+		int q = conf_quorum(&pack, kind, at_place, invited, present, &qr, explain, sizeof(explain));
+		char line[400];
+		snprintf(line, sizeof(line), "%s (%s)", q < 0 ? "không xác định" : q ? "đạt" : "KHÔNG ĐẠT", explain);
+		field("Điều kiện hợp lệ:", line);
+	}
+	v = db_prepare(ctx->db, "SELECT v.candidacy_id, v.trust, v.distrust, v.invalid, v.revote FROM vote v "
+				"JOIN candidacy c ON c.id = v.candidacy_id JOIN person p ON p.id = c.person_id "
+				"WHERE v.conference_id = ? ORDER BY p.sort_key, c.id");
+	if (v) {
+		int n = 0;
+		db_bind_int(v, 1, id);
+		while (sqlite3_step(v) == SQLITE_ROW) {
+			long long cid = sqlite3_column_int64(v, 0);
+			long trust = (long)sqlite3_column_int64(v, 1);
+			char *name = candref_name(ctx->db, cid);
+			int passed = conf_trust_passed(&pack, trust, present);
+
+			if (!n++)
+				puts("  Kết quả:");
+			printf("    %4lld  %-28s tín nhiệm %ld/%ld", cid, name, trust, present);
+			if (present > 0)
+				printf(" (%.2f%%)", 100.0 * (double)trust / (double)present);
+			printf(", không tín nhiệm %lld, không hợp lệ %lld", sqlite3_column_int64(v, 2), sqlite3_column_int64(v, 3));
+			if (sqlite3_column_type(v, 4) != SQLITE_NULL)
+				printf(", biểu quyết lại %lld", sqlite3_column_int64(v, 4));
+			if (conf_kind_is_voters(kind) && kind != CONF_THON)
+				printf(" — %s", passed < 0 ? "không xác định" : passed ? "đạt trên một nửa" : "KHÔNG đạt trên một nửa");
+			putchar('\n');
+			free(name);
+		}
+		sqlite3_finalize(v);
+	}
+	rules_release(&pack);
+	return EXIT_OK;
+}

@@ -1,0 +1,435 @@
+/* conference.c - recording meetings and computing what follows from their
+ * counts; see conference.h. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "conference.h"
+#include "db.h"
+#include "diag.h"
+#include "sbuf.h"
+#include "banned.h"
+
+static const struct {
+	const char *key, *label;
+} kinds[CONF_NKINDS] = {
+	{ "ht1", "Hội nghị hiệp thương lần thứ nhất" },
+	{ "ht2", "Hội nghị hiệp thương lần thứ hai" },
+	{ "ht3", "Hội nghị hiệp thương lần thứ ba" },
+	{ "leadership", "Họp ban lãnh đạo dự kiến giới thiệu người ứng cử" },
+	{ "expanded_leadership", "Hội nghị ban lãnh đạo mở rộng giới thiệu người ứng cử" },
+	{ "bctmt", "Hội nghị Ban công tác Mặt trận thôn, tổ dân phố" },
+	{ "workplace", "Hội nghị cử tri nơi công tác" },
+	{ "residence", "Hội nghị cử tri nơi cư trú" },
+	{ "thon", "Hội nghị cử tri thôn, tổ dân phố giới thiệu người ứng cử" },
+};
+
+int conf_kind_parse(const char *s)
+{
+	for (int i = 0; i < CONF_NKINDS; i++)
+		if (!strcmp(kinds[i].key, s))
+			return i;
+	return -1;
+}
+
+const char *conf_kind_key(int kind)
+{
+	return kind >= 0 && kind < CONF_NKINDS ? kinds[kind].key : "?";
+}
+
+const char *conf_kind_label(int kind)
+{
+	return kind >= 0 && kind < CONF_NKINDS ? kinds[kind].label : "?";
+}
+
+int conf_kind_is_voters(int kind)
+{
+	return kind == CONF_WORKPLACE || kind == CONF_RESIDENCE || kind == CONF_THON;
+}
+
+void conf_args_init(struct conf_args *a)
+{
+	memset(a, 0, sizeof(*a));
+	a->voters_at_place = a->invited = a->present = a->absent = a->tellers = a->votes_cast = -1;
+	a->ballots_issued = a->ballots_returned = a->ballots_valid = a->ballots_invalid = -1;
+}
+
+void conf_opts(struct conf_args *a, struct opt *o)
+{
+	int i = 0;
+
+	o[i++] = (struct opt)OPT_STRING(0, "body", &a->body, "MÃ", "cơ quan (mã trong cấu hình, ví dụ hdnd-tinh)");
+	o[i++] = (struct opt)OPT_STRING(0, "unit", &a->unit, "MÃ", "cơ quan, tổ chức, đơn vị hoặc thôn/TDP tổ chức");
+	o[i++] = (struct opt)OPT_STRING(0, "date", &a->date, "NGÀY", "ngày họp (dd/mm/yyyy)");
+	o[i++] = (struct opt)OPT_STRING(0, "start", &a->start, "GIỜ", "giờ bắt đầu (HH:MM)");
+	o[i++] = (struct opt)OPT_STRING(0, "end", &a->end, "GIỜ", "giờ kết thúc (HH:MM)");
+	o[i++] = (struct opt)OPT_STRING(0, "place", &a->place, "NƠI", "địa điểm");
+	o[i++] = (struct opt)OPT_STRING(0, "chair", &a->chair, "TÊN", "người chủ trì");
+	o[i++] = (struct opt)OPT_STRING(0, "chair-position", &a->chair_position, "CHỨC VỤ", "chức vụ người chủ trì");
+	o[i++] = (struct opt)OPT_STRING(0, "secretary", &a->secretary, "TÊN", "thư ký");
+	o[i++] = (struct opt)OPT_STRING(0, "secretary-position", &a->secretary_position, "CHỨC VỤ", "chức vụ thư ký");
+	o[i++] = (struct opt)OPT_INT(0, "voters-at-place", &a->voters_at_place, "N", "tổng số cử tri ở nơi tổ chức (hội nghị cử tri)");
+	o[i++] = (struct opt)OPT_INT(0, "invited", &a->invited, "N", "số được mời / triệu tập");
+	o[i++] = (struct opt)OPT_INT(0, "present", &a->present, "N", "số có mặt");
+	o[i++] = (struct opt)OPT_INT(0, "absent", &a->absent, "N", "số vắng mặt (mặc định: mời trừ có mặt)");
+	o[i++] = (struct opt)OPT_STRING(0, "guests", &a->guests, "VĂN BẢN", "khách mời");
+	o[i++] = (struct opt)OPT_STRING(0, "agenda", &a->agenda, "VĂN BẢN", "chương trình, diễn biến");
+	o[i++] = (struct opt)OPT_STRING(0, "agreed", &a->agreed, "VĂN BẢN", "nội dung hội nghị nhất trí");
+	o[i++] = (struct opt)OPT_STRING(0, "notice", &a->notice, "VĂN BẢN", "thông báo phân bổ được căn cứ (số, ngày)");
+	o[i++] = (struct opt)OPT_STRING(0, "method", &a->method, "CÁCH", "biểu quyết: hands (giơ tay) hoặc ballot (bỏ phiếu kín)");
+	o[i++] = (struct opt)OPT_STRING(0, "mode", &a->mode, "HÌNH THỨC", "in_person (trực tiếp), online, distribution (phát phiếu)");
+	o[i++] = (struct opt)OPT_INT(0, "tellers", &a->tellers, "N", "số thành viên tổ kiểm phiếu");
+	o[i++] = (struct opt)OPT_INT(0, "votes-cast", &a->votes_cast, "N", "số phiếu / lượt biểu quyết được kiểm");
+	o[i++] = (struct opt)OPT_INT(0, "ballots-issued", &a->ballots_issued, "N", "số phiếu phát ra");
+	o[i++] = (struct opt)OPT_INT(0, "ballots-returned", &a->ballots_returned, "N", "số phiếu thu về");
+	o[i++] = (struct opt)OPT_INT(0, "ballots-valid", &a->ballots_valid, "N", "số phiếu hợp lệ");
+	o[i++] = (struct opt)OPT_INT(0, "ballots-invalid", &a->ballots_invalid, "N", "số phiếu không hợp lệ");
+}
+
+/* Messages for the CLI ("lỗi: ...") or a CSV row ("file:row: lỗi: ..."). */
+struct where {
+	const char *file;
+	long row;
+	int nerr;
+};
+
+static void __attribute__((format(printf, 2, 3))) bad(struct where *w, const char *fmt, ...)
+{
+	struct sbuf msg = SBUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	sbuf_vaddf(&msg, fmt, ap);
+	va_end(ap);
+	if (w->file)
+		error_at(w->file, w->row, 0, "%s", msg.buf);
+	else
+		error("%s", msg.buf);
+	sbuf_release(&msg);
+	w->nerr++;
+}
+
+/* A rule finding at entry: an error refuses the record, else a warning. */
+static void __attribute__((format(printf, 3, 4))) rule_says(struct where *w, const struct rule *r, const char *fmt, ...)
+{
+	struct sbuf msg = SBUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	sbuf_vaddf(&msg, fmt, ap);
+	va_end(ap);
+	sbuf_addf(&msg, " [%s; %s]", r->id, r->citation);
+	if (r->severity == SEV_ERROR) {
+		bad(w, "%s", msg.buf);
+	} else if (w->file) {
+		warning_at(w->file, w->row, 0, "%s", msg.buf);
+	} else {
+		warning("%s", msg.buf);
+	}
+	sbuf_release(&msg);
+}
+
+static int list_has(const struct rule_param *p, const char *s)
+{
+	for (int i = 0; p && i < p->nlist; i++)
+		if (!strcmp(p->list[i], s))
+			return 1;
+	return 0;
+}
+
+const struct rule *conf_rule_for(const struct rule_pack *pack, const char *rule_kind, int conf_kind)
+{
+	for (int i = 0; i < pack->nrules; i++) {
+		const struct rule *r = &pack->rules[i];
+		if (!strcmp(r->kind, rule_kind) && list_has(rule_param(r, "conferences"), conf_kind_key(conf_kind)))
+			return r;
+	}
+	return NULL;
+}
+
+const struct rule *pack_rule_of_kind(const struct rule_pack *pack, const char *rule_kind)
+{
+	for (int i = 0; i < pack->nrules; i++)
+		if (!strcmp(pack->rules[i].kind, rule_kind))
+			return &pack->rules[i];
+	return NULL;
+}
+
+int body_resolve(sqlite3 *db, const char *code, long long *id, char kind[8])
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT id, kind FROM body WHERE code = ?");
+	int rc = -1;
+
+	if (!st)
+		return -1;
+	db_bind_text(st, 1, code);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		*id = sqlite3_column_int64(st, 0);
+		snprintf(kind, 8, "%s", db_col_text(st, 1));
+		rc = 0;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int valid_time(const char *s)
+{
+	int h, m;
+	char extra;
+
+	return sscanf(s, "%d:%d%c", &h, &m, &extra) == 2 && strlen(s) == 5 && h >= 0 && h < 24 && m >= 0 && m < 60;
+}
+
+/* Date of the body's conference of `kind`, or 0 when there is none. */
+static int round_date(sqlite3 *db, long long body_id, int kind, struct date *d)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT held_on FROM conference WHERE body_id = ? AND kind = ? "
+					  "ORDER BY held_on LIMIT 1");
+	char err[64];
+	int found = 0;
+
+	if (!st)
+		return 0;
+	db_bind_int(st, 1, body_id);
+	db_bind_text(st, 2, conf_kind_key(kind));
+	if (sqlite3_step(st) == SQLITE_ROW && date_parse(db_col_text(st, 0), DATE_FULL, d, err, sizeof(err)) == 0)
+		found = 1;
+	sqlite3_finalize(st);
+	return found;
+}
+
+/*
+ * HT-ORDER: a round after the previous one; voter conferences and the
+ * units' meetings inside the window their stage belongs to.
+ */
+static void check_order(sqlite3 *db, const struct rule *r, struct conf_rec *rec, struct where *w)
+{
+	struct date prev, next;
+	char ds[16], ps[16];
+	int after = -1, before = -1;
+
+	date_vn(rec->held_on, ds, sizeof(ds));
+	switch (rec->kind) {
+	case CONF_HT1: before = CONF_HT2; break;
+	case CONF_HT2: after = CONF_HT1; before = CONF_HT3; break;
+	case CONF_HT3: after = CONF_HT2; break;
+	case CONF_LEADERSHIP: case CONF_EXPANDED: case CONF_BCTMT: case CONF_THON:
+		after = CONF_HT1; before = CONF_HT2; break;
+	case CONF_WORKPLACE: after = CONF_HT1; before = CONF_HT3; break;
+	case CONF_RESIDENCE: after = CONF_HT2; before = CONF_HT3; break;
+	}
+	if (rec->kind <= CONF_HT3 && round_date(db, rec->body_id, rec->kind, &prev)) {
+		date_vn(prev, ps, sizeof(ps));
+		bad(w, "cơ quan này đã có %s (ngày %s); không ghi hai lần", conf_kind_label(rec->kind), ps);
+		return;
+	}
+	if (after >= 0) {
+		if (!round_date(db, rec->body_id, after, &prev)) {
+			rule_says(w, r, "chưa ghi %s của cơ quan này, nên chưa thể ghi %s", conf_kind_label(after),
+				  conf_kind_label(rec->kind));
+		} else if (date_cmp(rec->held_on, prev) < 0) {
+			date_vn(prev, ps, sizeof(ps));
+			rule_says(w, r, "%s ngày %s diễn ra trước %s (ngày %s)", conf_kind_label(rec->kind), ds,
+				  conf_kind_label(after), ps);
+		}
+	}
+	if (before >= 0 && round_date(db, rec->body_id, before, &next) && date_cmp(rec->held_on, next) > 0) {
+		date_vn(next, ps, sizeof(ps));
+		rule_says(w, r, "%s ngày %s diễn ra sau %s (ngày %s)", conf_kind_label(rec->kind), ds,
+			  conf_kind_label(before), ps);
+	}
+}
+
+static void check_counts(const struct rule_pack *pack, const struct conf_args *a, struct conf_rec *rec,
+			 struct where *w)
+{
+	const struct rule *r;
+
+	if (a->present >= 0 && a->invited >= 0 && a->present > a->invited)
+		bad(w, "số có mặt (%ld) lớn hơn số được mời (%ld)", a->present, a->invited);
+	if (a->invited >= 0 && a->voters_at_place >= 0 && a->invited > a->voters_at_place)
+		bad(w, "số cử tri được mời (%ld) lớn hơn tổng số cử tri ở nơi tổ chức (%ld)", a->invited,
+		    a->voters_at_place);
+	if (a->absent >= 0 && a->invited >= 0 && a->present >= 0 && a->present + a->absent != a->invited)
+		bad(w, "có mặt (%ld) cộng vắng mặt (%ld) khác số được mời (%ld)", a->present, a->absent, a->invited);
+	if (conf_kind_is_voters(rec->kind)) {
+		if (a->present < 0 || a->invited < 0)
+			bad(w, "hội nghị cử tri cần --invited (số cử tri được triệu tập) và --present (số có mặt)");
+		if (a->voters_at_place < 0)
+			bad(w, "hội nghị cử tri cần --voters-at-place (tổng số cử tri ở nơi tổ chức) để xác định điều kiện hợp lệ");
+	}
+	if (a->method && (r = conf_rule_for(pack, "tellers", rec->kind))) {
+		long lo = rule_int(r, "min", 0), hi = rule_int(r, "max", 0);
+		if (a->tellers < 0)
+			rule_says(w, r, "đã biểu quyết nhưng chưa ghi số thành viên tổ kiểm phiếu (--tellers)");
+		else if (a->tellers < lo || a->tellers > hi)
+			rule_says(w, r, "tổ kiểm phiếu có %ld người; quy định từ %ld đến %ld", a->tellers, lo, hi);
+	}
+	if (a->votes_cast >= 0 && a->present >= 0 && a->votes_cast > a->present &&
+	    (r = pack_rule_of_kind(pack, "votes_present")))
+		rule_says(w, r, "số phiếu được kiểm (%ld) lớn hơn số thành viên có mặt (%ld)", a->votes_cast, a->present);
+	if ((r = pack_rule_of_kind(pack, "ballots"))) {
+		long total = a->present;
+		if (a->ballots_issued >= 0 && total >= 0 && a->ballots_issued > total)
+			rule_says(w, r, "số phiếu phát ra (%ld) lớn hơn số cử tri có mặt (%ld)", a->ballots_issued, total);
+		if (a->ballots_returned >= 0 && a->ballots_issued >= 0 && a->ballots_returned > a->ballots_issued)
+			rule_says(w, r, "số phiếu thu về (%ld) lớn hơn số phiếu phát ra (%ld)", a->ballots_returned,
+				  a->ballots_issued);
+		if (a->ballots_valid >= 0 && a->ballots_invalid >= 0 && a->ballots_returned >= 0 &&
+		    a->ballots_valid + a->ballots_invalid != a->ballots_returned)
+			rule_says(w, r, "phiếu hợp lệ (%ld) cộng không hợp lệ (%ld) khác số phiếu thu về (%ld)",
+				  a->ballots_valid, a->ballots_invalid, a->ballots_returned);
+	}
+}
+
+int conf_check(sqlite3 *db, const struct rule_pack *pack, const struct conf_args *a, struct conf_rec *rec,
+	       const char *file, long row)
+{
+	struct where w = { file, row, 0 };
+	const struct rule *r;
+	char err[128];
+
+	memset(rec, 0, sizeof(*rec));
+	rec->a = a;
+	rec->kind = a->kind ? conf_kind_parse(a->kind) : -1;
+	if (rec->kind < 0) {
+		struct sbuf list = SBUF_INIT;
+		for (int i = 0; i < CONF_NKINDS; i++)
+			sbuf_addf(&list, "%s%s", i ? ", " : "", kinds[i].key);
+		bad(&w, "loại hội nghị '%s' không hợp lệ (chọn một trong: %s)", a->kind ? a->kind : "", list.buf);
+		sbuf_release(&list);
+		return -1;
+	}
+	if (!a->body)
+		bad(&w, "thiếu cơ quan (--body)");
+	else if (body_resolve(db, a->body, &rec->body_id, rec->body_kind) < 0)
+		bad(&w, "không có cơ quan '%s' trong sổ", a->body);
+	if (a->unit && rec->body_id) {
+		rec->unit_id = db_query_int(db, 0, "SELECT u.id FROM unit u JOIN body b ON b.id = u.body_id "
+						   "WHERE u.code = ? AND b.code = ?", a->unit, a->body, (const char *)NULL);
+		if (!rec->unit_id)
+			bad(&w, "không có đơn vị '%s' của cơ quan '%s'", a->unit, a->body);
+	} else if (!a->unit && (rec->kind == CONF_LEADERSHIP || rec->kind == CONF_EXPANDED ||
+				rec->kind == CONF_BCTMT || rec->kind == CONF_THON)) {
+		bad(&w, "%s cần đơn vị tổ chức (--unit)", conf_kind_label(rec->kind));
+	}
+	if (!a->date)
+		bad(&w, "thiếu ngày họp (--date)");
+	else if (date_parse(a->date, DATE_FULL, &rec->held_on, err, sizeof(err)) < 0)
+		bad(&w, "ngày họp: %s: '%s'", err, a->date);
+	if (a->start && !valid_time(a->start))
+		bad(&w, "giờ bắt đầu phải có dạng HH:MM, không phải '%s'", a->start);
+	if (a->end && !valid_time(a->end))
+		bad(&w, "giờ kết thúc phải có dạng HH:MM, không phải '%s'", a->end);
+	if (a->start && a->end && valid_time(a->start) && valid_time(a->end) && strcmp(a->start, a->end) > 0)
+		bad(&w, "giờ kết thúc (%s) trước giờ bắt đầu (%s)", a->end, a->start);
+	if (a->method && strcmp(a->method, "hands") && strcmp(a->method, "ballot") && strcmp(a->method, "online_poll"))
+		bad(&w, "cách biểu quyết '%s' không hợp lệ (hands, ballot hoặc online_poll)", a->method);
+	if (a->mode && strcmp(a->mode, "in_person") && strcmp(a->mode, "online") && strcmp(a->mode, "distribution"))
+		bad(&w, "hình thức '%s' không hợp lệ (in_person, online hoặc distribution)", a->mode);
+	check_counts(pack, a, rec, &w);
+	if (w.nerr == 0 && (r = pack_rule_of_kind(pack, "round_order")) && (r->applies & (strcmp(rec->body_kind, "na") ? APPLIES_HDND : APPLIES_NA)))
+		check_order(db, r, rec, &w);
+	return w.nerr ? -1 : 0;
+}
+
+static void bind_count(sqlite3_stmt *st, int i, long v)
+{
+	if (v < 0)
+		sqlite3_bind_null(st, i);
+	else
+		db_bind_int(st, i, v);
+}
+
+int conf_insert(sqlite3 *db, const struct conf_rec *rec, long long *id)
+{
+	const struct conf_args *a = rec->a;
+	sqlite3_stmt *st = db_prepare(db,
+		"INSERT INTO conference(kind, body_id, unit_id, held_on, start_time, end_time, place, mode, chair_name, "
+		"chair_position, secretary_name, secretary_position, voters_at_place, invited, present, absent, guests, "
+		"agenda, agreed, vote_method, tellers, ballots_issued, ballots_returned, ballots_valid, ballots_invalid, "
+		"votes_cast, notice_ref) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+	char day[16];
+	long absent = a->absent;
+	int rc;
+
+	if (!st)
+		return -1;
+	if (absent < 0 && a->invited >= 0 && a->present >= 0)
+		absent = a->invited - a->present;
+	date_iso(rec->held_on, day, sizeof(day));
+	db_bind_text(st, 1, conf_kind_key(rec->kind));
+	db_bind_int(st, 2, rec->body_id);
+	if (rec->unit_id)
+		db_bind_int(st, 3, rec->unit_id);
+	db_bind_text(st, 4, day);
+	db_bind_text_or_null(st, 5, a->start);
+	db_bind_text_or_null(st, 6, a->end);
+	db_bind_text_or_null(st, 7, a->place);
+	db_bind_text(st, 8, a->mode ? a->mode : "in_person");
+	db_bind_text_or_null(st, 9, a->chair);
+	db_bind_text_or_null(st, 10, a->chair_position);
+	db_bind_text_or_null(st, 11, a->secretary);
+	db_bind_text_or_null(st, 12, a->secretary_position);
+	bind_count(st, 13, a->voters_at_place);
+	bind_count(st, 14, a->invited);
+	bind_count(st, 15, a->present);
+	bind_count(st, 16, absent);
+	db_bind_text_or_null(st, 17, a->guests);
+	db_bind_text_or_null(st, 18, a->agenda);
+	db_bind_text_or_null(st, 19, a->agreed);
+	db_bind_text_or_null(st, 20, a->method);
+	bind_count(st, 21, a->tellers);
+	bind_count(st, 22, a->ballots_issued);
+	bind_count(st, 23, a->ballots_returned);
+	bind_count(st, 24, a->ballots_valid);
+	bind_count(st, 25, a->ballots_invalid);
+	bind_count(st, 26, a->votes_cast);
+	db_bind_text_or_null(st, 27, a->notice);
+	rc = db_step_done(db, st, "ghi hội nghị");
+	sqlite3_finalize(st);
+	if (rc == 0)
+		*id = sqlite3_last_insert_rowid(db);
+	return rc;
+}
+
+int conf_quorum(const struct rule_pack *pack, int kind, long voters_at_place, long convened, long present,
+		const struct rule **rule_out, char *explain, size_t len)
+{
+	const struct rule *r = conf_rule_for(pack, "quorum", kind);
+	long from, num, den, min;
+	int met;
+
+	if (rule_out)
+		*rule_out = r;
+	if (!r || voters_at_place < 0 || convened < 0 || present < 0) {
+		if (explain && len)
+			snprintf(explain, len, "%s", r ? "thiếu số liệu" : "bộ quy tắc không quy định");
+		return -1;
+	}
+	from = rule_int(r, "large_place_from", 0);
+	num = rule_int(r, "small_present_num", 1);
+	den = rule_int(r, "small_present_den", 1);
+	min = rule_int(r, "large_min_present", 0);
+	if (voters_at_place < from) {
+		met = present * den >= convened * num;
+		if (explain && len)
+			snprintf(explain, len, "nơi có %ld cử tri (dưới %ld): cần ít nhất %ld/%ld số được triệu tập; có mặt %ld/%ld",
+				 voters_at_place, from, num, den, present, convened);
+	} else {
+		met = present >= min;
+		if (explain && len)
+			snprintf(explain, len, "nơi có %ld cử tri (từ %ld trở lên): cần ít nhất %ld người có mặt; có mặt %ld",
+				 voters_at_place, from, min, present);
+	}
+	return met;
+}
+
+int conf_trust_passed(const struct rule_pack *pack, long trust, long present)
+{
+	const struct rule *r = pack_rule_of_kind(pack, "trust");
+
+	if (!r || present < 0)
+		return -1;
+	return trust * rule_int(r, "den", 2) > present * rule_int(r, "num", 1);
+}

@@ -1,0 +1,54 @@
+/*
+ * stage.h - moving candidacies through the stages, with a history.
+ *
+ * A candidacy's path (process.md §4):
+ *
+ *	proposed --(unit or thôn conferences)--> nominated
+ *	nominated --(round 2)--> preliminary --(round 3)--> qualified
+ *	qualified --(assignment to a constituency)--> official
+ *
+ * At any step it may be dropped with a coded reason; nothing is silently
+ * lost: every move and every drop adds a candidacy_event row that `show`
+ * and `stages` read.  Reasons (stored codes and their Vietnamese words):
+ *
+ *	withdrew         xin rút
+ *	not_nominated    không được cơ quan, đơn vị, thôn/TDP giới thiệu
+ *	workplace_trust  không đạt trên 50% tín nhiệm ở nơi công tác
+ *	residence_trust  không đạt trên 50% tín nhiệm ở nơi cư trú
+ *	verification     do kết quả xác minh vụ việc cử tri nêu
+ *	not_qualified    không đủ tiêu chuẩn
+ *	other            lý do khác (ghi rõ)
+ */
+#ifndef STAGE_H
+#define STAGE_H
+
+#include <sqlite3.h>
+#include "rules.h"
+
+/* Vietnamese words of a stage key / reason code; the key itself if unknown. */
+const char *stage_label(const char *stage);
+const char *reason_label(const char *reason);
+/* 1 if `reason` is one of the codes above. */
+int reason_valid(const char *reason);
+
+/* The candidacy's stage and status ("active"/"dropped"); 0 or -1. */
+int stage_of(sqlite3 *db, long long cand, char stage[16], char status[16]);
+
+/* Append a history row. */
+int stage_event(sqlite3 *db, long long cand, const char *stage, const char *decision, const char *reason,
+		const char *note, long long conference_id);
+
+/* Move an active candidacy to `stage` (event "in"). */
+int stage_advance(sqlite3 *db, long long cand, const char *stage, long long conference_id, const char *note);
+
+/* Drop an active candidacy at its current stage with `reason` (event "out"). */
+int stage_drop(sqlite3 *db, long long cand, const char *reason, const char *note, long long conference_id);
+
+/*
+ * Residence trust of a candidacy: 1 when some residence voter conference
+ * gave it trust above the pack's threshold, 0 when its residence
+ * conferences did not, -1 when it has none recorded.
+ */
+int stage_residence_trust(sqlite3 *db, const struct rule_pack *pack, long long cand);
+
+#endif

@@ -1,0 +1,269 @@
+/* voters.c - voter conferences and their consequences; see voters.h. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "candref.h"
+#include "db.h"
+#include "diag.h"
+#include "sbuf.h"
+#include "stage.h"
+#include "voters.h"
+#include "banned.h"
+
+int vresult_parse(const char *s, struct vresult *r)
+{
+	const char *colon = strchr(s, ':');
+	long v[3] = { -1, 0, 0 };
+	int n = 0;
+	struct sbuf ref = SBUF_INIT;
+
+	memset(r, 0, sizeof(*r));
+	if (!colon || colon == s)
+		return -1;
+	while (colon && n < 3) {
+		char *end;
+		v[n++] = strtol(colon + 1, &end, 10);
+		if (end == colon + 1 || v[n - 1] < 0 || (*end && *end != ':'))
+			return -1;
+		colon = *end == ':' ? end : NULL;
+	}
+	if (colon)
+		return -1;
+	sbuf_add(&ref, s, (size_t)(strchr(s, ':') - s));
+	r->ref = sbuf_detach(&ref, NULL);
+	r->trust = v[0];
+	r->distrust = v[1];
+	r->invalid = v[2];
+	r->revote = -1;
+	r->cand = 0;
+	return 0;
+}
+
+static void __attribute__((format(printf, 3, 4))) bad(const char *file, long row, const char *fmt, ...)
+{
+	struct sbuf msg = SBUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	sbuf_vaddf(&msg, fmt, ap);
+	va_end(ap);
+	if (file)
+		error_at(file, row, 0, "%s", msg.buf);
+	else
+		error("%s", msg.buf);
+	sbuf_release(&msg);
+}
+
+/* Allocation in force for a unit (latest version), or -1 when none. */
+static long allocation_of(sqlite3 *db, long long unit_id)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT count FROM allocation WHERE unit_id = ? ORDER BY version DESC LIMIT 1");
+	long n = -1;
+
+	if (!st)
+		return -1;
+	db_bind_int(st, 1, unit_id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = (long)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+static int by_votes_desc(const void *pa, const void *pb)
+{
+	const struct vresult *a = *(const struct vresult *const *)pa, *b = *(const struct vresult *const *)pb;
+	if (a->trust != b->trust)
+		return a->trust > b->trust ? -1 : 1;
+	if (a->revote != b->revote)
+		return a->revote > b->revote ? -1 : 1;
+	return a->cand < b->cand ? -1 : a->cand > b->cand;
+}
+
+/*
+ * THON-SELECT: those above the threshold, highest first, up to the
+ * allocation; a tie across the cut is decided by the re-vote, which must
+ * then be recorded and must break the tie.
+ */
+static int thon_select(sqlite3 *db, const struct rule_pack *pack, const struct conf_rec *rec, struct vresult *res,
+		       int nres, long present, long long conf_id, const char *file, long row)
+{
+	const struct rule *r = pack_rule_of_kind(pack, "thon_select");
+	struct vresult **pass = xcalloc((size_t)nres + 1, sizeof(*pass));
+	long num = r ? rule_int(r, "num", 1) : 1, den = r ? rule_int(r, "den", 2) : 2;
+	long cap = allocation_of(db, rec->unit_id);
+	int npass = 0, rc = 0, take;
+
+	for (int i = 0; i < nres; i++)
+		if (res[i].trust * den > present * num)
+			pass[npass++] = &res[i];
+	qsort(pass, (size_t)npass, sizeof(*pass), by_votes_desc);
+	take = cap >= 0 && npass > cap ? (int)cap : npass;
+	if (take < npass && take > 0 && pass[take - 1]->trust == pass[take]->trust &&
+	    pass[take - 1]->revote == pass[take]->revote) {
+		char *a = candref_name(db, pass[take - 1]->cand), *b = candref_name(db, pass[take]->cand);
+		bad(file, row, "'%s' và '%s' ngang phiếu (%ld) ở vị trí cuối cùng của số được phân bổ (%ld); cần ghi kết quả "
+			       "biểu quyết lại (--revote) khác nhau [%s]", a, b, pass[take]->trust, cap, r ? r->id : "THON-SELECT");
+		free(a);
+		free(b);
+		free(pass);
+		return -1;
+	}
+	if (cap < 0)
+		warning("thôn/tổ dân phố này chưa có số lượng được phân bổ; mọi người đạt trên một nửa đều được giới thiệu");
+	for (int i = 0; i < nres && rc == 0; i++) {
+		int selected = 0;
+		for (int k = 0; k < take; k++)
+			if (pass[k] == &res[i])
+				selected = 1;
+		if (selected)
+			rc = stage_advance(db, res[i].cand, "nominated", conf_id, "được hội nghị cử tri thôn, tổ dân phố giới thiệu");
+		else
+			rc = stage_drop(db, res[i].cand, "not_nominated",
+					res[i].trust * den > present * num ? "đạt trên một nửa nhưng ngoài số lượng được phân bổ"
+									   : "không đạt trên một nửa số cử tri có mặt",
+					conf_id);
+	}
+	free(pass);
+	return rc;
+}
+
+/* The stages a candidacy may be in when a conference of this kind hears it. */
+static int stage_fits(int kind, const char *stage, const char *source, long long unit_id, long long cand_unit)
+{
+	switch (kind) {
+	case CONF_RESIDENCE:
+		return !strcmp(stage, "preliminary");
+	case CONF_WORKPLACE:
+		return !strcmp(stage, "proposed") || !strcmp(stage, "preliminary");
+	case CONF_THON:
+		return !strcmp(stage, "proposed") && !strcmp(source, "thon") && unit_id == cand_unit;
+	}
+	return 0;
+}
+
+void vresults_release(struct vresult *res, int n)
+{
+	for (int i = 0; i < n; i++)
+		free(res[i].ref);
+	free(res);
+}
+
+int voters_record(sqlite3 *db, const struct rule_pack *pack, const struct conf_args *a, struct vresult *res,
+		  int nres, const struct vresult *revotes, int nrevotes, const char *file, long row,
+		  long long *conf_id)
+{
+	struct conf_rec rec;
+	const struct rule *qr, *tr = pack_rule_of_kind(pack, "trust");
+	sqlite3_stmt *st = NULL;
+	char explain[256];
+	int nerr = 0, q;
+
+	if (conf_check(db, pack, a, &rec, file, row) < 0)
+		return -1;
+	if (!conf_kind_is_voters(rec.kind)) {
+		bad(file, row, "'%s' không phải hội nghị cử tri (workplace, residence hoặc thon)", a->kind);
+		return -1;
+	}
+	q = conf_quorum(pack, rec.kind, a->voters_at_place, a->invited, a->present, &qr, explain, sizeof(explain));
+	if (q == 0) {
+		if (qr->severity == SEV_ERROR) {
+			bad(file, row, "hội nghị không đủ số cử tri tham dự theo quy định: %s [%s; %s]", explain, qr->id, qr->citation);
+			nerr++;
+		} else {
+			warning("hội nghị không đủ số cử tri tham dự: %s [%s]", explain, qr->id);
+		}
+	}
+	if (nres == 0) {
+		bad(file, row, "hội nghị cử tri cần kết quả tín nhiệm của ít nhất một người (--result)");
+		return -1;
+	}
+	for (int i = 0; i < nres; i++) {
+		char stage[16], status[16], source[16] = "";
+		long long cand_unit = 0;
+		long sum = res[i].trust + res[i].distrust + res[i].invalid;
+
+		res[i].cand = candref_resolve(db, rec.body_id, res[i].ref, file, row);
+		if (!res[i].cand) {
+			nerr++;
+			continue;
+		}
+		for (int k = 0; k < i; k++)
+			if (res[k].cand == res[i].cand) {
+				bad(file, row, "'%s' có hai kết quả trong cùng một hội nghị", res[i].ref);
+				nerr++;
+			}
+		if (sum > a->present) {
+			bad(file, row, "'%s': tín nhiệm %ld + không tín nhiệm %ld + không hợp lệ %ld = %ld, lớn hơn số cử tri có mặt (%ld)",
+			    res[i].ref, res[i].trust, res[i].distrust, res[i].invalid, sum, a->present);
+			nerr++;
+		}
+		stage_of(db, res[i].cand, stage, status);
+		st = db_prepare(db, "SELECT source, coalesce(unit_id, 0) FROM candidacy WHERE id = ?");
+		if (st) {
+			db_bind_int(st, 1, res[i].cand);
+			if (sqlite3_step(st) == SQLITE_ROW) {
+				snprintf(source, sizeof(source), "%s", db_col_text(st, 0));
+				cand_unit = sqlite3_column_int64(st, 1);
+			}
+			sqlite3_finalize(st);
+		}
+		if (strcmp(status, "active")) {
+			bad(file, row, "'%s' đã dừng ở bước '%s'; không thể ghi kết quả hội nghị cử tri", res[i].ref, stage_label(stage));
+			nerr++;
+		} else if (!stage_fits(rec.kind, stage, source, rec.unit_id, cand_unit)) {
+			bad(file, row, "'%s' đang ở bước '%s'; %s không xét người ở bước này%s", res[i].ref, stage_label(stage),
+			    conf_kind_label(rec.kind),
+			    rec.kind == CONF_THON ? " (chỉ người do thôn, tổ dân phố này dự kiến giới thiệu)" : "");
+			nerr++;
+		}
+	}
+	for (int i = 0; nerr == 0 && i < nrevotes; i++) {
+		long long c = candref_resolve(db, rec.body_id, revotes[i].ref, file, row);
+		int found = 0;
+
+		for (int k = 0; c && k < nres; k++)
+			if (res[k].cand == c) {
+				res[k].revote = revotes[i].trust;
+				found = 1;
+			}
+		if (c && !found)
+			bad(file, row, "biểu quyết lại của '%s': người này không có kết quả trong hội nghị", revotes[i].ref);
+		if (!found)
+			nerr++;
+	}
+	if (nerr)
+		return -1;
+	if (conf_insert(db, &rec, conf_id) < 0)
+		return -1;
+	st = db_prepare(db, "INSERT INTO vote(conference_id, candidacy_id, trust, distrust, invalid, revote) VALUES (?,?,?,?,?,?)");
+	if (!st)
+		return -1;
+	for (int i = 0; i < nres; i++) {
+		db_bind_int(st, 1, *conf_id);
+		db_bind_int(st, 2, res[i].cand);
+		db_bind_int(st, 3, res[i].trust);
+		db_bind_int(st, 4, res[i].distrust);
+		db_bind_int(st, 5, res[i].invalid);
+		if (res[i].revote >= 0)
+			db_bind_int(st, 6, res[i].revote);
+		else
+			sqlite3_bind_null(st, 6);
+		if (db_step_done(db, st, "ghi kết quả tín nhiệm") < 0) {
+			sqlite3_finalize(st);
+			return -1;
+		}
+	}
+	sqlite3_finalize(st);
+	if (rec.kind == CONF_THON)
+		return thon_select(db, pack, &rec, res, nres, a->present, *conf_id, file, row);
+	for (int i = 0; i < nres; i++) {
+		char stage[16], status[16];
+		int passed = tr ? res[i].trust * rule_int(tr, "den", 2) > a->present * rule_int(tr, "num", 1) : -1;
+
+		stage_of(db, res[i].cand, stage, status);
+		if (rec.kind == CONF_WORKPLACE && !strcmp(stage, "proposed") && passed == 0 &&
+		    stage_drop(db, res[i].cand, "workplace_trust", "cơ quan, tổ chức, đơn vị phải giới thiệu người khác", *conf_id) < 0)
+			return -1;
+	}
+	return 0;
+}
