@@ -42,6 +42,7 @@ int date_parse(const char *s, int flags, struct date *out, char *err, size_t err
 {
 	const char *p = s;
 	int a, b, c, na, nb, nc;
+	int has_m = 0, has_d = 0;	/* the field was written (maybe as 0) */
 	struct date dt = { 0, 0, 0 };
 	char sep;
 
@@ -57,12 +58,14 @@ int date_parse(const char *s, int flags, struct date *out, char *err, size_t err
 			if (nb == 0)
 				goto bad_form;
 			dt.m = b;
+			has_m = 1;
 			if (*p == '-') {
 				p++;
 				nc = digits(&p, 2, &c);
 				if (nc == 0)
 					goto bad_form;
 				dt.d = c;
+				has_d = 1;
 			}
 		}
 	} else if (na >= 1 && na <= 2 && (*p == '/' || *p == '-' || *p == '.')) {
@@ -72,6 +75,7 @@ int date_parse(const char *s, int flags, struct date *out, char *err, size_t err
 		if (nb == 4 && (*p == 0 || *p == ' ')) {
 			dt.y = b;
 			dt.m = a;
+			has_m = 1;
 		} else if (nb >= 1 && nb <= 2 && *p == sep) {
 			p++;
 			nc = digits(&p, 4, &c);
@@ -80,6 +84,7 @@ int date_parse(const char *s, int flags, struct date *out, char *err, size_t err
 			dt.y = c;
 			dt.m = b;
 			dt.d = a;
+			has_m = has_d = 1;
 		} else {
 			goto bad_form;
 		}
@@ -94,12 +99,13 @@ int date_parse(const char *s, int flags, struct date *out, char *err, size_t err
 		snprintf(err, errlen, "năm %d nằm ngoài khoảng 1900–2100", dt.y);
 		return -1;
 	}
-	if (dt.m == 0 || dt.d == 0) {
+	if (!has_d) {
+		/* A field left out is unknown; one written as 0 is a typo. */
 		if (!(flags & DATE_PARTIAL)) {
 			snprintf(err, errlen, "cần ngày đầy đủ dạng dd/mm/yyyy");
 			return -1;
 		}
-		if (dt.m > 12 || (dt.m == 0 && dt.d)) {
+		if (has_m && (dt.m < 1 || dt.m > 12)) {
 			snprintf(err, errlen, "tháng không tồn tại");
 			return -1;
 		}

@@ -259,3 +259,18 @@ TEST(today_honours_the_environment)
 	CHECK_INT_EQ(date_today(&d), 0);
 	CHECK(date_is_valid(d.y, d.m, d.d));
 }
+
+TEST(a_written_zero_day_or_month_is_not_a_partial_date)
+{
+	/* "00" is a typo, not "unknown": only leaving a field out makes a
+	 * partial date */
+	BAD("00/03/1980", DATE_PARTIAL, "ngày không tồn tại");
+	BAD("1980-03-00", DATE_PARTIAL, "ngày không tồn tại");
+	BAD("1980-00-00", DATE_PARTIAL, "ngày không tồn tại");
+	BAD("00/00/1980", DATE_PARTIAL, "ngày không tồn tại");
+	BAD("1980-00", DATE_PARTIAL, "tháng không tồn tại");
+	BAD("00/1980", DATE_PARTIAL, "tháng không tồn tại");
+	BAD("00/03/2026", DATE_FULL, "ngày không tồn tại");
+	BAD("2026-00-15", DATE_FULL, "ngày không tồn tại");
+	BAD("2026-03-00", DATE_FULL, "ngày không tồn tại");
+}
