@@ -41,12 +41,17 @@ int ydoc_error(struct ydoc *d, const yaml_node_t *node, const char *fmt, ...)
 	return -1;
 }
 
-/* Turn a byte offset into a 1-based line and column (in characters). */
+/* Turn a byte offset into a 1-based line and column (in characters, as
+ * libyaml and editors count them: a leading BOM is not a column). */
 static void offset_to_linecol(const char *text, size_t off, long *line, long *col)
 {
+	size_t i = 0;
+
 	*line = 1;
 	*col = 1;
-	for (size_t i = 0; i < off; i++) {
+	if (off >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3))
+		i = 3;
+	for (; i < off; i++) {
 		unsigned char c = (unsigned char)text[i];
 		if (c == '\n') {
 			(*line)++;

@@ -484,3 +484,16 @@ TEST(sequences)
 	CHECK_HAS(captured, "t.yaml:2:6: lỗi: 'map' phải là một danh sách, không phải một bảng khóa");
 	ydoc_release(&d);
 }
+
+TEST(a_utf8_bom_is_not_a_column)
+{
+	struct ydoc d;
+	const char text[] = "\xef\xbb\xbf" "b: \"\xe1\xba\xa1\xff\"\n";
+
+	/* editors do not show the BOM: the bad byte is the 6th character */
+	capture_begin();
+	CHECK_INT_EQ(ydoc_load_mem(&d, "t.yaml", text, sizeof(text) - 1), -1);
+	capture_end();
+	CHECK_HAS(captured, "t.yaml:1:6: lỗi: không phải UTF-8 hợp lệ (byte 0xFF)");
+	ydoc_release(&d);
+}
