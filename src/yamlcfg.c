@@ -6,6 +6,7 @@
  * each node once.  This also makes "billion laughs" input harmless.
  */
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -62,6 +63,33 @@ static void offset_to_linecol(const char *text, size_t off, long *line, long *co
 	}
 }
 
+/*
+ * Refuse the characters libyaml refuses (C0 controls but TAB, LF and CR;
+ * DEL; the C1 controls, whose U+0085 libyaml would even take for a line
+ * break; U+FFFE and U+FFFF), here, where their line and column are known:
+ * libyaml reports them without a position.
+ */
+static int find_control(struct ydoc *d)
+{
+	size_t i = 0;
+
+	while (i < d->len) {
+		size_t at = i;
+		uint32_t c = text_utf8_next(d->text, d->len, &i);
+		long line, col;
+
+		if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7F && c <= 0x9F) ||
+		    c == 0xFFFE || c == 0xFFFF) {
+			offset_to_linecol(d->text, at, &line, &col);
+			error_at(d->name, line, col, "tệp chứa ký tự %s U+%04X; hãy xóa ký tự này",
+				 c < 0xA0 ? "điều khiển" : "không hợp lệ", (unsigned)c);
+			d->nerr++;
+			return -1;
+		}
+	}
+	return 0;
+}
+
 static int parse(struct ydoc *d)
 {
 	yaml_parser_t parser;
@@ -91,6 +119,8 @@ static int parse(struct ydoc *d)
 		d->nerr++;
 		return -1;
 	}
+	if (find_control(d) < 0)
+		return -1;
 	if (!yaml_parser_initialize(&parser))
 		return bug("yaml_parser_initialize failed");
 	yaml_parser_set_input_string(&parser, (const unsigned char *)d->text, d->len);

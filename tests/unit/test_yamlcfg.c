@@ -497,3 +497,25 @@ TEST(a_utf8_bom_is_not_a_column)
 	CHECK_HAS(captured, "t.yaml:1:6: lỗi: không phải UTF-8 hợp lệ (byte 0xFF)");
 	ydoc_release(&d);
 }
+
+TEST(control_characters_are_refused_where_they_are)
+{
+	struct ydoc d;
+	struct { const char *text, *want; } cases[] = {
+		{ "a: 1\nb: \"x\x01y\"\n", "t.yaml:2:6: lỗi: tệp chứa ký tự điều khiển U+0001" },
+		{ "a: 1\nbb: \"\xe1\xba\xa1\x7f\"\n", "t.yaml:2:7: lỗi: tệp chứa ký tự điều khiển U+007F" },
+		{ "a: x\xc2\x85y\n", "t.yaml:1:5: lỗi: tệp chứa ký tự điều khiển U+0085" },
+		{ "a: 1\n\x1b[0m: 2\n", "t.yaml:2:1: lỗi: tệp chứa ký tự điều khiển U+001B" },
+		{ "a: \xef\xbf\xbe\n", "t.yaml:1:4: lỗi: tệp chứa ký tự không hợp lệ U+FFFE" },
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		CHECK_INT_EQ(load(&d, cases[i].text), -1);
+		ydoc_release(&d);
+		CHECK_HAS(captured, cases[i].want);
+		CHECK_INT_EQ(count_lines(captured), 1);
+	}
+	/* TAB inside a string and CRLF line ends are fine */
+	CHECK_INT_EQ(load(&d, "a: \"x\ty\"\r\nb: 2\r\n"), 0);
+	ydoc_release(&d);
+}
