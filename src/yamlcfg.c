@@ -1,9 +1,11 @@
 /*
  * yamlcfg.c - strict YAML reading; see yamlcfg.h.
  *
- * Aliases are refused by noticing a node reached twice: in a document
- * without aliases every node has exactly one parent, so the walk visits
- * each node once.  This also makes "billion laughs" input harmless.
+ * Aliases and tags are refused by a pass over libyaml's events before the
+ * document is built, where each one's position is still known.  The walk
+ * also notices a node reached twice (which only an alias could cause), as
+ * a second guard: in a document without aliases every node has exactly
+ * one parent.  Either way "billion laughs" input is harmless.
  */
 #include <errno.h>
 #include <stdint.h>
@@ -90,10 +92,175 @@ static int find_control(struct ydoc *d)
 	return 0;
 }
 
+/* libyaml's messages, for clerks who do not read English or YAML's spec. */
+static const struct {
+	const char *en, *vi;
+} problems[] = {
+	{ "did not find expected key", "thiếu khóa, hoặc thụt lề không thẳng hàng với các dòng trên" },
+	{ "mapping values are not allowed in this context",
+	  "dấu ':' không đúng chỗ (thụt lề sai, hoặc giá trị có ': ' cần đặt trong ngoặc kép)" },
+	{ "did not find expected ',' or ']'", "thiếu ',' hoặc ']'" },
+	{ "did not find expected ',' or '}'", "thiếu ',' hoặc '}'" },
+	{ "did not find expected node content", "thiếu giá trị" },
+	{ "found unexpected end of stream", "tệp kết thúc giữa chừng (thiếu dấu ngoặc kép đóng?)" },
+	{ "found a tab character that violates indentation", "thụt lề bằng TAB; YAML chỉ thụt lề bằng dấu cách" },
+	{ "found a tab character where an indentation space is expected",
+	  "thụt lề bằng TAB; YAML chỉ thụt lề bằng dấu cách" },
+	{ "block sequence entries are not allowed in this context", "mục danh sách '-' không đúng chỗ (thụt lề sai?)" },
+	{ "did not find expected '-' indicator", "thiếu dấu '-' của mục danh sách, hoặc thụt lề sai" },
+	{ "could not find expected ':'", "thiếu dấu ':' sau khóa" },
+	{ "found unknown escape character",
+	  "dấu '\\' không hợp lệ trong chuỗi ngoặc kép (viết '\\\\', hoặc dùng ngoặc đơn)" },
+	{ "found unexpected document indicator", "dấu '---' hoặc '...' không đúng chỗ" },
+	{ "did not find expected <document start>", "có nội dung sau dấu kết thúc tài liệu '...'" },
+	{ "found unexpected ':'", "dấu ':' không đúng chỗ" },
+	{ "mapping keys are not allowed in this context", "khóa không đúng chỗ (thụt lề sai?)" },
+	{ "found undefined tag handle", "thẻ YAML không xác định" },
+};
+
+static const struct {
+	const char *en, *vi;
+} contexts[] = {
+	{ "while parsing a flow sequence", "danh sách [...]" },
+	{ "while parsing a flow mapping", "bảng khóa {...}" },
+	{ "while parsing a block mapping", "bảng khóa" },
+	{ "while parsing a block collection", "danh sách" },
+	{ "while scanning a quoted scalar", "chuỗi trong ngoặc kép" },
+	{ "while scanning a simple key", "khóa" },
+	{ "while scanning a block scalar", "khối văn bản" },
+	{ "while scanning a plain scalar", "giá trị" },
+};
+
+/* The first byte of the character at a 1-based line and column, or NUL. */
+static unsigned char char_at(const struct ydoc *d, long line, long col)
+{
+	size_t i = d->len >= 3 && !memcmp(d->text, "\xEF\xBB\xBF", 3) ? 3 : 0;
+	long l = 1, c = 1;
+
+	while (i < d->len && (l < line || (l == line && c < col))) {
+		if (d->text[i++] == '\n') {
+			l++;
+			c = 1;
+			continue;
+		}
+		c++;
+		while (i < d->len && ((unsigned char)d->text[i] & 0xC0) == 0x80)
+			i++;
+	}
+	return i < d->len && l == line && c == col ? (unsigned char)d->text[i] : 0;
+}
+
+static void syntax_error(struct ydoc *d, const yaml_parser_t *p)
+{
+	const char *problem = p->problem ? p->problem : "?", *ctx = NULL;
+	long line = (long)p->problem_mark.line + 1, col = (long)p->problem_mark.column + 1;
+	struct sbuf where = SBUF_INIT;
+
+	if (p->error == YAML_READER_ERROR)
+		offset_to_linecol(d->text, p->problem_offset < d->len ? p->problem_offset : d->len, &line, &col);
+	for (size_t i = 0; i < sizeof(problems) / sizeof(problems[0]); i++)
+		if (!strcmp(problem, problems[i].en))
+			problem = problems[i].vi;
+	if (!strcmp(problem, "found character that cannot start any token")) {
+		unsigned char c = char_at(d, line, col);
+		if (c == '\t')
+			problem = "thụt lề bằng TAB; YAML chỉ thụt lề bằng dấu cách";
+		else if (c == '@' || c == '`')
+			problem = c == '@' ? "ký tự '@' không được mở đầu một giá trị; hãy đặt giá trị trong ngoặc kép"
+					   : "ký tự '`' không được mở đầu một giá trị; hãy đặt giá trị trong ngoặc kép";
+		else
+			problem = "ký tự không được mở đầu một giá trị; hãy đặt giá trị trong ngoặc kép";
+	}
+	for (size_t i = 0; p->context && i < sizeof(contexts) / sizeof(contexts[0]); i++)
+		if (!strcmp(p->context, contexts[i].en))
+			ctx = contexts[i].vi;
+	/* Where the unfinished construct began, when that is elsewhere. */
+	if (ctx && (p->context_mark.line != p->problem_mark.line || p->context_mark.column != p->problem_mark.column))
+		sbuf_addf(&where, " (%s bắt đầu ở dòng %ld, cột %ld)", ctx, (long)p->context_mark.line + 1,
+			  (long)p->context_mark.column + 1);
+	error_at(d->name, line, col, "lỗi cú pháp YAML: %s%s", problem, where.len ? where.buf : "");
+	sbuf_release(&where);
+	d->nerr++;
+}
+
+static void refuse_tag(struct ydoc *d, const yaml_event_t *ev, const yaml_char_t *tag)
+{
+	const char *t = (const char *)tag;
+
+	/* libyaml expands "!!int" to its full URI; show it as written. */
+	if (!strncmp(t, "tag:yaml.org,2002:", 18)) {
+		error_at(d->name, (long)ev->start_mark.line + 1, (long)ev->start_mark.column + 1,
+			 "không hỗ trợ thẻ YAML ('!!%s'); hãy bỏ thẻ", t + 18);
+	} else {
+		error_at(d->name, (long)ev->start_mark.line + 1, (long)ev->start_mark.column + 1,
+			 "không hỗ trợ thẻ YAML ('%s'); hãy bỏ thẻ", t);
+	}
+	d->nerr++;
+}
+
+/*
+ * One pass over libyaml's events before the document is built: syntax
+ * errors, a second document, and every alias and tag, each at the place
+ * it is written (the document API shares an aliased node and forgets
+ * where the alias was, and drops the difference between a tag written
+ * and one implied).
+ */
+static int scan_events(struct ydoc *d)
+{
+	yaml_parser_t parser;
+	yaml_event_t ev;
+	int ndocs = 0, nerr = d->nerr, done = 0;
+
+	if (!yaml_parser_initialize(&parser))
+		return bug("yaml_parser_initialize failed");
+	yaml_parser_set_input_string(&parser, (const unsigned char *)d->text, d->len);
+	while (!done) {
+		if (!yaml_parser_parse(&parser, &ev)) {
+			syntax_error(d, &parser);
+			break;
+		}
+		switch (ev.type) {
+		case YAML_DOCUMENT_START_EVENT:
+			if (++ndocs == 2) {
+				error_at(d->name, (long)ev.start_mark.line + 1, (long)ev.start_mark.column + 1,
+					 "tệp chỉ được chứa một tài liệu YAML");
+				d->nerr++;
+				done = 1;
+			}
+			break;
+		case YAML_ALIAS_EVENT:
+			error_at(d->name, (long)ev.start_mark.line + 1, (long)ev.start_mark.column + 1,
+				 "không hỗ trợ bí danh YAML ('*%s'); hãy viết giá trị ra đầy đủ",
+				 (const char *)ev.data.alias.anchor);
+			d->nerr++;
+			break;
+		case YAML_SCALAR_EVENT:
+			if (ev.data.scalar.tag)
+				refuse_tag(d, &ev, ev.data.scalar.tag);
+			break;
+		case YAML_SEQUENCE_START_EVENT:
+			if (ev.data.sequence_start.tag)
+				refuse_tag(d, &ev, ev.data.sequence_start.tag);
+			break;
+		case YAML_MAPPING_START_EVENT:
+			if (ev.data.mapping_start.tag)
+				refuse_tag(d, &ev, ev.data.mapping_start.tag);
+			break;
+		case YAML_STREAM_END_EVENT:
+			done = 1;
+			break;
+		default:
+			break;
+		}
+		yaml_event_delete(&ev);
+	}
+	yaml_parser_delete(&parser);
+	return d->nerr > nerr ? -1 : 0;
+}
+
 static int parse(struct ydoc *d)
 {
 	yaml_parser_t parser;
-	yaml_document_t extra;
 	size_t bad;
 	int rc = -1;
 
@@ -119,16 +286,13 @@ static int parse(struct ydoc *d)
 		d->nerr++;
 		return -1;
 	}
-	if (find_control(d) < 0)
+	if (find_control(d) < 0 || scan_events(d) < 0)
 		return -1;
 	if (!yaml_parser_initialize(&parser))
 		return bug("yaml_parser_initialize failed");
 	yaml_parser_set_input_string(&parser, (const unsigned char *)d->text, d->len);
 	if (!yaml_parser_load(&parser, &d->doc)) {
-		error_at(d->name, (long)parser.problem_mark.line + 1, (long)parser.problem_mark.column + 1,
-			 "lỗi cú pháp YAML: %s%s%s", parser.problem ? parser.problem : "?",
-			 parser.context ? " " : "", parser.context ? parser.context : "");
-		d->nerr++;
+		syntax_error(d, &parser);
 		goto out;
 	}
 	d->loaded = 1;
@@ -137,20 +301,6 @@ static int parse(struct ydoc *d)
 		d->nerr++;
 		goto out;
 	}
-	if (!yaml_parser_load(&parser, &extra)) {
-		error_at(d->name, (long)parser.problem_mark.line + 1, (long)parser.problem_mark.column + 1,
-			 "lỗi cú pháp YAML: %s", parser.problem ? parser.problem : "?");
-		d->nerr++;
-		goto out;
-	}
-	if (yaml_document_get_root_node(&extra)) {
-		error_at(d->name, (long)extra.start_mark.line + 1, (long)extra.start_mark.column + 1,
-			 "tệp chỉ được chứa một tài liệu YAML");
-		d->nerr++;
-		yaml_document_delete(&extra);
-		goto out;
-	}
-	yaml_document_delete(&extra);
 	d->seen = xcalloc((size_t)(d->doc.nodes.top - d->doc.nodes.start) + 1, 1);
 	rc = 0;
 out:

@@ -2,10 +2,11 @@
  * yamlcfg.h - strict reading of YAML files (term configs, rule packs,
  * templates) on top of libyaml's document API.
  *
- * libyaml happily accepts duplicate keys (the last wins), aliases, and
- * strings where numbers were meant.  This layer refuses all of that and
- * reports every problem it finds, each with file:line:column, before the
- * caller gives up; a file with any error is not used at all.
+ * libyaml happily accepts duplicate keys (the last wins), aliases, tags
+ * (!!int "8") and strings where numbers were meant.  This layer refuses all
+ * of that, and control characters, and reports every problem it finds,
+ * each with file:line:column, before the caller gives up; a file with any
+ * error is not used at all.  Syntax errors are explained in Vietnamese.
  *
  * Walking a mapping:
  *

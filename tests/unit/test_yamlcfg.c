@@ -519,3 +519,74 @@ TEST(control_characters_are_refused_where_they_are)
 	CHECK_INT_EQ(load(&d, "a: \"x\ty\"\r\nb: 2\r\n"), 0);
 	ydoc_release(&d);
 }
+
+TEST(syntax_errors_are_explained_in_vietnamese)
+{
+	struct ydoc d;
+	struct { const char *text, *want; } cases[] = {
+		{ "a: 1\nb: [1, 2\nc: 3\n",
+		  "t.yaml:3:2: lỗi: lỗi cú pháp YAML: thiếu ',' hoặc ']' (danh sách [...] bắt đầu ở dòng 2, cột 4)" },
+		{ "a: {x: 1\n", "lỗi cú pháp YAML: thiếu ',' hoặc '}' (bảng khóa {...} bắt đầu ở dòng 1, cột 4)" },
+		{ "a: 1\n  b: 2\n", "t.yaml:2:4: lỗi: lỗi cú pháp YAML: dấu ':' không đúng chỗ" },
+		{ "a:\n\t- x\n", "t.yaml:2:1: lỗi: lỗi cú pháp YAML: thụt lề bằng TAB" },
+		{ "a: \"abc\n", "lỗi cú pháp YAML: tệp kết thúc giữa chừng" },
+		{ "a: @x\n", "t.yaml:1:4: lỗi: lỗi cú pháp YAML: ký tự '@' không được mở đầu một giá trị" },
+		{ "a: \"x\\qy\"\n", "t.yaml:1:6: lỗi: lỗi cú pháp YAML: dấu '\\' không hợp lệ trong chuỗi ngoặc kép" },
+		{ "- a\nb: 1\n", "t.yaml:2:1: lỗi: lỗi cú pháp YAML: thiếu dấu '-' của mục danh sách" },
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		CHECK_INT_EQ(load(&d, cases[i].text), -1);
+		ydoc_release(&d);
+		CHECK_HAS(captured, cases[i].want);
+		CHECK_INT_EQ(count_lines(captured), 1);
+		CHECK(!strstr(captured, "while "));
+	}
+}
+
+TEST(aliases_are_refused_where_they_are_written)
+{
+	struct ydoc d;
+
+	/* every alias, reached or not, at the '*' */
+	CHECK_INT_EQ(load(&d, "a: &x 1\nb: *x\nc: [1, *x]\n"), -1);
+	CHECK_HAS(captured, "t.yaml:2:4: lỗi: không hỗ trợ bí danh YAML ('*x'); hãy viết giá trị ra đầy đủ");
+	CHECK_HAS(captured, "t.yaml:3:8: lỗi: không hỗ trợ bí danh YAML ('*x')");
+	CHECK_INT_EQ(count_lines(captured), 2);
+	CHECK_INT_EQ(d.nerr, 2);
+	ydoc_release(&d);
+	/* an alias used as a key */
+	CHECK_INT_EQ(load(&d, "a: &k b\n*k : 1\n"), -1);
+	CHECK_HAS(captured, "t.yaml:2:1: lỗi: không hỗ trợ bí danh YAML ('*k')");
+	ydoc_release(&d);
+	/* an anchor alone is harmless */
+	CHECK_INT_EQ(load(&d, "a: &x 1\n"), 0);
+	ydoc_release(&d);
+}
+
+TEST(tags_are_refused)
+{
+	struct ydoc d;
+
+	/* '!!int "8"' would otherwise still be read as the string "8", and
+	 * '!!str 8' as the number 8 */
+	CHECK_INT_EQ(load(&d, "a: !!int \"8\"\nb: !!str 8\nc: !!seq [1]\n"), -1);
+	CHECK_HAS(captured, "t.yaml:1:4: lỗi: không hỗ trợ thẻ YAML ('!!int'); hãy bỏ thẻ");
+	CHECK_HAS(captured, "t.yaml:2:4: lỗi: không hỗ trợ thẻ YAML ('!!str')");
+	CHECK_HAS(captured, "t.yaml:3:4: lỗi: không hỗ trợ thẻ YAML ('!!seq')");
+	CHECK_INT_EQ(d.nerr, 3);
+	ydoc_release(&d);
+}
+
+TEST(a_bad_first_character_is_named)
+{
+	struct ydoc d;
+
+	/* columns count characters: the backquote is the 5th */
+	CHECK_INT_EQ(load(&d, "a: 1\nạạ: `x`\n"), -1);
+	CHECK_HAS(captured, "t.yaml:2:5: lỗi: lỗi cú pháp YAML: ký tự '`' không được mở đầu một giá trị");
+	ydoc_release(&d);
+	CHECK_INT_EQ(load(&d, "a: 1\nb: %x\n"), -1);
+	CHECK_HAS(captured, "t.yaml:2:4: lỗi: lỗi cú pháp YAML: ký tự không được mở đầu một giá trị");
+	ydoc_release(&d);
+}
