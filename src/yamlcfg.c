@@ -395,21 +395,23 @@ static yaml_node_t *reach(struct ydoc *d, int index)
 	return n;
 }
 
+static int is_null(const yaml_node_t *n)
+{
+	return n->type == YAML_SCALAR_NODE && n->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
+	       (n->data.scalar.length == 0 || !strcmp((char *)n->data.scalar.value, "~") ||
+		!strcmp((char *)n->data.scalar.value, "null"));
+}
+
 static const char *type_name(const yaml_node_t *n)
 {
+	if (is_null(n))
+		return "giá trị rỗng";
 	switch (n->type) {
 	case YAML_SCALAR_NODE: return "một giá trị đơn";
 	case YAML_SEQUENCE_NODE: return "một danh sách";
 	case YAML_MAPPING_NODE: return "một bảng khóa";
 	default: return "rỗng";
 	}
-}
-
-static int is_null(const yaml_node_t *n)
-{
-	return n->type == YAML_SCALAR_NODE && n->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
-	       (n->data.scalar.length == 0 || !strcmp((char *)n->data.scalar.value, "~") ||
-		!strcmp((char *)n->data.scalar.value, "null"));
 }
 
 int ymap_begin(struct ydoc *d, yaml_node_t *node, const char *what, struct ymap *m)
@@ -488,8 +490,12 @@ int ymap_end(struct ymap *m)
 			struct sbuf list = SBUF_INIT;
 			for (int i = 0; i < m->nkeys; i++)
 				sbuf_addf(&list, "%s%s", i ? ", " : "", m->asked[i]);
-			ydoc_error(m->d, k, "khóa không xác định '%s' trong '%s' (các khóa hợp lệ: %s)",
-				   (char *)k->data.scalar.value, m->what, list.buf);
+			if (m->nkeys)
+				ydoc_error(m->d, k, "khóa không xác định '%s' trong '%s' (các khóa hợp lệ: %s)",
+					   (char *)k->data.scalar.value, m->what, list.buf);
+			else
+				ydoc_error(m->d, k, "khóa không xác định '%s' trong '%s' ('%s' không nhận khóa nào)",
+					   (char *)k->data.scalar.value, m->what, m->what);
 			sbuf_release(&list);
 			unknown++;
 		}
@@ -504,8 +510,10 @@ static yaml_node_t *need(struct ymap *m, const char *key, int required, int *rc)
 
 	*rc = 0;
 	if (!n || is_null(n)) {
-		if (required && m->node)
-			*rc = ydoc_error(m->d, n ? n : m->node, "thiếu '%s' trong '%s'", key, m->what);
+		if (required && n)
+			*rc = ydoc_error(m->d, n, "'%s' trong '%s' không được để trống", key, m->what);
+		else if (required && m->node)
+			*rc = ydoc_error(m->d, m->node, "thiếu '%s' trong '%s'", key, m->what);
 		else
 			*rc = 1;
 		return NULL;
@@ -557,10 +565,10 @@ int ymap_str(struct ymap *m, const char *key, int required, char **out)
 		return rc;
 	if (ynode_str(m->d, n, key, out) < 0)
 		return -1;
-	if (required && !**out) {
+	if (required && !(*out)[strspn(*out, " \t\n")]) {
 		free(*out);
 		*out = NULL;
-		return ydoc_error(m->d, n, "'%s' không được để trống", key);
+		return ydoc_error(m->d, n, "'%s' trong '%s' không được để trống", key, m->what);
 	}
 	return 0;
 }
@@ -668,6 +676,8 @@ int ymap_strlist(struct ymap *m, const char *key, int required, char ***out, int
 	if (yseq_begin(m->d, node, key) < 0)
 		return -1;
 	len = yseq_len(node);
+	if (required && len == 0)
+		return ydoc_error(m->d, node, "'%s' trong '%s' cần ít nhất một mục", key, m->what);
 	list = xcalloc((size_t)len + 1, sizeof(*list));
 	for (int i = 0; i < len; i++) {
 		yaml_node_t *item = yseq_item(m->d, node, i);

@@ -21,7 +21,10 @@
  *
  * Every getter reports its own errors and counts them in doc->nerr; it
  * returns 0 when it stored a value, 1 when an optional key is absent, and
- * -1 on error.  Strings handed out are NFC-normalised, stripped of control
+ * -1 on error.  A key written without a value (`name:`, `~`, `null`) is
+ * absent for an optional key and "không được để trống" for a required one,
+ * as is a required string of only white space; a required list needs at
+ * least one item.  Strings handed out are NFC-normalised, stripped of control
  * characters, and malloc'd (the caller frees them).
  */
 #ifndef YAMLCFG_H

@@ -311,7 +311,7 @@ TEST(missing_and_empty_required_values)
 	capture_end();
 	/* a missing key is reported where its mapping starts */
 	CHECK_HAS(captured, "t.yaml:2:3: lỗi: thiếu 'title' trong 'sec'");
-	CHECK_HAS(captured, "t.yaml:2:9: lỗi: 'name' không được để trống");
+	CHECK_HAS(captured, "t.yaml:2:9: lỗi: 'name' trong 'sec' không được để trống");
 	CHECK_INT_EQ(d.nerr, 2);
 	free(s);
 	ydoc_release(&d);
@@ -588,5 +588,68 @@ TEST(a_bad_first_character_is_named)
 	ydoc_release(&d);
 	CHECK_INT_EQ(load(&d, "a: 1\nb: %x\n"), -1);
 	CHECK_HAS(captured, "t.yaml:2:4: lỗi: lỗi cú pháp YAML: ký tự không được mở đầu một giá trị");
+	ydoc_release(&d);
+}
+
+TEST(a_key_without_a_value_is_empty_not_missing)
+{
+	struct ydoc d;
+	struct ymap m;
+	char *s = NULL, **list = NULL;
+	long n;
+	int nlist;
+
+	CHECK_INT_EQ(load(&d, "name:\nseats: ~\nlist:\nblank: \"  \"\n"), 0);
+	ymap_begin(&d, ydoc_root(&d), "bodies[]", &m);
+	capture_begin();
+	CHECK_INT_EQ(ymap_str(&m, "name", Y_REQUIRED, &s), -1);
+	CHECK_INT_EQ(ymap_int(&m, "seats", Y_REQUIRED, 1, 9, &n), -1);
+	CHECK_INT_EQ(yseq_begin(&d, ymap_get(&m, "list"), "list"), -1);
+	CHECK_INT_EQ(ymap_str(&m, "blank", Y_REQUIRED, &s), -1);
+	capture_end();
+	CHECK(s == NULL);
+	CHECK_HAS(captured, "t.yaml:1:6: lỗi: 'name' trong 'bodies[]' không được để trống");
+	CHECK_HAS(captured, "t.yaml:2:8: lỗi: 'seats' trong 'bodies[]' không được để trống");
+	CHECK_HAS(captured, "t.yaml:3:6: lỗi: 'list' phải là một danh sách, không phải giá trị rỗng");
+	CHECK_HAS(captured, "t.yaml:4:8: lỗi: 'blank' trong 'bodies[]' không được để trống");
+	CHECK(!strstr(captured, "thiếu"));
+	CHECK_INT_EQ(d.nerr, 4);
+	ydoc_release(&d);
+	(void)list;
+	(void)nlist;
+}
+
+TEST(a_required_list_needs_an_item)
+{
+	struct ydoc d;
+	struct ymap m;
+	char **list = NULL;
+	int n = -1;
+
+	CHECK_INT_EQ(load(&d, "area: []\nopt: []\n"), 0);
+	ymap_begin(&d, ydoc_root(&d), "constituencies[]", &m);
+	capture_begin();
+	CHECK_INT_EQ(ymap_strlist(&m, "area", Y_REQUIRED, &list, &n), -1);
+	CHECK(list == NULL);
+	CHECK_INT_EQ(ymap_strlist(&m, "opt", Y_OPTIONAL, &list, &n), 0);
+	capture_end();
+	CHECK_INT_EQ(n, 0);
+	CHECK_HAS(captured, "t.yaml:1:7: lỗi: 'area' trong 'constituencies[]' cần ít nhất một mục");
+	CHECK_INT_EQ(d.nerr, 1);
+	strlist_free(list, n);
+	ydoc_release(&d);
+}
+
+TEST(a_mapping_that_takes_no_keys)
+{
+	struct ydoc d;
+	struct ymap m;
+
+	CHECK_INT_EQ(load(&d, "foo: 1\n"), 0);
+	ymap_begin(&d, ydoc_root(&d), "params", &m);
+	capture_begin();
+	CHECK_INT_EQ(ymap_end(&m), 1);
+	capture_end();
+	CHECK_HAS(captured, "t.yaml:1:1: lỗi: khóa không xác định 'foo' trong 'params' ('params' không nhận khóa nào)");
 	ydoc_release(&d);
 }
