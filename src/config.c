@@ -252,11 +252,18 @@ static void load_deadlines(struct ydoc *d, yaml_node_t *n, struct term_config *c
 		if ((w = ymap_get(&m, "window"))) {
 			struct ymap wm;
 			if (ymap_begin(d, w, "window", &wm) == 0) {
-				if (ymap_date(&wm, "from", Y_REQUIRED, &dl->from) == 0 &&
-				    ymap_date(&wm, "to", Y_REQUIRED, &dl->to) == 0) {
+				/* Read both, so that a bad 'from' leaves 'to' known. */
+				int from_ok = ymap_date(&wm, "from", Y_REQUIRED, &dl->from) == 0;
+				int to_ok = ymap_date(&wm, "to", Y_REQUIRED, &dl->to) == 0;
+
+				if (from_ok && to_ok) {
+					char a[16], b[16];
+
 					dl->has_window = 1;
+					date_vn(dl->from, a, sizeof(a));
+					date_vn(dl->to, b, sizeof(b));
 					if (date_cmp(dl->from, dl->to) > 0)
-						ydoc_error(d, w, "'window': ngày bắt đầu sau ngày kết thúc");
+						ydoc_error(d, w, "'window': ngày bắt đầu %s sau ngày kết thúc %s", a, b);
 				}
 				ymap_end(&wm);
 			}

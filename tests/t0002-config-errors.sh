@@ -311,7 +311,7 @@ deadlines:
     window: {from: 2025-12-10, to: 2025-12-01}
 YAML
 init_refused "$T/c.yaml"
-expect_err "c.yaml:7:13: lỗi: 'window': ngày bắt đầu sau ngày kết thúc"
+expect_err "c.yaml:7:13: lỗi: 'window': ngày bắt đầu 10/12/2025 sau ngày kết thúc 01/12/2025"
 t_end
 
 t_case "a bad deadline: days out of range, duplicate key, applies_to not a kind"
@@ -728,4 +728,28 @@ expect_exit 0
 expect_out "Bầu cử bổ sung thử, ngày bầu cử 12/04/2026"
 [ "$(sql "$T/own2.db" 'SELECT election_day, na_khoa IS NULL FROM election')" = "2026-04-12|1" ] ||
 	t_fail "election not replaced as a whole"
+t_end
+
+t_case "a bad window start is one error, and the window names both days"
+cat >"$T/c.yaml" <<YAML
+term: $P
+deadlines:
+  - key: ht1
+    days: 95
+    label: "Hội nghị hiệp thương lần thứ nhất"
+    citation: "Điều 38"
+    window: {from: 2025-12-32, to: 2025-12-10}
+  - key: ht2
+    days: 40
+    label: "Hội nghị hiệp thương lần thứ hai"
+    citation: "Điều 43"
+    window:
+      from: 03/02/2026
+      to: 02/02/2026
+YAML
+init_refused "$T/c.yaml"
+expect_err "c.yaml:7:20: lỗi: 'from': ngày không tồn tại: '2025-12-32'"
+expect_err "c.yaml:13:7: lỗi: 'window': ngày bắt đầu 03/02/2026 sau ngày kết thúc 02/02/2026"
+expect_not_err "khóa không xác định"
+expect_err_count 2
 t_end
