@@ -144,6 +144,7 @@ void config_release(struct term_config *c)
 	release_deadlines(c);
 	free(c->rules_path);
 	free(c->committee_level);
+	free(c->level_pos.file);
 	free(c->committee_name);
 	free(c->committee_place);
 	release_bodies(c);
@@ -282,10 +283,13 @@ static void load_committee(struct ydoc *d, yaml_node_t *n, struct term_config *c
 	free(c->committee_level);
 	free(c->committee_name);
 	free(c->committee_place);
+	free(c->level_pos.file);
 	c->committee_level = c->committee_name = c->committee_place = NULL;
+	memset(&c->level_pos, 0, sizeof(c->level_pos));
 	if (ymap_begin(d, n, "committee", &m) < 0)
 		return;
-	ymap_str(&m, "level", Y_REQUIRED, &c->committee_level);
+	if (ymap_str(&m, "level", Y_REQUIRED, &c->committee_level) == 0)
+		set_pos(&c->level_pos, d, ymap_get(&m, "level"));
 	ymap_str(&m, "name", Y_REQUIRED, &c->committee_name);
 	ymap_str(&m, "place", Y_REQUIRED, &c->committee_place);
 	ymap_end(&m);
@@ -403,7 +407,7 @@ static int has_level(const struct term_config *c, const char *id)
 /* Cross-references between sections, checked once everything is read. */
 static int check_refs(struct term_config *c, const char *top)
 {
-	int nerr = 0;
+	int nerr = 0, level_ok = 1;
 	static const char *const required[] = { "election", "committee_levels", "body_types",
 						"deadlines", "rules", "committee", "bodies" };
 	const int present[] = { c->term != NULL || c->title != NULL, c->levels != NULL, c->types != NULL,
@@ -423,9 +427,16 @@ static int check_refs(struct term_config *c, const char *top)
 					 "loại cơ quan '%s': cấp hiệp thương '%s' không có trong 'committee_levels'",
 					 t->id, t->consulted_by) < 0;
 	}
-	if (c->committee_level && c->levels && !has_level(c, c->committee_level))
-		nerr += error_at(top, 0, 0, "'committee.level': cấp '%s' không có trong 'committee_levels' của nhiệm kỳ",
-				 c->committee_level) < 0;
+	if (c->committee_level && c->levels && !has_level(c, c->committee_level)) {
+		struct sbuf ids = SBUF_INIT;
+		for (int i = 0; i < c->nlevels; i++)
+			sbuf_addf(&ids, "%s%s", i ? ", " : "", c->levels[i].id ? c->levels[i].id : "?");
+		nerr += error_at(c->level_pos.file, c->level_pos.line, c->level_pos.col,
+				 "'committee.level': cấp '%s' không có trong 'committee_levels' của nhiệm kỳ (có: %s)",
+				 c->committee_level, ids.buf) < 0;
+		sbuf_release(&ids);
+		level_ok = 0;
+	}
 	for (int i = 0; i < c->nbodies; i++) {
 		struct body_def *b = &c->bodies[i];
 		const struct body_type *t;
@@ -440,7 +451,7 @@ static int check_refs(struct term_config *c, const char *top)
 			nerr += error_at(b->pos.file, b->pos.line, b->pos.col,
 					 "loại cơ quan '%s' không có trong nhiệm kỳ này (có: %s)", b->type, ids.buf) < 0;
 			sbuf_release(&ids);
-		} else if (c->committee_level && t->consulted_by && strcmp(t->consulted_by, c->committee_level)) {
+		} else if (level_ok && c->committee_level && t->consulted_by && strcmp(t->consulted_by, c->committee_level)) {
 			nerr += error_at(b->pos.file, b->pos.line, b->pos.col,
 					 "Ủy ban Mặt trận cấp '%s' không hiệp thương cho '%s' (do cấp '%s' hiệp thương)",
 					 c->committee_level, t->name, t->consulted_by) < 0;

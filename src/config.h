@@ -93,6 +93,7 @@ struct term_config {
 	char *rules_path;	/* resolved against the file that named it */
 
 	char *committee_level;	/* a level_def id */
+	struct pos level_pos;	/* where committee.level was written */
 	char *committee_name;	/* "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Sông Lam" */
 	char *committee_place;	/* "Sông Lam", for "Sông Lam, ngày ... tháng ..." */
 

@@ -753,3 +753,18 @@ expect_err "c.yaml:13:7: lỗi: 'window': ngày bắt đầu 03/02/2026 sau ngà
 expect_not_err "khóa không xác định"
 expect_err_count 2
 t_end
+
+t_case "unknown committee level: where it is written, with the term's levels, and nothing more"
+cat >"$T/c.yaml" <<YAML
+term: $P
+committee:
+  level: huyen
+  name: "Ủy ban Mặt trận Tổ quốc Việt Nam huyện Mẫu"
+  place: "Mẫu"
+bodies:
+  - {type: hdnd-xa, name: "Hội đồng nhân dân xã Mẫu", seats: 3, constituencies: [{number: 1, seats: 3, area: ["thôn Một"]}]}
+YAML
+init_refused "$T/c.yaml"
+expect_err "c.yaml:3:10: lỗi: 'committee.level': cấp 'huyen' không có trong 'committee_levels' của nhiệm kỳ (có: tinh, xa)"
+expect_err_count 1
+t_end
