@@ -153,7 +153,7 @@ static void choices_error(struct ydoc *d, yaml_node_t *n, const char *param, con
 
 static void load_table(struct ydoc *d, yaml_node_t *n, struct rule_param *p)
 {
-	int len;
+	int len, ok;
 
 	if (yseq_begin(d, n, p->name) < 0)
 		return;
@@ -171,15 +171,25 @@ static void load_table(struct ydoc *d, yaml_node_t *n, struct rule_param *p)
 		p->nrows++;
 		if (!item || ymap_begin(d, item, p->name, &m) < 0)
 			continue;
-		ymap_int(&m, "seats_from", Y_REQUIRED, 1, 1000, &row->from);
-		ymap_int(&m, "seats_to", Y_REQUIRED, 1, 1000, &row->to);
+		ok = ymap_int(&m, "seats_from", Y_REQUIRED, 1, 1000, &row->from) == 0;
+		ok &= ymap_int(&m, "seats_to", Y_REQUIRED, 1, 1000, &row->to) == 0;
 		ymap_int(&m, "extra", Y_REQUIRED, 0, 1000, &row->extra);
 		ymap_end(&m);
-		if (row->from > row->to)
+		if (!ok) {
+			/* Already reported; a row with from = 0 is skipped below. */
+			row->from = row->to = 0;
+			continue;
+		}
+		if (row->from > row->to) {
 			ydoc_error(d, item, "seats_from lớn hơn seats_to");
+			continue;
+		}
 		for (int j = 0; j < i; j++)
-			if (row->from <= p->rows[j].to && p->rows[j].from <= row->to)
-				ydoc_error(d, item, "khoảng số ghế %ld–%ld chồng lên một dòng trước", row->from, row->to);
+			if (p->rows[j].from && row->from <= p->rows[j].to && p->rows[j].from <= row->to) {
+				ydoc_error(d, item, "khoảng số ghế %ld–%ld chồng lên khoảng %ld–%ld ở dòng trên", row->from, row->to,
+					   p->rows[j].from, p->rows[j].to);
+				break;
+			}
 	}
 }
 

@@ -320,7 +320,7 @@ rules:
     params: {}
 YAML
 init_refused
-expect_err "pack.yaml:11:11: lỗi: khoảng số ghế 2–3 chồng lên một dòng trước"
+expect_err "pack.yaml:11:11: lỗi: khoảng số ghế 2–3 chồng lên khoảng 1–2 ở dòng trên"
 expect_err "pack.yaml:12:11: lỗi: seats_from lớn hơn seats_to"
 expect_err "pack.yaml:13:11: lỗi: thiếu 'extra' trong 'table'"
 expect_err "pack.yaml:19:21: lỗi: bảng 'table' không được rỗng"
@@ -503,4 +503,27 @@ YAML
 	expect_out "bộ quy tắc $term"
 	expect_empty_err
 done
+t_end
+
+t_case "a bad bound in a seats table row is one error, not two"
+cat >"$T/pack.yaml" <<'YAML'
+pack: {id: "thử", title: "Bộ quy tắc thử", law: "Luật thử"}
+rules:
+  - id: EXCESS-HDND
+    kind: min_candidates
+    severity: error
+    title: "Số dư."
+    citation: "Điều 58"
+    params:
+      table:
+        - {seats_from: 1, seats_to: 2, extra: 1}
+        - {seats_from: 3, seats_to: "4", extra: 2}
+        - {seats_from: 0, seats_to: 5, extra: 3}
+YAML
+init_refused
+expect_err "pack.yaml:11:37: lỗi: 'seats_to' phải là một số nguyên viết không có ngoặc kép"
+expect_err "pack.yaml:12:24: lỗi: 'seats_from' phải trong khoảng 1–1000, không phải 0"
+expect_not_err "lớn hơn"
+expect_not_err "chồng lên"
+expect_err_count 2
 t_end
