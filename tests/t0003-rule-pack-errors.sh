@@ -195,7 +195,7 @@ rules:
     params: {deadline: send_ht3, event: sent}
 YAML
 init_refused
-expect_err "pack.yaml:8:27: lỗi: tham số 'conferences' không hợp lệ: 'hop_to' (chọn một trong: ht1, ht2, ht3, leadership, expanded_leadership, workplace, residence, bctmt, thon)"
+expect_err "pack.yaml:8:39: lỗi: tham số 'conferences' không hợp lệ: 'hop_to' (chọn một trong: ht1, ht2, ht3, leadership, expanded_leadership, workplace, residence, bctmt, thon)"
 expect_err "pack.yaml:14:55: lỗi: tham số 'list' không hợp lệ: 'chinh_thuc' (chọn một trong: nominees, preliminary, qualified, official)"
 expect_err "pack.yaml:20:41: lỗi: tham số 'event' không hợp lệ: 'sent' (chọn một trong: issues_answered, round3_sent, official_list)"
 expect_err_count 3
@@ -354,9 +354,9 @@ rules:
     params: {trust_rule: SEATS-SUM}
 YAML
 init_refused
-expect_err "pack.yaml:5:5: lỗi: quy tắc 'HT3-EXCESS-NA' trỏ tới quy tắc 'EXCESS-NA' không có trong bộ"
-expect_err "pack.yaml:11:5: lỗi: quy tắc 'HT3-EXCESS-HDND' trỏ tới 'VC-TRUST', nhưng đó không phải quy tắc loại min_candidates"
-expect_err "pack.yaml:17:5: lỗi: quy tắc 'HT3-TRUST' trỏ tới 'SEATS-SUM', nhưng đó không phải quy tắc loại trust"
+expect_err "pack.yaml:10:26: lỗi: quy tắc 'HT3-EXCESS-NA' trỏ tới quy tắc 'EXCESS-NA' không có trong bộ"
+expect_err "pack.yaml:16:26: lỗi: quy tắc 'HT3-EXCESS-HDND' trỏ tới 'VC-TRUST', nhưng đó là quy tắc loại trust, không phải min_candidates"
+expect_err "pack.yaml:22:26: lỗi: quy tắc 'HT3-TRUST' trỏ tới 'SEATS-SUM', nhưng đó là quy tắc loại seats_sum, không phải trust"
 expect_err_count 3
 t_end
 
@@ -370,8 +370,8 @@ rules:
   - {id: UNIT-ONE, kind: seats_range, severity: error, title: "a", citation: "b", params: {min: 3, max: 3}}
 YAML
 init_refused
-expect_err "pack.yaml:3:5: lỗi: quy tắc 'VC-TELLERS': min lớn hơn max"
-expect_err "pack.yaml:5:5: lỗi: quy tắc 'UNIT-SEATS': min lớn hơn max"
+expect_err "pack.yaml:4:46: lỗi: quy tắc 'VC-TELLERS': min 15 lớn hơn max 5"
+expect_err "pack.yaml:5:99: lỗi: quy tắc 'UNIT-SEATS': min 4 lớn hơn max 3"
 expect_err_count 2
 t_end
 
@@ -385,9 +385,9 @@ rules:
   - {id: D4, kind: dossier_deadline, severity: error, title: "a", citation: "b", params: {deadline: dossier, hour: "23:59"}}
 YAML
 init_refused
-expect_err "pack.yaml:3:5: lỗi: quy tắc 'D1': giờ '25:00' phải có dạng HH:MM"
-expect_err "pack.yaml:4:5: lỗi: quy tắc 'D2': giờ '17h' phải có dạng HH:MM"
-expect_err "pack.yaml:5:5: lỗi: quy tắc 'D3': giờ '17:60' phải có dạng HH:MM"
+expect_err "pack.yaml:3:116: lỗi: quy tắc 'D1': giờ '25:00' phải có dạng HH:MM (00:00–23:59)"
+expect_err "pack.yaml:4:116: lỗi: quy tắc 'D2': giờ '17h' phải có dạng HH:MM"
+expect_err "pack.yaml:5:116: lỗi: quy tắc 'D3': giờ '17:60' phải có dạng HH:MM"
 expect_err_count 3
 t_end
 
@@ -403,8 +403,8 @@ rules:
      params: {deadline: verification, event: issues_answered}}
 YAML
 init_refused
-expect_err "pack.yaml:3:5: lỗi: quy tắc 'ELIG-DOSSIER' dùng thời hạn 'ho_so', nhưng cấu hình"
-expect_err "pack.yaml:5:5: lỗi: quy tắc 'HT-WINDOW' dùng thời hạn 'ht_2', nhưng cấu hình"
+expect_err "pack.yaml:3:5: lỗi: quy tắc 'ELIG-DOSSIER' dùng thời hạn 'ho_so', nhưng"
+expect_err "pack.yaml:5:5: lỗi: quy tắc 'HT-WINDOW' dùng thời hạn 'ht_2', nhưng"
 expect_err "không khai báo thời hạn này trong 'deadlines'"
 expect_err_count 2
 t_end
@@ -527,3 +527,134 @@ expect_not_err "lớn hơn"
 expect_not_err "chồng lên"
 expect_err_count 2
 t_end
+
+t_case "the dossier hour is exactly two digits, a colon and two digits"
+cat >"$T/pack.yaml" <<'YAML'
+pack: {id: "thử", title: "Bộ quy tắc thử", law: "Luật thử"}
+rules:
+  - id: D1
+    kind: dossier_deadline
+    severity: error
+    title: "a"
+    citation: "b"
+    params:
+      deadline: dossier
+      hour: "17:5"
+  - id: D2
+    kind: dossier_deadline
+    severity: error
+    title: "a"
+    citation: "b"
+    params:
+      deadline: dossier
+      hour: "+7:30"
+  - id: D3
+    kind: dossier_deadline
+    severity: error
+    title: "a"
+    citation: "b"
+    params:
+      deadline: dossier
+      hour: "07:30"
+YAML
+init_refused
+expect_err "pack.yaml:10:13: lỗi: quy tắc 'D1': giờ '17:5' phải có dạng HH:MM (00:00–23:59)"
+expect_err "pack.yaml:18:13: lỗi: quy tắc 'D2': giờ '+7:30' phải có dạng HH:MM (00:00–23:59)"
+expect_err_count 2
+t_end
+
+t_case "tone order: each of the six tones once, in Vietnamese messages"
+cat >"$T/pack.yaml" <<'YAML'
+pack: {id: "thử", title: "Bộ quy tắc thử", law: "Luật thử"}
+rules:
+  - id: ORDER-DUP
+    kind: list_order
+    severity: error
+    title: "a"
+    citation: "b"
+    params: {tone_order: [ngang, huyen, hoi, nga, sắc, sac]}
+  - id: ORDER-UNKNOWN
+    kind: list_order
+    severity: error
+    title: "a"
+    citation: "b"
+    params: {tone_order: [ngang, huyen, hoi, nga, sac, nag]}
+  - id: ORDER-MISSING
+    kind: list_order
+    severity: error
+    title: "a"
+    citation: "b"
+    params: {tone_order: [ngang, huyen, hoi, nga, nặng]}
+YAML
+init_refused
+expect_err "pack.yaml:8:56: lỗi: quy tắc 'ORDER-DUP': dấu thanh 'sac' lặp lại"
+expect_err "pack.yaml:14:56: lỗi: quy tắc 'ORDER-UNKNOWN': dấu thanh không xác định 'nag' (có: ngang, huyen, hoi, nga, sac, nang)"
+expect_err "pack.yaml:20:26: lỗi: quy tắc 'ORDER-MISSING': thiếu dấu thanh 'sac' (cần đủ sáu dấu thanh, mỗi dấu một lần)"
+expect_not_err "tone order"
+expect_err_count 3
+t_end
+
+t_case "checks of one rule are reported with the other errors of the pack"
+cat >"$T/pack.yaml" <<'YAML'
+pack: {id: "thử", title: "Bộ quy tắc thử", law: "Luật thử"}
+rules:
+  - {id: UNIT-SEATS, kind: seats_range, severity: error, title: "a", citation: "b", params: {min: 4, max: 3}}
+  - {id: SEATS-SUM, kind: seats_sum, severity: eror, title: "a", citation: "b"}
+YAML
+init_refused
+expect_err "quy tắc 'UNIT-SEATS': min 4 lớn hơn max 3"
+expect_err "'severity' không hợp lệ: 'eror'"
+expect_err_count 2
+t_end
+
+t_case "round_window names the three rounds' deadlines"
+cat >"$T/pack.yaml" <<'YAML'
+pack: {id: "thử", title: "Bộ quy tắc thử", law: "Luật thử"}
+rules:
+  - {id: HT-WINDOW, kind: round_window, severity: error, title: "a", citation: "b",
+     params: {deadlines: [ht1, ht2]}}
+YAML
+init_refused
+expect_err "pack.yaml:4:26: lỗi: quy tắc 'HT-WINDOW': 'deadlines' phải có đúng 3 thời hạn (vòng 1, 2, 3), không phải 2"
+expect_err_count 1
+t_end
+
+t_case "age_under goes with the attribute young, and only with it"
+cat >"$T/pack.yaml" <<'YAML'
+pack: {id: "thử", title: "Bộ quy tắc thử", law: "Luật thử"}
+rules:
+  - id: HDND-YOUNG
+    kind: share
+    severity: warning
+    title: "a"
+    citation: "b"
+    params: {attribute: young, min_percent: 15, list: official}
+  - id: HDND-WOMEN
+    kind: share
+    severity: warning
+    title: "a"
+    citation: "b"
+    params: {attribute: women, min_percent: 35, list: official, age_under: 40}
+YAML
+init_refused
+expect_err "pack.yaml:8:13: lỗi: quy tắc 'HDND-YOUNG': thuộc tính 'young' cần tham số 'age_under'"
+expect_err "pack.yaml:14:76: lỗi: quy tắc 'HDND-WOMEN': tham số 'age_under' chỉ dùng với thuộc tính 'young'"
+expect_err_count 2
+t_end
+
+t_case "a kind without parameters given some"
+cat >"$T/pack.yaml" <<'YAML'
+pack: {id: "thử", title: "Bộ quy tắc thử", law: "Luật thử"}
+rules:
+  - id: SEATS-SUM
+    kind: seats_sum
+    severity: error
+    title: "a"
+    citation: "b"
+    params: {max: 3}
+YAML
+init_refused
+expect_err "pack.yaml:8:13: lỗi: quy tắc 'SEATS-SUM': loại seats_sum không có tham số; hãy bỏ 'params'"
+expect_err_count 1
+t_end
+
