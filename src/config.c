@@ -109,6 +109,8 @@ static void release_deadlines(struct term_config *c)
 	free(c->deadlines);
 	c->deadlines = NULL;
 	c->ndeadlines = 0;
+	free(c->deadlines_pos.file);
+	memset(&c->deadlines_pos, 0, sizeof(c->deadlines_pos));
 }
 
 static void release_bodies(struct term_config *c)
@@ -227,6 +229,7 @@ static void load_deadlines(struct ydoc *d, yaml_node_t *n, struct term_config *c
 	int len;
 
 	release_deadlines(c);
+	set_pos(&c->deadlines_pos, d, n);
 	if (yseq_begin(d, n, "deadlines") < 0)
 		return;
 	len = yseq_len(n);

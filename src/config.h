@@ -89,6 +89,7 @@ struct term_config {
 	int ntypes;
 	struct deadline_def *deadlines;
 	int ndeadlines;
+	struct pos deadlines_pos;	/* the 'deadlines' section in use */
 
 	char *rules_path;	/* resolved against the file that named it */
 

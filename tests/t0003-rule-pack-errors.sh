@@ -403,8 +403,8 @@ rules:
      params: {deadline: verification, event: issues_answered}}
 YAML
 init_refused
-expect_err "pack.yaml:3:5: lỗi: quy tắc 'ELIG-DOSSIER' dùng thời hạn 'ho_so', nhưng"
-expect_err "pack.yaml:5:5: lỗi: quy tắc 'HT-WINDOW' dùng thời hạn 'ht_2', nhưng"
+expect_err "pack.yaml:4:25: lỗi: quy tắc 'ELIG-DOSSIER' dùng thời hạn 'ho_so', nhưng"
+expect_err "pack.yaml:6:26: lỗi: quy tắc 'HT-WINDOW' dùng thời hạn 'ht_2', nhưng"
 expect_err "không khai báo thời hạn này trong 'deadlines'"
 expect_err_count 2
 t_end
@@ -658,3 +658,17 @@ expect_err "pack.yaml:8:13: lỗi: quy tắc 'SEATS-SUM': loại seats_sum khôn
 expect_err_count 1
 t_end
 
+t_case "a missing deadline key names the 'deadlines' actually used (the file's own)"
+cat >"$T/own.yaml" <<YAML
+term: $TOP/config/2026-2031.yaml
+committee: {level: tinh, name: "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Mẫu", place: "Mẫu"}
+bodies:
+  - {type: qh, name: "Quốc hội khóa XVI", seats: 3, constituencies: [{number: 1, seats: 3, area: ["xã Một"]}]}
+deadlines:
+  - {key: ht1, days: 95, label: "Hiệp thương lần thứ nhất", citation: "Điều 38"}
+YAML
+init_refused "$T/own.yaml"
+expect_err "quy tắc 'HT-WINDOW' dùng thời hạn 'ht2', nhưng cấu hình không khai báo thời hạn này trong 'deadlines' ($T/own.yaml:6)"
+expect_err "quy tắc 'ELIG-DOSSIER' dùng thời hạn 'dossier'"
+expect_not_err "config/2026-2031.yaml"
+t_end
