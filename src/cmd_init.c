@@ -212,8 +212,10 @@ int cmd_init(struct ctx *ctx, int argc, char **argv)
 	if (config_load(config_path, &cfg) < 0)
 		goto out;
 	rules_text = read_file(cfg.rules_path, RULES_MAX_BYTES, &rules_len);
-	if (!rules_text)
+	if (!rules_text) {
+		note("'rules' ở %s:%ld:%ld trỏ tới tệp trên", cfg.rules_pos.file, cfg.rules_pos.line, cfg.rules_pos.col);
 		goto out;
+	}
 	if (rules_load_mem(cfg.rules_path, rules_text, rules_len, &pack) < 0)
 		goto out;
 	refs.cfg = &cfg;

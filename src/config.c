@@ -145,6 +145,7 @@ void config_release(struct term_config *c)
 	release_types(c);
 	release_deadlines(c);
 	free(c->rules_path);
+	free(c->rules_pos.file);
 	free(c->committee_level);
 	free(c->level_pos.file);
 	free(c->committee_name);
@@ -374,7 +375,9 @@ static void load_sections(struct ydoc *d, struct ymap *m, struct term_config *c)
 		load_deadlines(d, n, c);
 	if (ymap_str(m, "rules", Y_OPTIONAL, &rules) == 0) {
 		free(c->rules_path);
+		free(c->rules_pos.file);
 		c->rules_path = path_relative_to(d->name, rules);
+		set_pos(&c->rules_pos, d, ymap_get(m, "rules"));
 		free(rules);
 	}
 	if ((n = ymap_get(m, "committee")))

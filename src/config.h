@@ -92,6 +92,7 @@ struct term_config {
 	struct pos deadlines_pos;	/* the 'deadlines' section in use */
 
 	char *rules_path;	/* resolved against the file that named it */
+	struct pos rules_pos;	/* where that file named it */
 
 	char *committee_level;	/* a level_def id */
 	struct pos level_pos;	/* where committee.level was written */

@@ -437,10 +437,12 @@ t_case "a pack file that is missing or a directory"
 sed 's/^rules: .*/rules: khong-co.yaml/' "$T/c.yaml" >"$T/c2.yaml"
 init_refused "$T/c2.yaml"
 expect_err "lỗi: không mở được tệp '$T/khong-co.yaml'"
+expect_err "ghi chú: 'rules' ở $T/c2.yaml:2:8 trỏ tới tệp trên"
 mkdir -p "$T/dir.yaml"
 sed 's/^rules: .*/rules: dir.yaml/' "$T/c.yaml" >"$T/c3.yaml"
 init_refused "$T/c3.yaml"
 expect_err "lỗi: '$T/dir.yaml' là một thư mục, không phải tệp"
+expect_err "ghi chú: 'rules' ở $T/c3.yaml:2:8 trỏ tới tệp trên"
 t_end
 
 t_case "a pack file that is not text or not YAML"
@@ -671,4 +673,26 @@ init_refused "$T/own.yaml"
 expect_err "quy tắc 'HT-WINDOW' dùng thời hạn 'ht2', nhưng cấu hình không khai báo thời hạn này trong 'deadlines' ($T/own.yaml:6)"
 expect_err "quy tắc 'ELIG-DOSSIER' dùng thời hạn 'dossier'"
 expect_not_err "config/2026-2031.yaml"
+t_end
+
+t_case "a pack file larger than 4 MiB"
+printf 'pack: x\n' >"$T/pack.yaml"
+truncate -s 4194305 "$T/pack.yaml"
+init_refused
+expect_err "tệp '$T/pack.yaml' quá lớn (4194305 byte, tối đa 4194304)"
+expect_err "ghi chú: 'rules' ở $T/c.yaml:2:8 trỏ tới tệp trên"
+t_end
+
+t_case "the preset's missing pack is noted at the preset's 'rules'"
+sed 's|^rules: .*|rules: rules/khong-co.yaml|' "$TOP/config/2026-2031.yaml" >"$T/preset.yaml"
+line=$(grep -n '^rules:' "$T/preset.yaml" | cut -d: -f1)
+cat >"$T/c4.yaml" <<YAML
+term: preset.yaml
+committee: {level: tinh, name: "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Mẫu", place: "Mẫu"}
+bodies:
+  - {type: qh, name: "Quốc hội khóa XVI", seats: 3, constituencies: [{number: 1, seats: 3, area: ["xã Một"]}]}
+YAML
+init_refused "$T/c4.yaml"
+expect_err "lỗi: không mở được tệp '$T/rules/khong-co.yaml'"
+expect_err "ghi chú: 'rules' ở $T/preset.yaml:$line:8 trỏ tới tệp trên"
 t_end
