@@ -70,6 +70,12 @@ static void set_pos(struct pos *p, struct ydoc *d, yaml_node_t *n)
 	p->col = ynode_col(n);
 }
 
+/* The line of the j-th item of a sequence (for "đã có ở dòng N"). */
+static long item_line(struct ydoc *d, yaml_node_t *seq, int j)
+{
+	return ynode_line(yaml_document_get_node(&d->doc, seq->data.sequence.items.start[j]));
+}
+
 static void release_levels(struct term_config *c)
 {
 	for (int i = 0; i < c->nlevels; i++) {
@@ -191,8 +197,11 @@ static void load_levels(struct ydoc *d, yaml_node_t *n, struct term_config *c)
 		ymap_str(&m, "name", Y_REQUIRED, &c->levels[i].name);
 		ymap_end(&m);
 		for (int j = 0; j < i; j++)
-			if (c->levels[i].id && c->levels[j].id && !strcmp(c->levels[i].id, c->levels[j].id))
-				ydoc_error(d, item, "cấp '%s' khai báo hai lần", c->levels[i].id);
+			if (c->levels[i].id && c->levels[j].id && !strcmp(c->levels[i].id, c->levels[j].id)) {
+				ydoc_error(d, item, "cấp '%s' khai báo hai lần (đã có ở dòng %ld)", c->levels[i].id,
+					   item_line(d, n, j));
+				break;
+			}
 	}
 }
 
@@ -220,8 +229,11 @@ static void load_types(struct ydoc *d, yaml_node_t *n, struct term_config *c)
 		ymap_str(&m, "consulted_by", Y_REQUIRED, &t->consulted_by);
 		ymap_end(&m);
 		for (int j = 0; j < i; j++)
-			if (t->id && c->types[j].id && !strcmp(t->id, c->types[j].id))
-				ydoc_error(d, item, "loại cơ quan '%s' khai báo hai lần", t->id);
+			if (t->id && c->types[j].id && !strcmp(t->id, c->types[j].id)) {
+				ydoc_error(d, item, "loại cơ quan '%s' khai báo hai lần (đã có ở dòng %ld)", t->id,
+					   item_line(d, n, j));
+				break;
+			}
 	}
 }
 
@@ -275,8 +287,11 @@ static void load_deadlines(struct ydoc *d, yaml_node_t *n, struct term_config *c
 		}
 		ymap_end(&m);
 		for (int j = 0; j < i; j++)
-			if (dl->key && c->deadlines[j].key && !strcmp(dl->key, c->deadlines[j].key))
-				ydoc_error(d, item, "thời hạn '%s' khai báo hai lần", dl->key);
+			if (dl->key && c->deadlines[j].key && !strcmp(dl->key, c->deadlines[j].key)) {
+				ydoc_error(d, item, "thời hạn '%s' khai báo hai lần (đã có ở dòng %ld)", dl->key,
+					   item_line(d, n, j));
+				break;
+			}
 	}
 }
 
@@ -321,8 +336,11 @@ static void load_constituencies(struct ydoc *d, yaml_node_t *n, struct body_def 
 		ymap_strlist(&m, "area", Y_REQUIRED, &k->area, &k->narea);
 		ymap_end(&m);
 		for (int j = 0; j < i; j++)
-			if (k->number && b->cons[j].number == k->number)
-				ydoc_error(d, item, "đơn vị bầu cử số %ld khai báo hai lần", k->number);
+			if (k->number && b->cons[j].number == k->number) {
+				ydoc_error(d, item, "đơn vị bầu cử số %ld khai báo hai lần (đã có ở dòng %ld)", k->number,
+					   item_line(d, n, j));
+				break;
+			}
 	}
 }
 
@@ -354,8 +372,11 @@ static void load_bodies(struct ydoc *d, yaml_node_t *n, struct term_config *c)
 			ydoc_error(d, item, "thiếu 'constituencies' trong 'bodies[]'");
 		ymap_end(&m);
 		for (int j = 0; j < i; j++)
-			if (b->type && c->bodies[j].type && !strcmp(b->type, c->bodies[j].type))
-				ydoc_error(d, item, "cơ quan loại '%s' khai báo hai lần", b->type);
+			if (b->type && c->bodies[j].type && !strcmp(b->type, c->bodies[j].type)) {
+				ydoc_error(d, item, "cơ quan loại '%s' khai báo hai lần (đã có ở dòng %ld)", b->type,
+					   item_line(d, n, j));
+				break;
+			}
 	}
 }
 

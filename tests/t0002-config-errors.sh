@@ -330,7 +330,7 @@ deadlines:
 YAML
 init_refused "$T/c.yaml"
 expect_err "c.yaml:4:11: lỗi: 'days' phải trong khoảng 0–365, không phải 400"
-expect_err "c.yaml:7:5: lỗi: thời hạn 'ht1' khai báo hai lần"
+expect_err "c.yaml:7:5: lỗi: thời hạn 'ht1' khai báo hai lần (đã có ở dòng 3)"
 expect_err "c.yaml:11:17: lỗi: 'applies_to' chỉ nhận na hoặc hdnd, không phải 'qh'"
 t_end
 
@@ -374,8 +374,8 @@ body_types:
   - {id: qh, kind: na, name: "Quốc hội", consulted_by: tinh}
 YAML
 init_refused "$T/c.yaml"
-expect_err "c.yaml:4:5: lỗi: cấp 'tinh' khai báo hai lần"
-expect_err "c.yaml:7:5: lỗi: loại cơ quan 'qh' khai báo hai lần"
+expect_err "c.yaml:4:5: lỗi: cấp 'tinh' khai báo hai lần (đã có ở dòng 3)"
+expect_err "c.yaml:7:5: lỗi: loại cơ quan 'qh' khai báo hai lần (đã có ở dòng 6)"
 t_end
 
 t_case "unknown body type: the message lists the term's types"
@@ -428,7 +428,7 @@ bodies:
       - {number: 1, seats: 3, area: ["xã Ba"]}
 YAML
 init_refused "$T/c.yaml"
-expect_err "c.yaml:10:9: lỗi: đơn vị bầu cử số 1 khai báo hai lần"
+expect_err "c.yaml:10:9: lỗi: đơn vị bầu cử số 1 khai báo hai lần (đã có ở dòng 8)"
 t_end
 
 t_case "duplicate body"
@@ -440,7 +440,7 @@ bodies:
   - {type: qh, name: "Quốc hội", seats: 3, constituencies: [{number: 1, seats: 3, area: ["xã Một"]}]}
 YAML
 init_refused "$T/c.yaml"
-expect_err "c.yaml:5:5: lỗi: cơ quan loại 'qh' khai báo hai lần"
+expect_err "c.yaml:5:5: lỗi: cơ quan loại 'qh' khai báo hai lần (đã có ở dòng 4)"
 t_end
 
 t_case "a body without constituencies"
@@ -684,7 +684,7 @@ expect_err "c.yaml:6:3: lỗi: khóa không xác định 'phone' trong 'committe
 expect_err "c.yaml:10:12: lỗi: 'seats' phải là một số nguyên viết không có ngoặc kép"
 expect_err "c.yaml:12:37: lỗi: 'area' trong 'constituencies[]' cần ít nhất một mục"
 expect_err "c.yaml:13:28: lỗi: 'seats' phải trong khoảng 1–1000, không phải 0"
-expect_err "c.yaml:13:9: lỗi: đơn vị bầu cử số 1 khai báo hai lần"
+expect_err "c.yaml:13:9: lỗi: đơn vị bầu cử số 1 khai báo hai lần (đã có ở dòng 12)"
 expect_err_count 5
 t_end
 
@@ -768,3 +768,4 @@ init_refused "$T/c.yaml"
 expect_err "c.yaml:3:10: lỗi: 'committee.level': cấp 'huyen' không có trong 'committee_levels' của nhiệm kỳ (có: tinh, xa)"
 expect_err_count 1
 t_end
+
