@@ -261,6 +261,9 @@ static void load_deadlines(struct ydoc *d, yaml_node_t *n, struct term_config *c
 		ymap_str(&m, "label", Y_REQUIRED, &dl->label);
 		ymap_str(&m, "citation", Y_REQUIRED, &dl->citation);
 		if (ymap_strlist(&m, "applies_to", Y_OPTIONAL, &dl->applies_to, &dl->napplies) == 0) {
+			if (dl->napplies == 0)
+				ydoc_error(d, ymap_get(&m, "applies_to"),
+					   "'applies_to' trong 'deadlines[]' không được rỗng (bỏ khóa này nếu áp dụng cho cả na và hdnd)");
 			for (int j = 0; j < dl->napplies; j++)
 				if (strcmp(dl->applies_to[j], "na") && strcmp(dl->applies_to[j], "hdnd"))
 					ydoc_error(d, ymap_get(&m, "applies_to"),

@@ -769,3 +769,17 @@ expect_err "c.yaml:3:10: lỗi: 'committee.level': cấp 'huyen' không có tron
 expect_err_count 1
 t_end
 
+t_case "a deadline's applies_to may not be empty (it would silently mean both kinds)"
+cat >"$T/c.yaml" <<YAML
+term: $P
+deadlines:
+  - key: ht1
+    days: 95
+    label: "Hội nghị hiệp thương lần thứ nhất"
+    citation: "Điều 38"
+    applies_to: []
+YAML
+init_refused "$T/c.yaml"
+expect_err "c.yaml:7:17: lỗi: 'applies_to' trong 'deadlines[]' không được rỗng (bỏ khóa này nếu áp dụng cho cả na và hdnd)"
+expect_err_count 1
+t_end
