@@ -116,6 +116,8 @@ static const struct {
 	{ "found unexpected ':'", "dấu ':' không đúng chỗ" },
 	{ "mapping keys are not allowed in this context", "khóa không đúng chỗ (thụt lề sai?)" },
 	{ "found undefined tag handle", "thẻ YAML không xác định" },
+	{ "found invalid Unicode character escape code",
+	  "mã Unicode không hợp lệ sau '\\u' hoặc '\\U' trong chuỗi ngoặc kép" },
 };
 
 static const struct {

@@ -653,3 +653,40 @@ TEST(a_mapping_that_takes_no_keys)
 	CHECK_HAS(captured, "t.yaml:1:1: lỗi: khóa không xác định 'foo' trong 'params' ('params' không nhận khóa nào)");
 	ydoc_release(&d);
 }
+
+TEST(a_bad_unicode_escape_is_explained)
+{
+	struct ydoc d;
+
+	CHECK_INT_EQ(load(&d, "a: \"\\ud800\"\n"), -1);
+	CHECK_HAS(captured, "t.yaml:1:7: lỗi: lỗi cú pháp YAML: mã Unicode không hợp lệ sau '\\u' hoặc '\\U'");
+	ydoc_release(&d);
+}
+
+TEST(local_tags_and_mapping_tags_are_refused_too)
+{
+	struct ydoc d;
+
+	CHECK_INT_EQ(load(&d, "b: !foo x\nc: !!map {a: 1}\n"), -1);
+	CHECK_HAS(captured, "t.yaml:1:4: lỗi: không hỗ trợ thẻ YAML ('!foo'); hãy bỏ thẻ");
+	CHECK_HAS(captured, "t.yaml:2:4: lỗi: không hỗ trợ thẻ YAML ('!!map'); hãy bỏ thẻ");
+	CHECK_INT_EQ(count_lines(captured), 2);
+	ydoc_release(&d);
+}
+
+TEST(keys_must_be_strings)
+{
+	struct ydoc d;
+	struct ymap m;
+
+	CHECK_INT_EQ(load(&d, "a: 1\n[x, y]: 2\n? {k: v}\n: 3\n"), 0);
+	capture_begin();
+	CHECK_INT_EQ(ymap_begin(&d, ydoc_root(&d), "committee", &m), 0);
+	ymap_get(&m, "a");
+	CHECK_INT_EQ(ymap_end(&m), 0);
+	capture_end();
+	CHECK_HAS(captured, "t.yaml:2:1: lỗi: khóa trong 'committee' phải là một chuỗi");
+	CHECK_HAS(captured, "t.yaml:3:3: lỗi: khóa trong 'committee' phải là một chuỗi");
+	CHECK_INT_EQ(d.nerr, 2);
+	ydoc_release(&d);
+}
