@@ -783,3 +783,102 @@ init_refused "$T/c.yaml"
 expect_err "c.yaml:7:17: lỗi: 'applies_to' trong 'deadlines[]' không được rỗng (bỏ khóa này nếu áp dụng cho cả na và hdnd)"
 expect_err_count 1
 t_end
+
+t_case "term sections of the wrong shape"
+cat >"$T/c.yaml" <<YAML
+term: $P
+committee_levels: {id: tinh, name: "cấp tỉnh"}
+body_types: qh
+deadlines:
+  - key: ht1
+    days: 95
+    label: "Hội nghị hiệp thương lần thứ nhất"
+    citation: "Điều 38"
+    window: [2025-12-01, 2025-12-10]
+  - ht2
+YAML
+init_refused "$T/c.yaml"
+expect_err "c.yaml:2:19: lỗi: 'committee_levels' phải là một danh sách, không phải một bảng khóa"
+expect_err "c.yaml:3:13: lỗi: 'body_types' phải là một danh sách, không phải một giá trị đơn"
+expect_err "c.yaml:9:13: lỗi: 'window' phải là một bảng khóa (key: value), không phải một danh sách"
+expect_err "c.yaml:10:5: lỗi: 'deadlines[]' phải là một bảng khóa (key: value), không phải một giá trị đơn"
+expect_err_count 4
+t_end
+
+t_case "constituencies of the wrong shape"
+cat >"$T/c.yaml" <<YAML
+term: $P
+committee: {level: tinh, name: "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Mẫu", place: "Mẫu"}
+bodies:
+  - type: qh
+    name: "Quốc hội khóa XVI"
+    seats: 3
+    constituencies: {number: 1, seats: 3, area: ["xã Một"]}
+  - type: hdnd-tinh
+    name: "Hội đồng nhân dân tỉnh Mẫu"
+    seats: 3
+    constituencies:
+  - "hdnd-xa"
+YAML
+init_refused "$T/c.yaml"
+expect_err "c.yaml:7:21: lỗi: 'constituencies' phải là một danh sách, không phải một bảng khóa"
+expect_err "c.yaml:11:20: lỗi: 'constituencies' phải là một danh sách, không phải giá trị rỗng"
+expect_err "c.yaml:12:5: lỗi: 'bodies[]' phải là một bảng khóa (key: value), không phải một giá trị đơn"
+expect_err_count 3
+t_end
+
+t_case "a body with an empty list of constituencies"
+cat >"$T/c.yaml" <<YAML
+term: $P
+committee: {level: tinh, name: "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Mẫu", place: "Mẫu"}
+bodies:
+  - type: qh
+    name: "Quốc hội khóa XVI"
+    seats: 3
+    constituencies: []
+YAML
+init_refused "$T/c.yaml"
+expect_err "c.yaml:4:5: lỗi: cơ quan 'Quốc hội khóa XVI' chưa có đơn vị bầu cử nào"
+expect_err_count 1
+t_end
+
+t_case "a preset that is not a mapping"
+printf -- '- election\n' >"$T/presets/list.yaml"
+cat >"$T/c.yaml" <<YAML
+term: presets/list.yaml
+committee: {level: tinh, name: "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Mẫu", place: "Mẫu"}
+YAML
+init_refused "$T/c.yaml"
+expect_err "presets/list.yaml:1:1: lỗi: '(gốc)' phải là một bảng khóa (key: value), không phải một danh sách"
+expect_err_count 1
+t_end
+
+t_case "term must be a file name"
+cat >"$T/c.yaml" <<YAML
+term: [$P]
+YAML
+init_refused "$T/c.yaml"
+expect_err "c.yaml:1:7: lỗi: 'term' phải là một chuỗi, không phải một danh sách"
+t_end
+
+t_case "init takes no positional argument"
+ht init "$T/good.yaml" --config "$T/good.yaml" --db "$T/x.db"
+expect_exit 2
+expect_err "lệnh init không nhận đối số '$T/good.yaml'"
+expect_err "cách dùng: hiepthuong init --config TỆP"
+expect_no_file "$T/x.db"
+t_end
+
+t_case "--config without its value"
+ht init --db "$T/x.db" --config
+expect_exit 2
+expect_err "tùy chọn '--config' cần giá trị TỆP"
+expect_no_file "$T/x.db"
+t_end
+
+t_case "a book in a folder that does not exist"
+ht init --config "$T/good.yaml" --db "$T/khong-co/x.db"
+expect_exit 3
+expect_err "không tạo được sổ '$T/khong-co/x.db'"
+expect_no_file "$T/khong-co"
+t_end

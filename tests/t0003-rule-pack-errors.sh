@@ -696,3 +696,44 @@ init_refused "$T/c4.yaml"
 expect_err "lỗi: không mở được tệp '$T/rules/khong-co.yaml'"
 expect_err "ghi chú: 'rules' ở $T/preset.yaml:$line:8 trỏ tới tệp trên"
 t_end
+
+t_case "a pack and its parts of the wrong shape"
+cat >"$T/pack.yaml" <<'YAML'
+pack: "thử"
+rules:
+  - id: ELIG-AGE
+    kind: min_age
+    severity: error
+    title: "Đủ 21 tuổi."
+    citation: "Điều 2"
+    params: [21]
+  - id: EXCESS-NA
+    kind: min_candidates
+    severity: error
+    title: "Số dư."
+    citation: "Điều 57"
+    params:
+      table: {seats_from: 1, seats_to: 3, extra: 2}
+  - id: EXCESS-HDND
+    kind: min_candidates
+    severity: error
+    title: "Số dư."
+    citation: "Điều 58"
+    params:
+      table:
+        - 3
+YAML
+init_refused
+expect_err "pack.yaml:1:7: lỗi: 'pack' phải là một bảng khóa (key: value), không phải một giá trị đơn"
+expect_err "pack.yaml:8:13: lỗi: 'params' phải là một bảng khóa (key: value), không phải một danh sách"
+expect_err "pack.yaml:15:14: lỗi: 'table' phải là một danh sách, không phải một bảng khóa"
+expect_err "pack.yaml:23:11: lỗi: 'table' phải là một bảng khóa (key: value), không phải một giá trị đơn"
+expect_err_count 4
+t_end
+
+t_case "a pack that is not a mapping"
+printf -- '- id: ELIG-AGE\n' >"$T/pack.yaml"
+init_refused
+expect_err "pack.yaml:1:1: lỗi: '(gốc)' phải là một bảng khóa (key: value), không phải một danh sách"
+expect_err_count 1
+t_end
