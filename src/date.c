@@ -43,6 +43,7 @@ int date_parse(const char *s, int flags, struct date *out, char *err, size_t err
 	const char *p = s;
 	int a, b, c, na, nb, nc;
 	int has_m = 0, has_d = 0;	/* the field was written (maybe as 0) */
+	const char *hint;
 	struct date dt = { 0, 0, 0 };
 	char sep;
 
@@ -99,18 +100,21 @@ int date_parse(const char *s, int flags, struct date *out, char *err, size_t err
 		snprintf(err, errlen, "năm %d nằm ngoài khoảng 1900–2100", dt.y);
 		return -1;
 	}
+	/* A field left out is unknown; one written as 0 is refused, with a
+	 * hint where a partial date would have been accepted. */
+	hint = (flags & DATE_PARTIAL) && ((has_d && dt.d == 0) || (has_m && dt.m == 0)) ?
+		" (không rõ ngày, tháng thì bỏ phần đó, ví dụ '03/1980' hoặc '1980')" : "";
 	if (!has_d) {
-		/* A field left out is unknown; one written as 0 is a typo. */
 		if (!(flags & DATE_PARTIAL)) {
 			snprintf(err, errlen, "cần ngày đầy đủ dạng dd/mm/yyyy");
 			return -1;
 		}
 		if (has_m && (dt.m < 1 || dt.m > 12)) {
-			snprintf(err, errlen, "tháng không tồn tại");
+			snprintf(err, errlen, "tháng không tồn tại%s", hint);
 			return -1;
 		}
 	} else if (!date_is_valid(dt.y, dt.m, dt.d)) {
-		snprintf(err, errlen, "ngày không tồn tại");
+		snprintf(err, errlen, "ngày không tồn tại%s", hint);
 		return -1;
 	}
 	*out = dt;

@@ -273,4 +273,14 @@ TEST(a_written_zero_day_or_month_is_not_a_partial_date)
 	BAD("00/03/2026", DATE_FULL, "ngày không tồn tại");
 	BAD("2026-00-15", DATE_FULL, "ngày không tồn tại");
 	BAD("2026-03-00", DATE_FULL, "ngày không tồn tại");
+	/* where a partial date is allowed, say how to write one */
+	BAD("00/00/1965", DATE_PARTIAL, "không rõ ngày, tháng thì bỏ phần đó, ví dụ '03/1980' hoặc '1980'");
+	BAD("1965-00", DATE_PARTIAL, "tháng không tồn tại (không rõ ngày, tháng thì bỏ phần đó");
+	{
+		char iso[32], err[128];
+		CHECK(parse("31/02/1965", DATE_PARTIAL, iso, sizeof(iso), err, sizeof(err)) < 0);
+		CHECK_STR_EQ(err, "ngày không tồn tại");
+		CHECK(parse("00/03/2026", DATE_FULL, iso, sizeof(iso), err, sizeof(err)) < 0);
+		CHECK_STR_EQ(err, "ngày không tồn tại");
+	}
 }
