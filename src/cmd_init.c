@@ -38,11 +38,15 @@ struct ref_check {
 static void check_deadline_ref(const char *key, const struct rule *r, void *arg)
 {
 	struct ref_check *rc = arg;
+	const struct rule_param *p = rule_param(r, "deadline");
+	const struct pos *at = &rc->cfg->deadlines_pos;
 
+	if (!p)
+		p = rule_param(r, "deadlines");
 	if (!config_deadline(rc->cfg, key)) {
-		error_at(rc->pack->name, r->line, r->col,
-			 "quy tắc '%s' dùng thời hạn '%s', nhưng cấu hình '%s' không khai báo thời hạn này trong 'deadlines'",
-			 r->id, key, rc->cfg->base_path ? rc->cfg->base_path : rc->cfg->path);
+		error_at(rc->pack->name, p ? p->line : r->line, p ? p->col : r->col,
+			 "quy tắc '%s' dùng thời hạn '%s', nhưng cấu hình không khai báo thời hạn này trong 'deadlines' (%s:%ld)",
+			 r->id, key, at->file, at->line);
 		rc->nerr++;
 	}
 }
@@ -208,8 +212,10 @@ int cmd_init(struct ctx *ctx, int argc, char **argv)
 	if (config_load(config_path, &cfg) < 0)
 		goto out;
 	rules_text = read_file(cfg.rules_path, RULES_MAX_BYTES, &rules_len);
-	if (!rules_text)
+	if (!rules_text) {
+		note("'rules' ở %s:%ld:%ld trỏ tới tệp trên", cfg.rules_pos.file, cfg.rules_pos.line, cfg.rules_pos.col);
 		goto out;
+	}
 	if (rules_load_mem(cfg.rules_path, rules_text, rules_len, &pack) < 0)
 		goto out;
 	refs.cfg = &cfg;

@@ -70,6 +70,12 @@ static void set_pos(struct pos *p, struct ydoc *d, yaml_node_t *n)
 	p->col = ynode_col(n);
 }
 
+/* The line of the j-th item of a sequence (for "đã có ở dòng N"). */
+static long item_line(struct ydoc *d, yaml_node_t *seq, int j)
+{
+	return ynode_line(yaml_document_get_node(&d->doc, seq->data.sequence.items.start[j]));
+}
+
 static void release_levels(struct term_config *c)
 {
 	for (int i = 0; i < c->nlevels; i++) {
@@ -109,6 +115,8 @@ static void release_deadlines(struct term_config *c)
 	free(c->deadlines);
 	c->deadlines = NULL;
 	c->ndeadlines = 0;
+	free(c->deadlines_pos.file);
+	memset(&c->deadlines_pos, 0, sizeof(c->deadlines_pos));
 }
 
 static void release_bodies(struct term_config *c)
@@ -143,7 +151,9 @@ void config_release(struct term_config *c)
 	release_types(c);
 	release_deadlines(c);
 	free(c->rules_path);
+	free(c->rules_pos.file);
 	free(c->committee_level);
+	free(c->level_pos.file);
 	free(c->committee_name);
 	free(c->committee_place);
 	release_bodies(c);
@@ -187,8 +197,11 @@ static void load_levels(struct ydoc *d, yaml_node_t *n, struct term_config *c)
 		ymap_str(&m, "name", Y_REQUIRED, &c->levels[i].name);
 		ymap_end(&m);
 		for (int j = 0; j < i; j++)
-			if (c->levels[i].id && c->levels[j].id && !strcmp(c->levels[i].id, c->levels[j].id))
-				ydoc_error(d, item, "cấp '%s' khai báo hai lần", c->levels[i].id);
+			if (c->levels[i].id && c->levels[j].id && !strcmp(c->levels[i].id, c->levels[j].id)) {
+				ydoc_error(d, item, "cấp '%s' khai báo hai lần (đã có ở dòng %ld)", c->levels[i].id,
+					   item_line(d, n, j));
+				break;
+			}
 	}
 }
 
@@ -216,8 +229,11 @@ static void load_types(struct ydoc *d, yaml_node_t *n, struct term_config *c)
 		ymap_str(&m, "consulted_by", Y_REQUIRED, &t->consulted_by);
 		ymap_end(&m);
 		for (int j = 0; j < i; j++)
-			if (t->id && c->types[j].id && !strcmp(t->id, c->types[j].id))
-				ydoc_error(d, item, "loại cơ quan '%s' khai báo hai lần", t->id);
+			if (t->id && c->types[j].id && !strcmp(t->id, c->types[j].id)) {
+				ydoc_error(d, item, "loại cơ quan '%s' khai báo hai lần (đã có ở dòng %ld)", t->id,
+					   item_line(d, n, j));
+				break;
+			}
 	}
 }
 
@@ -226,6 +242,7 @@ static void load_deadlines(struct ydoc *d, yaml_node_t *n, struct term_config *c
 	int len;
 
 	release_deadlines(c);
+	set_pos(&c->deadlines_pos, d, n);
 	if (yseq_begin(d, n, "deadlines") < 0)
 		return;
 	len = yseq_len(n);
@@ -244,6 +261,9 @@ static void load_deadlines(struct ydoc *d, yaml_node_t *n, struct term_config *c
 		ymap_str(&m, "label", Y_REQUIRED, &dl->label);
 		ymap_str(&m, "citation", Y_REQUIRED, &dl->citation);
 		if (ymap_strlist(&m, "applies_to", Y_OPTIONAL, &dl->applies_to, &dl->napplies) == 0) {
+			if (dl->napplies == 0)
+				ydoc_error(d, ymap_get(&m, "applies_to"),
+					   "'applies_to' trong 'deadlines[]' không được rỗng (bỏ khóa này nếu áp dụng cho cả na và hdnd)");
 			for (int j = 0; j < dl->napplies; j++)
 				if (strcmp(dl->applies_to[j], "na") && strcmp(dl->applies_to[j], "hdnd"))
 					ydoc_error(d, ymap_get(&m, "applies_to"),
@@ -252,19 +272,29 @@ static void load_deadlines(struct ydoc *d, yaml_node_t *n, struct term_config *c
 		if ((w = ymap_get(&m, "window"))) {
 			struct ymap wm;
 			if (ymap_begin(d, w, "window", &wm) == 0) {
-				if (ymap_date(&wm, "from", Y_REQUIRED, &dl->from) == 0 &&
-				    ymap_date(&wm, "to", Y_REQUIRED, &dl->to) == 0) {
+				/* Read both, so that a bad 'from' leaves 'to' known. */
+				int from_ok = ymap_date(&wm, "from", Y_REQUIRED, &dl->from) == 0;
+				int to_ok = ymap_date(&wm, "to", Y_REQUIRED, &dl->to) == 0;
+
+				if (from_ok && to_ok) {
+					char a[16], b[16];
+
 					dl->has_window = 1;
+					date_vn(dl->from, a, sizeof(a));
+					date_vn(dl->to, b, sizeof(b));
 					if (date_cmp(dl->from, dl->to) > 0)
-						ydoc_error(d, w, "'window': ngày bắt đầu sau ngày kết thúc");
+						ydoc_error(d, w, "'window': ngày bắt đầu %s sau ngày kết thúc %s", a, b);
 				}
 				ymap_end(&wm);
 			}
 		}
 		ymap_end(&m);
 		for (int j = 0; j < i; j++)
-			if (dl->key && c->deadlines[j].key && !strcmp(dl->key, c->deadlines[j].key))
-				ydoc_error(d, item, "thời hạn '%s' khai báo hai lần", dl->key);
+			if (dl->key && c->deadlines[j].key && !strcmp(dl->key, c->deadlines[j].key)) {
+				ydoc_error(d, item, "thời hạn '%s' khai báo hai lần (đã có ở dòng %ld)", dl->key,
+					   item_line(d, n, j));
+				break;
+			}
 	}
 }
 
@@ -275,10 +305,13 @@ static void load_committee(struct ydoc *d, yaml_node_t *n, struct term_config *c
 	free(c->committee_level);
 	free(c->committee_name);
 	free(c->committee_place);
+	free(c->level_pos.file);
 	c->committee_level = c->committee_name = c->committee_place = NULL;
+	memset(&c->level_pos, 0, sizeof(c->level_pos));
 	if (ymap_begin(d, n, "committee", &m) < 0)
 		return;
-	ymap_str(&m, "level", Y_REQUIRED, &c->committee_level);
+	if (ymap_str(&m, "level", Y_REQUIRED, &c->committee_level) == 0)
+		set_pos(&c->level_pos, d, ymap_get(&m, "level"));
 	ymap_str(&m, "name", Y_REQUIRED, &c->committee_name);
 	ymap_str(&m, "place", Y_REQUIRED, &c->committee_place);
 	ymap_end(&m);
@@ -306,8 +339,11 @@ static void load_constituencies(struct ydoc *d, yaml_node_t *n, struct body_def 
 		ymap_strlist(&m, "area", Y_REQUIRED, &k->area, &k->narea);
 		ymap_end(&m);
 		for (int j = 0; j < i; j++)
-			if (k->number && b->cons[j].number == k->number)
-				ydoc_error(d, item, "đơn vị bầu cử số %ld khai báo hai lần", k->number);
+			if (k->number && b->cons[j].number == k->number) {
+				ydoc_error(d, item, "đơn vị bầu cử số %ld khai báo hai lần (đã có ở dòng %ld)", k->number,
+					   item_line(d, n, j));
+				break;
+			}
 	}
 }
 
@@ -339,8 +375,11 @@ static void load_bodies(struct ydoc *d, yaml_node_t *n, struct term_config *c)
 			ydoc_error(d, item, "thiếu 'constituencies' trong 'bodies[]'");
 		ymap_end(&m);
 		for (int j = 0; j < i; j++)
-			if (b->type && c->bodies[j].type && !strcmp(b->type, c->bodies[j].type))
-				ydoc_error(d, item, "cơ quan loại '%s' khai báo hai lần", b->type);
+			if (b->type && c->bodies[j].type && !strcmp(b->type, c->bodies[j].type)) {
+				ydoc_error(d, item, "cơ quan loại '%s' khai báo hai lần (đã có ở dòng %ld)", b->type,
+					   item_line(d, n, j));
+				break;
+			}
 	}
 }
 
@@ -360,7 +399,9 @@ static void load_sections(struct ydoc *d, struct ymap *m, struct term_config *c)
 		load_deadlines(d, n, c);
 	if (ymap_str(m, "rules", Y_OPTIONAL, &rules) == 0) {
 		free(c->rules_path);
+		free(c->rules_pos.file);
 		c->rules_path = path_relative_to(d->name, rules);
+		set_pos(&c->rules_pos, d, ymap_get(m, "rules"));
 		free(rules);
 	}
 	if ((n = ymap_get(m, "committee")))
@@ -396,7 +437,7 @@ static int has_level(const struct term_config *c, const char *id)
 /* Cross-references between sections, checked once everything is read. */
 static int check_refs(struct term_config *c, const char *top)
 {
-	int nerr = 0;
+	int nerr = 0, level_ok = 1;
 	static const char *const required[] = { "election", "committee_levels", "body_types",
 						"deadlines", "rules", "committee", "bodies" };
 	const int present[] = { c->term != NULL || c->title != NULL, c->levels != NULL, c->types != NULL,
@@ -416,9 +457,16 @@ static int check_refs(struct term_config *c, const char *top)
 					 "loại cơ quan '%s': cấp hiệp thương '%s' không có trong 'committee_levels'",
 					 t->id, t->consulted_by) < 0;
 	}
-	if (c->committee_level && c->levels && !has_level(c, c->committee_level))
-		nerr += error_at(top, 0, 0, "'committee.level': cấp '%s' không có trong 'committee_levels' của nhiệm kỳ",
-				 c->committee_level) < 0;
+	if (c->committee_level && c->levels && !has_level(c, c->committee_level)) {
+		struct sbuf ids = SBUF_INIT;
+		for (int i = 0; i < c->nlevels; i++)
+			sbuf_addf(&ids, "%s%s", i ? ", " : "", c->levels[i].id ? c->levels[i].id : "?");
+		nerr += error_at(c->level_pos.file, c->level_pos.line, c->level_pos.col,
+				 "'committee.level': cấp '%s' không có trong 'committee_levels' của nhiệm kỳ (có: %s)",
+				 c->committee_level, ids.buf) < 0;
+		sbuf_release(&ids);
+		level_ok = 0;
+	}
 	for (int i = 0; i < c->nbodies; i++) {
 		struct body_def *b = &c->bodies[i];
 		const struct body_type *t;
@@ -433,7 +481,7 @@ static int check_refs(struct term_config *c, const char *top)
 			nerr += error_at(b->pos.file, b->pos.line, b->pos.col,
 					 "loại cơ quan '%s' không có trong nhiệm kỳ này (có: %s)", b->type, ids.buf) < 0;
 			sbuf_release(&ids);
-		} else if (c->committee_level && t->consulted_by && strcmp(t->consulted_by, c->committee_level)) {
+		} else if (level_ok && c->committee_level && t->consulted_by && strcmp(t->consulted_by, c->committee_level)) {
 			nerr += error_at(b->pos.file, b->pos.line, b->pos.col,
 					 "Ủy ban Mặt trận cấp '%s' không hiệp thương cho '%s' (do cấp '%s' hiệp thương)",
 					 c->committee_level, t->name, t->consulted_by) < 0;

@@ -89,10 +89,13 @@ struct term_config {
 	int ntypes;
 	struct deadline_def *deadlines;
 	int ndeadlines;
+	struct pos deadlines_pos;	/* the 'deadlines' section in use */
 
 	char *rules_path;	/* resolved against the file that named it */
+	struct pos rules_pos;	/* where that file named it */
 
 	char *committee_level;	/* a level_def id */
+	struct pos level_pos;	/* where committee.level was written */
 	char *committee_name;	/* "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Sông Lam" */
 	char *committee_place;	/* "Sông Lam", for "Sông Lam, ngày ... tháng ..." */
 

@@ -42,6 +42,8 @@ int date_parse(const char *s, int flags, struct date *out, char *err, size_t err
 {
 	const char *p = s;
 	int a, b, c, na, nb, nc;
+	int has_m = 0, has_d = 0;	/* the field was written (maybe as 0) */
+	const char *hint;
 	struct date dt = { 0, 0, 0 };
 	char sep;
 
@@ -57,12 +59,14 @@ int date_parse(const char *s, int flags, struct date *out, char *err, size_t err
 			if (nb == 0)
 				goto bad_form;
 			dt.m = b;
+			has_m = 1;
 			if (*p == '-') {
 				p++;
 				nc = digits(&p, 2, &c);
 				if (nc == 0)
 					goto bad_form;
 				dt.d = c;
+				has_d = 1;
 			}
 		}
 	} else if (na >= 1 && na <= 2 && (*p == '/' || *p == '-' || *p == '.')) {
@@ -72,6 +76,7 @@ int date_parse(const char *s, int flags, struct date *out, char *err, size_t err
 		if (nb == 4 && (*p == 0 || *p == ' ')) {
 			dt.y = b;
 			dt.m = a;
+			has_m = 1;
 		} else if (nb >= 1 && nb <= 2 && *p == sep) {
 			p++;
 			nc = digits(&p, 4, &c);
@@ -80,6 +85,7 @@ int date_parse(const char *s, int flags, struct date *out, char *err, size_t err
 			dt.y = c;
 			dt.m = b;
 			dt.d = a;
+			has_m = has_d = 1;
 		} else {
 			goto bad_form;
 		}
@@ -94,17 +100,21 @@ int date_parse(const char *s, int flags, struct date *out, char *err, size_t err
 		snprintf(err, errlen, "năm %d nằm ngoài khoảng 1900–2100", dt.y);
 		return -1;
 	}
-	if (dt.m == 0 || dt.d == 0) {
+	/* A field left out is unknown; one written as 0 is refused, with a
+	 * hint where a partial date would have been accepted. */
+	hint = (flags & DATE_PARTIAL) && ((has_d && dt.d == 0) || (has_m && dt.m == 0)) ?
+		" (không rõ ngày, tháng thì bỏ phần đó, ví dụ '03/1980' hoặc '1980')" : "";
+	if (!has_d) {
 		if (!(flags & DATE_PARTIAL)) {
 			snprintf(err, errlen, "cần ngày đầy đủ dạng dd/mm/yyyy");
 			return -1;
 		}
-		if (dt.m > 12 || (dt.m == 0 && dt.d)) {
-			snprintf(err, errlen, "tháng không tồn tại");
+		if (has_m && (dt.m < 1 || dt.m > 12)) {
+			snprintf(err, errlen, "tháng không tồn tại%s", hint);
 			return -1;
 		}
 	} else if (!date_is_valid(dt.y, dt.m, dt.d)) {
-		snprintf(err, errlen, "ngày không tồn tại");
+		snprintf(err, errlen, "ngày không tồn tại%s", hint);
 		return -1;
 	}
 	*out = dt;

@@ -12,6 +12,7 @@
 #include "diag.h"
 #include "rules.h"
 #include "sbuf.h"
+#include "text.h"
 #include "yamlcfg.h"
 #include "banned.h"
 
@@ -153,7 +154,7 @@ static void choices_error(struct ydoc *d, yaml_node_t *n, const char *param, con
 
 static void load_table(struct ydoc *d, yaml_node_t *n, struct rule_param *p)
 {
-	int len;
+	int len, ok;
 
 	if (yseq_begin(d, n, p->name) < 0)
 		return;
@@ -171,15 +172,119 @@ static void load_table(struct ydoc *d, yaml_node_t *n, struct rule_param *p)
 		p->nrows++;
 		if (!item || ymap_begin(d, item, p->name, &m) < 0)
 			continue;
-		ymap_int(&m, "seats_from", Y_REQUIRED, 1, 1000, &row->from);
-		ymap_int(&m, "seats_to", Y_REQUIRED, 1, 1000, &row->to);
+		ok = ymap_int(&m, "seats_from", Y_REQUIRED, 1, 1000, &row->from) == 0;
+		ok &= ymap_int(&m, "seats_to", Y_REQUIRED, 1, 1000, &row->to) == 0;
 		ymap_int(&m, "extra", Y_REQUIRED, 0, 1000, &row->extra);
 		ymap_end(&m);
-		if (row->from > row->to)
+		if (!ok) {
+			/* Already reported; a row with from = 0 is skipped below. */
+			row->from = row->to = 0;
+			continue;
+		}
+		if (row->from > row->to) {
 			ydoc_error(d, item, "seats_from lớn hơn seats_to");
+			continue;
+		}
 		for (int j = 0; j < i; j++)
-			if (row->from <= p->rows[j].to && p->rows[j].from <= row->to)
-				ydoc_error(d, item, "khoảng số ghế %ld–%ld chồng lên một dòng trước", row->from, row->to);
+			if (p->rows[j].from && row->from <= p->rows[j].to && p->rows[j].from <= row->to) {
+				ydoc_error(d, item, "khoảng số ghế %ld–%ld chồng lên khoảng %ld–%ld ở dòng trên", row->from, row->to,
+					   p->rows[j].from, p->rows[j].to);
+				break;
+			}
+	}
+}
+
+/* The i-th item node of a list already read (without marking it reached). */
+static yaml_node_t *item_node(struct ydoc *d, yaml_node_t *list, int i)
+{
+	return yaml_document_get_node(&d->doc, list->data.sequence.items.start[i]);
+}
+
+/* Names of the six tones as collate_vi.c accepts them (vi_collation_init). */
+static const char *const tone_ascii[] = { "ngang", "huyen", "hoi", "nga", "sac", "nang" };
+static const char *const tone_viet[] = { "ngang", "huyền", "hỏi", "ngã", "sắc", "nặng" };
+#define NTONES 6
+
+static int tone_index(const char *s)
+{
+	for (int t = 0; t < NTONES; t++)
+		if (text_equal_fold(s, tone_ascii[t]) || text_equal_fold(s, tone_viet[t]))
+			return t;
+	return -1;
+}
+
+/* tone_order: each of the six tones exactly once. */
+static void check_tone_order(struct ydoc *d, struct ymap *m, const struct rule *r)
+{
+	const struct rule_param *p = rule_param(r, "tone_order");
+	yaml_node_t *list = ymap_get(m, "tone_order");
+	int seen[NTONES] = { 0 }, bad = 0;
+	struct vi_collation c;
+	char err[256];
+
+	if (!p || !list)
+		return;
+	for (int i = 0; i < p->nlist; i++) {
+		int t = tone_index(p->list[i]);
+
+		if (t < 0) {
+			ydoc_error(d, item_node(d, list, i),
+				   "quy tắc '%s': dấu thanh không xác định '%s' (có: ngang, huyen, hoi, nga, sac, nang)",
+				   r->id, p->list[i]);
+			bad = 1;
+		} else if (seen[t]++) {
+			ydoc_error(d, item_node(d, list, i), "quy tắc '%s': dấu thanh '%s' lặp lại", r->id, p->list[i]);
+			bad = 1;
+		}
+	}
+	for (int t = 0; !bad && t < NTONES; t++)
+		if (!seen[t]) {
+			ydoc_error(d, list, "quy tắc '%s': thiếu dấu thanh '%s' (cần đủ sáu dấu thanh, mỗi dấu một lần)",
+				   r->id, tone_ascii[t]);
+			bad = 1;
+		}
+	/* The collation is the judge; the checks above only explain. */
+	if (!bad && vi_collation_init(&c, (const char *const *)p->list, (size_t)p->nlist, err, sizeof(err)) < 0)
+		ydoc_error(d, list, "quy tắc '%s': thứ tự dấu thanh: %s", r->id, err);
+}
+
+/* "HH:MM", 00:00..23:59. */
+static int valid_hour(const char *h)
+{
+	for (int i = 0; i < 5; i++)
+		if (i == 2 ? h[i] != ':' : (h[i] < '0' || h[i] > '9'))
+			return 0;
+	return h[5] == 0 && (h[0] - '0') * 10 + (h[1] - '0') <= 23 && (h[3] - '0') * 10 + (h[4] - '0') <= 59;
+}
+
+/* Checks between the parameters of one rule, once they are read. */
+static void check_values(struct ydoc *d, struct ymap *m, yaml_node_t *params, const struct rule *r)
+{
+	const struct rule_param *p;
+
+	if (!strcmp(r->kind, "tellers") || !strcmp(r->kind, "seats_range")) {
+		if (rule_param(r, "min") && rule_param(r, "max") && rule_int(r, "min", 0) > rule_int(r, "max", 0))
+			ydoc_error(d, ymap_get(m, "min"), "quy tắc '%s': min %ld lớn hơn max %ld", r->id,
+				   rule_int(r, "min", 0), rule_int(r, "max", 0));
+	} else if (!strcmp(r->kind, "dossier_deadline")) {
+		const char *h = rule_str(r, "hour");
+		if (h && !valid_hour(h))
+			ydoc_error(d, ymap_get(m, "hour"), "quy tắc '%s': giờ '%s' phải có dạng HH:MM (00:00–23:59)",
+				   r->id, h);
+	} else if (!strcmp(r->kind, "list_order")) {
+		check_tone_order(d, m, r);
+	} else if (!strcmp(r->kind, "round_window")) {
+		if ((p = rule_param(r, "deadlines")) && p->nlist != 3)
+			ydoc_error(d, ymap_get(m, "deadlines"),
+				   "quy tắc '%s': 'deadlines' phải có đúng 3 thời hạn (vòng 1, 2, 3), không phải %d",
+				   r->id, p->nlist);
+	} else if (!strcmp(r->kind, "share") && rule_str(r, "attribute")) {
+		int young = !strcmp(rule_str(r, "attribute"), "young");
+		if (young && !ymap_get(m, "age_under"))
+			ydoc_error(d, params, "quy tắc '%s': thuộc tính 'young' cần tham số 'age_under'", r->id);
+		else if (!young && ymap_get(m, "age_under"))
+			ydoc_error(d, ymap_get(m, "age_under"),
+				   "quy tắc '%s': tham số 'age_under' chỉ dùng với thuộc tính 'young'", r->id);
 	}
 }
 
@@ -187,7 +292,7 @@ static void load_params(struct ydoc *d, yaml_node_t *rule_node, yaml_node_t *n,
 			const struct kind_spec *ks, struct rule *r)
 {
 	struct ymap m;
-	int count = 0;
+	int count = 0, nerr = d->nerr;
 
 	while (ks->params[count].name)
 		count++;
@@ -199,9 +304,16 @@ static void load_params(struct ydoc *d, yaml_node_t *rule_node, yaml_node_t *n,
 	}
 	if (ymap_begin(d, n, "params", &m) < 0)
 		return;
+	if (count == 0) {
+		if (n->data.mapping.pairs.top > n->data.mapping.pairs.start)
+			ydoc_error(d, n, "quy tắc '%s': loại %s không có tham số; hãy bỏ 'params'", r->id ? r->id : "?",
+				   ks->kind);
+		return;
+	}
 	for (int i = 0; i < count; i++) {
 		const struct param_spec *ps = &ks->params[i];
 		struct rule_param *p = &r->params[r->nparams];
+		yaml_node_t *v;
 		int rc = 0;
 
 		p->name = ps->name;
@@ -227,7 +339,8 @@ static void load_params(struct ydoc *d, yaml_node_t *rule_node, yaml_node_t *n,
 			rc = ymap_strlist(&m, ps->name, ps->required, &p->list, &p->nlist);
 			for (int j = 0; rc == 0 && j < p->nlist; j++)
 				if (!in_choices(p->list[j], ps->choices)) {
-					choices_error(d, ymap_get(&m, ps->name), ps->name, p->list[j], ps->choices);
+					choices_error(d, item_node(d, ymap_get(&m, ps->name), j), ps->name, p->list[j],
+						      ps->choices);
 					rc = -1;
 				}
 			break;
@@ -241,6 +354,10 @@ static void load_params(struct ydoc *d, yaml_node_t *rule_node, yaml_node_t *n,
 		}
 		}
 		if (rc == 0) {
+			if ((v = ymap_get(&m, ps->name))) {
+				p->line = ynode_line(v);
+				p->col = ynode_col(v);
+			}
 			r->nparams++;
 		} else {
 			free(p->s);
@@ -249,6 +366,8 @@ static void load_params(struct ydoc *d, yaml_node_t *rule_node, yaml_node_t *n,
 			memset(p, 0, sizeof(*p));
 		}
 	}
+	if (d->nerr == nerr && r->id)
+		check_values(d, &m, n, r);
 	ymap_end(&m);
 }
 
@@ -306,54 +425,39 @@ static void load_rule(struct ydoc *d, yaml_node_t *n, struct rule *r)
 	ymap_end(&m);
 }
 
-/* References between rules and the tone order, once all rules are read. */
+/* References between rules, once all rules are read. */
 static void check_pack(struct ydoc *d, struct rule_pack *p)
 {
 	for (int i = 0; i < p->nrules; i++) {
 		struct rule *r = &p->rules[i];
-		const char *ref = NULL, *want = NULL;
+		const struct rule_param *ref = NULL;
+		const char *want = NULL;
 
 		if (!r->id || !r->kind)
 			continue;
 		for (int j = 0; j < i; j++)
-			if (p->rules[j].id && !strcmp(p->rules[j].id, r->id))
+			if (p->rules[j].id && !strcmp(p->rules[j].id, r->id)) {
 				error_at(d->name, r->line, r->col, "mã quy tắc '%s' lặp lại (đã có ở dòng %ld)", r->id,
-					 p->rules[j].line), d->nerr++;
+					 p->rules[j].line);
+				d->nerr++;
+				break;
+			}
 		if (!strcmp(r->kind, "round3_surplus")) {
-			ref = rule_str(r, "table_rule");
+			ref = rule_param(r, "table_rule");
 			want = "min_candidates";
 		} else if (!strcmp(r->kind, "residence_trust_gate")) {
-			ref = rule_str(r, "trust_rule");
+			ref = rule_param(r, "trust_rule");
 			want = "trust";
 		}
-		if (ref) {
-			const struct rule *t = rules_find(p, ref);
+		if (ref && ref->s) {
+			const struct rule *t = rules_find(p, ref->s);
 			if (!t)
-				error_at(d->name, r->line, r->col, "quy tắc '%s' trỏ tới quy tắc '%s' không có trong bộ", r->id,
-					 ref), d->nerr++;
-			else if (!t->kind || strcmp(t->kind, want))
-				error_at(d->name, r->line, r->col, "quy tắc '%s' trỏ tới '%s', nhưng đó không phải quy tắc loại %s",
-					 r->id, ref, want), d->nerr++;
-		}
-		if (!strcmp(r->kind, "tellers") || !strcmp(r->kind, "seats_range")) {
-			if (rule_int(r, "min", 0) > rule_int(r, "max", 0))
-				error_at(d->name, r->line, r->col, "quy tắc '%s': min lớn hơn max", r->id), d->nerr++;
-		}
-		if (!strcmp(r->kind, "dossier_deadline")) {
-			const char *h = rule_str(r, "hour");
-			int hh, mm;
-			char extra;
-			if (h && (sscanf(h, "%d:%d%c", &hh, &mm, &extra) != 2 || hh < 0 || hh > 23 || mm < 0 || mm > 59))
-				error_at(d->name, r->line, r->col, "quy tắc '%s': giờ '%s' phải có dạng HH:MM", r->id, h), d->nerr++;
-		}
-		if (!strcmp(r->kind, "list_order")) {
-			const struct rule_param *t = rule_param(r, "tone_order");
-			struct vi_collation c;
-			char err[256];
-			if (t && vi_collation_init(&c, (const char *const *)t->list, (size_t)t->nlist, err, sizeof(err)) < 0)
-				error_at(d->name, r->line, r->col, "quy tắc '%s': thứ tự dấu thanh: %s", r->id, err), d->nerr++;
-			else if (t)
-				vi_collation_release(&c);
+				error_at(d->name, ref->line, ref->col, "quy tắc '%s' trỏ tới quy tắc '%s' không có trong bộ",
+					 r->id, ref->s), d->nerr++;
+			else if (t->kind && strcmp(t->kind, want))
+				error_at(d->name, ref->line, ref->col,
+					 "quy tắc '%s' trỏ tới '%s', nhưng đó là quy tắc loại %s, không phải %s",
+					 r->id, ref->s, t->kind, want), d->nerr++;
 		}
 	}
 }

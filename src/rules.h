@@ -46,6 +46,7 @@ struct rule_param {
 	int nlist;
 	struct seats_row *rows;	/* PT_SEATS_TABLE */
 	int nrows;
+	long line, col;		/* where the value was written */
 };
 
 struct rule {

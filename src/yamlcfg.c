@@ -1,11 +1,14 @@
 /*
  * yamlcfg.c - strict YAML reading; see yamlcfg.h.
  *
- * Aliases are refused by noticing a node reached twice: in a document
- * without aliases every node has exactly one parent, so the walk visits
- * each node once.  This also makes "billion laughs" input harmless.
+ * Aliases and tags are refused by a pass over libyaml's events before the
+ * document is built, where each one's position is still known.  The walk
+ * also notices a node reached twice (which only an alias could cause), as
+ * a second guard: in a document without aliases every node has exactly
+ * one parent.  Either way "billion laughs" input is harmless.
  */
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,12 +44,17 @@ int ydoc_error(struct ydoc *d, const yaml_node_t *node, const char *fmt, ...)
 	return -1;
 }
 
-/* Turn a byte offset into a 1-based line and column (in characters). */
+/* Turn a byte offset into a 1-based line and column (in characters, as
+ * libyaml and editors count them: a leading BOM is not a column). */
 static void offset_to_linecol(const char *text, size_t off, long *line, long *col)
 {
+	size_t i = 0;
+
 	*line = 1;
 	*col = 1;
-	for (size_t i = 0; i < off; i++) {
+	if (off >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3))
+		i = 3;
+	for (; i < off; i++) {
 		unsigned char c = (unsigned char)text[i];
 		if (c == '\n') {
 			(*line)++;
@@ -57,10 +65,204 @@ static void offset_to_linecol(const char *text, size_t off, long *line, long *co
 	}
 }
 
+/*
+ * Refuse the characters libyaml refuses (C0 controls but TAB, LF and CR;
+ * DEL; the C1 controls, whose U+0085 libyaml would even take for a line
+ * break; U+FFFE and U+FFFF), here, where their line and column are known:
+ * libyaml reports them without a position.
+ */
+static int find_control(struct ydoc *d)
+{
+	size_t i = 0;
+
+	while (i < d->len) {
+		size_t at = i;
+		uint32_t c = text_utf8_next(d->text, d->len, &i);
+		long line, col;
+
+		if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7F && c <= 0x9F) ||
+		    c == 0xFFFE || c == 0xFFFF) {
+			offset_to_linecol(d->text, at, &line, &col);
+			error_at(d->name, line, col, "tệp chứa ký tự %s U+%04X; hãy xóa ký tự này",
+				 c < 0xA0 ? "điều khiển" : "không hợp lệ", (unsigned)c);
+			d->nerr++;
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* libyaml's messages, for clerks who do not read English or YAML's spec. */
+static const struct {
+	const char *en, *vi;
+} problems[] = {
+	{ "did not find expected key", "thiếu khóa, hoặc thụt lề không thẳng hàng với các dòng trên" },
+	{ "mapping values are not allowed in this context",
+	  "dấu ':' không đúng chỗ (thụt lề sai, hoặc giá trị có ': ' cần đặt trong ngoặc kép)" },
+	{ "did not find expected ',' or ']'", "thiếu ',' hoặc ']'" },
+	{ "did not find expected ',' or '}'", "thiếu ',' hoặc '}'" },
+	{ "did not find expected node content", "thiếu giá trị" },
+	{ "found unexpected end of stream", "tệp kết thúc giữa chừng (thiếu dấu ngoặc kép đóng?)" },
+	{ "found a tab character that violates indentation", "thụt lề bằng TAB; YAML chỉ thụt lề bằng dấu cách" },
+	{ "found a tab character where an indentation space is expected",
+	  "thụt lề bằng TAB; YAML chỉ thụt lề bằng dấu cách" },
+	{ "block sequence entries are not allowed in this context", "mục danh sách '-' không đúng chỗ (thụt lề sai?)" },
+	{ "did not find expected '-' indicator", "thiếu dấu '-' của mục danh sách, hoặc thụt lề sai" },
+	{ "could not find expected ':'", "thiếu dấu ':' sau khóa" },
+	{ "found unknown escape character",
+	  "dấu '\\' không hợp lệ trong chuỗi ngoặc kép (viết '\\\\', hoặc dùng ngoặc đơn)" },
+	{ "found unexpected document indicator", "dấu '---' hoặc '...' không đúng chỗ" },
+	{ "did not find expected <document start>", "có nội dung sau dấu kết thúc tài liệu '...'" },
+	{ "found unexpected ':'", "dấu ':' không đúng chỗ" },
+	{ "mapping keys are not allowed in this context", "khóa không đúng chỗ (thụt lề sai?)" },
+	{ "found undefined tag handle", "thẻ YAML không xác định" },
+	{ "found invalid Unicode character escape code",
+	  "mã Unicode không hợp lệ sau '\\u' hoặc '\\U' trong chuỗi ngoặc kép" },
+};
+
+static const struct {
+	const char *en, *vi;
+} contexts[] = {
+	{ "while parsing a flow sequence", "danh sách [...]" },
+	{ "while parsing a flow mapping", "bảng khóa {...}" },
+	{ "while parsing a block mapping", "bảng khóa" },
+	{ "while parsing a block collection", "danh sách" },
+	{ "while scanning a quoted scalar", "chuỗi trong ngoặc kép" },
+	{ "while scanning a simple key", "khóa" },
+	{ "while scanning a block scalar", "khối văn bản" },
+	{ "while scanning a plain scalar", "giá trị" },
+};
+
+/* The first byte of the character at a 1-based line and column, or NUL. */
+static unsigned char char_at(const struct ydoc *d, long line, long col)
+{
+	size_t i = d->len >= 3 && !memcmp(d->text, "\xEF\xBB\xBF", 3) ? 3 : 0;
+	long l = 1, c = 1;
+
+	while (i < d->len && (l < line || (l == line && c < col))) {
+		if (d->text[i++] == '\n') {
+			l++;
+			c = 1;
+			continue;
+		}
+		c++;
+		while (i < d->len && ((unsigned char)d->text[i] & 0xC0) == 0x80)
+			i++;
+	}
+	return i < d->len && l == line && c == col ? (unsigned char)d->text[i] : 0;
+}
+
+static void syntax_error(struct ydoc *d, const yaml_parser_t *p)
+{
+	const char *problem = p->problem ? p->problem : "?", *ctx = NULL;
+	long line = (long)p->problem_mark.line + 1, col = (long)p->problem_mark.column + 1;
+	struct sbuf where = SBUF_INIT;
+
+	if (p->error == YAML_READER_ERROR)
+		offset_to_linecol(d->text, p->problem_offset < d->len ? p->problem_offset : d->len, &line, &col);
+	for (size_t i = 0; i < sizeof(problems) / sizeof(problems[0]); i++)
+		if (!strcmp(problem, problems[i].en))
+			problem = problems[i].vi;
+	if (!strcmp(problem, "found character that cannot start any token")) {
+		unsigned char c = char_at(d, line, col);
+		if (c == '\t')
+			problem = "thụt lề bằng TAB; YAML chỉ thụt lề bằng dấu cách";
+		else if (c == '@' || c == '`')
+			problem = c == '@' ? "ký tự '@' không được mở đầu một giá trị; hãy đặt giá trị trong ngoặc kép"
+					   : "ký tự '`' không được mở đầu một giá trị; hãy đặt giá trị trong ngoặc kép";
+		else
+			problem = "ký tự không được mở đầu một giá trị; hãy đặt giá trị trong ngoặc kép";
+	}
+	for (size_t i = 0; p->context && i < sizeof(contexts) / sizeof(contexts[0]); i++)
+		if (!strcmp(p->context, contexts[i].en))
+			ctx = contexts[i].vi;
+	/* Where the unfinished construct began, when that is elsewhere. */
+	if (ctx && (p->context_mark.line != p->problem_mark.line || p->context_mark.column != p->problem_mark.column))
+		sbuf_addf(&where, " (%s bắt đầu ở dòng %ld, cột %ld)", ctx, (long)p->context_mark.line + 1,
+			  (long)p->context_mark.column + 1);
+	error_at(d->name, line, col, "lỗi cú pháp YAML: %s%s", problem, where.len ? where.buf : "");
+	sbuf_release(&where);
+	d->nerr++;
+}
+
+static void refuse_tag(struct ydoc *d, const yaml_event_t *ev, const yaml_char_t *tag)
+{
+	const char *t = (const char *)tag;
+
+	/* libyaml expands "!!int" to its full URI; show it as written. */
+	if (!strncmp(t, "tag:yaml.org,2002:", 18)) {
+		error_at(d->name, (long)ev->start_mark.line + 1, (long)ev->start_mark.column + 1,
+			 "không hỗ trợ thẻ YAML ('!!%s'); hãy bỏ thẻ", t + 18);
+	} else {
+		error_at(d->name, (long)ev->start_mark.line + 1, (long)ev->start_mark.column + 1,
+			 "không hỗ trợ thẻ YAML ('%s'); hãy bỏ thẻ", t);
+	}
+	d->nerr++;
+}
+
+/*
+ * One pass over libyaml's events before the document is built: syntax
+ * errors, a second document, and every alias and tag, each at the place
+ * it is written (the document API shares an aliased node and forgets
+ * where the alias was, and drops the difference between a tag written
+ * and one implied).
+ */
+static int scan_events(struct ydoc *d)
+{
+	yaml_parser_t parser;
+	yaml_event_t ev;
+	int ndocs = 0, nerr = d->nerr, done = 0;
+
+	if (!yaml_parser_initialize(&parser))
+		return bug("yaml_parser_initialize failed");
+	yaml_parser_set_input_string(&parser, (const unsigned char *)d->text, d->len);
+	while (!done) {
+		if (!yaml_parser_parse(&parser, &ev)) {
+			syntax_error(d, &parser);
+			break;
+		}
+		switch (ev.type) {
+		case YAML_DOCUMENT_START_EVENT:
+			if (++ndocs == 2) {
+				error_at(d->name, (long)ev.start_mark.line + 1, (long)ev.start_mark.column + 1,
+					 "tệp chỉ được chứa một tài liệu YAML");
+				d->nerr++;
+				done = 1;
+			}
+			break;
+		case YAML_ALIAS_EVENT:
+			error_at(d->name, (long)ev.start_mark.line + 1, (long)ev.start_mark.column + 1,
+				 "không hỗ trợ bí danh YAML ('*%s'); hãy viết giá trị ra đầy đủ",
+				 (const char *)ev.data.alias.anchor);
+			d->nerr++;
+			break;
+		case YAML_SCALAR_EVENT:
+			if (ev.data.scalar.tag)
+				refuse_tag(d, &ev, ev.data.scalar.tag);
+			break;
+		case YAML_SEQUENCE_START_EVENT:
+			if (ev.data.sequence_start.tag)
+				refuse_tag(d, &ev, ev.data.sequence_start.tag);
+			break;
+		case YAML_MAPPING_START_EVENT:
+			if (ev.data.mapping_start.tag)
+				refuse_tag(d, &ev, ev.data.mapping_start.tag);
+			break;
+		case YAML_STREAM_END_EVENT:
+			done = 1;
+			break;
+		default:
+			break;
+		}
+		yaml_event_delete(&ev);
+	}
+	yaml_parser_delete(&parser);
+	return d->nerr > nerr ? -1 : 0;
+}
+
 static int parse(struct ydoc *d)
 {
 	yaml_parser_t parser;
-	yaml_document_t extra;
 	size_t bad;
 	int rc = -1;
 
@@ -86,14 +288,13 @@ static int parse(struct ydoc *d)
 		d->nerr++;
 		return -1;
 	}
+	if (find_control(d) < 0 || scan_events(d) < 0)
+		return -1;
 	if (!yaml_parser_initialize(&parser))
 		return bug("yaml_parser_initialize failed");
 	yaml_parser_set_input_string(&parser, (const unsigned char *)d->text, d->len);
 	if (!yaml_parser_load(&parser, &d->doc)) {
-		error_at(d->name, (long)parser.problem_mark.line + 1, (long)parser.problem_mark.column + 1,
-			 "lỗi cú pháp YAML: %s%s%s", parser.problem ? parser.problem : "?",
-			 parser.context ? " " : "", parser.context ? parser.context : "");
-		d->nerr++;
+		syntax_error(d, &parser);
 		goto out;
 	}
 	d->loaded = 1;
@@ -102,20 +303,6 @@ static int parse(struct ydoc *d)
 		d->nerr++;
 		goto out;
 	}
-	if (!yaml_parser_load(&parser, &extra)) {
-		error_at(d->name, (long)parser.problem_mark.line + 1, (long)parser.problem_mark.column + 1,
-			 "lỗi cú pháp YAML: %s", parser.problem ? parser.problem : "?");
-		d->nerr++;
-		goto out;
-	}
-	if (yaml_document_get_root_node(&extra)) {
-		error_at(d->name, (long)extra.start_mark.line + 1, (long)extra.start_mark.column + 1,
-			 "tệp chỉ được chứa một tài liệu YAML");
-		d->nerr++;
-		yaml_document_delete(&extra);
-		goto out;
-	}
-	yaml_document_delete(&extra);
 	d->seen = xcalloc((size_t)(d->doc.nodes.top - d->doc.nodes.start) + 1, 1);
 	rc = 0;
 out:
@@ -210,21 +397,23 @@ static yaml_node_t *reach(struct ydoc *d, int index)
 	return n;
 }
 
+static int is_null(const yaml_node_t *n)
+{
+	return n->type == YAML_SCALAR_NODE && n->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
+	       (n->data.scalar.length == 0 || !strcmp((char *)n->data.scalar.value, "~") ||
+		!strcmp((char *)n->data.scalar.value, "null"));
+}
+
 static const char *type_name(const yaml_node_t *n)
 {
+	if (is_null(n))
+		return "giá trị rỗng";
 	switch (n->type) {
 	case YAML_SCALAR_NODE: return "một giá trị đơn";
 	case YAML_SEQUENCE_NODE: return "một danh sách";
 	case YAML_MAPPING_NODE: return "một bảng khóa";
 	default: return "rỗng";
 	}
-}
-
-static int is_null(const yaml_node_t *n)
-{
-	return n->type == YAML_SCALAR_NODE && n->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
-	       (n->data.scalar.length == 0 || !strcmp((char *)n->data.scalar.value, "~") ||
-		!strcmp((char *)n->data.scalar.value, "null"));
 }
 
 int ymap_begin(struct ydoc *d, yaml_node_t *node, const char *what, struct ymap *m)
@@ -303,8 +492,12 @@ int ymap_end(struct ymap *m)
 			struct sbuf list = SBUF_INIT;
 			for (int i = 0; i < m->nkeys; i++)
 				sbuf_addf(&list, "%s%s", i ? ", " : "", m->asked[i]);
-			ydoc_error(m->d, k, "khóa không xác định '%s' trong '%s' (các khóa hợp lệ: %s)",
-				   (char *)k->data.scalar.value, m->what, list.buf);
+			if (m->nkeys)
+				ydoc_error(m->d, k, "khóa không xác định '%s' trong '%s' (các khóa hợp lệ: %s)",
+					   (char *)k->data.scalar.value, m->what, list.buf);
+			else
+				ydoc_error(m->d, k, "khóa không xác định '%s' trong '%s' ('%s' không nhận khóa nào)",
+					   (char *)k->data.scalar.value, m->what, m->what);
 			sbuf_release(&list);
 			unknown++;
 		}
@@ -319,8 +512,10 @@ static yaml_node_t *need(struct ymap *m, const char *key, int required, int *rc)
 
 	*rc = 0;
 	if (!n || is_null(n)) {
-		if (required && m->node)
-			*rc = ydoc_error(m->d, n ? n : m->node, "thiếu '%s' trong '%s'", key, m->what);
+		if (required && n)
+			*rc = ydoc_error(m->d, n, "'%s' trong '%s' không được để trống", key, m->what);
+		else if (required && m->node)
+			*rc = ydoc_error(m->d, m->node, "thiếu '%s' trong '%s'", key, m->what);
 		else
 			*rc = 1;
 		return NULL;
@@ -372,10 +567,10 @@ int ymap_str(struct ymap *m, const char *key, int required, char **out)
 		return rc;
 	if (ynode_str(m->d, n, key, out) < 0)
 		return -1;
-	if (required && !**out) {
+	if (required && !(*out)[strspn(*out, " \t\n")]) {
 		free(*out);
 		*out = NULL;
-		return ydoc_error(m->d, n, "'%s' không được để trống", key);
+		return ydoc_error(m->d, n, "'%s' trong '%s' không được để trống", key, m->what);
 	}
 	return 0;
 }
@@ -483,6 +678,8 @@ int ymap_strlist(struct ymap *m, const char *key, int required, char ***out, int
 	if (yseq_begin(m->d, node, key) < 0)
 		return -1;
 	len = yseq_len(node);
+	if (required && len == 0)
+		return ydoc_error(m->d, node, "'%s' trong '%s' cần ít nhất một mục", key, m->what);
 	list = xcalloc((size_t)len + 1, sizeof(*list));
 	for (int i = 0; i < len; i++) {
 		yaml_node_t *item = yseq_item(m->d, node, i);

@@ -2,10 +2,11 @@
  * yamlcfg.h - strict reading of YAML files (term configs, rule packs,
  * templates) on top of libyaml's document API.
  *
- * libyaml happily accepts duplicate keys (the last wins), aliases, and
- * strings where numbers were meant.  This layer refuses all of that and
- * reports every problem it finds, each with file:line:column, before the
- * caller gives up; a file with any error is not used at all.
+ * libyaml happily accepts duplicate keys (the last wins), aliases, tags
+ * (!!int "8") and strings where numbers were meant.  This layer refuses all
+ * of that, and control characters, and reports every problem it finds,
+ * each with file:line:column, before the caller gives up; a file with any
+ * error is not used at all.  Syntax errors are explained in Vietnamese.
  *
  * Walking a mapping:
  *
@@ -20,7 +21,10 @@
  *
  * Every getter reports its own errors and counts them in doc->nerr; it
  * returns 0 when it stored a value, 1 when an optional key is absent, and
- * -1 on error.  Strings handed out are NFC-normalised, stripped of control
+ * -1 on error.  A key written without a value (`name:`, `~`, `null`) is
+ * absent for an optional key and "không được để trống" for a required one,
+ * as is a required string of only white space; a required list needs at
+ * least one item.  Strings handed out are NFC-normalised, stripped of control
  * characters, and malloc'd (the caller frees them).
  */
 #ifndef YAMLCFG_H
