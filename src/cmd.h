@@ -61,6 +61,7 @@ void ctx_change(struct ctx *ctx, const char *fmt, ...) __attribute__((format(pri
 /* Look a command up by the words in argv; sets *nwords to 1 or 2. */
 const struct cmd *cmd_lookup(int argc, char **argv, int *nwords);
 
+int cmd_export(struct ctx *ctx, int argc, char **argv);
 int cmd_init(struct ctx *ctx, int argc, char **argv);
 int cmd_status(struct ctx *ctx, int argc, char **argv);
 int cmd_version(struct ctx *ctx, int argc, char **argv);

@@ -18,6 +18,7 @@
 #include "banned.h"
 
 const struct cmd commands[] = {
+	{ "export", cmd_export, CMD_NEED_BOOK, "xuất biểu mẫu chính thức ra tệp .xlsx (một mẫu, hoặc tất cả)" },
 	{ "init", cmd_init, 0, "tạo sổ mới từ tệp cấu hình nhiệm kỳ" },
 	{ "status", cmd_status, CMD_NEED_BOOK, "tình hình từng cơ quan: số ghế, người ứng cử theo bước, thời hạn tới" },
 	{ "version", cmd_version, 0, "in phiên bản và các thư viện đang dùng" },
