@@ -110,7 +110,7 @@ static void list_forms(const struct template *v, int n)
 		struct sbuf s = SBUF_INIT;
 		if (def)
 			sel_names(def->needs & ~(unsigned)(def->needs & SEL_CONFERENCE ? SEL_BODY : 0), &s);
-		printf("%-16s %-24s %s%s%s%s\n", v[i].id, v[i].code + (strncmp(v[i].code, "Mẫu số ", 9) ? 0 : 9),
+		printf("%-16s %-24s %s%s%s%s\n", v[i].id, v[i].code + (strncmp(v[i].code, "Mẫu số ", strlen("Mẫu số ")) ? 0 : strlen("Mẫu số ")),
 		       v[i].title, s.len ? " [" : "", s.buf, s.len ? "]" : "");
 		sbuf_release(&s);
 	}

@@ -168,7 +168,7 @@ static const char conference_candidates[] =
 	"WHERE conf.unit_id IS NOT NULL AND conf.kind = 'workplace' AND k.unit_id = conf.unit_id "
 	"AND k.body_id = conf.body_id "
 	"AND k.id NOT IN (SELECT candidacy_id FROM vote WHERE conference_id = :conference)) "
-	"SELECT " PERSON_COLS ", coalesce(p.occupation, p.workplace) AS position, "
+	"SELECT " PERSON_COLS ", coalesce(p.occupation, p.workplace) AS position, NULL AS tick, "
 	"x.trust AS trust, x.distrust AS distrust, x.invalid AS invalid, conf.present AS present, "
 	PCT("x.trust", "conf.present") " AS trust_pct, "
 	"CASE WHEN x.trust IS NULL OR conf.present IS NULL OR :trust_den IS NULL THEN NULL "

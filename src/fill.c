@@ -13,6 +13,7 @@
 struct fillin {
 	char name[NAME_MAX_LEN + 1];
 	int upper;
+	int space;		/* ":sp": a space before the value */
 	const char *fallback;	/* points into the template; NULL if none */
 	size_t fallback_len;
 };
@@ -41,12 +42,21 @@ static int parse_fillin(const char **p, struct fillin *f, char *err, size_t errl
 	name_end = bar ? bar : end;
 	colon = memchr(s, ':', (size_t)(name_end - s));
 	if (colon) {
-		n = (size_t)(name_end - colon - 1);
-		if (n == 5 && !memcmp(colon + 1, "upper", 5)) {
-			f->upper = 1;
-		} else {
-			snprintf(err, errlen, "bộ lọc không xác định '%.*s' (chỉ có 'upper')", (int)n, colon + 1);
-			return -1;
+		const char *fp = colon + 1;
+		while (fp <= name_end) {
+			const char *fe = memchr(fp, ':', (size_t)(name_end - fp));
+			if (!fe)
+				fe = name_end;
+			n = (size_t)(fe - fp);
+			if (n == 5 && !memcmp(fp, "upper", 5)) {
+				f->upper = 1;
+			} else if (n == 2 && !memcmp(fp, "sp", 2)) {
+				f->space = 1;
+			} else {
+				snprintf(err, errlen, "bộ lọc không xác định '%.*s' (chỉ có 'upper' và 'sp')", (int)n, fp);
+				return -1;
+			}
+			fp = fe + 1;
 		}
 		name_end = colon;
 	}
@@ -122,6 +132,8 @@ static int do_fill(const struct fillin *f, void *arg)
 	const char *v = st->lookup(st->arg, f->name);
 
 	if (v && *v) {
+		if (f->space)
+			sbuf_addch(st->out, ' ');
 		if (f->upper) {
 			char *u = text_upper(v);
 			sbuf_addstr(st->out, u ? u : v);

@@ -8,6 +8,9 @@
  *	{name|……… (1)}		the value, or, when the book has none (NULL
  *				or empty), the form's dotted fill-in as printed
  *	{name:upper|…}		the value in Vietnamese upper case
+ *	{name:sp|…}		the value with a space before it (so that
+ *				"VIỆT NAM{area:sp|……}" keeps the form's
+ *				"VIỆT NAM……" when the value is missing)
  *	{#}			the 1-based number of the current row
  *	{{  }}			a literal brace
  *
