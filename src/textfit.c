@@ -26,17 +26,17 @@ static double cp_em(uint32_t c)
 		if (c >= '0' && c <= '9')
 			return 0.5;
 		if (c >= 'A' && c <= 'Z')
-			return 0.73;
+			return 0.7;
 		if (c >= 'a' && c <= 'z')
-			return 0.5;
+			return 0.46;
 		return 0.56;
 	}
 	if (u_getCombiningClass((UChar32)c) != 0 || u_charType((UChar32)c) == U_NON_SPACING_MARK)
 		return 0.0;
 	if (u_isupper((UChar32)c))
-		return 0.73;
+		return 0.7;
 	if (u_islower((UChar32)c))
-		return 0.5;
+		return 0.46;
 	if (u_isUWhiteSpace((UChar32)c))
 		return 0.25;
 	return 0.6;
