@@ -13,9 +13,11 @@ would read it:
   sheet Mẫu 05
   created 2026-...
 """
+import signal
 import sys
 import openpyxl
 
+signal.signal(signal.SIGPIPE, signal.SIG_DFL)
 path = sys.argv[1]
 wb = openpyxl.load_workbook(path)
 print("sheets", len(wb.worksheets))
