@@ -4,6 +4,8 @@
 #   make demo       install missing Debian packages, build, run the sample
 #   make test       install missing Debian packages, build, run every test
 #   make asan       build and run the tests under ASan + UBSan
+#   make test-render  export every form of the demo, render with LibreOffice
+#                   (installs it: minutes), check A4 and page counts
 #   make check      cppcheck over src/
 #   make install    PREFIX=/usr/local DESTDIR=
 #   make V=1        show the commands
@@ -19,9 +21,12 @@ PYTHON ?= /usr/bin/python3
 CFLAGS ?= -O2 -g
 WARNINGS = -std=c11 -Wall -Wextra -Wformat=2 -Wshadow -Werror
 ALL_CFLAGS = $(WARNINGS) $(CFLAGS) $(SAN_CFLAGS)
-ALL_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Isrc -I$(BUILD) \
+ALL_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Isrc -I$(BUILD) $(TEMPLATE_DIRS) \
 	$(shell $(PKG_CONFIG) --cflags $(PKGS)) $(CPPFLAGS)
 ALL_LDFLAGS = $(SAN_CFLAGS) $(LDFLAGS)
+# Where `export` finds templates/*.yaml: the source tree, else the install.
+TEMPLATE_DIRS = -DHT_TEMPLATES_SRC='"$(CURDIR)/templates"' \
+	-DHT_TEMPLATES_DIR='"$(PREFIX)/share/hiepthuong/templates"'
 LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS)) $(LDLIBS)
 
 ifneq ($(V),1)
@@ -36,6 +41,7 @@ OBJS += $(BUILD)/audit.o
 OBJS += $(BUILD)/candref.o
 OBJS += $(BUILD)/cmd_conference.o
 OBJS += $(BUILD)/cmd_decide.o
+OBJS += $(BUILD)/cmd_export.o
 OBJS += $(BUILD)/cmd_init.o
 OBJS += $(BUILD)/cmd_stages.o
 OBJS += $(BUILD)/cmd_status.o
@@ -46,16 +52,24 @@ OBJS += $(BUILD)/collate_vi.o
 OBJS += $(BUILD)/conference.o
 OBJS += $(BUILD)/config.o
 OBJS += $(BUILD)/csv.o
+OBJS += $(BUILD)/dataset.o
+OBJS += $(BUILD)/dataset_defs.o
 OBJS += $(BUILD)/date.o
 OBJS += $(BUILD)/db.o
 OBJS += $(BUILD)/diag.o
+OBJS += $(BUILD)/export_gate.o
+OBJS += $(BUILD)/fill.o
 OBJS += $(BUILD)/opt.o
 OBJS += $(BUILD)/rules.o
 OBJS += $(BUILD)/sbuf.o
 OBJS += $(BUILD)/stage.o
+OBJS += $(BUILD)/template.o
+OBJS += $(BUILD)/template_check.o
 OBJS += $(BUILD)/text.o
+OBJS += $(BUILD)/textfit.o
 OBJS += $(BUILD)/validate.o
 OBJS += $(BUILD)/voters.o
+OBJS += $(BUILD)/xlsx.o
 OBJS += $(BUILD)/yamlcfg.o
 
 PROGRAM = $(BUILD)/hiepthuong
@@ -113,6 +127,12 @@ asan: deps
 		HT=$(CURDIR)/build-asan/hiepthuong UNIT_DIR=$(CURDIR)/build-asan/unit PYTHON=$(PYTHON) \
 		SANITIZED=1 sh tests/run.sh
 
+# Slow: LibreOffice renders every form of the demo to PDF (tools/render-check.sh).
+test-render:
+	$(Q)sh tools/install-deps.sh render
+	$(Q)$(MAKE) --no-print-directory demo
+	$(Q)sh tools/render-check.sh out
+
 check:
 	cppcheck --quiet --error-exitcode=1 --std=c11 --enable=warning,portability \
 		--suppress=missingIncludeSystem -Isrc src/
@@ -128,4 +148,4 @@ install: hiepthuong
 clean:
 	rm -rf build build-asan hiepthuong out demo.db
 
-.PHONY: all hiepthuong units deps build-all demo test asan check install clean
+.PHONY: all hiepthuong units deps build-all demo test asan test-render check install clean

@@ -20,3 +20,10 @@ echo "== Xã Tân Hòa Lâm (mẫu): tạo sổ"
 "$ht" init --config "$top/samples/commune/config.yaml" --db "$out/xa.db"
 echo
 "$ht" status --db "$out/xa.db"
+echo
+echo "== Biểu mẫu: ghi mọi biểu mẫu sổ tỉnh điền được vào out/bieu-mau/"
+# Until the import and stage commands exist, the province's people,
+# conferences and results come from the test fixtures (tests/data/).
+sqlite3 -bail "$out/tinh.db" <"$top/tests/data/people.sql"
+sqlite3 -bail "$out/tinh.db" <"$top/tests/data/province.sql"
+"$ht" export all --db "$out/tinh.db" -o "$out/bieu-mau"

@@ -66,6 +66,7 @@ int cmd_conference_add(struct ctx *ctx, int argc, char **argv);
 int cmd_conference_list(struct ctx *ctx, int argc, char **argv);
 int cmd_conference_show(struct ctx *ctx, int argc, char **argv);
 int cmd_decide(struct ctx *ctx, int argc, char **argv);
+int cmd_export(struct ctx *ctx, int argc, char **argv);
 int cmd_init(struct ctx *ctx, int argc, char **argv);
 int cmd_issue_add(struct ctx *ctx, int argc, char **argv);
 int cmd_issue_answer(struct ctx *ctx, int argc, char **argv);

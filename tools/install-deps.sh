@@ -2,9 +2,18 @@
 # install-deps.sh - install the Debian 12 packages hiepthuong needs to build,
 # run its demo and run its tests, when they are missing.  Run as root (CI
 # and fresh machines) or with sudo available; prints what it does.
+#
+#   sh tools/install-deps.sh           the build, the demo and the tests
+#   sh tools/install-deps.sh render    also LibreOffice and poppler, for
+#                                      `make test-render` (takes minutes)
 set -e
 pkgs="gcc make libc6-dev pkg-config libsqlite3-dev libyaml-dev libxlsxwriter-dev libicu-dev
 python3 python3-openpyxl sqlite3"
+# fonts-liberation2: Liberation Serif stands in for Times New Roman with the
+# same metrics and, unlike fonts-liberation 1.07, has Vietnamese glyphs.
+if [ "$1" = render ]; then
+	pkgs="$pkgs libreoffice-calc fonts-liberation2 poppler-utils"
+fi
 missing=""
 for p in $pkgs; do
 	if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then

@@ -1,0 +1,552 @@
+/*
+ * COMMAND: export
+ * USAGE:   hiepthuong export FORM [--body MÃ] [--round N] [--constituency SỐ]
+ *                 [--conference ID] [--unit MÃ] -o TỆP.xlsx [--draft]
+ *          hiepthuong export all -o THƯ_MỤC [--draft]
+ *          hiepthuong export --list
+ *
+ * Writes an official form as a spreadsheet that looks like the printed
+ * form (templates/NAME.yaml, rendered by xlsx.c from a named dataset of the
+ * book).  FORM is a template id such as 05-bcdbqh-mt; `export --list`
+ * shows them with the selectors each needs.  `export all` writes every
+ * form the book can fill into a folder, one file per form and selector
+ * set.  What the book does not know stays as the form's dotted fill-in.
+ *
+ * Before writing, the body's records go through the export gate
+ * (export_gate.h): errors stop the export (exit 1) unless --draft, which
+ * marks the sheet and every page "BẢN NHÁP"; warnings are printed in the
+ * form's notes.  The same book gives a byte-identical file.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include "cmd.h"
+#include "dataset.h"
+#include "db.h"
+#include "diag.h"
+#include "export_gate.h"
+#include "fill.h"
+#include "opt.h"
+#include "rules.h"
+#include "sbuf.h"
+#include "template.h"
+#include "validate.h"
+#include "xlsx.h"
+#include "banned.h"
+
+static const char usage[] =
+	"hiepthuong export MẪU [--body MÃ] [--round N] [--constituency SỐ] [--conference ID] [--unit MÃ]\n"
+	"                  -o TỆP.xlsx [--draft] [--templates THƯ_MỤC]\n"
+	"       hiepthuong export all -o THƯ_MỤC [--draft]\n"
+	"       hiepthuong export --list";
+
+struct opts {
+	const char *body, *constituency, *unit, *out, *templates;
+	long round, conference;
+	int draft, list;
+};
+
+struct ctxx {
+	sqlite3 *db;
+	struct template *tpl;
+	int ntpl;
+	time_t created;
+	char *author;
+	int draft;
+};
+
+/* Known-name callback for template_check_fields. */
+static int name_known(void *arg, const char *name)
+{
+	char **names = arg;
+
+	for (int i = 0; names[i]; i++)
+		if (!strcmp(names[i], name))
+			return 1;
+	return 0;
+}
+
+static int check_templates(sqlite3 *db, struct template *v, int n)
+{
+	int bad = 0;
+
+	for (int i = 0; i < n; i++) {
+		const struct dataset_def *def = dataset_find(v[i].dataset);
+		char **names;
+
+		if (!def) {
+			error_at(v[i].path, 0, 0, "không có dữ liệu tên '%s' (form.dataset)", v[i].dataset);
+			bad++;
+			continue;
+		}
+		names = dataset_names(db, def);
+		if (!names)
+			return -1;
+		bad += template_check_fields(&v[i], name_known, names);
+		dataset_names_free(names);
+	}
+	return bad ? -1 : 0;
+}
+
+static const char *sel_names(unsigned needs, struct sbuf *sb)
+{
+	static const struct { unsigned bit; const char *opt; } m[] = {
+		{ SEL_BODY, "--body" }, { SEL_ROUND, "--round" }, { SEL_CONSTITUENCY, "--constituency" },
+		{ SEL_CONFERENCE, "--conference" }, { SEL_UNIT, "--unit" },
+	};
+
+	for (size_t i = 0; i < sizeof(m) / sizeof(m[0]); i++)
+		if (needs & m[i].bit)
+			sbuf_addf(sb, "%s%s", sb->len ? " " : "", m[i].opt);
+	return sb->buf;
+}
+
+static void list_forms(const struct template *v, int n)
+{
+	for (int i = 0; i < n; i++) {
+		const struct dataset_def *def = dataset_find(v[i].dataset);
+		struct sbuf s = SBUF_INIT;
+		if (def)
+			sel_names(def->needs & ~(unsigned)(def->needs & SEL_CONFERENCE ? SEL_BODY : 0), &s);
+		printf("%-16s %-24s %s%s%s%s\n", v[i].id, v[i].code + (strncmp(v[i].code, "Mẫu số ", strlen("Mẫu số ")) ? 0 : strlen("Mẫu số ")),
+		       v[i].title, s.len ? " [" : "", s.buf, s.len ? "]" : "");
+		sbuf_release(&s);
+	}
+}
+
+static time_t book_created(sqlite3 *db)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT created_at FROM book WHERE id = 1");
+	struct tm tm;
+	time_t t = 0;
+
+	if (!st)
+		return 0;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		const char *s = db_col_text(st, 0);
+		memset(&tm, 0, sizeof(tm));
+		if (sscanf(s, "%4d-%2d-%2dT%2d:%2d:%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour, &tm.tm_min,
+			   &tm.tm_sec) == 6) {
+			tm.tm_year -= 1900;
+			tm.tm_mon -= 1;
+			t = timegm(&tm);
+		}
+	}
+	sqlite3_finalize(st);
+	/* 0 would make libxlsxwriter use the current time. */
+	return t > 0 ? t : 1;
+}
+
+static const char *lookup_ds(void *arg, const char *name)
+{
+	return dataset_scalar(arg, name);
+}
+
+/* The form's `select` conditions, on the loaded dataset. */
+static const char *failed_select(const struct template *t, const struct dataset *ds)
+{
+	for (int i = 0; i < t->nselect; i++)
+		if (!template_cond(t->select[i], lookup_ds, (void *)ds))
+			return t->select[i];
+	return NULL;
+}
+
+static int render_one(struct ctxx *x, const struct template *t, const struct selectors *sel, const char *path,
+		      const struct gate_result *g, int quiet_skip)
+{
+	const struct dataset_def *def = dataset_find(t->dataset);
+	struct rule_pack pack;
+	struct ds_params params;
+	struct dataset ds;
+	struct xlsx_opts o;
+	const char *bad;
+	int rc = -1;
+
+	if (validate_load_pack(x->db, &pack) < 0)
+		return -1;
+	memset(&ds, 0, sizeof(ds));
+	{
+		char kind[8] = "";
+		sqlite3_stmt *st = db_prepare(x->db, "SELECT kind FROM body WHERE id = ?");
+		if (st) {
+			db_bind_int(st, 1, sel->body);
+			if (sqlite3_step(st) == SQLITE_ROW)
+				snprintf(kind, sizeof(kind), "%s", db_col_text(st, 0));
+			sqlite3_finalize(st);
+		}
+		dataset_pack_params(&pack, kind, &params);
+	}
+	if (dataset_load(x->db, def, sel, &params, &ds) < 0)
+		goto out;
+	bad = failed_select(t, &ds);
+	if (bad) {
+		if (quiet_skip)
+			rc = 1;
+		else
+			error("mẫu '%s' không dùng được cho lựa chọn này (điều kiện '%s' của mẫu)", t->id, bad);
+		goto out;
+	}
+	memset(&o, 0, sizeof(o));
+	o.draft = x->draft;
+	o.created = x->created;
+	o.author = x->author;
+	if (g) {
+		o.warnings = g->warnings;
+		o.nwarnings = g->nwarnings;
+	}
+	rc = xlsx_render(path, t, &ds, &o) < 0 ? -1 : 0;
+out:
+	dataset_release(&ds);
+	rules_release(&pack);
+	return rc;
+}
+
+/* Gate for one body; prints the errors.  1 = blocked, 0 = pass, -1 = failure. */
+static int gate(struct ctxx *x, long long body, struct gate_result *g)
+{
+	if (export_gate(x->db, body, g) < 0)
+		return -1;
+	if (g->nerrors && !x->draft) {
+		for (int i = 0; i < g->nerrors; i++)
+			error("%s", g->errors[i]);
+		return 1;
+	}
+	return 0;
+}
+
+/* Body id of a code, or of the only body of the template's kind. */
+static int resolve_body(sqlite3 *db, const struct template *t, const char *code, long long *id)
+{
+	sqlite3_stmt *st;
+	int n = 0;
+
+	if (code) {
+		*id = db_query_int(db, 0, "SELECT id FROM body WHERE code = ?", code, (const char *)NULL);
+		if (!*id)
+			return error("không có cơ quan '%s' trong sổ", code);
+		if (t->body_kind && !db_query_int(db, 0, "SELECT count(*) FROM body WHERE code = ? AND kind = ?", code,
+						  t->body_kind, (const char *)NULL))
+			return error("mẫu '%s' dành cho %s, không dùng cho cơ quan '%s'", t->id,
+				     !strcmp(t->body_kind, "na") ? "Quốc hội" : "Hội đồng nhân dân", code);
+		return 0;
+	}
+	st = db_prepare(db, "SELECT id FROM body WHERE ? IS NULL OR kind = ? ORDER BY id");
+	if (!st)
+		return -1;
+	db_bind_text(st, 1, t->body_kind);
+	db_bind_text(st, 2, t->body_kind);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		*id = sqlite3_column_int64(st, 0);
+		n++;
+	}
+	sqlite3_finalize(st);
+	if (n == 1)
+		return 0;
+	if (n == 0)
+		return error("sổ không có cơ quan nào dùng mẫu '%s'", t->id);
+	return error("sổ có %d cơ quan dùng mẫu '%s': chọn một bằng --body MÃ", n, t->id);
+}
+
+static int resolve(struct ctxx *x, const struct template *t, const struct opts *op, struct selectors *sel)
+{
+	const struct dataset_def *def = dataset_find(t->dataset);
+	unsigned needs = def->needs, uses = def->needs | def->may;
+	char numbuf[24];
+
+	memset(sel, 0, sizeof(*sel));
+	if (op->conference) {
+		if (!(uses & SEL_CONFERENCE))
+			return error("mẫu '%s' không dùng --conference", t->id);
+		sel->conference = op->conference;
+		snprintf(numbuf, sizeof(numbuf), "%ld", op->conference);
+		sel->body = db_query_int(x->db, 0, "SELECT body_id FROM conference WHERE id = ?", numbuf,
+					 (const char *)NULL);
+		if (!sel->body)
+			return error("không có hội nghị số %ld trong sổ", op->conference);
+		snprintf(numbuf, sizeof(numbuf), "%lld", sel->body);
+		if (t->body_kind && !db_query_int(x->db, 0, "SELECT count(*) FROM body WHERE id = ? AND kind = ?",
+						  numbuf, t->body_kind, (const char *)NULL))
+			return error("hội nghị số %ld không thuộc cơ quan dùng mẫu '%s'", op->conference, t->id);
+	} else if (needs & SEL_CONFERENCE) {
+		return error("mẫu '%s' cần --conference ID (số của hội nghị)", t->id);
+	} else if (resolve_body(x->db, t, op->body, &sel->body) < 0) {
+		return -1;
+	}
+	if (op->round) {
+		if (!(uses & SEL_ROUND))
+			return error("mẫu '%s' không dùng --round", t->id);
+		if (op->round < 1 || op->round > 3)
+			return error("--round phải là 1, 2 hoặc 3, không phải %ld", op->round);
+		sel->round = op->round;
+	} else if (needs & SEL_ROUND) {
+		return error("mẫu '%s' cần --round N (lần hiệp thương 1, 2 hoặc 3)", t->id);
+	}
+	snprintf(numbuf, sizeof(numbuf), "%lld", sel->body);
+	if (op->constituency) {
+		if (!(uses & SEL_CONSTITUENCY))
+			return error("mẫu '%s' không dùng --constituency", t->id);
+		sel->constituency = db_query_int(x->db, 0, "SELECT id FROM constituency WHERE body_id = ? AND number = ?",
+						 numbuf, op->constituency, (const char *)NULL);
+		if (!sel->constituency)
+			return error("cơ quan không có đơn vị bầu cử số '%s'", op->constituency);
+	} else if (needs & SEL_CONSTITUENCY) {
+		return error("mẫu '%s' cần --constituency SỐ (đơn vị bầu cử)", t->id);
+	}
+	if (op->unit) {
+		if (!(uses & SEL_UNIT))
+			return error("mẫu '%s' không dùng --unit", t->id);
+		sel->unit = db_query_int(x->db, 0, "SELECT id FROM unit WHERE body_id = ? AND code = ?", numbuf,
+					 op->unit, (const char *)NULL);
+		if (!sel->unit)
+			return error("cơ quan không có đơn vị giới thiệu '%s'", op->unit);
+	} else if (needs & SEL_UNIT) {
+		return error("mẫu '%s' cần --unit MÃ (cơ quan, tổ chức, đơn vị giới thiệu)", t->id);
+	}
+	return 0;
+}
+
+static int export_one(struct ctxx *x, const char *form, const struct opts *op)
+{
+	const struct template *t = NULL;
+	struct selectors sel;
+	struct gate_result g;
+	int rc;
+
+	for (int i = 0; i < x->ntpl; i++)
+		if (!strcmp(x->tpl[i].id, form))
+			t = &x->tpl[i];
+	if (!t) {
+		error("không có mẫu '%s'; xem 'hiepthuong export --list'", form);
+		return EXIT_USAGE;
+	}
+	if (!op->out) {
+		error("cần -o TỆP.xlsx");
+		return EXIT_USAGE;
+	}
+	if (resolve(x, t, op, &sel) < 0)
+		return EXIT_USAGE;
+	rc = gate(x, sel.body, &g);
+	if (rc != 0) {
+		gate_result_release(&g);
+		if (rc < 0)
+			return EXIT_DATA;
+		error("không xuất '%s': sổ còn %d lỗi (xem ở trên); sửa các lỗi, hoặc dùng --draft để xuất bản nháp",
+		      t->id, g.nerrors);
+		return EXIT_RULES;
+	}
+	rc = render_one(x, t, &sel, op->out, &g, 0);
+	gate_result_release(&g);
+	if (rc != 0)
+		return EXIT_DATA;
+	printf("đã ghi '%s' (%s)\n", op->out, t->code);
+	return EXIT_OK;
+}
+
+/* A file name from the template's pattern: letters, digits, . _ - only. */
+static char *file_name(const struct template *t, const struct selectors *sel, sqlite3 *db)
+{
+	const struct dataset_def *def = dataset_find(t->dataset);
+	struct dataset ds;
+	struct sbuf s = SBUF_INIT, out = SBUF_INIT;
+	char err[160];
+
+	memset(&ds, 0, sizeof(ds));
+	if (dataset_load(db, def, sel, NULL, &ds) < 0 ||
+	    fill_text(t->file, lookup_ds, &ds, &s, err, sizeof(err)) < 0) {
+		dataset_release(&ds);
+		sbuf_release(&s);
+		return NULL;
+	}
+	dataset_release(&ds);
+	for (size_t i = 0; i < s.len; i++) {
+		char c = s.buf[i];
+		int ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' ||
+			 c == '_' || c == '-';
+		sbuf_addch(&out, ok ? c : '_');
+	}
+	sbuf_addstr(&out, ".xlsx");
+	sbuf_release(&s);
+	return sbuf_detach(&out, NULL);
+}
+
+struct job {
+	const struct template *t;
+	struct selectors sel;
+	char *name;
+};
+
+static int body_ok(sqlite3 *db, const struct template *t, long long body)
+{
+	char id[24];
+
+	if (!t->body_kind)
+		return 1;
+	snprintf(id, sizeof(id), "%lld", body);
+	return db_query_int(db, 0, "SELECT count(*) FROM body WHERE id = ? AND kind = ?", id, t->body_kind,
+			    (const char *)NULL) > 0;
+}
+
+static int export_all(struct ctxx *x, const struct opts *op)
+{
+	struct job *jobs = NULL;
+	int njobs = 0, rc = EXIT_OK, written = 0;
+	long long *bodies = NULL;
+	struct gate_result *gates = NULL;
+	int nbodies = 0;
+	struct stat st;
+
+	if (!op->out) {
+		error("cần -o THƯ_MỤC");
+		return EXIT_USAGE;
+	}
+	if (stat(op->out, &st) == 0 && !S_ISDIR(st.st_mode)) {
+		error("'%s' không phải thư mục", op->out);
+		return EXIT_USAGE;
+	}
+	for (int i = 0; i < x->ntpl; i++) {
+		const struct template *t = &x->tpl[i];
+		const struct dataset_def *def = dataset_find(t->dataset);
+		struct selectors *inst;
+		int ninst;
+
+		if (dataset_instances(x->db, def, &inst, &ninst) < 0) {
+			rc = EXIT_INTERNAL;
+			goto out;
+		}
+		for (int k = 0; k < ninst; k++) {
+			if (!body_ok(x->db, t, inst[k].body))
+				continue;
+			jobs = xrealloc(jobs, sizeof(*jobs) * (size_t)(njobs + 1));
+			jobs[njobs].t = t;
+			jobs[njobs].sel = inst[k];
+			jobs[njobs].name = NULL;
+			njobs++;
+		}
+		free(inst);
+	}
+	/* The gate, once per body, before anything is written. */
+	for (int i = 0; i < njobs; i++) {
+		int seen = 0, g;
+		for (int k = 0; k < nbodies; k++)
+			seen |= bodies[k] == jobs[i].sel.body;
+		if (seen)
+			continue;
+		bodies = xrealloc(bodies, sizeof(*bodies) * (size_t)(nbodies + 1));
+		gates = xrealloc(gates, sizeof(*gates) * (size_t)(nbodies + 1));
+		bodies[nbodies] = jobs[i].sel.body;
+		g = gate(x, jobs[i].sel.body, &gates[nbodies]);
+		nbodies++;
+		if (g < 0) {
+			rc = EXIT_DATA;
+			goto out;
+		}
+		if (g > 0)
+			rc = EXIT_RULES;
+	}
+	if (rc == EXIT_RULES) {
+		error("không xuất: sổ còn lỗi (xem ở trên); sửa các lỗi, hoặc dùng --draft để xuất bản nháp");
+		goto out;
+	}
+	if (mkdir(op->out, 0700) < 0 && stat(op->out, &st) < 0) {
+		error("không tạo được thư mục '%s'", op->out);
+		rc = EXIT_DATA;
+		goto out;
+	}
+	for (int i = 0; i < njobs; i++) {
+		struct sbuf path = SBUF_INIT;
+		const struct gate_result *g = NULL;
+		int r;
+
+		for (int k = 0; k < nbodies; k++)
+			if (bodies[k] == jobs[i].sel.body)
+				g = &gates[k];
+		jobs[i].name = file_name(jobs[i].t, &jobs[i].sel, x->db);
+		if (!jobs[i].name) {
+			rc = EXIT_DATA;
+			break;
+		}
+		sbuf_addf(&path, "%s/%s", op->out, jobs[i].name);
+		r = render_one(x, jobs[i].t, &jobs[i].sel, path.buf, g, 1);
+		if (r == 0) {
+			printf("đã ghi '%s' (%s)\n", path.buf, jobs[i].t->code);
+			written++;
+		}
+		sbuf_release(&path);
+		if (r < 0) {
+			rc = EXIT_DATA;
+			break;
+		}
+	}
+	if (rc == EXIT_OK)
+		printf("%d tệp trong '%s'\n", written, op->out);
+out:
+	for (int i = 0; i < njobs; i++)
+		free(jobs[i].name);
+	free(jobs);
+	for (int k = 0; k < nbodies; k++)
+		gate_result_release(&gates[k]);
+	free(gates);
+	free(bodies);
+	return rc;
+}
+
+int cmd_export(struct ctx *ctx, int argc, char **argv)
+{
+	struct opts op;
+	struct opt opts[] = {
+		OPT_STRING('o', "output", &op.out, "TỆP", "tệp .xlsx cần ghi (với 'all': thư mục)"),
+		OPT_STRING(0, "body", &op.body, "MÃ", "cơ quan (mã trong cấu hình, ví dụ qh, hdnd-tinh)"),
+		OPT_INT(0, "round", &op.round, "N", "lần hiệp thương: 1, 2 hoặc 3"),
+		OPT_STRING(0, "constituency", &op.constituency, "SỐ", "đơn vị bầu cử số"),
+		OPT_INT(0, "conference", &op.conference, "ID", "hội nghị cử tri (số của hội nghị trong sổ)"),
+		OPT_STRING(0, "unit", &op.unit, "MÃ", "cơ quan, tổ chức, đơn vị giới thiệu"),
+		OPT_BOOL(0, "draft", &op.draft, "xuất bản nháp dù sổ còn lỗi (ghi 'BẢN NHÁP' trên mọi trang)"),
+		OPT_STRING(0, "templates", &op.templates, "THƯ_MỤC", "thư mục mẫu biểu (mặc định: templates/)"),
+		OPT_BOOL(0, "list", &op.list, "liệt kê các mẫu"),
+		OPT_END()
+	};
+	struct ctxx x;
+	int rc;
+
+	memset(&op, 0, sizeof(op));
+	memset(&x, 0, sizeof(x));
+	argc = opt_parse(ctx, argc, argv, opts, usage, &rc);
+	if (argc < 0)
+		return rc;
+	if ((op.list && argc > 0) || (!op.list && argc != 1)) {
+		error(argc > 1 ? "lệnh export nhận một mẫu, không phải %d" : "cần tên mẫu, 'all' hoặc --list", argc);
+		fprintf(stderr, "cách dùng: %s\n", usage);
+		return EXIT_USAGE;
+	}
+	x.db = ctx->db;
+	x.draft = op.draft;
+	if (template_load_dir(template_dir(op.templates), &x.tpl, &x.ntpl) < 0)
+		return EXIT_DATA;
+	if (check_templates(ctx->db, x.tpl, x.ntpl) < 0) {
+		rc = EXIT_DATA;
+		goto out;
+	}
+	if (op.list) {
+		list_forms(x.tpl, x.ntpl);
+		rc = EXIT_OK;
+		goto out;
+	}
+	x.created = book_created(ctx->db);
+	x.author = NULL;
+	{
+		sqlite3_stmt *st = db_prepare(ctx->db, "SELECT committee_name FROM election");
+		if (st && sqlite3_step(st) == SQLITE_ROW)
+			x.author = xstrdup(db_col_text(st, 0));
+		sqlite3_finalize(st);
+	}
+	if (!strcmp(argv[0], "all"))
+		rc = export_all(&x, &op);
+	else
+		rc = export_one(&x, argv[0], &op);
+out:
+	free(x.author);
+	template_free_all(x.tpl, x.ntpl);
+	return rc;
+}
