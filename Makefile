@@ -33,8 +33,16 @@ endif
 
 # The program: main.o plus everything else, one object per line.
 OBJS += $(BUILD)/audit.o
+OBJS += $(BUILD)/book.o
+OBJS += $(BUILD)/candidacy.o
+OBJS += $(BUILD)/cmd_alloc.o
+OBJS += $(BUILD)/cmd_candidate.o
+OBJS += $(BUILD)/cmd_candidate_import.o
+OBJS += $(BUILD)/cmd_candidate_list.o
 OBJS += $(BUILD)/cmd_init.o
 OBJS += $(BUILD)/cmd_status.o
+OBJS += $(BUILD)/cmd_unit.o
+OBJS += $(BUILD)/cmd_unit_import.o
 OBJS += $(BUILD)/cmd_version.o
 OBJS += $(BUILD)/collate_vi.o
 OBJS += $(BUILD)/config.o
@@ -42,10 +50,14 @@ OBJS += $(BUILD)/csv.o
 OBJS += $(BUILD)/date.o
 OBJS += $(BUILD)/db.o
 OBJS += $(BUILD)/diag.o
+OBJS += $(BUILD)/import.o
 OBJS += $(BUILD)/opt.o
+OBJS += $(BUILD)/person.o
 OBJS += $(BUILD)/rules.o
 OBJS += $(BUILD)/sbuf.o
+OBJS += $(BUILD)/table.o
 OBJS += $(BUILD)/text.o
+OBJS += $(BUILD)/unit.o
 OBJS += $(BUILD)/validate.o
 OBJS += $(BUILD)/yamlcfg.o
 

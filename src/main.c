@@ -18,8 +18,20 @@
 #include "banned.h"
 
 const struct cmd commands[] = {
+	{ "alloc import", cmd_alloc_import, CMD_NEED_BOOK | CMD_WRITES, "nhập phân bổ số lượng, cơ cấu từ tệp CSV" },
+	{ "alloc list", cmd_alloc_list, CMD_NEED_BOOK, "phân bổ số lượng, cơ cấu đang có hiệu lực của từng đơn vị" },
+	{ "alloc set", cmd_alloc_set, CMD_NEED_BOOK | CMD_WRITES, "ghi phân bổ (hiệp thương lần 1, điều chỉnh lần 1, 2) cho một đơn vị" },
+	{ "candidate add", cmd_candidate_add, CMD_NEED_BOOK | CMD_WRITES, "thêm người được giới thiệu hoặc tự ứng cử" },
+	{ "candidate edit", cmd_candidate_edit, CMD_NEED_BOOK | CMD_WRITES, "sửa thông tin một người, một ứng cử" },
+	{ "candidate import", cmd_candidate_import, CMD_NEED_BOOK | CMD_WRITES, "nhập người ứng cử từ tệp CSV" },
+	{ "candidate list", cmd_candidate_list, CMD_NEED_BOOK, "danh sách người ứng cử theo vần chữ cái A, B, C" },
+	{ "candidate show", cmd_candidate_show, CMD_NEED_BOOK, "toàn bộ thông tin và lịch sử của một người" },
 	{ "init", cmd_init, 0, "tạo sổ mới từ tệp cấu hình nhiệm kỳ" },
 	{ "status", cmd_status, CMD_NEED_BOOK, "tình hình từng cơ quan: số ghế, người ứng cử theo bước, thời hạn tới" },
+	{ "unit add", cmd_unit_add, CMD_NEED_BOOK | CMD_WRITES, "thêm đơn vị giới thiệu người ứng cử" },
+	{ "unit edit", cmd_unit_edit, CMD_NEED_BOOK | CMD_WRITES, "sửa mã, tên, loại của một đơn vị" },
+	{ "unit import", cmd_unit_import, CMD_NEED_BOOK | CMD_WRITES, "nhập đơn vị từ tệp CSV" },
+	{ "unit list", cmd_unit_list, CMD_NEED_BOOK, "danh sách đơn vị giới thiệu người ứng cử" },
 	{ "version", cmd_version, 0, "in phiên bản và các thư viện đang dùng" },
 	{ "help", cmd_help, 0, "danh sách lệnh, hoặc hướng dẫn một lệnh" },
 };
