@@ -57,7 +57,7 @@ OBJS += $(BUILD)/rules.o
 OBJS += $(BUILD)/sbuf.o
 OBJS += $(BUILD)/table.o
 OBJS += $(BUILD)/text.o
-OBJS += $(BUILD)/unit.o
+OBJS += $(BUILD)/units.o
 OBJS += $(BUILD)/validate.o
 OBJS += $(BUILD)/yamlcfg.o
 

@@ -15,7 +15,7 @@
 #include <stddef.h>
 #include "book.h"
 #include "person.h"
-#include "unit.h"
+#include "units.h"
 
 /* The stages in order, with the words the forms use. */
 struct stage_def {

@@ -29,7 +29,7 @@
 #include "opt.h"
 #include "sbuf.h"
 #include "table.h"
-#include "unit.h"
+#include "units.h"
 #include "banned.h"
 
 static void report_opt(void *arg, int field, const char *msg)

@@ -33,7 +33,7 @@
 #include "opt.h"
 #include "person.h"
 #include "sbuf.h"
-#include "unit.h"
+#include "units.h"
 #include "banned.h"
 
 /* Options of every person field, written into opts[0..PF_N). */

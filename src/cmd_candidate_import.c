@@ -29,7 +29,7 @@
 #include "person.h"
 #include "sbuf.h"
 #include "text.h"
-#include "unit.h"
+#include "units.h"
 #include "banned.h"
 
 enum {

@@ -30,7 +30,7 @@
 #include "person.h"
 #include "sbuf.h"
 #include "table.h"
-#include "unit.h"
+#include "units.h"
 #include "banned.h"
 
 /* SELECT list of the person fields, "p.ho, p.ten_dem, ...". */

@@ -28,7 +28,7 @@
 #include "sbuf.h"
 #include "table.h"
 #include "text.h"
-#include "unit.h"
+#include "units.h"
 #include "banned.h"
 
 /* "political (Tổ chức chính trị), front (...)..." for messages and --help. */

@@ -24,7 +24,7 @@
 #include "opt.h"
 #include "sbuf.h"
 #include "text.h"
-#include "unit.h"
+#include "units.h"
 #include "banned.h"
 
 /* Records written by this import, with their rows, to tell duplicates. */

@@ -127,8 +127,10 @@ static int csv_failed(struct import *im)
 
 static void known_columns(const struct import *im, struct sbuf *sb)
 {
+	/* columns without Vietnamese headers are output-only: not offered */
 	for (int c = 0; c < im->ncols; c++)
-		sbuf_addf(sb, "%s%s", c ? ", " : "", im->cols[c].key);
+		if (im->cols[c].headers[0])
+			sbuf_addf(sb, "%s%s", sb->len ? ", " : "", im->cols[c].key);
 }
 
 static int read_header(struct import *im, const struct csv_row *row)

@@ -1,5 +1,5 @@
 /*
- * unit.h - nominating units and their allocations (process.md §4.0-§4.2).
+ * units.h - nominating units and their allocations (process.md §4.0-§4.2).
  *
  * A unit (table unit) is an agency, organisation or unit, a lower
  * administrative unit, or a thôn/tổ dân phố that nominates people for one
@@ -9,8 +9,8 @@
  * time (National Assembly only).  Every version is kept (table
  * allocation, version 1, 2, 3); the one in force is the latest.
  */
-#ifndef UNIT_H
-#define UNIT_H
+#ifndef UNITS_H
+#define UNITS_H
 
 #include <sqlite3.h>
 #include <stddef.h>

@@ -1,4 +1,4 @@
-/* unit.c - nominating units and allocations; see unit.h. */
+/* units.c - nominating units and allocations; see units.h. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -6,7 +6,7 @@
 #include "diag.h"
 #include "sbuf.h"
 #include "text.h"
-#include "unit.h"
+#include "units.h"
 #include "banned.h"
 
 static const char *const political[] = { "Tổ chức chính trị", "Đảng", NULL };
