@@ -31,7 +31,12 @@
 
 #include <stddef.h>
 
-/* A column an import command knows. */
+/*
+ * A column an import command knows.  A column with no Vietnamese header
+ * (headers[0] == NULL) is one the list commands write for reading only
+ * ("nominees", "unit_name"): accepted so that a list can be imported back,
+ * never read, and not offered in the "unknown column" message.
+ */
 struct import_col {
 	const char *key;		/* ASCII key: "dob" */
 	const char *const *headers;	/* Vietnamese headers, NULL-ended; [0] is used in messages */
