@@ -42,7 +42,7 @@ static void person_opts(struct opt *opts, const char **vals)
 	for (int f = 0; f < PF_N; f++) {
 		const enum person_value_type t = person_fields[f].type;
 		struct opt o = OPT_STRING(0, person_fields[f].option, &vals[f],
-					  t == PV_BIRTH || t == PV_DATE ? "NGÀY" : t == PV_SEX ? "Nam|Nữ" : "VĂN-BẢN",
+					  t == PV_BIRTH || t == PV_DATE ? "NGÀY" : t == PV_SEX ? "Nam|Nữ" : "CHỮ",
 					  person_fields[f].label);
 		opts[f] = o;
 	}

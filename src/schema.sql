@@ -139,6 +139,8 @@ CREATE TABLE person (
 	UNIQUE (ho, ten_dem, ten, dob)
 );
 CREATE INDEX person_order ON person(sort_key);
+-- A person is matched by full name and birth date (person_find).
+CREATE INDEX person_dob ON person(dob);
 
 -- A person standing for one body.  stage is how far the candidacy got;
 -- status says whether it is still in, and why not when dropped.
