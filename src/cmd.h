@@ -61,7 +61,15 @@ void ctx_change(struct ctx *ctx, const char *fmt, ...) __attribute__((format(pri
 /* Look a command up by the words in argv; sets *nwords to 1 or 2. */
 const struct cmd *cmd_lookup(int argc, char **argv, int *nwords);
 
+int cmd_alloc_import(struct ctx *ctx, int argc, char **argv);
+int cmd_alloc_list(struct ctx *ctx, int argc, char **argv);
+int cmd_alloc_set(struct ctx *ctx, int argc, char **argv);
 int cmd_assign(struct ctx *ctx, int argc, char **argv);
+int cmd_candidate_add(struct ctx *ctx, int argc, char **argv);
+int cmd_candidate_edit(struct ctx *ctx, int argc, char **argv);
+int cmd_candidate_import(struct ctx *ctx, int argc, char **argv);
+int cmd_candidate_list(struct ctx *ctx, int argc, char **argv);
+int cmd_candidate_show(struct ctx *ctx, int argc, char **argv);
 int cmd_conference_add(struct ctx *ctx, int argc, char **argv);
 int cmd_conference_list(struct ctx *ctx, int argc, char **argv);
 int cmd_conference_show(struct ctx *ctx, int argc, char **argv);
@@ -73,6 +81,10 @@ int cmd_issue_answer(struct ctx *ctx, int argc, char **argv);
 int cmd_issue_list(struct ctx *ctx, int argc, char **argv);
 int cmd_stages(struct ctx *ctx, int argc, char **argv);
 int cmd_status(struct ctx *ctx, int argc, char **argv);
+int cmd_unit_add(struct ctx *ctx, int argc, char **argv);
+int cmd_unit_edit(struct ctx *ctx, int argc, char **argv);
+int cmd_unit_import(struct ctx *ctx, int argc, char **argv);
+int cmd_unit_list(struct ctx *ctx, int argc, char **argv);
 int cmd_version(struct ctx *ctx, int argc, char **argv);
 int cmd_voters_add(struct ctx *ctx, int argc, char **argv);
 int cmd_withdraw(struct ctx *ctx, int argc, char **argv);

@@ -454,9 +454,12 @@ int csv_next(struct csv_reader *r, struct csv_row *row)
 	if (r->failed)
 		return -1;
 
+	/* An empty line is an empty spreadsheet row: skipped, but counted. */
 	while (r->pos < r->len &&
-	       (r->data[r->pos] == '\r' || r->data[r->pos] == '\n'))
+	       (r->data[r->pos] == '\r' || r->data[r->pos] == '\n')) {
 		end_line(r);
+		r->row++;
+	}
 	if (r->pos >= r->len)
 		return 0;
 

@@ -19,9 +19,11 @@
  *    and ';' outside quotes are counted, the more frequent wins, a tie
  *    (including none at all) gives ','.  csv_set_delimiter() overrides it.
  *  - Completely empty lines (no byte at all between two line ends) are
- *    skipped.  They advance the physical line number but not the record
- *    number.  A record whose fields are all empty (";;;;", as Excel writes
- *    for an empty spreadsheet row) is returned, with all_empty set.
+ *    skipped, but they count: they advance the row number as well as the
+ *    physical line number, because a spreadsheet shows an empty row there
+ *    and the clerk looks for "row 7" in the spreadsheet.  A record whose
+ *    fields are all empty (";;;;", as Excel writes for an empty
+ *    spreadsheet row) is returned, with all_empty set.
  *  - Fields are returned byte-exact: no trimming, no transcoding, no
  *    newline conversion inside quoted fields.  Nothing depends on the
  *    locale.
@@ -38,10 +40,10 @@
  *
  * Positions:
  *
- *  - "row" is the record number as a spreadsheet user sees it when no line
- *    is blank: record 1 is the header, the first data record is row 2.  A
- *    quoted field spanning several lines does not advance it.  Skipped
- *    empty lines do not advance it either (compare "line").
+ *  - "row" is the row number as a spreadsheet user sees it: record 1 is
+ *    the header, the first data record is row 2, and every empty line
+ *    (skipped, not returned) is a row too.  A quoted field spanning
+ *    several lines does not advance it (compare "line").
  *  - "col" is the 1-based index of the field in its record.
  *  - "line" is the 1-based physical line of the file (LF, CRLF and lone CR
  *    each end one line), useful with a text editor.
@@ -108,7 +110,7 @@ struct csv_reader;
  * its length.  Each field is also NUL-terminated for convenience; as NUL
  * bytes are rejected, lens[i] == strlen(fields[i]) always holds.
  * nfields is at least 1 (an empty line is skipped, not returned).
- * row is the record number, line the physical line where it starts.
+ * row is the spreadsheet row (see "Positions"), line the physical line where it starts.
  * all_empty is 1 when every field has length 0 (";;;", or "" quoted),
  * else 0; it is set for any record, the header included, and the caller
  * decides whether to skip it.
@@ -170,7 +172,7 @@ int csv_next(struct csv_reader *r, struct csv_row *row);
 const char *csv_error(const struct csv_reader *r);
 
 /*
- * The position of the error: record number, 1-based field index, and
+ * The position of the error: spreadsheet row, 1-based field index, and
  * physical line.  For an unterminated quoted field these name the start of
  * that field; for other errors the field and line of the offending byte.
  * An error before any record (UTF-16 BOM, bad delimiter) is at row 1,

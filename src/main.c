@@ -18,7 +18,15 @@
 #include "banned.h"
 
 const struct cmd commands[] = {
+	{ "alloc import", cmd_alloc_import, CMD_NEED_BOOK | CMD_WRITES, "nhập phân bổ số lượng, cơ cấu từ tệp CSV" },
+	{ "alloc list", cmd_alloc_list, CMD_NEED_BOOK, "phân bổ số lượng, cơ cấu đang có hiệu lực của từng đơn vị" },
+	{ "alloc set", cmd_alloc_set, CMD_NEED_BOOK | CMD_WRITES, "ghi phân bổ (hiệp thương lần 1, điều chỉnh lần 1, 2) cho một đơn vị" },
 	{ "assign", cmd_assign, CMD_NEED_BOOK | CMD_WRITES, "xếp người đủ tiêu chuẩn vào đơn vị bầu cử (danh sách chính thức)" },
+	{ "candidate add", cmd_candidate_add, CMD_NEED_BOOK | CMD_WRITES, "thêm người được giới thiệu hoặc tự ứng cử" },
+	{ "candidate edit", cmd_candidate_edit, CMD_NEED_BOOK | CMD_WRITES, "sửa thông tin một người, một ứng cử" },
+	{ "candidate import", cmd_candidate_import, CMD_NEED_BOOK | CMD_WRITES, "nhập người ứng cử từ tệp CSV" },
+	{ "candidate list", cmd_candidate_list, CMD_NEED_BOOK, "danh sách người ứng cử theo vần chữ cái A, B, C" },
+	{ "candidate show", cmd_candidate_show, CMD_NEED_BOOK, "toàn bộ thông tin và lịch sử của một người" },
 	{ "conference add", cmd_conference_add, CMD_NEED_BOOK | CMD_WRITES, "ghi hội nghị hiệp thương hoặc cuộc họp giới thiệu của đơn vị" },
 	{ "conference list", cmd_conference_list, CMD_NEED_BOOK, "danh sách các hội nghị đã ghi" },
 	{ "conference show", cmd_conference_show, CMD_NEED_BOOK, "chi tiết một hội nghị và kết quả tín nhiệm" },
@@ -30,6 +38,10 @@ const struct cmd commands[] = {
 	{ "issue list", cmd_issue_list, CMD_NEED_BOOK, "các vụ việc cử tri nêu và việc xác minh" },
 	{ "stages", cmd_stages, CMD_NEED_BOOK, "tổng hợp theo bước: số vào, qua, đang xét, dừng và lý do" },
 	{ "status", cmd_status, CMD_NEED_BOOK, "tình hình từng cơ quan: số ghế, người ứng cử theo bước, thời hạn tới" },
+	{ "unit add", cmd_unit_add, CMD_NEED_BOOK | CMD_WRITES, "thêm đơn vị giới thiệu người ứng cử" },
+	{ "unit edit", cmd_unit_edit, CMD_NEED_BOOK | CMD_WRITES, "sửa mã, tên, loại của một đơn vị" },
+	{ "unit import", cmd_unit_import, CMD_NEED_BOOK | CMD_WRITES, "nhập đơn vị từ tệp CSV" },
+	{ "unit list", cmd_unit_list, CMD_NEED_BOOK, "danh sách đơn vị giới thiệu người ứng cử" },
 	{ "version", cmd_version, 0, "in phiên bản và các thư viện đang dùng" },
 	{ "voters add", cmd_voters_add, CMD_NEED_BOOK | CMD_WRITES, "ghi hội nghị cử tri và kết quả tín nhiệm từng người" },
 	{ "withdraw", cmd_withdraw, CMD_NEED_BOOK | CMD_WRITES, "ghi người ứng cử xin rút" },

@@ -130,6 +130,7 @@ CREATE TABLE person (
 	edu_political TEXT,
 	edu_language TEXT,
 	occupation TEXT,
+	position TEXT,				-- chức vụ (the forms print "Nghề nghiệp, chức vụ")
 	workplace TEXT,
 	party_date TEXT,
 	na_member TEXT,
@@ -138,9 +139,13 @@ CREATE TABLE person (
 	UNIQUE (ho, ten_dem, ten, dob)
 );
 CREATE INDEX person_order ON person(sort_key);
+-- A person is matched by full name and birth date (person_find).
+CREATE INDEX person_dob ON person(dob);
 
 -- A person standing for one body.  stage is how far the candidacy got;
 -- status says whether it is still in, and why not when dropped.
+-- dossier_at is when the dossier was received: "YYYY-MM-DD HH:MM", or
+-- "YYYY-MM-DD" when the hour was not recorded.  note is the list's "Ghi chú".
 CREATE TABLE candidacy (
 	id INTEGER PRIMARY KEY,
 	person_id INTEGER NOT NULL REFERENCES person(id),
@@ -157,6 +162,7 @@ CREATE TABLE candidacy (
 	special_case INTEGER NOT NULL DEFAULT 0 CHECK (special_case IN (0, 1)),
 	special_reason TEXT,
 	constituency_id INTEGER REFERENCES constituency(id),
+	note TEXT,
 	UNIQUE (person_id, body_id),
 	CHECK ((source = 'self') = (unit_id IS NULL)),
 	CHECK ((status = 'dropped') = (drop_reason IS NOT NULL)),

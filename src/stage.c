@@ -10,16 +10,6 @@
 
 static const struct {
 	const char *key, *label;
-} stages[] = {
-	{ "proposed", "dự kiến giới thiệu" },
-	{ "nominated", "được giới thiệu" },
-	{ "preliminary", "danh sách sơ bộ" },
-	{ "qualified", "danh sách đủ tiêu chuẩn" },
-	{ "official", "danh sách chính thức" },
-};
-
-static const struct {
-	const char *key, *label;
 } reasons[] = {
 	{ "withdrew", "xin rút" },
 	{ "not_nominated", "không được cơ quan, đơn vị, thôn/TDP giới thiệu" },
@@ -29,14 +19,6 @@ static const struct {
 	{ "not_qualified", "không đủ tiêu chuẩn" },
 	{ "other", "lý do khác" },
 };
-
-const char *stage_label(const char *stage)
-{
-	for (size_t i = 0; i < sizeof(stages) / sizeof(stages[0]); i++)
-		if (!strcmp(stages[i].key, stage))
-			return stages[i].label;
-	return stage;
-}
 
 const char *reason_label(const char *reason)
 {

@@ -23,10 +23,11 @@
 #define STAGE_H
 
 #include <sqlite3.h>
+#include "candidacy.h"
 #include "rules.h"
 
-/* Vietnamese words of a stage key / reason code; the key itself if unknown. */
-const char *stage_label(const char *stage);
+/* Vietnamese words of a reason code; the code itself if unknown.  (The
+ * stage words are stage_label() of candidacy.h.) */
 const char *reason_label(const char *reason);
 /* 1 if `reason` is one of the codes above. */
 int reason_valid(const char *reason);

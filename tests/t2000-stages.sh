@@ -145,7 +145,7 @@ expect_exit 3
 expect_err "đã dừng ở bước"
 unchanged ht decide $D $B --candidate 5 --round 3 --include
 expect_exit 3
-expect_err "chưa đến bước được quyết định vào 'danh sách đủ tiêu chuẩn'"
+expect_err "chưa đến bước được quyết định vào 'đủ tiêu chuẩn'"
 t_end
 
 t_case "round 2 decisions: include, and drop with a coded reason"

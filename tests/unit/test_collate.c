@@ -265,6 +265,44 @@ TEST(person_keys)
 	CHECK(person_cmp("Ka", NULL, "Dung", NULL, "Ka", "", "Dung", "") == 0);
 }
 
+/*
+ * The issue's hard cases at the level of whole people: the tên decides
+ * even when the họ would order the pair the other way round (họ "Vũ" on
+ * the left, "An" on the right), NFD people equal NFC ones, and identical
+ * names go by birth date.
+ */
+TEST(person_hard_cases)
+{
+	static const char *const tens[][2] = {
+		{ "Anh", "Ánh" }, { "Ánh", "Ân" }, { "Ân", "Ấn" }, { "Hạnh", "Hằng" },
+		{ "Thanh", "Thắm" }, { "Thắm", "Thắng" }, { "Tuân", "Tuấn" },
+		{ "Hoan", "Hòa" }, { "Thanh", "Thái" }, { "Duy", "Dũng" }, { "Dũng", "Điện" },
+	};
+	size_t la = 0, lb = 0;
+	unsigned char *a, *b;
+	int same;
+
+	for (size_t i = 0; i < sizeof(tens) / sizeof(tens[0]); i++) {
+		if (!(person_cmp("Vũ", "Văn", tens[i][0], "1990", "An", "Thị", tens[i][1], "1950") < 0 &&
+		      person_cmp("An", "Thị", tens[i][1], "1950", "Vũ", "Văn", tens[i][0], "1990") > 0)) {
+			unit_fail(unit_failed_, __FILE__, __LINE__, "person '%s' not before '%s'", tens[i][0],
+				  tens[i][1]);
+			return;
+		}
+	}
+	/* NFD input is the same person as NFC input */
+	a = vi_person_key(NULL, "Nguyễn", "Thị", "Hằng", "1978-02-14", &la);
+	b = vi_person_key(NULL, "Nguye" CIRC TILDE "n", "Thi" DOT, "Ha" BREVE GRAVE "ng", "1978-02-14", &lb);
+	same = a && b && la == lb && !memcmp(a, b, la);
+	free(a);
+	free(b);
+	CHECK(same);
+	/* identical names: the earlier birth date first, whatever the order given */
+	CHECK(person_cmp("Nguyễn", "Thị", "Hằng", "1978-02-14", "Nguyễn", "Thị", "Hằng", "1985-09-09") < 0);
+	CHECK(person_cmp("Nguyễn", "Thị", "Hằng", "1985-09-09", "Nguyễn", "Thị", "Hằng", "1978-02-14") > 0);
+	CHECK(person_cmp("Nguyễn", "Thị", "Hằng", "1985-09-09", "Nguye" CIRC TILDE "n", "Thị", "Hằng", "1978-02-14") > 0);
+}
+
 TEST(person_key_rejects)
 {
 	size_t len = 12345;

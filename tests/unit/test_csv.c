@@ -241,7 +241,7 @@ TEST(line_ends)
 	CHECK_INT_EQ(row.line, 1);
 	CHECK_INT_EQ(csv_next(r, &row), 1);
 	CHECK_STR_EQ(row.fields[0], "x");
-	CHECK_INT_EQ(row.row, 2);
+	CHECK_INT_EQ(row.row, 3);	/* the empty line is row 2 */
 	CHECK_INT_EQ(row.line, 3);
 	CHECK_INT_EQ(csv_next(r, &row), 1);
 	CHECK_STR_EQ(row.fields[0], "y");
@@ -460,7 +460,8 @@ TEST(field_too_long)
 	csv_close(r);
 }
 
-TEST(empty_lines_skipped)
+/* Empty lines are not returned, but each is a spreadsheet row. */
+TEST(empty_lines_skipped_but_counted)
 {
 	const char *in = "\n\r\nh1;h2\n\n\r\na;b\r\n\r\n\n";
 	struct csv_reader *r = csv_open_mem(in, strlen(in), "e");
@@ -470,11 +471,11 @@ TEST(empty_lines_skipped)
 	CHECK(r);
 	CHECK_INT_EQ(csv_next(r, &row), 1);
 	CHECK_STR_EQ(row.fields[0], "h1");
-	CHECK_INT_EQ(row.row, 1);
+	CHECK_INT_EQ(row.row, 3);
 	CHECK_INT_EQ(row.line, 3);
 	CHECK_INT_EQ(csv_next(r, &row), 1);
 	CHECK_STR_EQ(row.fields[1], "b");
-	CHECK_INT_EQ(row.row, 2);
+	CHECK_INT_EQ(row.row, 6);
 	CHECK_INT_EQ(row.line, 6);
 	CHECK_INT_EQ(csv_next(r, &row), 0);
 	csv_close(r);
@@ -487,6 +488,41 @@ TEST(empty_lines_skipped)
 	/* a line with only a space is not empty */
 	CHECK_INT_EQ(dump("a\n \nb\n", out, sizeof(out)), 0);
 	CHECK_STR_EQ(out, "[a]\n[ ]\n[b]\n");
+}
+
+/* Rows after empty lines, and errors there, carry the spreadsheet row. */
+TEST(rows_after_empty_lines)
+{
+	const char *in = "h;k\n1;2\n\n\n3;4\n;;\n5;\"x\"y\n";
+	struct csv_reader *r = csv_open_mem(in, strlen(in), "e");
+	struct csv_row row;
+
+	CHECK(r);
+	CHECK_INT_EQ(csv_next(r, &row), 1);
+	CHECK_INT_EQ(row.row, 1);
+	CHECK_INT_EQ(csv_next(r, &row), 1);
+	CHECK_INT_EQ(row.row, 2);
+	CHECK_INT_EQ(csv_next(r, &row), 1);
+	CHECK_STR_EQ(row.fields[0], "3");
+	CHECK_INT_EQ(row.row, 5);
+	CHECK_INT_EQ(csv_next(r, &row), 1);
+	CHECK_INT_EQ(row.all_empty, 1);
+	CHECK_INT_EQ(row.row, 6);
+	CHECK_INT_EQ(csv_next(r, &row), -1);
+	CHECK_INT_EQ(csv_error_row(r), 7);
+	CHECK_INT_EQ(csv_error_col(r), 2);
+	CHECK_INT_EQ(csv_error_line(r), 7);
+	csv_close(r);
+
+	/* CRLF and lone CR blank lines count once each */
+	r = csv_open_mem("h\r\n\r\n\r\rx\r\n", 10, "e");
+	CHECK(r);
+	CHECK_INT_EQ(csv_next(r, &row), 1);
+	CHECK_INT_EQ(csv_next(r, &row), 1);
+	CHECK_STR_EQ(row.fields[0], "x");
+	CHECK_INT_EQ(row.row, 5);
+	CHECK_INT_EQ(row.line, 5);
+	csv_close(r);
 }
 
 TEST(all_empty_row_flagged)

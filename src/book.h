@@ -1,0 +1,82 @@
+/*
+ * book.h - what the record-keeping commands need to know about the open
+ * book: election day, the committee's level, the bodies, and the rule
+ * pack's numbers that are checked when a record is entered.
+ *
+ * The numbers come from the rule pack stored in the book (validate.h,
+ * validate_load_pack), never from constants: the minimum age of a
+ * candidate (the pack's min_age rule, ELIG-AGE), the council levels one
+ * person may stand for (hdnd_levels, ELIG-LEVELS), and the tone order of
+ * the official name order (list_order, LIST-ORDER).  A rule the pack does
+ * not have is simply not checked; a pack without a list_order rule gets
+ * the default tone order of collate_vi.h.
+ */
+#ifndef BOOK_H
+#define BOOK_H
+
+#include <sqlite3.h>
+#include "collate_vi.h"
+#include "date.h"
+
+/* One elected body of the book (table body). */
+struct body_ref {
+	long long id;
+	char *code;		/* "qh", "hdnd-tinh" */
+	char *kind;		/* "na" or "hdnd" */
+	char *name;		/* "Hội đồng nhân dân tỉnh Hòa Lâm" */
+	char *type_name;	/* "Hội đồng nhân dân cấp tỉnh" */
+};
+
+struct book_info {
+	struct date election_day;
+	char committee_level[16];	/* "tinh", "xa", ... */
+	struct vi_collation coll;	/* from the list_order rule */
+
+	/* min_age rule; min_age_rule is NULL when the pack has none */
+	const char *min_age_rule;	/* rule id, "ELIG-AGE" */
+	long min_age;
+
+	/* hdnd_levels rule; levels_rule is NULL when the pack has none */
+	const char *levels_rule;	/* rule id, "ELIG-LEVELS" */
+	long max_levels, max_levels_with_na;
+
+	struct body_ref *bodies;
+	int nbodies;
+
+	void *pack_;			/* the loaded pack, owned */
+};
+
+/*
+ * Read the election, the bodies and the pack of the book into *bi.
+ * Returns 0, or -1 after reporting why (the caller exits EXIT_DATA).
+ * book_info_release() frees everything, also after a failure.
+ */
+int book_info_load(sqlite3 *db, struct book_info *bi);
+void book_info_release(struct book_info *bi);
+
+/*
+ * The body a user means by `sel`: its code ("hdnd-tinh"), its name or its
+ * type's name ("Quốc hội", "Hội đồng nhân dân cấp tỉnh"), compared without
+ * regard to case, spacing or normalisation; "HĐND ..." stands for "Hội đồng
+ * nhân dân ...".  Returns NULL when nothing or more than one body matches.
+ */
+const struct body_ref *book_body_find(const struct book_info *bi, const char *sel);
+
+/*
+ * The body for a command's --body option: the one named, or the only
+ * body when the book has one and sel is NULL.  Reports (with what the
+ * book does have) and returns NULL otherwise.
+ */
+const struct body_ref *book_body_pick(const struct book_info *bi, const char *sel);
+
+/* A body by its id (NULL if none). */
+const struct body_ref *book_body_by_id(const struct book_info *bi, long long id);
+
+/* The sort key of a person under the book's tone order (collate_vi.h). */
+unsigned char *book_person_key(const struct book_info *bi, const char *ho, const char *ten_dem,
+			       const char *ten, const char *dob, size_t *len);
+
+/* Today as the commands see it ($HIEPTHUONG_TODAY honoured), ISO text. */
+int book_today_iso(char *buf, size_t len);
+
+#endif

@@ -1,0 +1,108 @@
+/*
+ * import.h - reading a CSV file with a header row, column by column.
+ *
+ * The import commands (unit import, alloc import, candidate import) each
+ * declare the columns they know; this module matches the file's header row
+ * against them and hands out each data row's cells, cleaned, by column.
+ *
+ * Header row.  The first non-empty row.  Each header cell is matched,
+ * without regard to case, spacing or Unicode normalisation
+ * (text_equal_fold), against a column's ASCII key ("dob") and its
+ * Vietnamese headers ("Ngày, tháng, năm sinh", ...).  A footnote marker
+ * copied from an official form ("Họ và tên (2)") is ignored.  A column
+ * "STT" (row number) is accepted and ignored; so is a column with an empty
+ * header, as long as its cells are empty too.  An unknown header, a column
+ * given twice and a missing required column are errors.
+ *
+ * Cells.  Every cell goes through text_clean() (valid UTF-8, NFC, no
+ * control characters) and text_trim_collapse() (no leading, trailing or
+ * repeated white space).  A row whose cells are all empty is skipped
+ * (it still counts as a row).  A cell that is not UTF-8, or a cell to the
+ * right of the last header, is an error.
+ *
+ * Errors are reported as "file:row:column: lỗi: cột 'HEADER': message",
+ * the row as a spreadsheet numbers it (the header is row 1) and the column
+ * 1-based; every error is counted in im->nerrors and reading goes on, so
+ * one pass reports every bad row.  The caller decides that a file with
+ * any error changes nothing.
+ */
+#ifndef IMPORT_H
+#define IMPORT_H
+
+#include <stddef.h>
+
+/*
+ * A column an import command knows.  A column with no Vietnamese header
+ * (headers[0] == NULL) is one the list commands write for reading only
+ * ("nominees", "unit_name"): accepted so that a list can be imported back,
+ * never read, and not offered in the "unknown column" message.
+ */
+struct import_col {
+	const char *key;		/* ASCII key: "dob" */
+	const char *const *headers;	/* Vietnamese headers, NULL-ended; [0] is used in messages */
+	int required;
+};
+
+struct import {
+	const char *path;
+	const struct import_col *cols;
+	int ncols;
+	long row;		/* the current row (spreadsheet numbering) */
+	long header_row;
+	long rows;		/* data rows returned so far */
+	int nerrors;		/* errors reported so far */
+	int row_errors;		/* errors reported for the current row */
+
+	/* private */
+	struct csv_reader *r_;
+	int *pos_;		/* per column: index in the file, or -1 */
+	char **vals_;		/* per column: the current row's cell, or NULL */
+	char **names_;		/* per field of the file: its header */
+	int *ignored_;		/* per field of the file: STT or no header */
+	size_t nfile_;
+};
+
+/*
+ * Open `path` and read its header row.  Returns 0 when the header is good,
+ * -1 when the file cannot be read or the header has errors (all reported);
+ * import_close() is needed either way.
+ */
+int import_open(struct import *im, const char *path, const struct import_col *cols, int ncols);
+
+/*
+ * Read the next data row.  Returns 1 when a row is ready (check
+ * im->row_errors: its cells may have had errors), 0 at the end, -1 when
+ * the file itself is broken (reported; stop reading).
+ */
+int import_next(struct import *im);
+
+/* The cell of column `col` (index into cols) in the current row: NULL when
+ * the file has no such column, "" when the cell is empty. */
+const char *import_val(const struct import *im, int col);
+
+/* 1 if the file has column `col`. */
+int import_has(const struct import *im, int col);
+
+/*
+ * Report an error at the current row and column `col` ("cột 'HEADER': "
+ * is prefixed), or at the row alone when col < 0.  Returns -1.
+ */
+int import_error(struct import *im, int col, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/* A warning at the current row (and column, as for import_error). */
+void import_warning(struct import *im, int col, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+void import_close(struct import *im);
+
+/*
+ * Clean a command-line value the way cells are cleaned (UTF-8, NFC, no
+ * controls, spacing collapsed).  Returns a malloc'd string, or NULL after
+ * reporting that the value of option `opt` is not UTF-8.  NULL stays NULL
+ * (check `s` first).
+ */
+char *import_clean_arg(const char *opt, const char *s);
+
+/* Largest CSV file read (bytes). */
+#define IMPORT_MAX_BYTES ((size_t)64 << 20)
+
+#endif
