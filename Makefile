@@ -49,6 +49,7 @@ OBJS += $(BUILD)/cmd_conference.o
 OBJS += $(BUILD)/cmd_decide.o
 OBJS += $(BUILD)/cmd_export.o
 OBJS += $(BUILD)/cmd_init.o
+OBJS += $(BUILD)/cmd_stage_import.o
 OBJS += $(BUILD)/cmd_stages.o
 OBJS += $(BUILD)/cmd_status.o
 OBJS += $(BUILD)/cmd_unit.o

@@ -74,6 +74,7 @@ int cmd_conference_add(struct ctx *ctx, int argc, char **argv);
 int cmd_conference_list(struct ctx *ctx, int argc, char **argv);
 int cmd_conference_show(struct ctx *ctx, int argc, char **argv);
 int cmd_decide(struct ctx *ctx, int argc, char **argv);
+int cmd_decide_import(struct ctx *ctx, int argc, char **argv);
 int cmd_export(struct ctx *ctx, int argc, char **argv);
 int cmd_init(struct ctx *ctx, int argc, char **argv);
 int cmd_issue_add(struct ctx *ctx, int argc, char **argv);
@@ -87,6 +88,7 @@ int cmd_unit_import(struct ctx *ctx, int argc, char **argv);
 int cmd_unit_list(struct ctx *ctx, int argc, char **argv);
 int cmd_version(struct ctx *ctx, int argc, char **argv);
 int cmd_voters_add(struct ctx *ctx, int argc, char **argv);
+int cmd_voters_import(struct ctx *ctx, int argc, char **argv);
 int cmd_withdraw(struct ctx *ctx, int argc, char **argv);
 int cmd_help(struct ctx *ctx, int argc, char **argv);
 

@@ -31,24 +31,6 @@
 #include "validate.h"
 #include "banned.h"
 
-/* The stage a candidacy must be in before moving to `to`, and the round
- * conference that decides it (-1 none). */
-static const char *from_stage(const char *to, int *conf_kind)
-{
-	*conf_kind = -1;
-	if (!strcmp(to, "nominated"))
-		return "proposed";
-	if (!strcmp(to, "preliminary")) {
-		*conf_kind = CONF_HT2;
-		return "nominated";
-	}
-	if (!strcmp(to, "qualified")) {
-		*conf_kind = CONF_HT3;
-		return "preliminary";
-	}
-	return NULL;
-}
-
 static void report_list_rules(sqlite3 *db, long long body_id)
 {
 	struct validate_counts vc;
@@ -56,87 +38,6 @@ static void report_list_rules(sqlite3 *db, long long body_id)
 	if (validate_count(db, body_id, &vc) == 0 && (vc.errors || vc.warnings))
 		note("sau quyết định này, cơ quan có %d lỗi và %d cảnh báo theo bộ quy tắc (xem: hiepthuong validate)",
 		     vc.errors, vc.warnings);
-}
-
-static int decide_one(sqlite3 *db, const struct rule_pack *pack, long long body_id, long long cand, const char *to,
-	       const char *drop, const char *special, const char *note_text, const char *file, long row)
-{
-	char stage[16], status[16];
-	const char *from;
-	int ck;
-	long long conf_id = 0;
-	char *name = candref_name(db, cand);
-	int rc = -1;
-
-#define BAD(...) do { if (file) error_at(file, row, 0, __VA_ARGS__); else error(__VA_ARGS__); goto out; } while (0)
-	from = from_stage(to, &ck);
-	if (!from)
-		BAD("bước '%s' không hợp lệ (nominated, preliminary hoặc qualified)", to);
-	if (drop && !reason_valid(drop))
-		BAD("lý do '%s' không hợp lệ (withdrew, not_nominated, workplace_trust, residence_trust, verification, "
-		    "not_qualified, other)", drop);
-	if (drop && !strcmp(drop, "other") && !(note_text && *note_text))
-		BAD("lý do 'other' cần ghi rõ bằng --note");
-	if (drop && special)
-		BAD("--special chỉ dùng khi đưa vào danh sách (--include)");
-	stage_of(db, cand, stage, status);
-	if (strcmp(status, "active"))
-		BAD("'%s' đã dừng ở bước '%s'", name, stage_label(stage));
-	if (strcmp(stage, from))
-		BAD("'%s' đang ở bước '%s', chưa đến bước được quyết định vào '%s' (cần ở bước '%s')", name,
-		    stage_label(stage), stage_label(to), stage_label(from));
-	if (ck >= 0) {
-		{
-			sqlite3_stmt *st = db_prepare(db, "SELECT id FROM conference WHERE body_id = ? AND kind = ?");
-			conf_id = 0;
-			if (st) {
-				db_bind_int(st, 1, body_id);
-				db_bind_text(st, 2, conf_kind_key(ck));
-				if (sqlite3_step(st) == SQLITE_ROW)
-					conf_id = sqlite3_column_int64(st, 0);
-				sqlite3_finalize(st);
-			}
-		}
-		if (!conf_id)
-			BAD("chưa ghi %s của cơ quan này (hiepthuong conference add --kind %s)", conf_kind_label(ck), conf_kind_key(ck));
-	}
-	if (drop) {
-		rc = stage_drop(db, cand, drop, note_text, conf_id);
-		goto out;
-	}
-	if (!strcmp(to, "qualified")) {
-		const struct rule *gate = pack_rule_of_kind(pack, "residence_trust_gate");
-		int t = stage_residence_trust(db, pack, cand);
-		if (gate && t != 1 && !special) {
-			const char *why = t < 0 ? "chưa có kết quả hội nghị cử tri nơi cư trú"
-						: "không đạt trên 50% tổng số cử tri tham dự hội nghị cử tri nơi cư trú";
-			if (gate->severity == SEV_ERROR)
-				BAD("'%s' %s; chỉ đưa vào danh sách khi là trường hợp đặc biệt (--special LÝ_DO) [%s; %s]", name, why,
-				    gate->id, gate->citation);
-			warning("'%s' %s [%s]", name, why, gate->id);
-		}
-		if (special) {
-			sqlite3_stmt *st = db_prepare(db, "UPDATE candidacy SET special_case = 1, special_reason = ? WHERE id = ?");
-			if (!st)
-				goto out;
-			db_bind_text(st, 1, special);
-			db_bind_int(st, 2, cand);
-			if (db_step_done(db, st, "ghi trường hợp đặc biệt") < 0) {
-				sqlite3_finalize(st);
-				goto out;
-			}
-			sqlite3_finalize(st);
-			if (stage_event(db, cand, "qualified", "special", NULL, special, conf_id) < 0)
-				goto out;
-		}
-	} else if (special) {
-		BAD("--special chỉ dùng ở hội nghị hiệp thương lần thứ ba (--stage qualified)");
-	}
-	rc = stage_advance(db, cand, to, conf_id, note_text);
-out:
-#undef BAD
-	free(name);
-	return rc;
 }
 
 static const char decide_usage[] =
@@ -264,10 +165,9 @@ int cmd_assign(struct ctx *ctx, int argc, char **argv)
 		OPT_INT(0, "constituency", &number, "SỐ", "đơn vị bầu cử số"),
 		OPT_END()
 	};
-	long long body_id, cand, cons_id = 0, current = 0;
-	char kind[8], stage[16], status[16];
-	sqlite3_stmt *st;
-	char *name = NULL;
+	long long body_id, cand;
+	char kind[8];
+	char *name;
 	int rc;
 
 	argc = opt_parse(ctx, argc, argv, opts, usage, &rc);
@@ -283,55 +183,12 @@ int cmd_assign(struct ctx *ctx, int argc, char **argv)
 	}
 	if (!(cand = candref_resolve(ctx->db, body_id, ref, NULL, 0)))
 		return EXIT_DATA;
-	rc = EXIT_DATA;
+	if (assign_one(ctx->db, body_id, cand, number, NULL, 0) < 0)
+		return EXIT_DATA;
 	name = candref_name(ctx->db, cand);
-	st = db_prepare(ctx->db, "SELECT id FROM constituency WHERE body_id = ? AND number = ?");
-	if (!st)
-		goto out;
-	db_bind_int(st, 1, body_id);
-	db_bind_int(st, 2, number);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		cons_id = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	if (!cons_id) {
-		error("cơ quan '%s' không có đơn vị bầu cử số %ld", body, number);
-		goto out;
-	}
-	stage_of(ctx->db, cand, stage, status);
-	st = db_prepare(ctx->db, "SELECT coalesce((SELECT number FROM constituency WHERE id = c.constituency_id), 0) "
-				 "FROM candidacy c WHERE c.id = ?");
-	if (st) {
-		db_bind_int(st, 1, cand);
-		if (sqlite3_step(st) == SQLITE_ROW)
-			current = sqlite3_column_int64(st, 0);
-		sqlite3_finalize(st);
-	}
-	if (current) {
-		error("'%s' đã được xếp vào đơn vị bầu cử số %lld; mỗi người chỉ ghi tên ở một đơn vị bầu cử", name, current);
-		goto out;
-	}
-	if (strcmp(status, "active") || strcmp(stage, "qualified")) {
-		error("'%s' %s; chỉ người trong danh sách đủ tiêu chuẩn ứng cử mới được xếp vào đơn vị bầu cử", name,
-		      strcmp(status, "active") ? "đã dừng" : "chưa ở danh sách đủ tiêu chuẩn");
-		goto out;
-	}
-	st = db_prepare(ctx->db, "UPDATE candidacy SET constituency_id = ?, stage = 'official' WHERE id = ?");
-	if (!st)
-		goto out;
-	db_bind_int(st, 1, cons_id);
-	db_bind_int(st, 2, cand);
-	if (db_step_done(ctx->db, st, "xếp đơn vị bầu cử") == 0) {
-		char note_text[64];
-		snprintf(note_text, sizeof(note_text), "đơn vị bầu cử số %ld", number);
-		if (stage_event(ctx->db, cand, "official", "assigned", NULL, note_text, 0) == 0) {
-			printf("'%s' vào danh sách chính thức ở đơn vị bầu cử số %ld\n", name, number);
-			ctx_change(ctx, "%s: xếp vào đơn vị bầu cử số %ld", name, number);
-			report_list_rules(ctx->db, body_id);
-			rc = EXIT_OK;
-		}
-	}
-	sqlite3_finalize(st);
-out:
+	printf("'%s' vào danh sách chính thức ở đơn vị bầu cử số %ld\n", name, number);
+	ctx_change(ctx, "%s: xếp vào đơn vị bầu cử số %ld", name, number);
 	free(name);
-	return rc;
+	report_list_rules(ctx->db, body_id);
+	return EXIT_OK;
 }

@@ -31,6 +31,7 @@ const struct cmd commands[] = {
 	{ "conference list", cmd_conference_list, CMD_NEED_BOOK, "danh sách các hội nghị đã ghi" },
 	{ "conference show", cmd_conference_show, CMD_NEED_BOOK, "chi tiết một hội nghị và kết quả tín nhiệm" },
 	{ "decide", cmd_decide, CMD_NEED_BOOK | CMD_WRITES, "quyết định đưa vào hoặc không đưa vào danh sách của một bước" },
+	{ "decide import", cmd_decide_import, CMD_NEED_BOOK | CMD_WRITES, "nhập các quyết định từ tệp CSV (tất cả hoặc không gì)" },
 	{ "export", cmd_export, CMD_NEED_BOOK, "xuất biểu mẫu chính thức ra tệp .xlsx (một mẫu, hoặc tất cả)" },
 	{ "init", cmd_init, 0, "tạo sổ mới từ tệp cấu hình nhiệm kỳ" },
 	{ "issue add", cmd_issue_add, CMD_NEED_BOOK | CMD_WRITES, "ghi vụ việc cử tri nêu về người ứng cử" },
@@ -44,6 +45,7 @@ const struct cmd commands[] = {
 	{ "unit list", cmd_unit_list, CMD_NEED_BOOK, "danh sách đơn vị giới thiệu người ứng cử" },
 	{ "version", cmd_version, 0, "in phiên bản và các thư viện đang dùng" },
 	{ "voters add", cmd_voters_add, CMD_NEED_BOOK | CMD_WRITES, "ghi hội nghị cử tri và kết quả tín nhiệm từng người" },
+	{ "voters import", cmd_voters_import, CMD_NEED_BOOK | CMD_WRITES, "nhập kết quả hội nghị cử tri từ tệp CSV (tất cả hoặc không gì)" },
 	{ "withdraw", cmd_withdraw, CMD_NEED_BOOK | CMD_WRITES, "ghi người ứng cử xin rút" },
 	{ "help", cmd_help, 0, "danh sách lệnh, hoặc hướng dẫn một lệnh" },
 };

@@ -2,10 +2,13 @@
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
+#include <stdlib.h>
+#include "candref.h"
 #include "conference.h"
 #include "db.h"
 #include "diag.h"
 #include "stage.h"
+#include "text.h"
 #include "banned.h"
 
 static const struct {
@@ -26,6 +29,14 @@ const char *reason_label(const char *reason)
 		if (!strcmp(reasons[i].key, reason))
 			return reasons[i].label;
 	return reason;
+}
+
+const char *reason_parse(const char *s)
+{
+	for (size_t i = 0; s && i < sizeof(reasons) / sizeof(reasons[0]); i++)
+		if (text_equal_fold(reasons[i].key, s) || text_equal_fold(reasons[i].label, s))
+			return reasons[i].key;
+	return NULL;
 }
 
 int reason_valid(const char *reason)
@@ -137,4 +148,153 @@ int stage_residence_trust(sqlite3 *db, const struct rule_pack *pack, long long c
 	}
 	sqlite3_finalize(st);
 	return result;
+}
+
+/* The stage a candidacy must be in before moving to `to`, and the round
+ * conference that decides it (-1 none). */
+static const char *from_stage(const char *to, int *conf_kind)
+{
+	*conf_kind = -1;
+	if (!strcmp(to, "nominated"))
+		return "proposed";
+	if (!strcmp(to, "preliminary")) {
+		*conf_kind = CONF_HT2;
+		return "nominated";
+	}
+	if (!strcmp(to, "qualified")) {
+		*conf_kind = CONF_HT3;
+		return "preliminary";
+	}
+	return NULL;
+}
+
+int decide_one(sqlite3 *db, const struct rule_pack *pack, long long body_id, long long cand, const char *to,
+	       const char *drop, const char *special, const char *note_text, const char *file, long row)
+{
+	char stage[16], status[16];
+	const char *from;
+	int ck;
+	long long conf_id = 0;
+	char *name = candref_name(db, cand);
+	int rc = -1;
+
+#define BAD(...) do { if (file) error_at(file, row, 0, __VA_ARGS__); else error(__VA_ARGS__); goto out; } while (0)
+	from = from_stage(to, &ck);
+	if (!from)
+		BAD("bước '%s' không hợp lệ (nominated, preliminary hoặc qualified)", to);
+	if (drop && !reason_valid(drop))
+		BAD("lý do '%s' không hợp lệ (withdrew, not_nominated, workplace_trust, residence_trust, verification, "
+		    "not_qualified, other)", drop);
+	if (drop && !strcmp(drop, "other") && !(note_text && *note_text))
+		BAD("lý do 'other' cần ghi rõ bằng --note");
+	if (drop && special)
+		BAD("--special chỉ dùng khi đưa vào danh sách (--include)");
+	stage_of(db, cand, stage, status);
+	if (strcmp(status, "active"))
+		BAD("'%s' đã dừng ở bước '%s'", name, stage_label(stage));
+	if (strcmp(stage, from))
+		BAD("'%s' đang ở bước '%s', chưa đến bước được quyết định vào '%s' (cần ở bước '%s')", name,
+		    stage_label(stage), stage_label(to), stage_label(from));
+	if (ck >= 0) {
+		{
+			sqlite3_stmt *st = db_prepare(db, "SELECT id FROM conference WHERE body_id = ? AND kind = ?");
+			conf_id = 0;
+			if (st) {
+				db_bind_int(st, 1, body_id);
+				db_bind_text(st, 2, conf_kind_key(ck));
+				if (sqlite3_step(st) == SQLITE_ROW)
+					conf_id = sqlite3_column_int64(st, 0);
+				sqlite3_finalize(st);
+			}
+		}
+		if (!conf_id)
+			BAD("chưa ghi %s của cơ quan này (hiepthuong conference add --kind %s)", conf_kind_label(ck), conf_kind_key(ck));
+	}
+	if (drop) {
+		rc = stage_drop(db, cand, drop, note_text, conf_id);
+		goto out;
+	}
+	if (!strcmp(to, "qualified")) {
+		const struct rule *gate = pack_rule_of_kind(pack, "residence_trust_gate");
+		int t = stage_residence_trust(db, pack, cand);
+		if (gate && t != 1 && !special) {
+			const char *why = t < 0 ? "chưa có kết quả hội nghị cử tri nơi cư trú"
+						: "không đạt trên 50% tổng số cử tri tham dự hội nghị cử tri nơi cư trú";
+			if (gate->severity == SEV_ERROR)
+				BAD("'%s' %s; chỉ đưa vào danh sách khi là trường hợp đặc biệt (--special LÝ_DO) [%s; %s]", name, why,
+				    gate->id, gate->citation);
+			warning("'%s' %s [%s]", name, why, gate->id);
+		}
+		if (special) {
+			sqlite3_stmt *st = db_prepare(db, "UPDATE candidacy SET special_case = 1, special_reason = ? WHERE id = ?");
+			if (!st)
+				goto out;
+			db_bind_text(st, 1, special);
+			db_bind_int(st, 2, cand);
+			if (db_step_done(db, st, "ghi trường hợp đặc biệt") < 0) {
+				sqlite3_finalize(st);
+				goto out;
+			}
+			sqlite3_finalize(st);
+			if (stage_event(db, cand, "qualified", "special", NULL, special, conf_id) < 0)
+				goto out;
+		}
+	} else if (special) {
+		BAD("--special chỉ dùng ở hội nghị hiệp thương lần thứ ba (--stage qualified)");
+	}
+	rc = stage_advance(db, cand, to, conf_id, note_text);
+out:
+#undef BAD
+	free(name);
+	return rc;
+}
+
+int assign_one(sqlite3 *db, long long body_id, long long cand, long number, const char *file, long row)
+{
+	long long cons_id = 0, current = 0;
+	char stage[16], status[16];
+	sqlite3_stmt *st;
+	char *name = candref_name(db, cand);
+	int rc = -1;
+
+#define BAD(...) do { if (file) error_at(file, row, 0, __VA_ARGS__); else error(__VA_ARGS__); goto out; } while (0)
+	st = db_prepare(db, "SELECT id FROM constituency WHERE body_id = ? AND number = ?");
+	if (!st)
+		goto out;
+	db_bind_int(st, 1, body_id);
+	db_bind_int(st, 2, number);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		cons_id = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (!cons_id)
+		BAD("cơ quan này không có đơn vị bầu cử số %ld", number);
+	stage_of(db, cand, stage, status);
+	st = db_prepare(db, "SELECT coalesce((SELECT number FROM constituency WHERE id = c.constituency_id), 0) "
+			    "FROM candidacy c WHERE c.id = ?");
+	if (st) {
+		db_bind_int(st, 1, cand);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			current = sqlite3_column_int64(st, 0);
+		sqlite3_finalize(st);
+	}
+	if (current)
+		BAD("'%s' đã được xếp vào đơn vị bầu cử số %lld; mỗi người chỉ ghi tên ở một đơn vị bầu cử", name, current);
+	if (strcmp(status, "active") || strcmp(stage, "qualified"))
+		BAD("'%s' %s; chỉ người trong danh sách đủ tiêu chuẩn ứng cử mới được xếp vào đơn vị bầu cử", name,
+		    strcmp(status, "active") ? "đã dừng" : "chưa ở danh sách đủ tiêu chuẩn");
+	st = db_prepare(db, "UPDATE candidacy SET constituency_id = ?, stage = 'official' WHERE id = ?");
+	if (!st)
+		goto out;
+	db_bind_int(st, 1, cons_id);
+	db_bind_int(st, 2, cand);
+	if (db_step_done(db, st, "xếp đơn vị bầu cử") == 0) {
+		char note_text[64];
+		snprintf(note_text, sizeof(note_text), "đơn vị bầu cử số %ld", number);
+		rc = stage_event(db, cand, "official", "assigned", NULL, note_text, 0);
+	}
+	sqlite3_finalize(st);
+out:
+#undef BAD
+	free(name);
+	return rc;
 }

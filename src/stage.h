@@ -29,6 +29,8 @@
 /* Vietnamese words of a reason code; the code itself if unknown.  (The
  * stage words are stage_label() of candidacy.h.) */
 const char *reason_label(const char *reason);
+/* The code for a reason given as its code or its Vietnamese words; NULL. */
+const char *reason_parse(const char *s);
 /* 1 if `reason` is one of the codes above. */
 int reason_valid(const char *reason);
 
@@ -51,5 +53,20 @@ int stage_drop(sqlite3 *db, long long cand, const char *reason, const char *note
  * conferences did not, -1 when it has none recorded.
  */
 int stage_residence_trust(sqlite3 *db, const struct rule_pack *pack, long long cand);
+
+/*
+ * A stage decision on one candidacy (`decide`, `decide import`): move it
+ * to `to` (nominated, preliminary or qualified) or, with `drop` a reason
+ * code, stop it there.  Checks that the candidacy is at the stage before
+ * `to`, that the deciding round is recorded, and at round 3 the residence
+ * trust (HT3-TRUST; `special` keeps a candidate as a special case).
+ * Messages as "file:row:" when file is not NULL.  0 or -1.
+ */
+int decide_one(sqlite3 *db, const struct rule_pack *pack, long long body_id, long long cand, const char *to,
+	       const char *drop, const char *special, const char *note, const char *file, long row);
+
+/* Put a qualified candidacy in constituency `number` of its body (the
+ * official list); once per person and body.  0 or -1. */
+int assign_one(sqlite3 *db, long long body_id, long long cand, long number, const char *file, long row);
 
 #endif

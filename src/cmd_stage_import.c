@@ -1,0 +1,478 @@
+/*
+ * COMMAND: voters import
+ * USAGE:   hiepthuong voters import TỆP.csv [--body CƠ-QUAN]
+ * COMMAND: decide import
+ * USAGE:   hiepthuong decide import TỆP.csv [--body CƠ-QUAN]
+ *
+ * Bulk entry of voter-conference results and of stage decisions from CSV
+ * files saved by Excel (columns in docs/stages.md), for the provincial
+ * office that receives many minutes at once.  Same rules as the other
+ * imports (import.h): official Vietnamese headers or ASCII keys, every bad
+ * row reported as file:row:column, and a file with any error changes
+ * nothing (the dispatcher rolls the transaction back).
+ *
+ * voters import: one row per candidate per conference; consecutive rows
+ * with the same kind, body, unit, date and place are one conference, whose
+ * own columns need only be filled on its first row (later rows must leave
+ * them empty or repeat them).  Each conference then goes through the same
+ * checks and computations as `voters add` (voters.h).
+ *
+ * decide import: one row per decision, applied in file order as `decide`,
+ * `withdraw` and `assign` would.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "book.h"
+#include "candidacy.h"
+#include "candref.h"
+#include "cmd.h"
+#include "conference.h"
+#include "db.h"
+#include "diag.h"
+#include "import.h"
+#include "opt.h"
+#include "sbuf.h"
+#include "stage.h"
+#include "text.h"
+#include "validate.h"
+#include "voters.h"
+#include "banned.h"
+
+static const char *const h_body[] = { "Cơ quan dân cử", "Ứng cử đại biểu", NULL };
+static const char *const h_cand[] = { "Người ứng cử", "Họ và tên", "Họ và tên người ứng cử", NULL };
+static const char *const h_dob[] = { "Ngày, tháng, năm sinh", "Ngày sinh", NULL };
+
+/* ---- voters import ---------------------------------------------------- */
+
+enum {
+	VC_KIND, VC_BODY, VC_UNIT, VC_DATE, VC_START, VC_END, VC_PLACE, VC_CHAIR, VC_SECRETARY,
+	VC_AT_PLACE, VC_INVITED, VC_PRESENT, VC_METHOD, VC_TELLERS, VC_ISSUED, VC_RETURNED, VC_VALID,
+	VC_BINVALID, VC_CAND, VC_DOB, VC_TRUST, VC_DISTRUST, VC_INVALID, VC_REVOTE, VC_N
+};
+
+static const char *const h_kind[] = { "Loại hội nghị", "Hội nghị", NULL };
+static const char *const h_unit[] = { "Đơn vị", "Mã đơn vị", "Thôn, tổ dân phố", NULL };
+static const char *const h_date[] = { "Ngày họp", "Ngày hội nghị", "Ngày", NULL };
+static const char *const h_start[] = { "Giờ bắt đầu", NULL };
+static const char *const h_end[] = { "Giờ kết thúc", NULL };
+static const char *const h_place[] = { "Địa điểm", "Nơi tổ chức", NULL };
+static const char *const h_chair[] = { "Chủ trì", "Người chủ trì", NULL };
+static const char *const h_secr[] = { "Thư ký", NULL };
+static const char *const h_at[] = { "Tổng số cử tri", "Tổng số cử tri ở nơi tổ chức", NULL };
+static const char *const h_inv[] = { "Số cử tri được mời", "Số cử tri được triệu tập", "Được mời", NULL };
+static const char *const h_pres[] = { "Số cử tri có mặt", "Có mặt", NULL };
+static const char *const h_meth[] = { "Hình thức biểu quyết", "Biểu quyết", NULL };
+static const char *const h_tell[] = { "Tổ kiểm phiếu", "Số thành viên tổ kiểm phiếu", NULL };
+static const char *const h_iss[] = { "Số phiếu phát ra", NULL };
+static const char *const h_ret[] = { "Số phiếu thu về", NULL };
+static const char *const h_val[] = { "Số phiếu hợp lệ", NULL };
+static const char *const h_binv[] = { "Số phiếu không hợp lệ", NULL };
+static const char *const h_trust[] = { "Tín nhiệm", "Số phiếu tín nhiệm", NULL };
+static const char *const h_distr[] = { "Không tín nhiệm", "Số phiếu không tín nhiệm", NULL };
+static const char *const h_inval[] = { "Không hợp lệ", "Phiếu không hợp lệ của người này", NULL };
+static const char *const h_rev[] = { "Biểu quyết lại", NULL };
+
+static const struct import_col voters_cols[VC_N] = {
+	{ "kind", h_kind, 1 }, { "body", h_body, 0 }, { "unit", h_unit, 0 }, { "date", h_date, 1 },
+	{ "start", h_start, 0 }, { "end", h_end, 0 }, { "place", h_place, 0 }, { "chair", h_chair, 0 },
+	{ "secretary", h_secr, 0 }, { "voters_at_place", h_at, 0 }, { "invited", h_inv, 0 },
+	{ "present", h_pres, 0 }, { "method", h_meth, 0 }, { "tellers", h_tell, 0 },
+	{ "ballots_issued", h_iss, 0 }, { "ballots_returned", h_ret, 0 }, { "ballots_valid", h_val, 0 },
+	{ "ballots_invalid", h_binv, 0 }, { "candidate", h_cand, 1 }, { "dob", h_dob, 0 },
+	{ "trust", h_trust, 1 }, { "distrust", h_distr, 0 }, { "invalid", h_inval, 0 }, { "revote", h_rev, 0 },
+};
+
+/* Columns that describe the conference (the rest describe one result). */
+static int is_conference_col(int c)
+{
+	return c < VC_CAND;
+}
+
+/* Values of the Vietnamese spellings clerks use. */
+static const char *map_kind(const char *v)
+{
+	static const char *const map[][2] = {
+		{ "nơi công tác", "workplace" }, { "nơi làm việc", "workplace" }, { "nơi cư trú", "residence" },
+		{ "thôn", "thon" }, { "tổ dân phố", "thon" }, { "thôn, tổ dân phố", "thon" },
+	};
+	for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++)
+		if (text_equal_fold(map[i][0], v))
+			return map[i][1];
+	return v;
+}
+
+static const char *map_method(const char *v)
+{
+	if (text_equal_fold(v, "giơ tay"))
+		return "hands";
+	if (text_equal_fold(v, "bỏ phiếu kín") || text_equal_fold(v, "bỏ phiếu"))
+		return "ballot";
+	return v;
+}
+
+/* A count cell: -1 when empty; an error unless a whole number >= 0. */
+static long count_cell(struct import *im, int col)
+{
+	const char *v = import_val(im, col);
+	char *end;
+	long n;
+
+	if (!v || !*v)
+		return -1;
+	n = strtol(v, &end, 10);
+	if (end == v || *end || n < 0) {
+		import_error(im, col, "cần một số nguyên không âm, không phải '%s'", v);
+		return -1;
+	}
+	return n;
+}
+
+/* One conference being gathered from consecutive rows. */
+struct group {
+	long row;		/* its first row */
+	char *cells[VC_N];	/* conference cells from the first row (owned) */
+	struct conf_args a;
+	struct vresult *res, *rev;
+	int nres, nrev;
+};
+
+static void group_release(struct group *g)
+{
+	for (int i = 0; i < VC_N; i++)
+		free(g->cells[i]);
+	vresults_release(g->res, g->nres);
+	vresults_release(g->rev, g->nrev);
+	memset(g, 0, sizeof(*g));
+}
+
+static int same_conference(const struct group *g, struct import *im)
+{
+	static const int key[] = { VC_KIND, VC_BODY, VC_UNIT, VC_DATE, VC_PLACE };
+
+	/* A row continues the conference when each key cell is empty (only
+	 * the first row of a conference need be filled) or the same. */
+	for (size_t i = 0; i < sizeof(key) / sizeof(key[0]); i++) {
+		const char *v = import_val(im, key[i]);
+		if (v && *v && strcmp(v, g->cells[key[i]] ? g->cells[key[i]] : ""))
+			return 0;
+	}
+	return 1;
+}
+
+static void group_start(struct group *g, struct import *im, const char *def_body)
+{
+	g->row = im->row;
+	for (int c = 0; c < VC_N; c++)
+		if (is_conference_col(c))
+			g->cells[c] = xstrdup(import_val(im, c) ? import_val(im, c) : "");
+	conf_args_init(&g->a);
+	g->a.kind = map_kind(g->cells[VC_KIND]);
+	g->a.body = *g->cells[VC_BODY] ? g->cells[VC_BODY] : def_body;
+	g->a.unit = *g->cells[VC_UNIT] ? g->cells[VC_UNIT] : NULL;
+	g->a.date = g->cells[VC_DATE];
+	g->a.start = *g->cells[VC_START] ? g->cells[VC_START] : NULL;
+	g->a.end = *g->cells[VC_END] ? g->cells[VC_END] : NULL;
+	g->a.place = *g->cells[VC_PLACE] ? g->cells[VC_PLACE] : NULL;
+	g->a.chair = *g->cells[VC_CHAIR] ? g->cells[VC_CHAIR] : NULL;
+	g->a.secretary = *g->cells[VC_SECRETARY] ? g->cells[VC_SECRETARY] : NULL;
+	g->a.method = *g->cells[VC_METHOD] ? map_method(g->cells[VC_METHOD]) : NULL;
+	g->a.voters_at_place = count_cell(im, VC_AT_PLACE);
+	g->a.invited = count_cell(im, VC_INVITED);
+	g->a.present = count_cell(im, VC_PRESENT);
+	g->a.tellers = count_cell(im, VC_TELLERS);
+	g->a.ballots_issued = count_cell(im, VC_ISSUED);
+	g->a.ballots_returned = count_cell(im, VC_RETURNED);
+	g->a.ballots_valid = count_cell(im, VC_VALID);
+	g->a.ballots_invalid = count_cell(im, VC_BINVALID);
+}
+
+static void group_add_result(struct group *g, struct import *im)
+{
+	const char *cand = import_val(im, VC_CAND), *dob = import_val(im, VC_DOB);
+	struct vresult *r;
+	struct sbuf ref = SBUF_INIT;
+	long revote;
+
+	for (int c = 0; c < VC_N; c++) {
+		const char *v = import_val(im, c);
+		if (is_conference_col(c) && g->row != im->row && v && *v && strcmp(v, g->cells[c]))
+			import_error(im, c, "khác dòng %ld của cùng hội nghị ('%s'); để trống hoặc ghi giống nhau", g->row,
+				     g->cells[c]);
+	}
+	if (!cand || !*cand) {
+		import_error(im, VC_CAND, "thiếu người ứng cử");
+		return;
+	}
+	sbuf_addstr(&ref, cand);
+	if (dob && *dob)
+		sbuf_addf(&ref, " %s", dob);
+	g->res = xrealloc(g->res, sizeof(*g->res) * (size_t)(g->nres + 1));
+	r = &g->res[g->nres++];
+	memset(r, 0, sizeof(*r));
+	r->ref = sbuf_detach(&ref, NULL);
+	r->trust = count_cell(im, VC_TRUST);
+	r->distrust = count_cell(im, VC_DISTRUST);
+	r->invalid = count_cell(im, VC_INVALID);
+	r->revote = -1;
+	if (r->trust < 0 && !im->row_errors)
+		import_error(im, VC_TRUST, "thiếu số phiếu tín nhiệm");
+	if (r->distrust < 0)
+		r->distrust = 0;
+	if (r->invalid < 0)
+		r->invalid = 0;
+	if ((revote = count_cell(im, VC_REVOTE)) >= 0) {
+		g->rev = xrealloc(g->rev, sizeof(*g->rev) * (size_t)(g->nrev + 1));
+		memset(&g->rev[g->nrev], 0, sizeof(*g->rev));
+		g->rev[g->nrev].ref = xstrdup(r->ref);
+		g->rev[g->nrev].trust = revote;
+		g->nrev++;
+	}
+}
+
+/* Check and store a gathered conference; counts it on success. */
+static void group_flush(sqlite3 *db, const struct rule_pack *pack, struct import *im, struct group *g, int *nconf,
+			int *nres)
+{
+	long long id;
+
+	if (!g->row)
+		return;
+	if (voters_record(db, pack, &g->a, g->res, g->nres, g->rev, g->nrev, im->path, g->row, &id) < 0) {
+		im->nerrors++;
+	} else {
+		(*nconf)++;
+		*nres += g->nres;
+	}
+	group_release(g);
+}
+
+int cmd_voters_import(struct ctx *ctx, int argc, char **argv)
+{
+	static const char usage[] = "hiepthuong voters import TỆP.csv [--body CƠ-QUAN]";
+	const char *body = NULL;
+	struct opt opts[] = {
+		OPT_STRING(0, "body", &body, "CƠ-QUAN", "cơ quan của các dòng không ghi cột 'Cơ quan dân cử'"),
+		OPT_END()
+	};
+	struct book_info bi;
+	struct import im;
+	struct group g;
+	const struct body_ref *def = NULL;
+	struct rule_pack pack;
+	int rc, r, nconf = 0, nres = 0;
+
+	argc = opt_parse(ctx, argc, argv, opts, usage, &rc);
+	if (argc < 0)
+		return rc;
+	if (argc != 1) {
+		error("cần đúng một tệp CSV");
+		opt_usage(usage, opts, 1);
+		return EXIT_USAGE;
+	}
+	memset(&g, 0, sizeof(g));
+	memset(&im, 0, sizeof(im));
+	memset(&pack, 0, sizeof(pack));
+	if (book_info_load(ctx->db, &bi) < 0) {
+		book_info_release(&bi);
+		return EXIT_DATA;
+	}
+	rc = EXIT_DATA;
+	if ((body || bi.nbodies == 1) && !(def = book_body_pick(&bi, body)))
+		goto out;
+	if (validate_load_pack(ctx->db, &pack) < 0)
+		goto out;
+	if (import_open(&im, argv[0], voters_cols, VC_N) < 0)
+		goto out;
+	while ((r = import_next(&im)) == 1) {
+		if (g.row && !same_conference(&g, &im))
+			group_flush(ctx->db, &pack, &im, &g, &nconf, &nres);
+		if (!g.row) {
+			const char *b = import_val(&im, VC_BODY);
+			const struct body_ref *br = b && *b ? book_body_find(&bi, b) : def;
+			if (b && *b && !br)
+				import_error(&im, VC_BODY, "không có cơ quan dân cử '%s' trong sổ", b);
+			else if (!br)
+				import_error(&im, VC_BODY, "không rõ cơ quan dân cử: ghi vào cột này hoặc dùng --body");
+			group_start(&g, &im, br ? br->code : "");
+			if (br)
+				g.a.body = br->code;
+		}
+		group_add_result(&g, &im);
+	}
+	if (r == 0)
+		group_flush(ctx->db, &pack, &im, &g, &nconf, &nres);
+	group_release(&g);
+	if (r < 0 || im.nerrors) {
+		fprintf(stderr, "%s: %d lỗi; không nhập gì, sổ không thay đổi\n", im.path, im.nerrors ? im.nerrors : 1);
+		goto out;
+	}
+	printf("%s: ghi %d hội nghị cử tri, %d kết quả tín nhiệm\n", im.path, nconf, nres);
+	ctx_change(ctx, "nhập '%s': %d hội nghị cử tri, %d kết quả", im.path, nconf, nres);
+	rc = EXIT_OK;
+out:
+	import_close(&im);
+	rules_release(&pack);
+	book_info_release(&bi);
+	return rc;
+}
+
+/* ---- decide import ------------------------------------------------------ */
+
+enum { DC_BODY, DC_CAND, DC_DOB, DC_STAGE, DC_DECISION, DC_REASON, DC_SPECIAL, DC_NOTE, DC_CONS, DC_N };
+
+static const char *const h_stage[] = { "Bước", "Danh sách", "Hội nghị hiệp thương", NULL };
+static const char *const h_dec[] = { "Quyết định", "Kết quả", NULL };
+static const char *const h_reason[] = { "Lý do", "Lý do không đưa vào", NULL };
+static const char *const h_special[] = { "Trường hợp đặc biệt", "Lý do trường hợp đặc biệt", NULL };
+static const char *const h_note[] = { "Ghi chú", NULL };
+static const char *const h_cons[] = { "Đơn vị bầu cử", "Đơn vị bầu cử số", NULL };
+
+static const struct import_col decide_cols[DC_N] = {
+	{ "body", h_body, 0 }, { "candidate", h_cand, 1 }, { "dob", h_dob, 0 }, { "stage", h_stage, 1 },
+	{ "decision", h_dec, 1 }, { "reason", h_reason, 0 }, { "special", h_special, 0 }, { "note", h_note, 0 },
+	{ "constituency", h_cons, 0 },
+};
+
+/* "preliminary" from the key, the stage's words, or a round number. */
+static const char *map_stage(const char *v)
+{
+	const struct stage_def *s;
+
+	if (!strcmp(v, "2") || text_equal_fold(v, "lần thứ hai"))
+		return "preliminary";
+	if (!strcmp(v, "3") || text_equal_fold(v, "lần thứ ba"))
+		return "qualified";
+	s = stage_find(v);
+	return s ? s->key : NULL;
+}
+
+/* include / drop / withdraw from the key or Vietnamese words. */
+static const char *map_decision(const char *v)
+{
+	static const char *const map[][2] = {
+		{ "include", "include" }, { "đưa vào", "include" }, { "giới thiệu", "include" }, { "có", "include" },
+		{ "drop", "drop" }, { "không đưa vào", "drop" }, { "không giới thiệu", "drop" }, { "không", "drop" },
+		{ "withdraw", "withdraw" }, { "xin rút", "withdraw" }, { "rút", "withdraw" },
+	};
+	for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++)
+		if (text_equal_fold(map[i][0], v))
+			return map[i][1];
+	return NULL;
+}
+
+static int decide_row(sqlite3 *db, const struct rule_pack *pack, struct book_info *bi, const struct body_ref *def,
+		      struct import *im)
+{
+	const char *b = import_val(im, DC_BODY), *cand = import_val(im, DC_CAND), *dob = import_val(im, DC_DOB);
+	const char *stage = map_stage(import_val(im, DC_STAGE)), *dec = map_decision(import_val(im, DC_DECISION));
+	const char *reason_s = import_val(im, DC_REASON), *special = import_val(im, DC_SPECIAL);
+	const char *note_text = import_val(im, DC_NOTE), *cons = import_val(im, DC_CONS);
+	const char *reason = reason_s && *reason_s ? reason_parse(reason_s) : NULL;
+	const struct body_ref *br = b && *b ? book_body_find(bi, b) : def;
+	struct sbuf ref = SBUF_INIT;
+	long long cand_id;
+	long number = 0;
+	int rc = -1;
+
+	if (b && *b && !br)
+		return import_error(im, DC_BODY, "không có cơ quan dân cử '%s' trong sổ", b);
+	if (!br)
+		return import_error(im, DC_BODY, "không rõ cơ quan dân cử: ghi vào cột này hoặc dùng --body");
+	if (!stage)
+		import_error(im, DC_STAGE, "bước '%s' không hợp lệ (được giới thiệu, danh sách sơ bộ, đủ tiêu chuẩn, "
+					   "danh sách chính thức, hoặc 2, 3)", import_val(im, DC_STAGE));
+	if (!dec)
+		import_error(im, DC_DECISION, "quyết định '%s' không hợp lệ (đưa vào, không đưa vào, xin rút)",
+			     import_val(im, DC_DECISION));
+	if (reason_s && *reason_s && !reason)
+		import_error(im, DC_REASON, "lý do '%s' không hợp lệ (xem docs/stages.md)", reason_s);
+	if (dec && !strcmp(dec, "drop") && !reason)
+		import_error(im, DC_REASON, "không đưa vào thì phải có lý do");
+	if (stage && !strcmp(stage, "official") && dec && !strcmp(dec, "include")) {
+		char *end;
+		number = cons && *cons ? strtol(cons, &end, 10) : 0;
+		if (number <= 0 || *end)
+			import_error(im, DC_CONS, "cần số đơn vị bầu cử để đưa vào danh sách chính thức");
+	}
+	if (im->row_errors)
+		return -1;
+	sbuf_addstr(&ref, cand);
+	if (dob && *dob)
+		sbuf_addf(&ref, " %s", dob);
+	cand_id = candref_resolve(db, br->id, ref.buf, im->path, im->row);
+	sbuf_release(&ref);
+	if (!cand_id) {
+		im->nerrors++;
+		return -1;
+	}
+	if (!strcmp(dec, "withdraw")) {
+		char st[16], status[16];
+		stage_of(db, cand_id, st, status);
+		if (strcmp(status, "active"))
+			return import_error(im, DC_CAND, "người này đã dừng ở bước '%s'", stage_label(st));
+		rc = stage_drop(db, cand_id, "withdrew", note_text && *note_text ? note_text : NULL, 0);
+	} else if (!strcmp(stage, "official")) {
+		rc = !strcmp(dec, "include") ? assign_one(db, br->id, cand_id, number, im->path, im->row)
+					     : import_error(im, DC_DECISION, "danh sách chính thức chỉ nhận 'đưa vào'");
+	} else {
+		rc = decide_one(db, pack, br->id, cand_id, stage, !strcmp(dec, "drop") ? reason : NULL,
+				special && *special ? special : NULL, note_text && *note_text ? note_text : NULL,
+				im->path, im->row);
+	}
+	if (rc < 0)
+		im->nerrors++;
+	return rc;
+}
+
+int cmd_decide_import(struct ctx *ctx, int argc, char **argv)
+{
+	static const char usage[] = "hiepthuong decide import TỆP.csv [--body CƠ-QUAN]";
+	const char *body = NULL;
+	struct opt opts[] = {
+		OPT_STRING(0, "body", &body, "CƠ-QUAN", "cơ quan của các dòng không ghi cột 'Cơ quan dân cử'"),
+		OPT_END()
+	};
+	struct book_info bi;
+	struct import im;
+	const struct body_ref *def = NULL;
+	struct rule_pack pack;
+	int rc, r, n = 0;
+
+	argc = opt_parse(ctx, argc, argv, opts, usage, &rc);
+	if (argc < 0)
+		return rc;
+	if (argc != 1) {
+		error("cần đúng một tệp CSV");
+		opt_usage(usage, opts, 1);
+		return EXIT_USAGE;
+	}
+	memset(&im, 0, sizeof(im));
+	memset(&pack, 0, sizeof(pack));
+	if (book_info_load(ctx->db, &bi) < 0) {
+		book_info_release(&bi);
+		return EXIT_DATA;
+	}
+	rc = EXIT_DATA;
+	if ((body || bi.nbodies == 1) && !(def = book_body_pick(&bi, body)))
+		goto out;
+	if (validate_load_pack(ctx->db, &pack) < 0)
+		goto out;
+	if (import_open(&im, argv[0], decide_cols, DC_N) < 0)
+		goto out;
+	while ((r = import_next(&im)) == 1)
+		if (!im.row_errors && decide_row(ctx->db, &pack, &bi, def, &im) == 0)
+			n++;
+	if (r < 0 || im.nerrors) {
+		fprintf(stderr, "%s: %d lỗi; không nhập gì, sổ không thay đổi\n", im.path, im.nerrors ? im.nerrors : 1);
+		goto out;
+	}
+	printf("%s: ghi %d quyết định\n", im.path, n);
+	ctx_change(ctx, "nhập '%s': %d quyết định", im.path, n);
+	rc = EXIT_OK;
+out:
+	import_close(&im);
+	rules_release(&pack);
+	book_info_release(&bi);
+	return rc;
+}
