@@ -34,7 +34,9 @@ endif
 # The program: main.o plus everything else, one object per line.
 OBJS += $(BUILD)/audit.o
 OBJS += $(BUILD)/cmd_init.o
+OBJS += $(BUILD)/cmd_rules.o
 OBJS += $(BUILD)/cmd_status.o
+OBJS += $(BUILD)/cmd_validate.o
 OBJS += $(BUILD)/cmd_version.o
 OBJS += $(BUILD)/collate_vi.o
 OBJS += $(BUILD)/config.o
@@ -47,6 +49,12 @@ OBJS += $(BUILD)/rules.o
 OBJS += $(BUILD)/sbuf.o
 OBJS += $(BUILD)/text.o
 OBJS += $(BUILD)/validate.o
+OBJS += $(BUILD)/validate_conf.o
+OBJS += $(BUILD)/validate_lists.o
+OBJS += $(BUILD)/validate_people.o
+OBJS += $(BUILD)/validate_print.o
+OBJS += $(BUILD)/validate_rounds.o
+OBJS += $(BUILD)/validate_util.o
 OBJS += $(BUILD)/yamlcfg.o
 
 PROGRAM = $(BUILD)/hiepthuong

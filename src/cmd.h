@@ -62,7 +62,9 @@ void ctx_change(struct ctx *ctx, const char *fmt, ...) __attribute__((format(pri
 const struct cmd *cmd_lookup(int argc, char **argv, int *nwords);
 
 int cmd_init(struct ctx *ctx, int argc, char **argv);
+int cmd_rules(struct ctx *ctx, int argc, char **argv);
 int cmd_status(struct ctx *ctx, int argc, char **argv);
+int cmd_validate(struct ctx *ctx, int argc, char **argv);
 int cmd_version(struct ctx *ctx, int argc, char **argv);
 int cmd_help(struct ctx *ctx, int argc, char **argv);
 

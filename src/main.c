@@ -19,7 +19,9 @@
 
 const struct cmd commands[] = {
 	{ "init", cmd_init, 0, "tạo sổ mới từ tệp cấu hình nhiệm kỳ" },
+	{ "rules", cmd_rules, CMD_NEED_BOOK, "bộ quy tắc đang áp dụng; 'rules show MÃ' giải thích một quy tắc" },
 	{ "status", cmd_status, CMD_NEED_BOOK, "tình hình từng cơ quan: số ghế, người ứng cử theo bước, thời hạn tới" },
+	{ "validate", cmd_validate, CMD_NEED_BOOK, "kiểm tra sổ theo bộ quy tắc của luật, nêu từng vi phạm và căn cứ" },
 	{ "version", cmd_version, 0, "in phiên bản và các thư viện đang dùng" },
 	{ "help", cmd_help, 0, "danh sách lệnh, hoặc hướng dẫn một lệnh" },
 };

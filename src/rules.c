@@ -42,6 +42,7 @@ static const char *const events[] = { "issues_answered", "round3_sent", "officia
 #define P_INT(n, lo, hi) { n, PT_INT, 1, lo, hi, NULL }
 #define P_INT_OPT(n, lo, hi) { n, PT_INT, 0, lo, hi, NULL }
 #define P_STR(n, ch) { n, PT_STR, 1, 0, 0, ch }
+#define P_STR_OPT(n, ch) { n, PT_STR, 0, 0, 0, ch }
 #define P_BOOL(n) { n, PT_BOOL, 1, 0, 1, NULL }
 #define P_LIST(n, ch) { n, PT_STRLIST, 1, 0, 0, ch }
 #define P_TABLE(n) { n, PT_SEATS_TABLE, 1, 0, 0, NULL }
@@ -70,7 +71,7 @@ static const struct kind_spec kinds[] = {
 	{ "residence_trust_gate", { P_STR("trust_rule", NULL) } },
 	{ "seats_sum", { { 0 } } },
 	{ "share", { P_STR("attribute", attributes), P_INT("min_percent", 0, 100), P_STR("list", lists),
-		     P_INT_OPT("age_under", 1, 150) } },
+		     P_INT_OPT("age_under", 1, 150), P_STR_OPT("majority", NULL) } },
 	{ "alloc_sum", { { 0 } } },
 	{ "list_order", { P_LIST("tone_order", NULL) } },
 	{ "deadline", { P_STR("deadline", NULL), P_STR("event", events) } },
@@ -338,6 +339,18 @@ static void check_pack(struct ydoc *d, struct rule_pack *p)
 		if (!strcmp(r->kind, "tellers") || !strcmp(r->kind, "seats_range")) {
 			if (rule_int(r, "min", 0) > rule_int(r, "max", 0))
 				error_at(d->name, r->line, r->col, "quy tắc '%s': min lớn hơn max", r->id), d->nerr++;
+		}
+		if (!strcmp(r->kind, "share") && rule_str(r, "attribute")) {
+			/* the attribute's own parameter, and only it */
+			int young = !strcmp(rule_str(r, "attribute"), "young");
+			int minority = !strcmp(rule_str(r, "attribute"), "ethnic_minority");
+			if (young != (rule_param(r, "age_under") != NULL))
+				error_at(d->name, r->line, r->col, "quy tắc '%s': 'age_under' %s", r->id,
+					 young ? "bắt buộc với attribute: young" : "chỉ dùng với attribute: young"), d->nerr++;
+			if (minority != (rule_param(r, "majority") != NULL))
+				error_at(d->name, r->line, r->col, "quy tắc '%s': 'majority' %s", r->id,
+					 minority ? "bắt buộc với attribute: ethnic_minority"
+						  : "chỉ dùng với attribute: ethnic_minority"), d->nerr++;
 		}
 		if (!strcmp(r->kind, "dossier_deadline")) {
 			const char *h = rule_str(r, "hour");
