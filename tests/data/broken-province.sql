@@ -83,8 +83,8 @@ SELECT p.id, p.id, 2, CASE WHEN p.id IN (201, 205) THEN 'self' WHEN p.id = 208 T
 FROM person p WHERE p.id BETWEEN 201 AND 210;
 
 -- Consultation rounds.
--- SEED HT-TELLERS, HT-VOTERS: the NA round 2 voted with 4 tellers, and 25 votes
---   were counted for Vũ Đức Minh with 20 members present.
+-- SEED HT-TELLERS: the NA round 2 voted with 4 tellers.
+-- SEED HT-VOTERS: 25 votes were counted for Vũ Đức Minh with 20 members present.
 -- SEED HT-WINDOW: the NA round 3 met on 21/02/2026.
 INSERT INTO conference (id, kind, body_id, held_on, present, vote_method, tellers) VALUES
 	(1, 'ht1', 1, '2025-12-05', 30, NULL, NULL),
