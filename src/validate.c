@@ -158,7 +158,8 @@ static void findings_finish(struct findings *f, int from, int rank)
 		f->v[j++] = f->v[i];
 	}
 	f->n = j;
-	qsort(f->v + from, (size_t)(f->n - from), sizeof(*f->v), cmp_finding);
+	if (f->n > from)
+		qsort(f->v + from, (size_t)(f->n - from), sizeof(*f->v), cmp_finding);
 }
 
 static int errors_since(const struct findings *f, int from)

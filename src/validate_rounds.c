@@ -180,7 +180,7 @@ int eval_round_window(struct eval *e, const struct rule *r)
 	}
 	while (sqlite3_step(b) == SQLITE_ROW) {
 		for (int n = 1; keys && n <= 3 && n <= keys->nlist; n++) {
-			char kind[4], due_s[16], day[16];
+			char kind[16], due_s[16], day[16];
 			struct date due, held;
 			long days;
 
