@@ -16,6 +16,8 @@ echo "== Tỉnh Hòa Lâm (mẫu): tạo sổ"
 echo
 "$ht" status --db "$out/tinh.db"
 echo
+"$ht" validate --db "$out/tinh.db" || [ $? -eq 1 ]   # 1 = findings, not a failure
+echo
 echo "== Xã Tân Hòa Lâm (mẫu): tạo sổ"
 "$ht" init --config "$top/samples/commune/config.yaml" --db "$out/xa.db"
 echo

@@ -50,6 +50,40 @@ TEST(seats_table_lookup)
 	rules_release(&p);
 }
 
+/* A one-rule share pack with these params. */
+static int load_share(const char *params)
+{
+	char text[1024];
+	struct rule_pack p;
+	int rc;
+
+	snprintf(text, sizeof(text),
+		 "pack: {id: \"t\", title: \"t\", law: \"t\"}\n"
+		 "rules:\n"
+		 "  - id: S\n"
+		 "    kind: share\n"
+		 "    severity: warning\n"
+		 "    title: \"t\"\n"
+		 "    citation: \"c\"\n"
+		 "    params: %s\n", params);
+	rc = rules_load_mem("share.yaml", text, strlen(text), &p);
+	rules_release(&p);
+	return rc;
+}
+
+TEST(share_parameters_belong_to_their_attribute)
+{
+	CHECK(load_share("{attribute: women, min_percent: 35, list: official}") == 0);
+	CHECK(load_share("{attribute: young, min_percent: 15, list: official, age_under: 40}") == 0);
+	CHECK(load_share("{attribute: ethnic_minority, min_percent: 18, list: official, majority: \"Kinh\"}") == 0);
+	CHECK(load_share("{attribute: young, min_percent: 15, list: official}") < 0);
+	CHECK(load_share("{attribute: women, min_percent: 35, list: official, age_under: 40}") < 0);
+	CHECK(load_share("{attribute: ethnic_minority, min_percent: 18, list: official}") < 0);
+	CHECK(load_share("{attribute: women, min_percent: 35, list: official, majority: \"Kinh\"}") < 0);
+	CHECK(load_share("{attribute: women, min_percent: 101, list: official}") < 0);
+	CHECK(load_share("{attribute: women, min_percent: \"35\", list: official}") < 0);
+}
+
 TEST(share_at_the_boundary)
 {
 	/* 35 %: 7 of 20 passes, 6 of 20 fails */
