@@ -603,7 +603,7 @@ int validate_check_conference(sqlite3 *db, const struct conference_counts *c, co
 	const struct rule_pack *pack = own_pack(db, out);
 	struct eval e;
 	struct where w;
-	int from = out->n, rank;
+	int from = out->n;
 	unsigned mask = c->body_kind && !strcmp(c->body_kind, "na") ? APPLIES_NA : APPLIES_HDND;
 	const char *label = conf_kind_label(c->kind);
 
@@ -614,10 +614,7 @@ int validate_check_conference(sqlite3 *db, const struct conference_counts *c, co
 		return -1;
 	}
 	memset(&w, 0, sizeof(w));
-	rank = !strcmp(c->kind, "ht1") || !strcmp(c->kind, "leadership") ? STAGE_PROPOSED
-	       : !strcmp(c->kind, "ht2") ? STAGE_PRELIMINARY
-	       : !strcmp(c->kind, "ht3") || !strcmp(c->kind, "residence") ? STAGE_QUALIFIED : STAGE_NOMINATED;
-	w.lo = w.hi = rank;
+	w.lo = w.hi = conf_stage(c->kind);
 	for (int i = 0; i < pack->nrules; i++) {
 		const struct rule *r = &pack->rules[i];
 
@@ -625,7 +622,7 @@ int validate_check_conference(sqlite3 *db, const struct conference_counts *c, co
 			continue;
 		if (!strcmp(r->kind, "tellers") && rule_has_conference(r, c->kind))
 			check_conf_tellers(&e, r, &w, label, c);
-		else if (!strcmp(r->kind, "votes_present") && c->kind[0] == 'h' && c->kind[1] == 't')
+		else if (!strcmp(r->kind, "votes_present") && conf_is_round(c->kind))
 			check_conf_votes_present(&e, r, &w, label, c, votes, nvotes);
 		else if (!strcmp(r->kind, "quorum") && rule_has_conference(r, c->kind))
 			check_conf_quorum(&e, r, &w, label, c);

@@ -36,13 +36,12 @@ int conf_is_voter(const char *kind)
 	return !strcmp(kind, "workplace") || !strcmp(kind, "residence") || !strcmp(kind, "thon");
 }
 
-static int is_round(const char *kind)
+int conf_is_round(const char *kind)
 {
 	return !strcmp(kind, "ht1") || !strcmp(kind, "ht2") || !strcmp(kind, "ht3");
 }
 
-/* The stage a conference decides (for the scope of its findings). */
-static int conf_stage(const char *kind)
+int conf_stage(const char *kind)
 {
 	if (!strcmp(kind, "ht1") || !strcmp(kind, "leadership"))
 		return STAGE_PROPOSED;
@@ -293,7 +292,7 @@ static int kind_listed(const struct rule *r, const char *kind)
 static int kind_round(const struct rule *r, const char *kind)
 {
 	(void)r;
-	return is_round(kind);
+	return conf_is_round(kind);
 }
 
 static int kind_voter(const struct rule *r, const char *kind)

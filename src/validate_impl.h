@@ -151,8 +151,12 @@ void check_conf_vote_totals(struct eval *e, const struct rule *r, const struct w
 			    const struct conference_counts *c, const struct vote_counts *v, int nv);
 /* Is `kind` among the rule's `conferences` list parameter? */
 int rule_has_conference(const struct rule *r, const char *kind);
-/* Is conference kind a voter conference (workplace, residence, thon)? */
+/* Is a conference kind a voter conference (workplace, residence, thon)?
+ * A consultation round (ht1, ht2, ht3)? */
 int conf_is_voter(const char *kind);
+int conf_is_round(const char *kind);
+/* The stage a conference of this kind decides (enum stage_rank). */
+int conf_stage(const char *kind);
 
 /* ---- Pure helpers (validate_util.c) ---- */
 

@@ -232,7 +232,7 @@ int eval_one_constituency(struct eval *e, const struct rule *r)
 	 * both are known ("1975" and "1975-06-01").
 	 */
 	sqlite3_stmt *b = ev_bodies(e, r), *st;
-	struct sbuf na = SBUF_INIT, nb = SBUF_INIT;
+	struct sbuf name = SBUF_INIT;
 
 	if (!b)
 		return -1;
@@ -255,18 +255,16 @@ int eval_one_constituency(struct eval *e, const struct rule *r)
 			struct where w;
 			char da[16], db_[16];
 
-			sbuf_reset(&na);
-			sbuf_addstr(&na, db_col_text(st, 2));
+			sbuf_reset(&name);
+			sbuf_addstr(&name, db_col_text(st, 2));
 			if (*db_col_text(st, 3))
-				sbuf_addf(&na, " %s", db_col_text(st, 3));
-			sbuf_addf(&na, " %s", db_col_text(st, 4));
+				sbuf_addf(&name, " %s", db_col_text(st, 3));
+			sbuf_addf(&name, " %s", db_col_text(st, 4));
 			vn_date(db_col_text(st, 5), da, sizeof(da));
 			vn_date(db_col_text(st, 6), db_, sizeof(db_));
-			sbuf_reset(&nb);
-			sbuf_addstr(&nb, na.buf);
 			where_body(&w, b, STAGE_OFFICIAL, STAGE_OFFICIAL);
 			w.constituency = (long)sqlite3_column_int64(st, 1);
-			w.candidate = nb.buf;
+			w.candidate = name.buf;
 			ev_add(e, r, &w, "cùng họ tên và ngày sinh khớp (%s / %s) với người ứng cử ở đơn vị bầu cử số %lld: "
 					 "một người được ghi tên ở hai đơn vị bầu cử", da, db_,
 			       sqlite3_column_int64(st, 0));
@@ -275,8 +273,7 @@ int eval_one_constituency(struct eval *e, const struct rule *r)
 	}
 	sqlite3_finalize(st);
 	sqlite3_finalize(b);
-	sbuf_release(&na);
-	sbuf_release(&nb);
+	sbuf_release(&name);
 	return 0;
 }
 
