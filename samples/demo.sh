@@ -28,6 +28,9 @@ echo
 echo "== Tỉnh Hòa Lâm: người ứng cử theo vần chữ cái A, B, C"
 "$ht" candidate list --db "$out/tinh.db"
 echo
+echo "== Tỉnh Hòa Lâm: kiểm tra theo bộ quy tắc"
+"$ht" validate --db "$out/tinh.db" || [ $? -eq 1 ]   # 1 = findings, not a failure
+echo
 echo "== Xã Tân Hòa Lâm (mẫu): tạo sổ"
 "$ht" init --config "$top/samples/commune/config.yaml" --db "$out/xa.db"
 echo
@@ -51,4 +54,7 @@ echo "== Biểu mẫu: ghi mọi biểu mẫu một sổ mẫu điền được 
 "$ht" init --config "$top/samples/province/config.yaml" --db "$out/bieu-mau.db" >/dev/null
 sqlite3 -bail "$out/bieu-mau.db" <"$top/tests/data/people.sql"
 sqlite3 -bail "$out/bieu-mau.db" <"$top/tests/data/province.sql"
+# That fixture fills one council constituency only and breaks the surplus
+# rules, so the export gate would refuse it: its pack is relaxed to warnings.
+sqlite3 "$out/bieu-mau.db" "UPDATE book SET rules_text = replace(rules_text, 'severity: error', 'severity: warning')"
 "$ht" export all --db "$out/bieu-mau.db" -o "$out/bieu-mau"

@@ -203,10 +203,17 @@ out:
 	return rc;
 }
 
-/* Gate for one body; prints the errors.  1 = blocked, 0 = pass, -1 = failure. */
-static int gate(struct ctxx *x, long long body, struct gate_result *g)
+/* Two gate stages are the same list (NULL: the whole body). */
+static int same_stage(const char *a, const char *b)
 {
-	if (export_gate(x->db, body, g) < 0)
+	return a == b || (a && b && !strcmp(a, b));
+}
+
+/* Gate for what a form of one body carries; prints the errors.
+ * 1 = blocked, 0 = pass, -1 = failure. */
+static int gate(struct ctxx *x, long long body, const char *stage, struct gate_result *g)
+{
+	if (export_gate(x->db, body, stage, g) < 0)
 		return -1;
 	if (g->nerrors && !x->draft) {
 		for (int i = 0; i < g->nerrors; i++)
@@ -327,7 +334,7 @@ static int export_one(struct ctxx *x, const char *form, const struct opts *op)
 	}
 	if (resolve(x, t, op, &sel) < 0)
 		return EXIT_USAGE;
-	rc = gate(x, sel.body, &g);
+	rc = gate(x, sel.body, export_gate_stage(t->gate, sel.round), &g);
 	if (rc != 0) {
 		gate_result_release(&g);
 		if (rc < 0)
@@ -393,6 +400,7 @@ static int export_all(struct ctxx *x, const struct opts *op)
 	struct job *jobs = NULL;
 	int njobs = 0, rc = EXIT_OK, written = 0;
 	long long *bodies = NULL;
+	const char **stages = NULL;	/* borrowed from templates or static */
 	struct gate_result *gates = NULL;
 	int nbodies = 0;
 	struct stat st;
@@ -426,17 +434,20 @@ static int export_all(struct ctxx *x, const struct opts *op)
 		}
 		free(inst);
 	}
-	/* The gate, once per body, before anything is written. */
+	/* The gate, once per body and list, before anything is written. */
 	for (int i = 0; i < njobs; i++) {
+		const char *stage = export_gate_stage(jobs[i].t->gate, jobs[i].sel.round);
 		int seen = 0, g;
 		for (int k = 0; k < nbodies; k++)
-			seen |= bodies[k] == jobs[i].sel.body;
+			seen |= bodies[k] == jobs[i].sel.body && same_stage(stages[k], stage);
 		if (seen)
 			continue;
 		bodies = xrealloc(bodies, sizeof(*bodies) * (size_t)(nbodies + 1));
+		stages = xrealloc(stages, sizeof(*stages) * (size_t)(nbodies + 1));
 		gates = xrealloc(gates, sizeof(*gates) * (size_t)(nbodies + 1));
 		bodies[nbodies] = jobs[i].sel.body;
-		g = gate(x, jobs[i].sel.body, &gates[nbodies]);
+		stages[nbodies] = stage;
+		g = gate(x, jobs[i].sel.body, stage, &gates[nbodies]);
 		nbodies++;
 		if (g < 0) {
 			rc = EXIT_DATA;
@@ -460,7 +471,8 @@ static int export_all(struct ctxx *x, const struct opts *op)
 		int r;
 
 		for (int k = 0; k < nbodies; k++)
-			if (bodies[k] == jobs[i].sel.body)
+			if (bodies[k] == jobs[i].sel.body &&
+			    same_stage(stages[k], export_gate_stage(jobs[i].t->gate, jobs[i].sel.round)))
 				g = &gates[k];
 		jobs[i].name = file_name(jobs[i].t, &jobs[i].sel, x->db);
 		if (!jobs[i].name) {
@@ -489,6 +501,7 @@ out:
 		gate_result_release(&gates[k]);
 	free(gates);
 	free(bodies);
+	free(stages);
 	return rc;
 }
 

@@ -1,5 +1,6 @@
 /* conference.c - recording meetings and computing what follows from their
  * counts; see conference.h. */
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,6 +41,21 @@ const char *conf_kind_key(int kind)
 const char *conf_kind_label(int kind)
 {
 	return kind >= 0 && kind < CONF_NKINDS ? kinds[kind].label : "?";
+}
+
+const char *conf_kind_phrase(const char *key)
+{
+	static char phrases[CONF_NKINDS][128];
+	int k = conf_kind_parse(key ? key : "");
+
+	if (k < 0)
+		return key ? key : "?";
+	if (!phrases[k][0]) {
+		/* Every label starts with an ASCII capital ("Hội", "Họp"). */
+		snprintf(phrases[k], sizeof(phrases[k]), "%s", kinds[k].label);
+		phrases[k][0] = (char)tolower((unsigned char)phrases[k][0]);
+	}
+	return phrases[k];
 }
 
 int conf_kind_is_voters(int kind)

@@ -32,6 +32,10 @@ int conf_kind_parse(const char *s);
 const char *conf_kind_key(int kind);
 /* "Hội nghị hiệp thương lần thứ nhất", ... */
 const char *conf_kind_label(int kind);
+/* The same words in lower case for use inside a sentence, from the
+ * stored key ("ht3" -> "hội nghị hiệp thương lần thứ ba"); the key itself
+ * when unknown. */
+const char *conf_kind_phrase(const char *key);
 /* 1 for workplace, residence and thôn voter conferences. */
 int conf_kind_is_voters(int kind);
 

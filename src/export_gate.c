@@ -18,24 +18,31 @@ static void add(char ***v, int *n, const struct finding *f)
 	(*v)[(*n)++] = sbuf_detach(&s, NULL);
 }
 
-int export_gate(sqlite3 *db, long long body_id, struct gate_result *out)
+const char *export_gate_stage(const char *gate, long long round)
 {
-	struct validate_scope scope = { body_id, NULL };
-	struct rule_pack pack;
-	struct findings f = { 0 };
+	if (!gate)
+		return NULL;
+	if (strcmp(gate, "round"))
+		return gate;
+	return round == 2 ? "preliminary" : round == 3 ? "qualified" : NULL;
+}
+
+int export_gate(sqlite3 *db, long long body_id, const char *stage, struct gate_result *out)
+{
+	struct findings f;
 	int rc;
 
 	memset(out, 0, sizeof(*out));
-	rc = validate_book(db, &scope, &pack, &f);
-	for (int i = 0; rc == 0 && i < f.n; i++) {
+	memset(&f, 0, sizeof(f));
+	rc = validate_export_gate(db, body_id, stage, &f);
+	for (int i = 0; rc >= 0 && i < f.n; i++) {
 		if (f.v[i].rule->severity == SEV_ERROR)
 			add(&out->errors, &out->nerrors, &f.v[i]);
 		else if (f.v[i].rule->severity == SEV_WARNING)
 			add(&out->warnings, &out->nwarnings, &f.v[i]);
 	}
 	findings_release(&f);
-	rules_release(&pack);
-	return rc;
+	return rc < 0 ? -1 : 0;
 }
 
 void gate_result_release(struct gate_result *g)

@@ -43,6 +43,7 @@ static const char *const events[] = { "issues_answered", "round3_sent", "officia
 #define P_INT(n, lo, hi) { n, PT_INT, 1, lo, hi, NULL }
 #define P_INT_OPT(n, lo, hi) { n, PT_INT, 0, lo, hi, NULL }
 #define P_STR(n, ch) { n, PT_STR, 1, 0, 0, ch }
+#define P_STR_OPT(n, ch) { n, PT_STR, 0, 0, 0, ch }
 #define P_BOOL(n) { n, PT_BOOL, 1, 0, 1, NULL }
 #define P_LIST(n, ch) { n, PT_STRLIST, 1, 0, 0, ch }
 #define P_TABLE(n) { n, PT_SEATS_TABLE, 1, 0, 0, NULL }
@@ -71,7 +72,7 @@ static const struct kind_spec kinds[] = {
 	{ "residence_trust_gate", { P_STR("trust_rule", NULL) } },
 	{ "seats_sum", { { 0 } } },
 	{ "share", { P_STR("attribute", attributes), P_INT("min_percent", 0, 100), P_STR("list", lists),
-		     P_INT_OPT("age_under", 1, 150) } },
+		     P_INT_OPT("age_under", 1, 150), P_STR_OPT("majority", NULL) } },
 	{ "alloc_sum", { { 0 } } },
 	{ "list_order", { P_LIST("tone_order", NULL) } },
 	{ "deadline", { P_STR("deadline", NULL), P_STR("event", events) } },
@@ -280,11 +281,17 @@ static void check_values(struct ydoc *d, struct ymap *m, yaml_node_t *params, co
 				   r->id, p->nlist);
 	} else if (!strcmp(r->kind, "share") && rule_str(r, "attribute")) {
 		int young = !strcmp(rule_str(r, "attribute"), "young");
+		int minority = !strcmp(rule_str(r, "attribute"), "ethnic_minority");
 		if (young && !ymap_get(m, "age_under"))
 			ydoc_error(d, params, "quy tắc '%s': thuộc tính 'young' cần tham số 'age_under'", r->id);
 		else if (!young && ymap_get(m, "age_under"))
 			ydoc_error(d, ymap_get(m, "age_under"),
 				   "quy tắc '%s': tham số 'age_under' chỉ dùng với thuộc tính 'young'", r->id);
+		if (minority && !ymap_get(m, "majority"))
+			ydoc_error(d, params, "quy tắc '%s': thuộc tính 'ethnic_minority' cần tham số 'majority'", r->id);
+		else if (!minority && ymap_get(m, "majority"))
+			ydoc_error(d, ymap_get(m, "majority"),
+				   "quy tắc '%s': tham số 'majority' chỉ dùng với thuộc tính 'ethnic_minority'", r->id);
 	}
 }
 

@@ -211,6 +211,16 @@ CREATE TABLE conference (
 );
 CREATE INDEX conference_body ON conference(body_id, kind, held_on);
 
+-- The total number of nominees agreed for a body at round 1 (version 1)
+-- and after each adjustment (2, 3), against which the allocation table
+-- must add up (rule kind alloc_sum, ALLOC-SUM).
+CREATE TABLE allocation_total (
+	body_id INTEGER NOT NULL REFERENCES body(id),
+	version INTEGER NOT NULL CHECK (version IN (1, 2, 3)),
+	total INTEGER NOT NULL CHECK (total >= 0),
+	PRIMARY KEY (body_id, version)
+);
+
 -- One candidacy's result at one conference.
 CREATE TABLE vote (
 	conference_id INTEGER NOT NULL REFERENCES conference(id),
@@ -247,6 +257,18 @@ CREATE TABLE candidacy_event (
 	conference_id INTEGER REFERENCES conference(id)
 );
 CREATE INDEX candidacy_event_cand ON candidacy_event(candidacy_id);
+
+-- Dated one-off events of a body that deadline rules check (rule kind
+-- deadline): round3_sent = the round-3 minutes and list were sent
+-- (HT3-SEND), official_list = the official list was published
+-- (LIST-DEADLINE).
+CREATE TABLE body_event (
+	body_id INTEGER NOT NULL REFERENCES body(id),
+	event TEXT NOT NULL CHECK (event IN ('round3_sent', 'official_list')),
+	on_date TEXT NOT NULL CHECK (on_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+	note TEXT,
+	PRIMARY KEY (body_id, event)
+);
 
 -- Who changed what and when; every writing command appends one row in its
 -- own transaction.

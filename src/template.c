@@ -364,6 +364,7 @@ static void parse_page(struct ydoc *d, yaml_node_t *n, struct tpl_page *pg)
 static void parse_form(struct ydoc *d, yaml_node_t *n, struct template *t)
 {
 	static const char *const kinds[] = { "na", "hdnd", NULL };
+	static const char *const gates[] = { "nominated", "preliminary", "qualified", "official", "round", NULL };
 	struct ymap m;
 
 	if (ymap_begin(d, n, "form", &m) < 0)
@@ -373,6 +374,7 @@ static void parse_form(struct ydoc *d, yaml_node_t *n, struct template *t)
 	ymap_str(&m, "title", Y_REQUIRED, &t->title);
 	ymap_str(&m, "dataset", Y_REQUIRED, &t->dataset);
 	ymap_enum(&m, "body_kind", Y_OPTIONAL, kinds, &t->body_kind);
+	ymap_enum(&m, "gate", Y_OPTIONAL, gates, &t->gate);
 	ymap_strlist(&m, "select", Y_OPTIONAL, &t->select, &t->nselect);
 	ymap_str(&m, "file", Y_REQUIRED, &t->file);
 	ymap_str(&m, "sheet", Y_REQUIRED, &t->sheet);
@@ -461,6 +463,7 @@ void template_release(struct template *t)
 	free(t->title);
 	free(t->dataset);
 	free(t->body_kind);
+	free(t->gate);
 	strlist_free(t->select, t->nselect);
 	free(t->file);
 	free(t->sheet);

@@ -111,6 +111,10 @@ struct template {
 	char *title;			/* one line for `export --list` */
 	char *dataset;			/* name of the dataset (dataset.h) */
 	char *body_kind;		/* "na", "hdnd", or NULL for any */
+	char *gate;			/* the stage whose list the form carries (nominated,
+					 * preliminary, qualified, official), "round" for the
+					 * list of --round (2: preliminary, 3: qualified), or
+					 * NULL: the export gate checks the whole body */
 	char **select;			/* instance filters "field=v1,v2" */
 	int nselect;
 	char *file;			/* output name pattern, with fill-ins */

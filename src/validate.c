@@ -1,134 +1,416 @@
 /*
- * validate.c - the rule engine: one evaluator per kind of rule.
+ * validate.c - the rule engine: the table of evaluators, the runs, the
+ * findings and the public API of validate.h.
  *
- * An evaluator gets the rule (with its parameters from the pack), the book
- * and the scope, and adds findings.  Every threshold compares integers
- * (`a*den > b*num`), never floating point.  Kinds that have no evaluator
- * in this build are listed by `rules` as not checked.
+ * The evaluators themselves are split by what they read: people and
+ * candidacies (validate_people.c), conferences and votes
+ * (validate_conf.c), lists, seats and allocations (validate_lists.c).
+ * Kinds that have no evaluator in this build would be listed by `rules`;
+ * today every kind of the registry has one.
  */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "conference.h"
 #include "db.h"
 #include "diag.h"
 #include "sbuf.h"
 #include "validate.h"
+#include "validate_impl.h"
 #include "banned.h"
 
-struct eval {
-	sqlite3 *db;
-	const struct validate_scope *scope;
-	const struct rule_pack *pack;
-	struct findings *out;
+static const char *const stage_keys[STAGE_COUNT] = { "proposed", "nominated", "preliminary", "qualified", "official" };
+static const char *const stage_labels[STAGE_COUNT] = {
+	"danh sách dự kiến giới thiệu", "danh sách người được giới thiệu và tự ứng cử", "danh sách sơ bộ",
+	"danh sách những người đủ tiêu chuẩn ứng cử", "danh sách chính thức"
 };
 
-void findings_add(struct findings *f, const struct rule *r, const char *body, long constituency,
-		  const char *candidate, const char *fmt, ...)
+int stage_rank(const char *stage)
+{
+	for (int i = 0; stage && i < STAGE_COUNT; i++)
+		if (!strcmp(stage_keys[i], stage))
+			return i;
+	return -1;
+}
+
+const char *stage_key(int rank)
+{
+	return rank >= 0 && rank < STAGE_COUNT ? stage_keys[rank] : "";
+}
+
+const char *stage_list_label(int rank)
+{
+	return rank >= 0 && rank < STAGE_COUNT ? stage_labels[rank] : "";
+}
+
+/* ---- findings ---- */
+
+static struct finding *findings_new(struct findings *f, const struct rule *r, const char *fmt, va_list ap)
 {
 	struct sbuf msg = SBUF_INIT;
 	struct finding *x;
-	va_list ap;
 
 	if (f->n == f->alloc) {
 		f->alloc = f->alloc ? f->alloc * 2 : 16;
 		f->v = xrealloc(f->v, sizeof(*f->v) * (size_t)f->alloc);
 	}
-	va_start(ap, fmt);
 	sbuf_vaddf(&msg, fmt, ap);
-	va_end(ap);
-	x = &f->v[f->n++];
+	x = &f->v[f->n];
+	memset(x, 0, sizeof(*x));
 	x->rule = r;
+	x->seq = f->n++;
+	x->message = sbuf_detach(&msg, NULL);
+	x->stage_lo = 0;
+	x->stage_hi = STAGE_COUNT - 1;
+	return x;
+}
+
+void findings_add(struct findings *f, const struct rule *r, const char *body, long constituency,
+		  const char *candidate, const char *fmt, ...)
+{
+	struct finding *x;
+	va_list ap;
+
+	va_start(ap, fmt);
+	x = findings_new(f, r, fmt, ap);
+	va_end(ap);
 	x->body = xstrdup(body ? body : "");
+	x->body_name = xstrdup(body ? body : "");
 	x->constituency = constituency;
 	x->candidate = xstrdup(candidate);
-	x->message = sbuf_detach(&msg, NULL);
+}
+
+void ev_add(struct eval *e, const struct rule *r, const struct where *w, const char *fmt, ...)
+{
+	struct finding *x;
+	va_list ap;
+
+	va_start(ap, fmt);
+	x = findings_new(e->out, r, fmt, ap);
+	va_end(ap);
+	x->body_id = w->body_id;
+	x->body = xstrdup(w->body ? w->body : "");
+	x->body_name = xstrdup(w->body_name ? w->body_name : "");
+	x->constituency = w->constituency;
+	x->candidate = w->candidate && *w->candidate ? xstrdup(w->candidate) : NULL;
+	x->stage_lo = w->lo;
+	x->stage_hi = w->hi;
+}
+
+static void finding_free(struct finding *x)
+{
+	free(x->body);
+	free(x->body_name);
+	free(x->candidate);
+	free(x->message);
 }
 
 void findings_release(struct findings *f)
 {
-	for (int i = 0; i < f->n; i++) {
-		free(f->v[i].body);
-		free(f->v[i].candidate);
-		free(f->v[i].message);
-	}
+	for (int i = 0; i < f->n; i++)
+		finding_free(&f->v[i]);
 	free(f->v);
+	if (f->pack) {
+		rules_release(f->pack);
+		free(f->pack);
+	}
 	memset(f, 0, sizeof(*f));
 }
 
-/* The bodies a rule applies to, within the scope: id, code, kind, seats. */
-static sqlite3_stmt *bodies_for(struct eval *e, const struct rule *r)
+void findings_count(const struct findings *f, struct validate_counts *vc)
 {
-	sqlite3_stmt *st = db_prepare(e->db, "SELECT id, code, kind, seats, name FROM body "
-					     "WHERE (? = 0 OR id = ?) AND ((kind = 'na' AND ?) OR (kind = 'hdnd' AND ?)) "
+	memset(vc, 0, sizeof(*vc));
+	for (int i = 0; i < f->n; i++) {
+		if (f->v[i].rule->severity == SEV_ERROR)
+			vc->errors++;
+		else if (f->v[i].rule->severity == SEV_WARNING)
+			vc->warnings++;
+		else
+			vc->infos++;
+	}
+}
+
+static int cmp_finding(const void *pa, const void *pb)
+{
+	const struct finding *a = pa, *b = pb;
+	uintptr_t ra = (uintptr_t)a->rule, rb = (uintptr_t)b->rule;
+
+	if (a->body_id != b->body_id)
+		return a->body_id < b->body_id ? -1 : 1;
+	if (a->constituency != b->constituency)
+		return a->constituency < b->constituency ? -1 : 1;
+	if (ra != rb)
+		return ra < rb ? -1 : 1;
+	return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+/* Keep the findings from index `from` that concern `stage`, then sort them. */
+static void findings_finish(struct findings *f, int from, int rank)
+{
+	int j = from;
+
+	for (int i = from; i < f->n; i++) {
+		if (rank >= 0 && (rank < f->v[i].stage_lo || rank > f->v[i].stage_hi)) {
+			finding_free(&f->v[i]);
+			continue;
+		}
+		f->v[j++] = f->v[i];
+	}
+	f->n = j;
+	if (f->n > from)
+		qsort(f->v + from, (size_t)(f->n - from), sizeof(*f->v), cmp_finding);
+}
+
+static int errors_since(const struct findings *f, int from)
+{
+	int n = 0;
+
+	for (int i = from; i < f->n; i++)
+		n += f->v[i].rule->severity == SEV_ERROR;
+	return n;
+}
+
+/* ---- what evaluators share ---- */
+
+sqlite3_stmt *ev_bodies(struct eval *e, const struct rule *r)
+{
+	sqlite3_stmt *st = db_prepare(e->db, "SELECT id, code, kind, seats, name, coalesce(khoa, '') FROM body "
+					     "WHERE (?1 = 0 OR id = ?1) AND ((kind = 'na' AND ?2) OR (kind = 'hdnd' AND ?3)) "
 					     "ORDER BY id");
 	if (!st)
 		return NULL;
 	db_bind_int(st, 1, e->scope->body_id);
-	db_bind_int(st, 2, e->scope->body_id);
-	db_bind_int(st, 3, (r->applies & APPLIES_NA) != 0);
-	db_bind_int(st, 4, (r->applies & APPLIES_HDND) != 0);
+	db_bind_int(st, 2, (r->applies & APPLIES_NA) != 0);
+	db_bind_int(st, 3, (r->applies & APPLIES_HDND) != 0);
 	return st;
 }
 
-/* SEATS-SUM: the constituencies' seats add up to the body's seats. */
-static int eval_seats_sum(struct eval *e, const struct rule *r)
+void where_body(struct where *w, sqlite3_stmt *b, int lo, int hi)
 {
-	sqlite3_stmt *b = bodies_for(e, r);
+	memset(w, 0, sizeof(*w));
+	w->body_id = sqlite3_column_int64(b, 0);
+	w->body = db_col_text(b, 1);
+	w->body_name = db_col_text(b, 4);
+	w->lo = lo;
+	w->hi = hi;
+}
 
-	if (!b)
+void where_cand(struct where *w, const struct cand *c, int lo, int hi)
+{
+	memset(w, 0, sizeof(*w));
+	w->body_id = c->body_id;
+	w->body = c->body;
+	w->body_name = c->body_name;
+	w->constituency = c->constituency;
+	w->candidate = c->name;
+	w->lo = lo;
+	w->hi = hi;
+}
+
+int ev_each_cand(struct eval *e, const struct rule *r, unsigned flags, cand_fn fn, void *arg)
+{
+	sqlite3_stmt *st = db_prepare(e->db,
+		"SELECT c.id, c.person_id, c.body_id, coalesce(c.unit_id, 0), coalesce(c.constituency_id, 0), "
+		"b.code, b.name, b.kind, coalesce(b.khoa, ''), c.stage, c.status, c.source, c.drop_reason, "
+		"coalesce(k.number, 0), p.ho, p.ten_dem, p.ten, p.dob, p.sex, p.nationality, p.ethnicity, "
+		"p.residence, p.workplace, p.party_date, p.na_member, p.hdnd_member, c.dossier_at, c.special_case, "
+		"c.special_reason "
+		"FROM candidacy c JOIN person p ON p.id = c.person_id JOIN body b ON b.id = c.body_id "
+		"LEFT JOIN constituency k ON k.id = c.constituency_id "
+		"WHERE (?1 = 0 OR c.body_id = ?1) AND (?2 = 0 OR c.id = ?2) AND (?3 = 0 OR c.status = 'active') "
+		"AND ((b.kind = 'na' AND ?4) OR (b.kind = 'hdnd' AND ?5)) "
+		"ORDER BY b.id, coalesce(k.number, 0), p.sort_key, p.id");
+	struct sbuf name = SBUF_INIT;
+	int rc = 0, step;
+
+	if (!st)
 		return -1;
-	while (sqlite3_step(b) == SQLITE_ROW) {
-		long long sum = db_query_int(e->db, 0, "SELECT coalesce(sum(seats), 0) FROM constituency WHERE body_id = "
-						       "(SELECT id FROM body WHERE code = ?)", db_col_text(b, 1),
-					     (const char *)NULL);
-		long long seats = sqlite3_column_int64(b, 3);
+	db_bind_int(st, 1, e->scope->body_id);
+	db_bind_int(st, 2, e->scope->candidacy_id);
+	db_bind_int(st, 3, (flags & CAND_ACTIVE) != 0);
+	db_bind_int(st, 4, (r->applies & APPLIES_NA) != 0);
+	db_bind_int(st, 5, (r->applies & APPLIES_HDND) != 0);
+	while (rc == 0 && (step = sqlite3_step(st)) == SQLITE_ROW) {
+		struct cand c;
+		int i = 0;
 
-		if (sum != seats)
-			findings_add(e->out, r, db_col_text(b, 1), 0, NULL,
-				     "tổng số ghế của các đơn vị bầu cử là %lld, khác số đại biểu được bầu của %s (%lld)",
-				     sum, db_col_text(b, 4), seats);
+		c.id = sqlite3_column_int64(st, i++);
+		c.person_id = sqlite3_column_int64(st, i++);
+		c.body_id = sqlite3_column_int64(st, i++);
+		c.unit_id = sqlite3_column_int64(st, i++);
+		c.constituency_id = sqlite3_column_int64(st, i++);
+		c.body = db_col_text(st, i++);
+		c.body_name = db_col_text(st, i++);
+		c.body_kind = db_col_text(st, i++);
+		c.body_khoa = db_col_text(st, i++);
+		c.stage = db_col_text(st, i++);
+		c.status = db_col_text(st, i++);
+		c.source = db_col_text(st, i++);
+		c.drop_reason = db_col_text(st, i++);
+		c.constituency = (long)sqlite3_column_int64(st, i++);
+		c.ho = db_col_text(st, i++);
+		c.ten_dem = db_col_text(st, i++);
+		c.ten = db_col_text(st, i++);
+		c.dob = db_col_text(st, i++);
+		c.sex = db_col_text(st, i++);
+		c.nationality = db_col_text(st, i++);
+		c.ethnicity = db_col_text(st, i++);
+		c.residence = db_col_text(st, i++);
+		c.workplace = db_col_text(st, i++);
+		c.party_date = db_col_text(st, i++);
+		c.na_member = db_col_text(st, i++);
+		c.hdnd_member = db_col_text(st, i++);
+		c.dossier_at = db_col_text(st, i++);
+		c.special_case = sqlite3_column_int(st, i++);
+		c.special_reason = db_col_text(st, i++);
+		c.rank = stage_rank(c.stage);
+		sbuf_reset(&name);
+		sbuf_addstr(&name, c.ho);
+		if (*c.ten_dem)
+			sbuf_addf(&name, " %s", c.ten_dem);
+		sbuf_addf(&name, " %s", c.ten);
+		c.name = name.buf;
+		rc = fn(e, r, &c, arg);
 	}
-	sqlite3_finalize(b);
+	if (rc == 0 && step != SQLITE_DONE)
+		rc = bug("reading candidacies: %s", sqlite3_errmsg(e->db));
+	sqlite3_finalize(st);
+	sbuf_release(&name);
+	return rc;
+}
+
+int ev_deadline(struct eval *e, const char *key, const char *body_kind, struct date *out, long *days)
+{
+	long long d = db_query_int(e->db, -1, "SELECT days FROM deadline WHERE key = ?1 AND "
+					      "((?2 = 'na' AND applies_na) OR (?2 = 'hdnd' AND applies_hdnd))",
+				   key, body_kind, (const char *)NULL);
+
+	if (d < 0)
+		return 1;
+	*out = date_add_days(e->eday, -(long)d);
+	if (days)
+		*days = (long)d;
 	return 0;
 }
 
-/* UNIT-NA-SEATS, UNIT-HDND-SEATS: seats per constituency within [min, max]. */
-static int eval_seats_range(struct eval *e, const struct rule *r)
+void vn_date(const char *iso, char *buf, size_t len)
 {
-	sqlite3_stmt *b = bodies_for(e, r), *k;
-	long lo = rule_int(r, "min", 1), hi = rule_int(r, "max", 1);
+	struct date d;
+	char err[64];
 
-	if (!b)
-		return -1;
-	k = db_prepare(e->db, "SELECT number, seats FROM constituency WHERE body_id = ? ORDER BY number");
-	if (!k) {
-		sqlite3_finalize(b);
-		return -1;
-	}
-	while (sqlite3_step(b) == SQLITE_ROW) {
-		db_bind_int(k, 1, sqlite3_column_int64(b, 0));
-		while (sqlite3_step(k) == SQLITE_ROW) {
-			long seats = (long)sqlite3_column_int64(k, 1);
-			if (seats < lo || seats > hi)
-				findings_add(e->out, r, db_col_text(b, 1), (long)sqlite3_column_int64(k, 0), NULL,
-					     "đơn vị bầu cử số %lld được bầu %ld đại biểu; luật cho phép từ %ld đến %ld",
-					     sqlite3_column_int64(k, 0), seats, lo, hi);
-		}
-		sqlite3_reset(k);
-	}
-	sqlite3_finalize(k);
-	sqlite3_finalize(b);
-	return 0;
+	if (iso && date_parse(iso, DATE_PARTIAL, &d, err, sizeof(err)) == 0)
+		date_vn(d, buf, len);
+	else
+		snprintf(buf, len, "%s", iso ? iso : "");
 }
+
+/* ---- the table of evaluators ---- */
 
 static const struct {
 	const char *kind;
 	int (*fn)(struct eval *e, const struct rule *r);
+	unsigned want;		/* the classes of its checks */
 } evaluators[] = {
-	{ "seats_sum", eval_seats_sum },
-	{ "seats_range", eval_seats_range },
+	{ "min_age", eval_min_age, WANT_CANDIDATE },
+	{ "nationality", eval_nationality, WANT_CANDIDATE },
+	{ "hdnd_levels", eval_hdnd_levels, WANT_CANDIDATE },
+	{ "one_constituency", eval_one_constituency, WANT_LIST },
+	{ "hdnd_locality", eval_hdnd_locality, WANT_CANDIDATE },
+	{ "dossier_deadline", eval_dossier_deadline, WANT_CANDIDATE },
+	{ "round_order", eval_round_order, WANT_LIST },
+	{ "round_window", eval_round_window, WANT_LIST },
+	{ "tellers", eval_tellers, WANT_CONFERENCE },
+	{ "votes_present", eval_votes_present, WANT_CONFERENCE },
+	{ "quorum", eval_quorum, WANT_CONFERENCE },
+	{ "trust", eval_trust, WANT_CONFERENCE | WANT_LIST },
+	{ "ballots", eval_ballots, WANT_CONFERENCE },
+	{ "thon_select", eval_thon_select, WANT_LIST },
+	{ "seats_range", eval_seats_range, WANT_LIST },
+	{ "min_candidates", eval_min_candidates, WANT_LIST },
+	{ "round2_surplus", eval_round2_surplus, WANT_LIST },
+	{ "round3_surplus", eval_round3_surplus, WANT_LIST },
+	{ "residence_trust_gate", eval_residence_trust_gate, WANT_LIST },
+	{ "seats_sum", eval_seats_sum, WANT_LIST },
+	{ "share", eval_share, WANT_LIST },
+	{ "alloc_sum", eval_alloc_sum, WANT_LIST },
+	{ "list_order", eval_list_order, WANT_LIST },
+	{ "deadline", eval_deadline, WANT_LIST },
 };
+
+int validate_has_evaluator(const char *kind)
+{
+	for (size_t k = 0; k < sizeof(evaluators) / sizeof(evaluators[0]); k++)
+		if (!strcmp(evaluators[k].kind, kind))
+			return 1;
+	return 0;
+}
+
+/* ---- runs ---- */
+
+static void ev_release(struct eval *e)
+{
+	free(e->term);
+	free(e->place);
+}
+
+static int ev_init(struct eval *e, sqlite3 *db, const struct validate_scope *scope, const struct rule_pack *pack,
+		   struct findings *out)
+{
+	sqlite3_stmt *st;
+	char err[64];
+	int rc = -1;
+
+	memset(e, 0, sizeof(*e));
+	e->db = db;
+	e->scope = scope;
+	e->pack = pack;
+	e->out = out;
+	e->want = scope->want ? scope->want : WANT_ALL;
+	if (!(st = db_prepare(db, "SELECT election_day, term, committee_place FROM election")))
+		return -1;
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		error("sổ thiếu thông tin cuộc bầu cử");
+	} else if (date_parse(db_col_text(st, 0), DATE_FULL, &e->eday, err, sizeof(err)) < 0) {
+		error("sổ có ngày bầu cử hỏng '%s'", db_col_text(st, 0));
+	} else {
+		e->term = xstrdup(db_col_text(st, 1));
+		e->place = xstrdup(db_col_text(st, 2));
+		rc = 0;
+	}
+	sqlite3_finalize(st);
+	if (rc == 0) {
+		if (scope->today)
+			e->today = *scope->today;
+		else if (date_today(&e->today) < 0)
+			rc = error("biến HIEPTHUONG_TODAY không phải ngày hợp lệ (yyyy-mm-dd)");
+	}
+	return rc;
+}
+
+/* Run every rule of `pack` within `scope`; findings go to `out`. */
+static int run(sqlite3 *db, const struct validate_scope *scope, const struct rule_pack *pack, struct findings *out)
+{
+	struct eval e;
+	int from = out->n, rank = -1, rc = 0;
+
+	if (scope->stage && (rank = stage_rank(scope->stage)) < 0)
+		return bug("unknown stage '%s'", scope->stage);
+	if (ev_init(&e, db, scope, pack, out) < 0) {
+		ev_release(&e);
+		return -1;
+	}
+	for (int i = 0; rc == 0 && i < pack->nrules; i++) {
+		const struct rule *r = &pack->rules[i];
+		for (size_t k = 0; rc == 0 && k < sizeof(evaluators) / sizeof(evaluators[0]); k++)
+			if (!strcmp(evaluators[k].kind, r->kind) && (evaluators[k].want & e.want))
+				rc = evaluators[k].fn(&e, r);
+	}
+	ev_release(&e);
+	findings_finish(out, from, rank);
+	return rc;
+}
 
 int validate_load_pack(sqlite3 *db, struct rule_pack *pack)
 {
@@ -152,37 +434,183 @@ int validate_load_pack(sqlite3 *db, struct rule_pack *pack)
 
 int validate_book(sqlite3 *db, const struct validate_scope *scope, struct rule_pack *pack, struct findings *out)
 {
-	struct eval e = { db, scope, pack, out };
-
 	if (validate_load_pack(db, pack) < 0)
 		return -1;
-	for (int i = 0; i < pack->nrules; i++) {
-		const struct rule *r = &pack->rules[i];
-		for (size_t k = 0; k < sizeof(evaluators) / sizeof(evaluators[0]); k++)
-			if (!strcmp(evaluators[k].kind, r->kind) && evaluators[k].fn(&e, r) < 0)
-				return -1;
-	}
-	return 0;
+	return run(db, scope, pack, out);
 }
 
 int validate_count(sqlite3 *db, long long body_id, struct validate_counts *vc)
 {
-	struct validate_scope scope = { body_id, NULL };
+	struct validate_scope scope = { 0 };
 	struct rule_pack pack;
 	struct findings f = { 0 };
 	int rc;
 
+	scope.body_id = body_id;
 	memset(vc, 0, sizeof(*vc));
 	rc = validate_book(db, &scope, &pack, &f);
-	for (int i = 0; rc == 0 && i < f.n; i++) {
-		if (f.v[i].rule->severity == SEV_ERROR)
-			vc->errors++;
-		else if (f.v[i].rule->severity == SEV_WARNING)
-			vc->warnings++;
-		else
-			vc->infos++;
-	}
+	if (rc == 0)
+		findings_count(&f, vc);
 	findings_release(&f);
 	rules_release(&pack);
 	return rc;
+}
+
+/* ---- the API for commands and the exporter ---- */
+
+/* The pack the findings own, loaded on first use. */
+static const struct rule_pack *own_pack(sqlite3 *db, struct findings *out)
+{
+	if (!out->pack) {
+		out->pack = xcalloc(1, sizeof(*out->pack));
+		if (validate_load_pack(db, out->pack) < 0) {
+			rules_release(out->pack);
+			free(out->pack);
+			out->pack = NULL;
+		}
+	}
+	return out->pack;
+}
+
+static int run_owned(sqlite3 *db, const struct validate_scope *scope, struct findings *out)
+{
+	const struct rule_pack *pack = own_pack(db, out);
+	int from = out->n;
+
+	if (!pack || run(db, scope, pack, out) < 0)
+		return -1;
+	return errors_since(out, from);
+}
+
+int validate_candidacy(sqlite3 *db, long long candidacy_id, struct findings *out)
+{
+	struct validate_scope scope = { 0 };
+
+	scope.candidacy_id = candidacy_id;
+	scope.want = WANT_CANDIDATE;
+	return run_owned(db, &scope, out);
+}
+
+int validate_conference(sqlite3 *db, long long conference_id, struct findings *out)
+{
+	struct validate_scope scope = { 0 };
+
+	scope.conference_id = conference_id;
+	scope.want = WANT_CONFERENCE;
+	return run_owned(db, &scope, out);
+}
+
+int validate_after_change(sqlite3 *db, long long body_id, const char *stage, struct findings *out)
+{
+	struct validate_scope scope = { 0 };
+
+	if (stage && stage_rank(stage) < 0)
+		return bug("unknown stage '%s'", stage);
+	scope.body_id = body_id;
+	scope.stage = stage;
+	scope.want = WANT_LIST;
+	return run_owned(db, &scope, out);
+}
+
+int validate_export_gate(sqlite3 *db, long long body_id, const char *stage, struct findings *out)
+{
+	struct validate_scope scope = { 0 };
+
+	if (stage && stage_rank(stage) < 0)
+		return bug("unknown stage '%s'", stage);
+	scope.body_id = body_id;
+	scope.stage = stage;
+	scope.want = WANT_ALL;
+	return run_owned(db, &scope, out);
+}
+
+int validate_check_age(sqlite3 *db, const char *dob_iso, const char *body_kind, char *msg, size_t len)
+{
+	struct findings f = { 0 };
+	struct validate_scope scope = { 0 };
+	const struct rule_pack *pack = own_pack(db, &f);
+	struct date dob;
+	struct eval e;
+	char err[64];
+	int result = CHECK_OK;
+	unsigned mask = body_kind && !strcmp(body_kind, "na") ? APPLIES_NA : APPLIES_HDND;
+
+	if (msg && len)
+		*msg = 0;
+	if (!pack) {
+		findings_release(&f);
+		return CHECK_FAILED;
+	}
+	if (ev_init(&e, db, &scope, pack, &f) < 0) {
+		result = CHECK_FAILED;
+		goto out;
+	}
+	if (!dob_iso || date_parse(dob_iso, DATE_PARTIAL, &dob, err, sizeof(err)) < 0) {
+		error("ngày sinh không hợp lệ '%s'", dob_iso ? dob_iso : "");
+		result = CHECK_FAILED;
+		goto out;
+	}
+	for (int i = 0; i < pack->nrules; i++) {
+		const struct rule *r = &pack->rules[i];
+		long years = rule_int(r, "years", 0);
+		int age;
+		char dob_s[16], eday_s[16];
+
+		if (strcmp(r->kind, "min_age") || !(r->applies & mask))
+			continue;
+		age = date_full_years(dob, e.eday);
+		if (age >= years)
+			continue;
+		date_vn(dob, dob_s, sizeof(dob_s));
+		date_vn(e.eday, eday_s, sizeof(eday_s));
+		if (msg && len)
+			snprintf(msg, len, "%s: sinh %s, %d tuổi vào ngày bầu cử %s; người ứng cử phải đủ %ld tuổi (%s)",
+				 r->id, dob_s, age, eday_s, years, r->citation);
+		if ((int)r->severity + 1 > result)
+			result = (int)r->severity + 1;
+	}
+out:
+	ev_release(&e);
+	findings_release(&f);
+	return result;
+}
+
+int validate_check_conference(sqlite3 *db, const struct conference_counts *c, const struct vote_counts *votes,
+			      int nvotes, struct findings *out)
+{
+	struct validate_scope scope = { 0 };
+	const struct rule_pack *pack = own_pack(db, out);
+	struct eval e;
+	struct where w;
+	int from = out->n;
+	unsigned mask = c->body_kind && !strcmp(c->body_kind, "na") ? APPLIES_NA : APPLIES_HDND;
+	const char *label = conf_kind_phrase(c->kind);
+
+	if (!pack)
+		return -1;
+	if (ev_init(&e, db, &scope, pack, out) < 0) {
+		ev_release(&e);
+		return -1;
+	}
+	memset(&w, 0, sizeof(w));
+	w.lo = w.hi = conf_stage(c->kind);
+	for (int i = 0; i < pack->nrules; i++) {
+		const struct rule *r = &pack->rules[i];
+
+		if (!(r->applies & mask))
+			continue;
+		if (!strcmp(r->kind, "tellers") && rule_has_conference(r, c->kind))
+			check_conf_tellers(&e, r, &w, label, c);
+		else if (!strcmp(r->kind, "votes_present") && conf_is_round(c->kind))
+			check_conf_votes_present(&e, r, &w, label, c, votes, nvotes);
+		else if (!strcmp(r->kind, "quorum") && rule_has_conference(r, c->kind))
+			check_conf_quorum(&e, r, &w, label, c);
+		else if (!strcmp(r->kind, "ballots"))
+			check_conf_ballots(&e, r, &w, label, c);
+		else if (!strcmp(r->kind, "trust") && conf_is_voter(c->kind))
+			check_conf_vote_totals(&e, r, &w, label, c, votes, nvotes);
+	}
+	ev_release(&e);
+	findings_finish(out, from, -1);
+	return errors_since(out, from);
 }

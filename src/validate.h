@@ -2,34 +2,97 @@
  * validate.h - checking a book against its rule pack.
  *
  * The pack is the copy stored in the book at init (rules.h).  Each kind of
- * rule has one evaluator in validate.c (or a validate_*.c beside it); an
- * evaluator reads the book and adds findings.  Findings carry the rule (id,
- * severity, citation), the body and constituency concerned, the candidate
- * when there is one, and a Vietnamese message with the numbers involved.
+ * rule has one evaluator (validate_people.c, validate_conf.c,
+ * validate_lists.c); an evaluator reads the book and adds findings.
+ * Findings carry the rule (id, severity, citation), the body and
+ * constituency concerned, the candidate when there is one, and a
+ * Vietnamese message with the numbers involved.  Every threshold compares
+ * integers (`trust*2 > present`, `women*100 >= total*35`); ages are full
+ * years on election day.  docs/rule-packs.md §9 says what each kind reads
+ * in the book and how an attribute (re-elected, minority, young...) is
+ * decided.
+ *
+ * Three kinds of rule, three moments (issue 5, "At entry"):
+ *
+ *  - record-level rules about one candidacy (ELIG-AGE, ELIG-NAT,
+ *    ELIG-LEVELS, ELIG-HDND-LOC, ELIG-DOSSIER) or one conference and its
+ *    votes (HT-TELLERS, HT-VOTERS, LEAD-TELLERS, VC-QUORUM-*, VC-TELLERS,
+ *    VC-BALLOTS, the vote arithmetic of VC-TRUST): a command that stores
+ *    such a record refuses it when an error-severity rule fails.  Call
+ *    validate_check_age() / validate_check_conference() before storing,
+ *    or store inside the command's transaction and call
+ *    validate_candidacy() / validate_conference() on the new row, print
+ *    the findings and return EXIT_RULES so that the dispatcher rolls back;
+ *  - list-level rules (surpluses, shares, one constituency per person,
+ *    outcomes of votes, order, deadlines): a stage decision or a
+ *    constituency assignment is stored, then validate_after_change()
+ *    reports what it made false;
+ *  - the export gate: validate_export_gate() before writing an official
+ *    form.
+ *
+ * Ownership: a struct findings owns its strings and, when a function below
+ * loaded the book's pack for it, the pack too (findings->pack), so that
+ * finding.rule stays valid until findings_release().
  */
 #ifndef VALIDATE_H
 #define VALIDATE_H
 
+#include <stddef.h>
+#include <stdio.h>
 #include <sqlite3.h>
+#include "date.h"
 #include "rules.h"
+
+/* Candidacy stages in order (schema.sql, candidacy.stage). */
+enum stage_rank {
+	STAGE_PROPOSED,		/* dự kiến giới thiệu (after the leadership meeting) */
+	STAGE_NOMINATED,	/* được giới thiệu / tự ứng cử (submitted to round 2) */
+	STAGE_PRELIMINARY,	/* danh sách sơ bộ (round 2) */
+	STAGE_QUALIFIED,	/* danh sách đủ tiêu chuẩn (round 3) */
+	STAGE_OFFICIAL,		/* danh sách chính thức */
+	STAGE_COUNT
+};
+
+/* "proposed" .. "official" -> rank, or -1. */
+int stage_rank(const char *stage);
+const char *stage_key(int rank);
+/* The list a stage makes: "danh sách sơ bộ" ... (stage_label() of
+ * candidacy.h names the stage itself) */
+const char *stage_list_label(int rank);
 
 struct finding {
 	const struct rule *rule;	/* borrowed from the pack */
+	long long body_id;		/* 0 when book-wide */
 	char *body;			/* body code, "" when book-wide */
+	char *body_name;		/* "Quốc hội khóa XVI", "" when book-wide */
 	long constituency;		/* constituency number, 0 when none */
 	char *candidate;		/* full name, or NULL */
 	char *message;
+	int stage_lo, stage_hi;		/* the stages (enum stage_rank) it concerns */
+	int seq;			/* order of discovery, for a stable sort */
 };
 
 struct findings {
 	struct finding *v;
 	int n, alloc;
+	struct rule_pack *pack;		/* owned when set (see above), else NULL */
 };
 
-/* What to check. */
+/* What a run checks. */
+enum {
+	WANT_CANDIDATE = 1 << 0,	/* record-level rules on candidacies */
+	WANT_CONFERENCE = 1 << 1,	/* record-level rules on conferences */
+	WANT_LIST = 1 << 2,		/* list-level rules */
+	WANT_ALL = WANT_CANDIDATE | WANT_CONFERENCE | WANT_LIST
+};
+
 struct validate_scope {
 	long long body_id;		/* 0 = every body */
-	const char *stage;		/* NULL = every stage */
+	const char *stage;		/* NULL = every stage; else findings concerning it */
+	long long candidacy_id;		/* 0 = all; else only rules on this candidacy */
+	long long conference_id;	/* 0 = all; else only rules on this conference */
+	unsigned want;			/* WANT_*; 0 means WANT_ALL */
+	const struct date *today;	/* NULL = date_today() (deadline rules) */
 };
 
 /*
@@ -44,9 +107,10 @@ int validate_book(sqlite3 *db, const struct validate_scope *scope, struct rule_p
 /* Load the pack stored in the book. */
 int validate_load_pack(sqlite3 *db, struct rule_pack *pack);
 
+/* Frees the findings and the pack they own; *f is empty afterwards. */
 void findings_release(struct findings *f);
 
-/* Used by evaluators: add a finding (message printf-style). */
+/* Add a book-wide finding (message printf-style). */
 void findings_add(struct findings *f, const struct rule *r, const char *body, long constituency,
 		  const char *candidate, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 
@@ -54,7 +118,114 @@ struct validate_counts {
 	int errors, warnings, infos;
 };
 
+void findings_count(const struct findings *f, struct validate_counts *vc);
+
+/* 1 if this build has an evaluator for rules of `kind`. */
+int validate_has_evaluator(const char *kind);
+
 /* Count the findings for one body (0 = all); for `status`. */
 int validate_count(sqlite3 *db, long long body_id, struct validate_counts *vc);
+
+/*
+ * Print findings.  Text: grouped by body, then constituency, each line
+ * "lỗi ELIG-AGE 'Tên': message" followed by the citation, and a final
+ * count line.  JSON: an array of objects with the keys rule, severity
+ * ("error", "warning", "info"), body, constituency (number or null),
+ * candidate (string or null), message, citation.
+ */
+enum findings_format { FINDINGS_TEXT, FINDINGS_JSON };
+void findings_print(FILE *f, const struct findings *fs, enum findings_format format);
+
+/*
+ * Print each finding as one diagnostic line on stderr, for commands:
+ *	hiepthuong: lỗi: ELIG-AGE 'Nguyễn Văn An': ... (Điều 2 Luật ...)
+ * (warning and info findings print as "cảnh báo").
+ */
+void findings_report(const struct findings *fs);
+
+/* ---- Record-level checks for commands that store records ---- */
+
+/* Result of a check before storing: CHECK_OK, or the severity broken. */
+enum check_result {
+	CHECK_FAILED = -1,	/* the book could not be read (reported) */
+	CHECK_OK = 0,
+	CHECK_INFO = 1,
+	CHECK_WARNING = 2,
+	CHECK_ERROR = 3
+};
+
+/*
+ * ELIG-AGE before storing a candidacy: is a person born on `dob_iso`
+ * ("YYYY-MM-DD", or "YYYY-MM" / "YYYY" when only that is known; addendum
+ * C9 counts the missing day or month as the 1st) old enough on election
+ * day to stand for a body of kind `body_kind` ("na" or "hdnd")?  Uses
+ * every min_age rule of the book's pack that applies to that kind.
+ * Returns CHECK_OK, or the severity of the rule broken with
+ * "ELIG-AGE: <message> (<citation>)" in msg; CHECK_FAILED when the book or
+ * the date cannot be read (reported).
+ */
+int validate_check_age(sqlite3 *db, const char *dob_iso, const char *body_kind, char *msg, size_t len);
+
+/*
+ * The counts of a conference record (schema.sql, table conference), for a
+ * check before storing it.  A count of -1 is "not recorded" and the rules
+ * that need it are skipped.
+ */
+struct conference_counts {
+	const char *kind;		/* "ht1" .. "thon" */
+	const char *body_kind;		/* "na" or "hdnd" */
+	const char *mode;		/* "in_person", "online", "distribution"; NULL = in person */
+	int vote_held;			/* a vote was taken (vote_method set or votes recorded) */
+	long voters_at_place, invited, present, tellers;
+	long ballots_issued, ballots_returned, ballots_valid, ballots_invalid;
+};
+
+/* One candidate's result at that conference. */
+struct vote_counts {
+	const char *candidate;		/* for the message; may be NULL */
+	long trust, distrust, invalid;
+};
+
+/*
+ * The record-level rules of the book's pack on one conference and its
+ * votes (tellers, votes_present, quorum, ballots, and the trust kind's
+ * "votes counted <= attendees"), before storing.  Findings go to *out
+ * (its pack is loaded if needed); returns the number of error-severity
+ * findings added, or -1.
+ */
+int validate_check_conference(sqlite3 *db, const struct conference_counts *c, const struct vote_counts *votes,
+			      int nvotes, struct findings *out);
+
+/*
+ * The same rules, after storing, on rows already in the book (inside the
+ * command's transaction): one candidacy's record-level rules, or one
+ * conference's.  Return the number of error-severity findings added to
+ * *out, or -1.
+ */
+int validate_candidacy(sqlite3 *db, long long candidacy_id, struct findings *out);
+int validate_conference(sqlite3 *db, long long conference_id, struct findings *out);
+
+/*
+ * After a stage decision or a constituency assignment of body `body_id`
+ * ("proposed" .. "official"; NULL = every stage): the list-level findings
+ * that now apply, for the command to report (findings_report).  Nothing is
+ * refused.  Returns the number of error-severity findings, or -1.
+ */
+int validate_after_change(sqlite3 *db, long long body_id, const char *stage, struct findings *out);
+
+/*
+ * The export gate.  Before writing an official form of body `body_id`
+ * for stage `stage` ("nominated" for Mẫu 04, "preliminary" for Mẫu 05,
+ * "qualified" for the round-3 list, "official" for Mẫu 17/22; NULL for a
+ * form about the whole body): every finding that concerns what the form
+ * contains goes to *out, errors and warnings alike, and the return value
+ * is the number of errors (-1 if the book could not be read).  The
+ * exporter refuses the official form while it is > 0 (a --draft export
+ * is allowed and marked as such) and lists the warnings in the form's
+ * notes.  A finding concerns stage S when S lies in [stage_lo, stage_hi]:
+ * a candidate's eligibility concerns every list the candidate reached;
+ * a conference record concerns the stage it decides; a list rule its list.
+ */
+int validate_export_gate(sqlite3 *db, long long body_id, const char *stage, struct findings *out);
 
 #endif

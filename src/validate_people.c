@@ -1,0 +1,518 @@
+/*
+ * validate_people.c - evaluators that read people and their candidacies:
+ * eligibility (ELIG-*), the order of the lists (LIST-ORDER) and the
+ * composition shares (NA-*, HDND-*).  What each reads, and how an
+ * attribute is decided, is in docs/rule-packs.md §9.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "collate_vi.h"
+#include "db.h"
+#include "diag.h"
+#include "sbuf.h"
+#include "text.h"
+#include "validate_impl.h"
+#include "banned.h"
+
+/* The last stage a candidate-level finding concerns. */
+static int upto(const struct cand *c)
+{
+	return c->rank >= 0 ? c->rank : STAGE_COUNT - 1;
+}
+
+/* "" or white space only. */
+static int blank(const char *s)
+{
+	for (; s && *s; s++)
+		if (!isspace((unsigned char)*s))
+			return 0;
+	return 1;
+}
+
+/* ---- lists ---- */
+
+int cand_on_list(const struct cand *c, int list)
+{
+	int dropped = !strcmp(c->status, "dropped");
+	const char *why = c->drop_reason;
+
+	switch (list) {
+	case LIST_NOMINEES:
+		if (!strcmp(c->source, "self"))
+			return 0;
+		/* fall through */
+	case LIST_ROUND2:
+		/* those dropped before round 2 were never submitted to it */
+		return c->rank >= STAGE_NOMINATED &&
+		       !(dropped && c->rank == STAGE_NOMINATED &&
+			 (!strcmp(why, "withdrew") || !strcmp(why, "not_nominated") || !strcmp(why, "workplace_trust")));
+	case LIST_PRELIMINARY:
+		return c->rank >= STAGE_PRELIMINARY;
+	case LIST_ROUND3:
+		/* those dropped between rounds 2 and 3 were not presented to round 3 */
+		return c->rank >= STAGE_PRELIMINARY &&
+		       !(dropped && c->rank == STAGE_PRELIMINARY &&
+			 (!strcmp(why, "withdrew") || !strcmp(why, "residence_trust") || !strcmp(why, "verification") ||
+			  !strcmp(why, "workplace_trust")));
+	case LIST_QUALIFIED:
+		return c->rank >= STAGE_QUALIFIED;
+	case LIST_OFFICIAL:
+		return c->rank == STAGE_OFFICIAL && !dropped;
+	}
+	return 0;
+}
+
+int list_stage(int list)
+{
+	switch (list) {
+	case LIST_ROUND2:
+	case LIST_NOMINEES:
+		return STAGE_NOMINATED;
+	case LIST_PRELIMINARY:
+		return STAGE_PRELIMINARY;
+	case LIST_ROUND3:
+	case LIST_QUALIFIED:
+		return STAGE_QUALIFIED;
+	}
+	return STAGE_OFFICIAL;
+}
+
+int list_from_param(const char *name)
+{
+	static const struct {
+		const char *name;
+		int list;
+	} t[] = { { "nominees", LIST_NOMINEES }, { "preliminary", LIST_PRELIMINARY }, { "qualified", LIST_QUALIFIED },
+		  { "official", LIST_OFFICIAL } };
+
+	for (size_t i = 0; name && i < sizeof(t) / sizeof(t[0]); i++)
+		if (!strcmp(t[i].name, name))
+			return t[i].list;
+	return -1;
+}
+
+static const char *list_label(int list)
+{
+	switch (list) {
+	case LIST_NOMINEES:
+		return "danh sách người được giới thiệu ứng cử";
+	case LIST_ROUND2:
+		return "danh sách trình hội nghị hiệp thương lần thứ hai";
+	case LIST_ROUND3:
+		return "danh sách trình hội nghị hiệp thương lần thứ ba";
+	}
+	return stage_list_label(list_stage(list));
+}
+
+const char *council_unit(const char *body_name)
+{
+	static const char *const prefixes[] = { "Hội đồng nhân dân ", "HĐND " };
+
+	for (size_t i = 0; body_name && i < sizeof(prefixes) / sizeof(prefixes[0]); i++) {
+		size_t n = strlen(prefixes[i]);
+		if (!strncmp(body_name, prefixes[i], n) && body_name[n])
+			return body_name + n;
+	}
+	return NULL;
+}
+
+/* ---- ELIG-AGE ---- */
+
+static int age_one(struct eval *e, const struct rule *r, const struct cand *c, void *arg)
+{
+	struct date dob;
+	struct where w;
+	long years = rule_int(r, "years", 0);
+	char err[64], dob_s[16], eday_s[16];
+	int age;
+
+	(void)arg;
+	if (date_parse(c->dob, DATE_PARTIAL, &dob, err, sizeof(err)) < 0)
+		return 0;	/* the schema's CHECK keeps this out; integrity reports it */
+	age = date_full_years(dob, e->eday);
+	if (age >= years)
+		return 0;
+	date_vn(dob, dob_s, sizeof(dob_s));
+	date_vn(e->eday, eday_s, sizeof(eday_s));
+	where_cand(&w, c, STAGE_PROPOSED, upto(c));
+	ev_add(e, r, &w, "sinh %s, %d tuổi vào ngày bầu cử %s; người ứng cử phải đủ %ld tuổi", dob_s, age, eday_s,
+	       years);
+	return 0;
+}
+
+int eval_min_age(struct eval *e, const struct rule *r)
+{
+	return ev_each_cand(e, r, CAND_ACTIVE, age_one, NULL);
+}
+
+/* ---- ELIG-NAT ---- */
+
+static int nationality_one(struct eval *e, const struct rule *r, const struct cand *c, void *arg)
+{
+	char *got, *want;
+	struct where w;
+
+	(void)arg;
+	if (blank(c->nationality))
+		return 0;	/* not recorded: nothing to judge (§9.1) */
+	got = text_trim_collapse(c->nationality);
+	want = text_trim_collapse(rule_str(r, "text"));
+	if (got && want && strcmp(got, want)) {
+		where_cand(&w, c, STAGE_PROPOSED, upto(c));
+		ev_add(e, r, &w, "mục Quốc tịch ghi '%s', không đúng câu quy định '%s'", got, want);
+	}
+	free(got);
+	free(want);
+	return 0;
+}
+
+int eval_nationality(struct eval *e, const struct rule *r)
+{
+	return ev_each_cand(e, r, CAND_ACTIVE, nationality_one, NULL);
+}
+
+/* ---- ELIG-LEVELS ---- */
+
+static int levels_one(struct eval *e, const struct rule *r, const struct cand *c, void *arg)
+{
+	sqlite3_stmt *st = arg;
+	long long hdnd = 0, na = 0;
+	long limit;
+	const char *names = "";
+	struct where w;
+
+	db_bind_int(st, 1, c->person_id);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		hdnd = sqlite3_column_int64(st, 0);
+		na = sqlite3_column_int64(st, 1);
+		names = db_col_text(st, 2);
+	}
+	limit = na ? rule_int(r, "max_levels_with_na", 0) : rule_int(r, "max_levels", 0);
+	if (hdnd > limit) {
+		where_cand(&w, c, STAGE_PROPOSED, upto(c));
+		if (na)
+			ev_add(e, r, &w, "ứng cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân ở %lld cấp (%s); "
+					 "người ứng cử đại biểu Quốc hội chỉ được ứng cử đại biểu Hội đồng nhân dân ở "
+					 "tối đa %ld cấp", hdnd, names, limit);
+		else
+			ev_add(e, r, &w, "ứng cử đại biểu Hội đồng nhân dân ở %lld cấp (%s); chỉ được ứng cử ở tối đa "
+					 "%ld cấp", hdnd, names, limit);
+	}
+	sqlite3_reset(st);
+	return 0;
+}
+
+int eval_hdnd_levels(struct eval *e, const struct rule *r)
+{
+	sqlite3_stmt *st = db_prepare(e->db, "SELECT count(DISTINCT CASE WHEN b.kind = 'hdnd' THEN b.id END), "
+					     "count(CASE WHEN b.kind = 'na' THEN 1 END), "
+					     "coalesce(group_concat(CASE WHEN b.kind = 'hdnd' THEN b.name END, '; '), '') "
+					     "FROM candidacy c JOIN body b ON b.id = c.body_id "
+					     "WHERE c.person_id = ?1 AND c.status = 'active'");
+	int rc;
+
+	if (!st)
+		return -1;
+	rc = ev_each_cand(e, r, CAND_ACTIVE, levels_one, st);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* ---- ELIG-ONEUNIT ---- */
+
+int eval_one_constituency(struct eval *e, const struct rule *r)
+{
+	/*
+	 * One candidacy per person and body (the schema's UNIQUE) holds one
+	 * constituency, so the same person row cannot be in two.  What can
+	 * happen is the same person entered twice, once with a partial birth
+	 * date: same họ, tên đệm, tên, and birth dates that agree as far as
+	 * both are known ("1975" and "1975-06-01").
+	 */
+	sqlite3_stmt *b = ev_bodies(e, r), *st;
+	struct sbuf name = SBUF_INIT;
+
+	if (!b)
+		return -1;
+	st = db_prepare(e->db,
+		"SELECT ka.number, kb.number, pa.ho, pa.ten_dem, pa.ten, pa.dob, pb.dob "
+		"FROM candidacy a JOIN person pa ON pa.id = a.person_id JOIN constituency ka ON ka.id = a.constituency_id "
+		"JOIN candidacy c ON c.body_id = a.body_id AND c.id <> a.id AND c.status = 'active' "
+		"JOIN person pb ON pb.id = c.person_id JOIN constituency kb ON kb.id = c.constituency_id "
+		"WHERE a.body_id = ?1 AND a.status = 'active' AND pa.id <> pb.id AND ka.id <> kb.id "
+		"AND pa.ho = pb.ho AND pa.ten_dem = pb.ten_dem AND pa.ten = pb.ten "
+		"AND (substr(pb.dob, 1, length(pa.dob)) = pa.dob OR substr(pa.dob, 1, length(pb.dob)) = pb.dob) "
+		"AND (ka.number < kb.number) ORDER BY ka.number, kb.number, pa.sort_key");
+	if (!st) {
+		sqlite3_finalize(b);
+		return -1;
+	}
+	while (sqlite3_step(b) == SQLITE_ROW) {
+		db_bind_int(st, 1, sqlite3_column_int64(b, 0));
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			struct where w;
+			char da[16], db_[16];
+
+			sbuf_reset(&name);
+			sbuf_addstr(&name, db_col_text(st, 2));
+			if (*db_col_text(st, 3))
+				sbuf_addf(&name, " %s", db_col_text(st, 3));
+			sbuf_addf(&name, " %s", db_col_text(st, 4));
+			vn_date(db_col_text(st, 5), da, sizeof(da));
+			vn_date(db_col_text(st, 6), db_, sizeof(db_));
+			where_body(&w, b, STAGE_OFFICIAL, STAGE_OFFICIAL);
+			w.constituency = (long)sqlite3_column_int64(st, 1);
+			w.candidate = name.buf;
+			ev_add(e, r, &w, "cùng họ tên và ngày sinh khớp (%s / %s) với người ứng cử ở đơn vị bầu cử số %lld: "
+					 "một người được ghi tên ở hai đơn vị bầu cử", da, db_,
+			       sqlite3_column_int64(st, 0));
+		}
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	sqlite3_finalize(b);
+	sbuf_release(&name);
+	return 0;
+}
+
+/* ---- ELIG-HDND-LOC ---- */
+
+static int locality_one(struct eval *e, const struct rule *r, const struct cand *c, void *arg)
+{
+	const char *unit = council_unit(c->body_name);
+	struct where w;
+
+	(void)arg;
+	if (strcmp(c->body_kind, "hdnd") || (blank(c->residence) && blank(c->workplace)))
+		return 0;	/* neither recorded: nothing to judge (§9.1) */
+	if (text_names_unit(c->residence, unit, e->place) || text_names_unit(c->workplace, unit, e->place))
+		return 0;
+	where_cand(&w, c, STAGE_PROPOSED, upto(c));
+	ev_add(e, r, &w, "nơi cư trú '%s' và nơi công tác '%s' không thuộc %s", c->residence, c->workplace,
+	       unit ? unit : e->place);
+	return 0;
+}
+
+int eval_hdnd_locality(struct eval *e, const struct rule *r)
+{
+	return ev_each_cand(e, r, CAND_ACTIVE, locality_one, NULL);
+}
+
+/* ---- ELIG-DOSSIER ---- */
+
+static int dossier_one(struct eval *e, const struct rule *r, const struct cand *c, void *arg)
+{
+	struct date got, due;
+	int minutes, hour = parse_hhmm(rule_str(r, "hour"));
+	long days;
+	long cmp;
+	char got_s[16], due_s[16];
+	struct where w;
+
+	(void)arg;
+	if (blank(c->dossier_at) || parse_stamp(c->dossier_at, &got, &minutes) < 0)
+		return 0;
+	if (ev_deadline(e, rule_str(r, "deadline"), c->body_kind, &due, &days))
+		return 0;
+	cmp = date_to_days(got) - date_to_days(due);
+	if (cmp < 0 || (cmp == 0 && (minutes < 0 || minutes <= hour)))
+		return 0;
+	date_vn(got, got_s, sizeof(got_s));
+	date_vn(due, due_s, sizeof(due_s));
+	where_cand(&w, c, STAGE_PROPOSED, upto(c));
+	if (minutes >= 0)
+		ev_add(e, r, &w, "hồ sơ ứng cử nhận lúc %02d:%02d ngày %s, sau %s ngày %s (%ld ngày trước ngày bầu cử)",
+		       minutes / 60, minutes % 60, got_s, rule_str(r, "hour"), due_s, days);
+	else
+		ev_add(e, r, &w, "hồ sơ ứng cử nhận ngày %s, sau %s ngày %s (%ld ngày trước ngày bầu cử)", got_s,
+		       rule_str(r, "hour"), due_s, days);
+	return 0;
+}
+
+int eval_dossier_deadline(struct eval *e, const struct rule *r)
+{
+	return ev_each_cand(e, r, CAND_ACTIVE, dossier_one, NULL);
+}
+
+/* ---- LIST-ORDER ---- */
+
+struct order_state {
+	struct vi_collation coll;
+	long long body_id;
+	long constituency;
+	unsigned char *key;
+	size_t len;
+	char *name;
+};
+
+static int order_one(struct eval *e, const struct rule *r, const struct cand *c, void *arg)
+{
+	struct order_state *s = arg;
+	size_t len;
+	unsigned char *key = vi_person_key(&s->coll, c->ho, c->ten_dem, c->ten, c->dob, &len);
+	struct where w;
+
+	if (!key)
+		return 0;
+	if (s->key && s->body_id == c->body_id && s->constituency == c->constituency &&
+	    vi_key_compare(key, len, s->key, s->len) < 0) {
+		where_cand(&w, c, STAGE_PROPOSED, upto(c));
+		ev_add(e, r, &w, "trong sổ đứng sau '%s' nhưng theo vần chữ cái A, B, C (tên, họ, tên đệm, ngày sinh) "
+				 "phải đứng trước; danh sách in ra sẽ sai thứ tự", s->name);
+	}
+	free(s->key);
+	free(s->name);
+	s->key = key;
+	s->len = len;
+	s->name = xstrdup(c->name);
+	s->body_id = c->body_id;
+	s->constituency = c->constituency;
+	return 0;
+}
+
+int eval_list_order(struct eval *e, const struct rule *r)
+{
+	struct order_state s;
+	const struct rule_param *t = rule_param(r, "tone_order");
+	char err[128];
+	int rc;
+
+	memset(&s, 0, sizeof(s));
+	if (!t || vi_collation_init(&s.coll, (const char *const *)t->list, (size_t)t->nlist, err, sizeof(err)) < 0)
+		return bug("rule %s: bad tone order", r->id);
+	rc = ev_each_cand(e, r, CAND_ACTIVE, order_one, &s);
+	free(s.key);
+	free(s.name);
+	vi_collation_release(&s.coll);
+	return rc;
+}
+
+/* ---- shares ---- */
+
+struct share_state {
+	int list;
+	const char *attribute;
+	long long body_id;
+	char *body, *body_name;
+	long long total, count;
+	char term[32];		/* the outgoing term, for "reelected" */
+};
+
+static const char *attribute_label(const char *a, long age_under, char *buf, size_t len)
+{
+	if (!strcmp(a, "women"))
+		return "phụ nữ";
+	if (!strcmp(a, "ethnic_minority"))
+		return "người dân tộc thiểu số";
+	if (!strcmp(a, "young")) {
+		snprintf(buf, len, "người trẻ tuổi dưới %ld tuổi", age_under);
+		return buf;
+	}
+	if (!strcmp(a, "non_party"))
+		return "người ngoài Đảng";
+	if (!strcmp(a, "reelected"))
+		return "người tái cử";
+	return "người tự ứng cử";
+}
+
+static int has_attribute(struct eval *e, const struct rule *r, const struct cand *c, const char *term)
+{
+	const char *a = rule_str(r, "attribute");
+
+	if (!strcmp(a, "women"))
+		return !strcmp(c->sex, "nu");
+	if (!strcmp(a, "ethnic_minority"))
+		return !blank(c->ethnicity) && !text_equal_fold(c->ethnicity, rule_str(r, "majority"));
+	if (!strcmp(a, "young")) {
+		struct date dob;
+		char err[64];
+		return date_parse(c->dob, DATE_PARTIAL, &dob, err, sizeof(err)) == 0 &&
+		       date_full_years(dob, e->eday) < rule_int(r, "age_under", 0);
+	}
+	if (!strcmp(a, "non_party"))
+		return blank(c->party_date);
+	if (!strcmp(a, "self_nominated"))
+		return !strcmp(c->source, "self");
+	if (!strcmp(a, "reelected")) {
+		const char *unit = council_unit(c->body_name);
+		char khoa[16] = "", abbr[256];
+		const char *names[4] = { 0 };
+		int k = roman_value(c->body_khoa, strlen(c->body_khoa));
+
+		if (k > 1)
+			roman_str(k - 1, khoa, sizeof(khoa));
+		if (!strcmp(c->body_kind, "na")) {
+			names[0] = "Quốc hội";
+			return member_names_outgoing(c->na_member, names, term, khoa);
+		}
+		snprintf(abbr, sizeof(abbr), "HĐND %s", unit ? unit : "");
+		names[0] = c->body_name;
+		names[1] = unit ? abbr : NULL;
+		return member_names_outgoing(c->hdnd_member, names, term, khoa);
+	}
+	return 0;
+}
+
+static void share_flush(struct eval *e, const struct rule *r, struct share_state *s)
+{
+	long pct = rule_int(r, "min_percent", 0);
+	char got[32], label[64];
+	struct where w;
+
+	if (s->body && s->total > 0 && !share_meets(s->count, s->total, pct)) {
+		memset(&w, 0, sizeof(w));
+		w.body_id = s->body_id;
+		w.body = s->body;
+		w.body_name = s->body_name;
+		w.lo = w.hi = list_stage(s->list);
+		percent_str(s->count, s->total, got, sizeof(got));
+		ev_add(e, r, &w, "%s có %lld/%lld %s (%s%%); cần ít nhất %ld%% (%lld người)",
+		       list_label(s->list), s->count, s->total,
+		       attribute_label(s->attribute, rule_int(r, "age_under", 0), label, sizeof(label)), got, pct,
+		       share_needed(s->total, pct));
+	}
+	free(s->body);
+	free(s->body_name);
+	s->body = s->body_name = NULL;
+	s->total = s->count = 0;
+}
+
+static int share_one(struct eval *e, const struct rule *r, const struct cand *c, void *arg)
+{
+	struct share_state *s = arg;
+
+	if (s->body && s->body_id != c->body_id)
+		share_flush(e, r, s);
+	if (!s->body) {
+		s->body_id = c->body_id;
+		s->body = xstrdup(c->body);
+		s->body_name = xstrdup(c->body_name);
+	}
+	if (!cand_on_list(c, s->list))
+		return 0;
+	s->total++;
+	s->count += has_attribute(e, r, c, s->term);
+	return 0;
+}
+
+int eval_share(struct eval *e, const struct rule *r)
+{
+	struct share_state s;
+	int rc;
+
+	memset(&s, 0, sizeof(s));
+	s.list = list_from_param(rule_str(r, "list"));
+	s.attribute = rule_str(r, "attribute");
+	if (s.list < 0 || !s.attribute)
+		return bug("rule %s: bad share parameters", r->id);
+	if (prev_term(e->term, s.term, sizeof(s.term)) < 0)
+		s.term[0] = 0;
+	rc = ev_each_cand(e, r, 0, share_one, &s);
+	if (rc == 0)
+		share_flush(e, r, &s);
+	free(s.body);
+	free(s.body_name);
+	return rc;
+}
