@@ -50,6 +50,7 @@ OBJS += $(BUILD)/cmd_decide.o
 OBJS += $(BUILD)/cmd_export.o
 OBJS += $(BUILD)/cmd_init.o
 OBJS += $(BUILD)/cmd_rules.o
+OBJS += $(BUILD)/cmd_milestone.o
 OBJS += $(BUILD)/cmd_stage_import.o
 OBJS += $(BUILD)/cmd_stages.o
 OBJS += $(BUILD)/cmd_status.o
@@ -152,7 +153,7 @@ asan: deps
 test-render:
 	$(Q)sh tools/install-deps.sh render
 	$(Q)$(MAKE) --no-print-directory demo
-	$(Q)sh tools/render-check.sh out
+	$(Q)sh tools/render-check.sh out/bieu-mau
 
 check:
 	cppcheck --quiet --error-exitcode=1 --std=c11 --enable=warning,portability \

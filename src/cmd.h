@@ -77,6 +77,8 @@ int cmd_decide(struct ctx *ctx, int argc, char **argv);
 int cmd_decide_import(struct ctx *ctx, int argc, char **argv);
 int cmd_export(struct ctx *ctx, int argc, char **argv);
 int cmd_init(struct ctx *ctx, int argc, char **argv);
+int cmd_milestone_list(struct ctx *ctx, int argc, char **argv);
+int cmd_milestone_set(struct ctx *ctx, int argc, char **argv);
 int cmd_issue_add(struct ctx *ctx, int argc, char **argv);
 int cmd_issue_answer(struct ctx *ctx, int argc, char **argv);
 int cmd_issue_list(struct ctx *ctx, int argc, char **argv);

@@ -31,13 +31,21 @@
 #include "validate.h"
 #include "banned.h"
 
-static void report_list_rules(sqlite3 *db, long long body_id)
+/*
+ * The list-level rules a decision may have made false (surplus, shares,
+ * one constituency per person): reported, never refused; `validate` has
+ * the whole picture.
+ */
+static void report_list_rules(sqlite3 *db, long long body_id, const char *stage)
 {
-	struct validate_counts vc;
+	struct findings f;
 
-	if (validate_count(db, body_id, &vc) == 0 && (vc.errors || vc.warnings))
-		note("sau quyết định này, cơ quan có %d lỗi và %d cảnh báo theo bộ quy tắc (xem: hiepthuong validate)",
-		     vc.errors, vc.warnings);
+	memset(&f, 0, sizeof(f));
+	if (validate_after_change(db, body_id, stage, &f) >= 0 && f.n) {
+		note("sau quyết định này, danh sách còn %d điều cần xem theo bộ quy tắc:", f.n);
+		findings_report(&f);
+	}
+	findings_release(&f);
 }
 
 static const char decide_usage[] =
@@ -102,7 +110,7 @@ int cmd_decide(struct ctx *ctx, int argc, char **argv)
 			printf("'%s' vào %s%s\n", name, stage_label(to), special ? " (trường hợp đặc biệt)" : "");
 		ctx_change(ctx, "%s: %s %s%s%s", name, drop ? "không vào" : "vào", to, drop ? " vì " : "", drop ? drop : "");
 		free(name);
-		report_list_rules(ctx->db, body_id);
+		report_list_rules(ctx->db, body_id, to);
 		rc = EXIT_OK;
 	}
 	rules_release(&pack);
@@ -148,7 +156,7 @@ int cmd_withdraw(struct ctx *ctx, int argc, char **argv)
 	if (rc == EXIT_OK) {
 		printf("'%s' xin rút ở bước '%s'\n", name, stage_label(stage));
 		ctx_change(ctx, "%s xin rút ở bước %s", name, stage);
-		report_list_rules(ctx->db, body_id);
+		report_list_rules(ctx->db, body_id, stage);
 	}
 	free(name);
 	return rc;
@@ -189,6 +197,6 @@ int cmd_assign(struct ctx *ctx, int argc, char **argv)
 	printf("'%s' vào danh sách chính thức ở đơn vị bầu cử số %ld\n", name, number);
 	ctx_change(ctx, "%s: xếp vào đơn vị bầu cử số %ld", name, number);
 	free(name);
-	report_list_rules(ctx->db, body_id);
+	report_list_rules(ctx->db, body_id, "official");
 	return EXIT_OK;
 }

@@ -21,20 +21,29 @@ static const char *const order[] = { "proposed", "nominated", "preliminary", "qu
 
 static void body_summary(sqlite3 *db, long long body_id)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT stage, status, coalesce(drop_reason, ''), count(*) FROM candidacy "
-					  "WHERE body_id = ? GROUP BY 1, 2, 3");
+	/* A candidacy entered every stage from the one its history starts at
+	 * (imported nominees start at 'nominated') up to where it is now. */
+	sqlite3_stmt *st = db_prepare(db, "SELECT c.stage, c.status, coalesce(c.drop_reason, ''), "
+					  "coalesce((SELECT e.stage FROM candidacy_event e WHERE e.candidacy_id = c.id "
+					  "ORDER BY e.id LIMIT 1), c.stage), count(*) FROM candidacy c "
+					  "WHERE c.body_id = ? GROUP BY 1, 2, 3, 4");
 	long long at[NSTAGES] = { 0 }, dropped[NSTAGES] = { 0 }, entered[NSTAGES] = { 0 };
 
 	if (!st)
 		return;
 	db_bind_int(st, 1, body_id);
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		const char *stage = db_col_text(st, 0);
-		long long n = sqlite3_column_int64(st, 3);
+		const char *stage = db_col_text(st, 0), *first = db_col_text(st, 3);
+		long long n = sqlite3_column_int64(st, 4);
+		int from = 0;
+
+		for (int j = 0; j < NSTAGES; j++)
+			if (!strcmp(order[j], first))
+				from = j;
 		for (int i = 0; i < NSTAGES; i++) {
 			if (strcmp(order[i], stage))
 				continue;
-			for (int j = 0; j <= i; j++)
+			for (int j = from; j <= i; j++)
 				entered[j] += n;
 			if (!strcmp(db_col_text(st, 1), "dropped"))
 				dropped[i] += n;

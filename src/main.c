@@ -33,6 +33,8 @@ const struct cmd commands[] = {
 	{ "decide", cmd_decide, CMD_NEED_BOOK | CMD_WRITES, "quyết định đưa vào hoặc không đưa vào danh sách của một bước" },
 	{ "decide import", cmd_decide_import, CMD_NEED_BOOK | CMD_WRITES, "nhập các quyết định từ tệp CSV (tất cả hoặc không gì)" },
 	{ "export", cmd_export, CMD_NEED_BOOK, "xuất biểu mẫu chính thức ra tệp .xlsx (một mẫu, hoặc tất cả)" },
+	{ "milestone list", cmd_milestone_list, CMD_NEED_BOOK, "các mốc đã ghi: gửi danh sách lần ba, công bố danh sách chính thức" },
+	{ "milestone set", cmd_milestone_set, CMD_NEED_BOOK | CMD_WRITES, "ghi ngày gửi biên bản lần ba hoặc ngày công bố danh sách chính thức" },
 	{ "init", cmd_init, 0, "tạo sổ mới từ tệp cấu hình nhiệm kỳ" },
 	{ "issue add", cmd_issue_add, CMD_NEED_BOOK | CMD_WRITES, "ghi vụ việc cử tri nêu về người ứng cử" },
 	{ "issue answer", cmd_issue_answer, CMD_NEED_BOOK | CMD_WRITES, "ghi văn bản trả lời, kết luận xác minh vụ việc" },

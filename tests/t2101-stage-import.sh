@@ -103,3 +103,19 @@ for c in "voters import" "decide import"; do
 	grep -q "cách dùng" "$OUT" || t_fail "$c usage"
 done
 t_end
+
+t_case "milestone set records the round-3 dispatch, replaces it when set again, and list shows it"
+ht milestone set $D --body hdnd-xa --event round3_sent --date 14/02/2026 --note "Gửi UBBC xã"
+expect_exit 0
+ht milestone set $D --body hdnd-xa --event round3_sent --date 15/02/2026
+expect_exit 0
+[ "$(sql "$T/x.db" "SELECT on_date FROM body_event WHERE event = 'round3_sent'")" = 2026-02-15 ] || t_fail "not replaced"
+ht milestone list $D
+expect_out "15/02/2026  gửi biên bản hội nghị hiệp thương lần thứ ba"
+unchanged ht milestone set $D --body hdnd-xa --event lunch --date 15/02/2026
+expect_exit 2
+expect_err "--event 'lunch' không hợp lệ"
+unchanged ht milestone set $D --body hdnd-xa --event official_list --date 30/02/2026
+expect_exit 3
+expect_err "ngày không tồn tại"
+t_end

@@ -1,6 +1,8 @@
 #!/bin/sh
 # render-check.sh DIR - the slow check of the exported forms (`make
-# test-render`): convert every DIR/*.xlsx with LibreOffice headless to PDF,
+# test-render`): convert one file of each form (the first by name of each
+# form code, in DIR and in each folder below it, so every book's forms are
+# seen) with LibreOffice headless to PDF,
 # check that each page is A4 (portrait or landscape) and that the page count
 # is the one pinned in tests/render-pages.txt, and keep a PNG of every page
 # under DIR/render/ for a person to compare with shared/domain/forms/*.png.
@@ -17,9 +19,14 @@ profile=$(mktemp -d)
 trap 'rm -rf "$profile"' EXIT
 pass=0
 fail=0
+seen=" "
 for f in "$dir"/*.xlsx "$dir"/*/*.xlsx; do
 	[ -f "$f" ] || continue
 	name=$(basename "$f" .xlsx)
+	# The form code is the name up to the first '_' (01-BCDBQH-MT_qh_lan-1).
+	key="$(dirname "$f")/${name%%_*}"
+	case "$seen" in *" $key "*) continue ;; esac
+	seen="$seen$key "
 	if ! soffice -env:UserInstallation=file://"$profile" --headless --convert-to pdf --outdir "$render" "$f" \
 		>/dev/null 2>&1 || [ ! -f "$render/$name.pdf" ]; then
 		echo "FAIL render:$name: LibreOffice could not convert it"

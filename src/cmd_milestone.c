@@ -1,0 +1,130 @@
+/*
+ * COMMAND: milestone set
+ * USAGE:   hiepthuong milestone set --body MÃ --event round3_sent|official_list --date NGÀY [--note VĂN_BẢN]
+ * COMMAND: milestone list
+ * USAGE:   hiepthuong milestone list [--body MÃ]
+ *
+ * The two dates of a body's process that are not meetings: when the
+ * round-3 minutes and the list of qualified people were sent (rule
+ * HT3-SEND, deadline send_ht3) and when the official list per
+ * constituency was published (rule LIST-DEADLINE, deadline official_list).
+ * Setting a milestone again replaces its date (the audit trail keeps the
+ * old one).
+ */
+#include <stdio.h>
+#include <string.h>
+#include "cmd.h"
+#include "conference.h"
+#include "date.h"
+#include "db.h"
+#include "diag.h"
+#include "opt.h"
+#include "banned.h"
+
+static const struct {
+	const char *key, *label;
+} events[] = {
+	{ "round3_sent", "gửi biên bản hội nghị hiệp thương lần thứ ba và danh sách người đủ tiêu chuẩn" },
+	{ "official_list", "công bố danh sách chính thức những người ứng cử" },
+};
+
+static const char *event_label(const char *key)
+{
+	for (size_t i = 0; i < sizeof(events) / sizeof(events[0]); i++)
+		if (!strcmp(events[i].key, key))
+			return events[i].label;
+	return NULL;
+}
+
+int cmd_milestone_set(struct ctx *ctx, int argc, char **argv)
+{
+	static const char usage[] =
+		"hiepthuong milestone set --body MÃ --event round3_sent|official_list --date NGÀY [--note VĂN_BẢN]";
+	const char *body = NULL, *event = NULL, *date_s = NULL, *note_text = NULL;
+	struct opt opts[] = {
+		OPT_STRING(0, "body", &body, "MÃ", "cơ quan"),
+		OPT_STRING(0, "event", &event, "VIỆC", "round3_sent (gửi biên bản và danh sách lần ba) hoặc official_list (công bố danh sách chính thức)"),
+		OPT_STRING(0, "date", &date_s, "NGÀY", "ngày (dd/mm/yyyy)"),
+		OPT_STRING(0, "note", &note_text, "VĂN_BẢN", "ghi chú (số văn bản, nơi nhận)"),
+		OPT_END()
+	};
+	long long body_id;
+	char kind[8], iso[16], err[64];
+	struct date d;
+	sqlite3_stmt *st;
+	int rc;
+
+	argc = opt_parse(ctx, argc, argv, opts, usage, &rc);
+	if (argc < 0)
+		return rc;
+	if (argc || !body || !event || !date_s) {
+		error("cần --body, --event và --date");
+		opt_usage(usage, opts, 1);
+		return EXIT_USAGE;
+	}
+	if (!event_label(event)) {
+		error("--event '%s' không hợp lệ (round3_sent hoặc official_list)", event);
+		return EXIT_USAGE;
+	}
+	if (date_parse(date_s, DATE_FULL, &d, err, sizeof(err)) < 0) {
+		error("--date: %s: '%s'", err, date_s);
+		return EXIT_DATA;
+	}
+	if (body_resolve(ctx->db, body, &body_id, kind) < 0) {
+		error("không có cơ quan '%s' trong sổ", body);
+		return EXIT_DATA;
+	}
+	date_iso(d, iso, sizeof(iso));
+	st = db_prepare(ctx->db, "INSERT INTO body_event(body_id, event, on_date, note) VALUES (?, ?, ?, ?) "
+				 "ON CONFLICT (body_id, event) DO UPDATE SET on_date = excluded.on_date, note = excluded.note");
+	if (!st)
+		return EXIT_INTERNAL;
+	db_bind_int(st, 1, body_id);
+	db_bind_text(st, 2, event);
+	db_bind_text(st, 3, iso);
+	db_bind_text_or_null(st, 4, note_text);
+	rc = db_step_done(ctx->db, st, "ghi mốc") == 0 ? EXIT_OK : EXIT_DATA;
+	sqlite3_finalize(st);
+	if (rc == EXIT_OK) {
+		printf("%s: %s ngày %s\n", body, event_label(event), date_s);
+		ctx_change(ctx, "%s: %s ngày %s", body, event, iso);
+	}
+	return rc;
+}
+
+int cmd_milestone_list(struct ctx *ctx, int argc, char **argv)
+{
+	static const char usage[] = "hiepthuong milestone list [--body MÃ]";
+	const char *body = NULL;
+	struct opt opts[] = {
+		OPT_STRING(0, "body", &body, "MÃ", "chỉ cơ quan này"),
+		OPT_END()
+	};
+	sqlite3_stmt *st;
+	int rc, n = 0;
+
+	argc = opt_parse(ctx, argc, argv, opts, usage, &rc);
+	if (argc < 0)
+		return rc;
+	st = db_prepare(ctx->db, "SELECT b.code, e.event, e.on_date, coalesce(e.note, '') FROM body_event e "
+				 "JOIN body b ON b.id = e.body_id WHERE ? IS NULL OR b.code = ? ORDER BY b.id, e.on_date");
+	if (!st)
+		return EXIT_INTERNAL;
+	db_bind_text(st, 1, body);
+	db_bind_text(st, 2, body);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		struct date d;
+		char err[32], day[16];
+		if (date_parse(db_col_text(st, 2), DATE_FULL, &d, err, sizeof(err)) == 0)
+			date_vn(d, day, sizeof(day));
+		else
+			snprintf(day, sizeof(day), "%s", db_col_text(st, 2));
+		printf("%-10s %s  %s%s%s\n", db_col_text(st, 0), day, event_label(db_col_text(st, 1)),
+		       *db_col_text(st, 3) ? " — " : "", db_col_text(st, 3));
+		n++;
+	}
+	sqlite3_finalize(st);
+	if (!n)
+		puts("(chưa ghi mốc nào)");
+	return EXIT_OK;
+}
