@@ -29,6 +29,7 @@
 #include "opt.h"
 #include "person.h"
 #include "sbuf.h"
+#include "stage.h"
 #include "table.h"
 #include "units.h"
 #include "banned.h"
@@ -259,7 +260,7 @@ static const char *decision_label(const char *d)
 static void show_history(sqlite3 *db, long long cid, enum out_format fmt, struct sbuf *js)
 {
 	sqlite3_stmt *st = db_prepare(db, "SELECT at, stage, decision, coalesce(reason, ''), coalesce(note, '') "
-					  "FROM candidacy_event WHERE candidacy_id = ? ORDER BY at, id");
+					  "FROM candidacy_event WHERE candidacy_id = ? ORDER BY id");
 	int n = 0;
 
 	if (!st)
@@ -286,7 +287,8 @@ static void show_history(sqlite3 *db, long long cid, enum out_format fmt, struct
 			sbuf_addch(js, '}');
 		} else {
 			printf("      %s  %s  %s%s%s%s\n", when, stage_label(db_col_text(st, 1)),
-			       decision_label(db_col_text(st, 2)), *reason ? " (" : "", reason, *reason ? ")" : "");
+			       decision_label(db_col_text(st, 2)), *reason ? " (" : "", *reason ? reason_label(reason) : "",
+			       *reason ? ")" : "");
 			if (*note)
 				printf("        %s\n", note);
 		}
@@ -350,7 +352,7 @@ static void show_candidacies(sqlite3 *db, const struct book_info *bi, long long 
 			printf("    Nhận hồ sơ: %s\n", *dossier ? dossier : "(chưa ghi)");
 			printf("    Bước: %s; %s%s\n", stage_label(db_col_text(st, 6)),
 			       !strcmp(db_col_text(st, 7), "dropped") ? "đã dừng: " : "đang ứng cử",
-			       db_col_text(st, 8));
+			       *db_col_text(st, 8) ? reason_label(db_col_text(st, 8)) : "");
 			if (k)
 				printf("    Đơn vị bầu cử số %lld\n", k);
 			if (*note)

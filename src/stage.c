@@ -3,6 +3,7 @@
 #include <string.h>
 #include <time.h>
 #include <stdlib.h>
+#include "book.h"
 #include "candref.h"
 #include "conference.h"
 #include "db.h"
@@ -69,15 +70,25 @@ int stage_event(sqlite3 *db, long long cand, const char *stage, const char *deci
 {
 	sqlite3_stmt *st = db_prepare(db, "INSERT INTO candidacy_event(candidacy_id, at, stage, decision, reason, note, "
 					  "conference_id) VALUES (?, ?, ?, ?, ?, ?, ?)");
-	char at[32] = "?";
-	time_t t = time(NULL);
-	struct tm tm;
+	char at[32] = "";
 	int rc;
 
 	if (!st)
 		return -1;
-	if (gmtime_r(&t, &tm))
-		strftime(at, sizeof(at), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	/* When it happened: the deciding conference's day, else today as the
+	 * book sees it ($HIEPTHUONG_TODAY honoured).  The audit trail keeps
+	 * the wall-clock time of the entry. */
+	if (conference_id) {
+		sqlite3_stmt *c = db_prepare(db, "SELECT held_on FROM conference WHERE id = ?");
+		if (c) {
+			db_bind_int(c, 1, conference_id);
+			if (sqlite3_step(c) == SQLITE_ROW)
+				snprintf(at, sizeof(at), "%s", db_col_text(c, 0));
+			sqlite3_finalize(c);
+		}
+	}
+	if (!*at && book_today_iso(at, sizeof(at)) < 0)
+		snprintf(at, sizeof(at), "?");
 	db_bind_int(st, 1, cand);
 	db_bind_text(st, 2, at);
 	db_bind_text(st, 3, stage);
