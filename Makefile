@@ -13,7 +13,7 @@ DESTDIR ?=
 BUILD ?= build
 CC ?= cc
 PKG_CONFIG ?= pkg-config
-PKGS = sqlite3 yaml-0.1 xlsxwriter icu-uc icu-i18n
+PKGS = sqlite3 yaml-0.1 xlsxwriter icu-uc icu-i18n libcrypto
 PYTHON ?= /usr/bin/python3
 
 CFLAGS ?= -O2 -g
@@ -33,6 +33,10 @@ endif
 
 # The program: main.o plus everything else, one object per line.
 OBJS += $(BUILD)/audit.o
+OBJS += $(BUILD)/audit_state.o
+OBJS += $(BUILD)/audit_verify.o
+OBJS += $(BUILD)/cmd_audit.o
+OBJS += $(BUILD)/cmd_backup.o
 OBJS += $(BUILD)/cmd_init.o
 OBJS += $(BUILD)/cmd_status.o
 OBJS += $(BUILD)/cmd_version.o
@@ -42,6 +46,7 @@ OBJS += $(BUILD)/csv.o
 OBJS += $(BUILD)/date.o
 OBJS += $(BUILD)/db.o
 OBJS += $(BUILD)/diag.o
+OBJS += $(BUILD)/hash.o
 OBJS += $(BUILD)/opt.o
 OBJS += $(BUILD)/rules.o
 OBJS += $(BUILD)/sbuf.o

@@ -15,10 +15,18 @@
 #include "diag.h"
 #include "opt.h"
 #include "sbuf.h"
+#include "text.h"
 #include "banned.h"
 
 const struct cmd commands[] = {
+	{ "audit accept", cmd_audit, CMD_NEED_BOOK, "ghi nhận (kèm lý do) rằng sổ đã bị thay đổi ngoài hiepthuong" },
+	{ "audit head", cmd_audit, CMD_NEED_BOOK, "in mã đầu chuỗi nhật ký để ghi vào biên bản" },
+	{ "audit log", cmd_audit, CMD_NEED_BOOK, "nhật ký: ai đã thay đổi gì, khi nào" },
+	{ "audit note", cmd_audit, CMD_NEED_BOOK | CMD_WRITES, "thêm một ghi chú của người dùng vào nhật ký" },
+	{ "audit verify", cmd_audit, CMD_NEED_BOOK, "kiểm tra sổ và chuỗi nhật ký chưa bị sửa ngoài hiepthuong" },
+	{ "backup", cmd_backup, CMD_NEED_BOOK, "sao lưu sổ ra một tệp (cả khi sổ đang được dùng)" },
 	{ "init", cmd_init, 0, "tạo sổ mới từ tệp cấu hình nhiệm kỳ" },
+	{ "restore", cmd_restore, 0, "thay sổ bằng một bản sao lưu đã kiểm tra" },
 	{ "status", cmd_status, CMD_NEED_BOOK, "tình hình từng cơ quan: số ghế, người ứng cử theo bước, thời hạn tới" },
 	{ "version", cmd_version, 0, "in phiên bản và các thư viện đang dùng" },
 	{ "help", cmd_help, 0, "danh sách lệnh, hoặc hướng dẫn một lệnh" },
@@ -117,11 +125,34 @@ int cmd_help(struct ctx *ctx, int argc, char **argv)
 	return c->fn(ctx, 2, help_argv);
 }
 
+/* The operator's name goes into the audit trail: refuse an empty one or
+ * one that is not UTF-8 before anything is done. */
+static int check_by(const struct ctx *ctx, int argc, char **argv)
+{
+	const char *by = ctx->by;
+
+	for (int i = 1; i < argc && strcmp(argv[i], "--"); i++) {
+		if (!strcmp(argv[i], "--by") && i + 1 < argc)
+			by = argv[i + 1];
+		else if (!strncmp(argv[i], "--by=", 5))
+			by = argv[i] + 5;
+	}
+	if (!by)
+		return 0;
+	if (!*by)
+		return error("--by cần tên người thực hiện, không được để trống");
+	if (!text_utf8_valid(by, strlen(by), NULL))
+		return error("--by: tên người thực hiện không phải UTF-8 hợp lệ");
+	return 0;
+}
+
 /* Shared set-up from the command's flags, then the command itself. */
 static int run_command(const struct cmd *c, struct ctx *ctx, int argc, char **argv)
 {
 	int rc;
 
+	if (check_by(ctx, argc, argv) < 0)
+		return EXIT_USAGE;
 	if (c->flags & CMD_NEED_BOOK) {
 		int i;
 		/* The command may take --db after its name: look before opening. */
@@ -143,6 +174,13 @@ static int run_command(const struct cmd *c, struct ctx *ctx, int argc, char **ar
 			db_close(ctx->db);
 			return EXIT_DATA;
 		}
+		/* Never build on a book changed behind the tool's back. */
+		if (audit_check_untouched(ctx->db, ctx->db_path) < 0) {
+			db_rollback(ctx->db);
+			db_close(ctx->db);
+			ctx->db = NULL;
+			return EXIT_DATA;
+		}
 		rc = c->fn(ctx, argc, argv);
 		if (rc == EXIT_OK && audit_record(ctx) < 0)
 			rc = EXIT_INTERNAL;
@@ -159,6 +197,24 @@ static int run_command(const struct cmd *c, struct ctx *ctx, int argc, char **ar
 		rc = EXIT_INTERNAL;
 	ctx->db = NULL;
 	return rc;
+}
+
+/* A word of the command line as a shell would need it, so that the audit
+ * trail shows `audit note 'biên bản đã ký'` and not four words. */
+static void add_quoted(struct sbuf *sb, const char *arg)
+{
+	if (*arg && !strpbrk(arg, " \t\n\r'\"\\$`|&;<>()*?[]{}~#!")) {
+		sbuf_addstr(sb, arg);
+		return;
+	}
+	sbuf_addch(sb, '\'');
+	for (const char *p = arg; *p; p++) {
+		if (*p == '\'')
+			sbuf_addstr(sb, "'\\''");
+		else
+			sbuf_addch(sb, *p);
+	}
+	sbuf_addch(sb, '\'');
 }
 
 /* git's check: a command "succeeded" only if its output really got out. */
@@ -192,7 +248,7 @@ int main(int argc, char **argv)
 	for (i = 0; i < argc; i++) {
 		if (i)
 			sbuf_addch(&cmdline, ' ');
-		sbuf_addstr(&cmdline, argv[i]);
+		add_quoted(&cmdline, argv[i]);
 	}
 	ctx.cmdline = cmdline.buf;
 

@@ -3,7 +3,7 @@
 # run its demo and run its tests, when they are missing.  Run as root (CI
 # and fresh machines) or with sudo available; prints what it does.
 set -e
-pkgs="gcc make libc6-dev pkg-config libsqlite3-dev libyaml-dev libxlsxwriter-dev libicu-dev
+pkgs="gcc make libc6-dev pkg-config libsqlite3-dev libyaml-dev libxlsxwriter-dev libicu-dev libssl-dev
 python3 python3-openpyxl sqlite3"
 missing=""
 for p in $pkgs; do
