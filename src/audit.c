@@ -364,7 +364,8 @@ int audit_append(sqlite3 *db, const char *operator, const char *command)
 		id = head.last_id + 1;
 		entries = head.entries;
 	}
-	qsort(subjects, nsubjects, sizeof(*subjects), cmp_str);
+	if (nsubjects)
+		qsort(subjects, nsubjects, sizeof(*subjects), cmp_str);
 	for (size_t i = 0; i < nsubjects; i++) {
 		if (i)
 			sbuf_addch(&subj, ' ');

@@ -68,7 +68,8 @@ static int collect(sqlite3 *db, struct wanted *out, const char *sql, long long a
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
 		return error("lỗi cơ sở dữ liệu: %s", sqlite3_errmsg(db));
-	qsort(out->w, out->n, sizeof(char *), cmp_str);
+	if (out->n)
+		qsort(out->w, out->n, sizeof(char *), cmp_str);
 	return 0;
 }
 

@@ -36,8 +36,21 @@
 #include "sbuf.h"
 #include "banned.h"
 
-/* How long to wait for a lock held by another process (ms). */
-#define LOCK_WAIT_MS 30000
+/* How long to wait for a lock held by another process (ms);
+ * $HIEPTHUONG_LOCK_WAIT_MS changes it (tests). */
+static int lock_wait_ms(void)
+{
+	const char *s = getenv("HIEPTHUONG_LOCK_WAIT_MS");
+	char *end;
+	long v;
+
+	if (s && *s) {
+		v = strtol(s, &end, 10);
+		if (!*end && v >= 0 && v <= 3600000)
+			return (int)v;
+	}
+	return 30000;
+}
 
 /* fsync a file or a folder by name; 0 or -1 with errno. */
 static int sync_path(const char *path, int dir)
@@ -108,7 +121,7 @@ static int copy_book(sqlite3 *src, const char *dest, const char *what, const cha
 	/* All pages in one step: one read transaction, so one consistent
 	 * state, however busy the book is. */
 	while ((rc = sqlite3_backup_step(b, -1)) == SQLITE_BUSY || rc == SQLITE_LOCKED) {
-		if (waited >= LOCK_WAIT_MS)
+		if (waited >= lock_wait_ms())
 			break;
 		sqlite3_sleep(50);
 		waited += 50;
@@ -326,7 +339,7 @@ static int lock_old(const char *path, sqlite3 **lock)
 	if (access(path, F_OK) != 0)
 		return 0;
 	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK) {
-		sqlite3_busy_timeout(db, LOCK_WAIT_MS);
+		sqlite3_busy_timeout(db, lock_wait_ms());
 		rc = sqlite3_exec(db, "BEGIN EXCLUSIVE", NULL, NULL, NULL);
 		if (rc == SQLITE_OK) {
 			*lock = db;

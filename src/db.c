@@ -186,8 +186,14 @@ int db_open(const char *path, sqlite3 **out)
 		sqlite3_close(db);
 		return -1;
 	}
+	/* Wait for a writer that is committing before reading the header. */
+	sqlite3_busy_timeout(db, 5000);
 	/* Reading the header also tells whether this is an SQLite file. */
 	appid = probe(db, "PRAGMA application_id");
+	if (appid == -1 && sqlite3_errcode(db) == SQLITE_BUSY) {
+		sqlite3_close(db);
+		return error("sổ '%s' đang bị chương trình khác khóa; hãy thử lại sau", path);
+	}
 	if (appid != BOOK_APP_ID) {
 		sqlite3_close(db);
 		return error("'%s' không phải là sổ hiepthuong", path);
