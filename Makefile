@@ -4,6 +4,8 @@
 #   make demo       install missing Debian packages, build, run the sample
 #   make test       install missing Debian packages, build, run every test
 #   make asan       build and run the tests under ASan + UBSan
+#   make valgrind   the end-to-end tests under valgrind (errors and leaks)
+#   make fuzz       libFuzzer targets, FUZZ_TIME=60 seconds each (clang)
 #   make check      cppcheck over src/
 #   make install    PREFIX=/usr/local DESTDIR=
 #   make V=1        show the commands
@@ -87,11 +89,38 @@ $(BUILD)/unit/%: tests/unit/%.c $(BUILD)/unit/unit_main.o $(OBJS) tests/unit/uni
 
 units: $(UNIT_BINS)
 
+# Fuzz targets (tests/fuzz/fuzz_*.c).  `make fuzz` builds them with clang and
+# libFuzzer and runs each for FUZZ_TIME seconds over its seed corpus; the
+# same sources linked with tests/fuzz/replay.c replay the seeds and the kept
+# regression inputs in the normal test suite (t4200).  The template loader
+# gets a target (fuzz_template.c, seeds from templates/) when it lands: add
+# its name to FUZZ_TARGETS and a seed line to tools/fuzz.sh.
+FUZZ_TARGETS = config csv rules
+FUZZ_TIME ?= 60
+FUZZ_CC ?= clang
+REPLAY_BINS = $(patsubst %,$(BUILD)/unit/replay_%,$(FUZZ_TARGETS))
+
+$(BUILD)/unit/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(OBJS)
+	$(QUIET_LINK)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< tests/fuzz/replay.c $(OBJS) $(LIBS)
+
+$(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(OBJS)
+	$(Q)mkdir -p $(BUILD)/fuzz
+	$(QUIET_LINK)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -fsanitize=fuzzer,address,undefined -o $@ $< $(OBJS) $(LIBS)
+
+replays: $(REPLAY_BINS)
+
+fuzz:
+	$(Q)sh tools/install-deps.sh fuzz
+	$(Q)$(MAKE) --no-print-directory BUILD=build-fuzz CC=$(FUZZ_CC) CFLAGS="-O1 -g -fno-omit-frame-pointer" \
+		SAN_CFLAGS="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all" \
+		$(patsubst %,build-fuzz/fuzz/fuzz_%,$(FUZZ_TARGETS))
+	$(Q)FUZZ_TIME=$(FUZZ_TIME) sh tools/fuzz.sh build-fuzz $(FUZZ_TARGETS)
+
 # Debian packages the build, the demo and the tests need.
 deps:
 	$(Q)sh tools/install-deps.sh
 
-build-all: hiepthuong units
+build-all: hiepthuong units replays
 
 demo: deps
 	$(Q)$(MAKE) --no-print-directory hiepthuong
@@ -109,6 +138,19 @@ asan: deps
 		HT=$(CURDIR)/build-asan/hiepthuong UNIT_DIR=$(CURDIR)/build-asan/unit PYTHON=$(PYTHON) \
 		SANITIZED=1 sh tests/run.sh
 
+# The end-to-end tests with every run of the program under valgrind
+# (tools/valgrind-ht.sh); any error or leak fails the run.
+valgrind:
+	$(Q)sh tools/install-deps.sh valgrind
+	$(Q)$(MAKE) --no-print-directory BUILD=build-valgrind CFLAGS="-O1 -g" build-all
+	$(Q)rm -rf build-valgrind/vg && mkdir -p build-valgrind/vg
+	$(Q)VG_HT=$(CURDIR)/build-valgrind/hiepthuong VG_LOG_DIR=$(CURDIR)/build-valgrind/vg \
+		HT=$(CURDIR)/tools/valgrind-ht.sh UNIT_DIR=$(CURDIR)/build-valgrind/unit PYTHON=$(PYTHON) \
+		REPLAY_WRAP="valgrind -q --error-exitcode=99 --leak-check=full" SANITIZED=1 sh tests/run.sh t
+	$(Q)find build-valgrind/vg -name 'vg.*.log' -size +0 | sed 's/^/valgrind: /' | grep . && \
+		{ cat build-valgrind/vg/vg.*.log | head -n 100; exit 1; } || \
+		echo "valgrind: $$(ls build-valgrind/vg | wc -l) runs, no errors and no leaks"
+
 check:
 	cppcheck --quiet --error-exitcode=1 --std=c11 --enable=warning,portability \
 		--suppress=missingIncludeSystem -Isrc src/
@@ -122,6 +164,6 @@ install: hiepthuong
 	for f in templates/*.yaml; do [ -e "$$f" ] && install -m 644 "$$f" $(DESTDIR)$(PREFIX)/share/hiepthuong/templates/; done; true
 
 clean:
-	rm -rf build build-asan hiepthuong out demo.db
+	rm -rf build build-asan build-fuzz build-valgrind hiepthuong out demo.db
 
-.PHONY: all hiepthuong units deps build-all demo test asan check install clean
+.PHONY: all hiepthuong units replays fuzz valgrind deps build-all demo test asan check install clean

@@ -150,6 +150,11 @@ int ydoc_load_file(struct ydoc *d, const char *path, size_t max_bytes)
 		d->nerr++;
 		return error("'%s' là một thư mục, không phải tệp", path);
 	}
+	if (!S_ISREG(st.st_mode)) {
+		/* A FIFO or a device would block or never end. */
+		d->nerr++;
+		return error("'%s' không phải tệp thường", path);
+	}
 	if ((size_t)st.st_size > max_bytes) {
 		d->nerr++;
 		return error("tệp '%s' quá lớn (%lld byte, tối đa %zu)", path, (long long)st.st_size, max_bytes);

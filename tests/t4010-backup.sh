@@ -63,13 +63,25 @@ ht backup a b --db "$B"
 expect_exit 2
 t_end
 
+# hold SQL...: another process runs the SQL and keeps its transaction
+# open until release(); $holder is its pid.
+hold() {
+	rm -f "$T/go"
+	mkfifo "$T/go"
+	( printf '%s\n' "$1"; cat "$T/go"; printf '%s\n' "$2" ) | sqlite3 "$B" >/dev/null 2>&1 &
+	holder=$!
+	sleep 1
+}
+release() {
+	echo >"$T/go"
+	wait $holder
+}
+
 t_case "backup works while another process reads the book"
-( printf 'BEGIN;\nSELECT count(*) FROM body;\n'; sleep 3; printf 'COMMIT;\n' ) | sqlite3 "$B" >/dev/null &
-reader=$!
-sleep 1
+hold "BEGIN; SELECT count(*) FROM body;" "COMMIT;"
 ht backup "$T/b2.db" --db "$B"
 expect_exit 0
-wait $reader
+release
 ht audit verify --db "$T/b2.db"
 expect_exit 0
 t_end
@@ -77,12 +89,10 @@ t_end
 t_case "backup works while another process is in the middle of a write"
 # The writer holds the RESERVED lock with an uncommitted change; the copy
 # has the committed state only.
-( printf 'BEGIN IMMEDIATE;\nUPDATE body SET seats = 99;\n'; sleep 3; printf 'ROLLBACK;\n' ) | sqlite3 "$B" >/dev/null &
-writer=$!
-sleep 1
+hold "BEGIN IMMEDIATE; UPDATE body SET seats = 99;" "ROLLBACK;"
 ht backup "$T/b3.db" --db "$B"
 expect_exit 0
-wait $writer
+release
 [ "$(sql "$T/b3.db" "SELECT max(seats) FROM body")" = 50 ] || t_fail "uncommitted data copied"
 ht audit verify --db "$T/b3.db"
 expect_exit 0
@@ -199,14 +209,11 @@ sql "$T/broken.db" "SELECT changes FROM audit ORDER BY id DESC LIMIT 1" | grep -
 t_end
 
 t_case "restore waits for, then refuses, a book held by another process"
-( printf 'BEGIN IMMEDIATE;\n'; sleep 4; printf 'ROLLBACK;\n' ) | sqlite3 "$B" >/dev/null &
-writer=$!
-sleep 1
+hold "BEGIN IMMEDIATE;" "ROLLBACK;"
 cp "$B" "$T/before.db"
-# Wait less than the writer holds the lock.
 HIEPTHUONG_LOCK_WAIT_MS=500 ht restore "$T/b1.keep" --force --db "$B"
 expect_exit 3
 expect_err "đang được chương trình khác dùng"
-wait $writer
+release
 expect_same "$B" "$T/before.db"
 t_end

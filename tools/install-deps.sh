@@ -3,8 +3,16 @@
 # run its demo and run its tests, when they are missing.  Run as root (CI
 # and fresh machines) or with sudo available; prints what it does.
 set -e
+#
+#   install-deps.sh          what `make`, `make test` and `make asan` need
+#   install-deps.sh fuzz     also clang and libFuzzer, for `make fuzz`
+#   install-deps.sh valgrind also valgrind, for `make valgrind`
 pkgs="gcc make libc6-dev pkg-config libsqlite3-dev libyaml-dev libxlsxwriter-dev libicu-dev libssl-dev
 python3 python3-openpyxl sqlite3"
+case "$1" in
+fuzz) pkgs="$pkgs clang libclang-rt-14-dev" ;;
+valgrind) pkgs="$pkgs valgrind" ;;
+esac
 missing=""
 for p in $pkgs; do
 	if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
