@@ -57,6 +57,43 @@ static void offset_to_linecol(const char *text, size_t off, long *line, long *co
 	}
 }
 
+/* The deepest nesting accepted; hiepthuong's own files need five levels. */
+#define YAML_MAX_DEPTH 64
+
+/*
+ * libyaml has no limit on nesting, and its scanner slows down with the
+ * square of the depth: 200,000 '[' took two minutes.  Walk the events
+ * first and refuse a document nested deeper than YAML_MAX_DEPTH; syntax
+ * errors are left for the real load to report.
+ */
+static int check_depth(struct ydoc *d)
+{
+	yaml_parser_t p;
+	yaml_event_t ev;
+	int depth = 0, rc = 0, done = 0;
+
+	if (!yaml_parser_initialize(&p))
+		return bug("yaml_parser_initialize failed");
+	yaml_parser_set_input_string(&p, (const unsigned char *)d->text, d->len);
+	while (!done && yaml_parser_parse(&p, &ev)) {
+		if (ev.type == YAML_SEQUENCE_START_EVENT || ev.type == YAML_MAPPING_START_EVENT) {
+			if (++depth > YAML_MAX_DEPTH) {
+				error_at(d->name, (long)ev.start_mark.line + 1, (long)ev.start_mark.column + 1,
+					 "lồng nhau quá sâu (hơn %d tầng)", YAML_MAX_DEPTH);
+				d->nerr++;
+				rc = -1;
+				done = 1;
+			}
+		} else if (ev.type == YAML_SEQUENCE_END_EVENT || ev.type == YAML_MAPPING_END_EVENT) {
+			depth--;
+		}
+		done |= ev.type == YAML_STREAM_END_EVENT;
+		yaml_event_delete(&ev);
+	}
+	yaml_parser_delete(&p);
+	return rc;
+}
+
 static int parse(struct ydoc *d)
 {
 	yaml_parser_t parser;
@@ -86,6 +123,8 @@ static int parse(struct ydoc *d)
 		d->nerr++;
 		return -1;
 	}
+	if (check_depth(d) < 0)
+		return -1;
 	if (!yaml_parser_initialize(&parser))
 		return bug("yaml_parser_initialize failed");
 	yaml_parser_set_input_string(&parser, (const unsigned char *)d->text, d->len);
