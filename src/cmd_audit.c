@@ -312,18 +312,15 @@ out:
 /* PRAGMA integrity_check: 0 when the file is sound. */
 static int check_file(sqlite3 *db, const char *path)
 {
-	sqlite3_stmt *st = db_prepare(db, "PRAGMA integrity_check");
-	int ok = 0;
+	struct sbuf why = SBUF_INIT;
+	int rc = db_integrity(db, &why);
 
-	if (!st)
-		return -1;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		ok = !strcmp(db_col_text(st, 0), "ok");
-	if (!ok)
-		error("tệp sổ '%s' bị hỏng (PRAGMA integrity_check: %s); hãy khôi phục bản sao lưu", path,
-		      sqlite3_column_text(st, 0) ? db_col_text(st, 0) : sqlite3_errmsg(db));
-	sqlite3_finalize(st);
-	return ok ? 0 : -1;
+	if (rc > 0)
+		error("tệp sổ '%s' bị hỏng (PRAGMA integrity_check: %s); hãy khôi phục bản sao lưu", path, why.buf);
+	else if (rc < 0)
+		error("không đọc được sổ '%s': %s", path, why.buf);
+	sbuf_release(&why);
+	return rc ? -1 : 0;
 }
 
 /* Whole check; prints the failure; 0, 1 (does not match) or -1. */

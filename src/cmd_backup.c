@@ -139,20 +139,18 @@ static int copy_book(sqlite3 *src, const char *dest, const char *what, const cha
 	return 0;
 }
 
-/* PRAGMA integrity_check and the header of the file `path`: 0 or -1. */
+/* PRAGMA integrity_check of the file `path`: 0 or -1. */
 static int check_sound(sqlite3 *db, const char *path, const char *what)
 {
-	sqlite3_stmt *st = NULL;
-	int ok = 0;
+	struct sbuf why = SBUF_INIT;
+	int rc = db_integrity(db, &why);
 
-	if (sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &st, NULL) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW)
-		ok = !strcmp(db_col_text(st, 0), "ok");
-	if (!ok)
-		error("%s '%s' bị hỏng (PRAGMA integrity_check: %s)", what, path,
-		      st && sqlite3_column_text(st, 0) ? db_col_text(st, 0) : sqlite3_errmsg(db));
-	sqlite3_finalize(st);
-	return ok ? 0 : -1;
+	if (rc > 0)
+		error("%s '%s' bị hỏng (PRAGMA integrity_check: %s)", what, path, why.buf);
+	else if (rc < 0)
+		error("không đọc được %s '%s': %s", what, path, why.buf);
+	sbuf_release(&why);
+	return rc ? -1 : 0;
 }
 
 /* One integer, quietly: -1 when the file is not an SQLite database. */

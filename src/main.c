@@ -143,6 +143,8 @@ static int check_by(const struct ctx *ctx, int argc, char **argv)
 		return error("--by cần tên người thực hiện, không được để trống");
 	if (!text_utf8_valid(by, strlen(by), NULL))
 		return error("--by: tên người thực hiện không phải UTF-8 hợp lệ");
+	if (text_utf8_count(by) > 200)
+		return error("--by: tên người thực hiện quá dài (%zu ký tự, tối đa 200)", text_utf8_count(by));
 	return 0;
 }
 
