@@ -146,7 +146,7 @@ valgrind:
 	$(Q)rm -rf build-valgrind/vg && mkdir -p build-valgrind/vg
 	$(Q)VG_HT=$(CURDIR)/build-valgrind/hiepthuong VG_LOG_DIR=$(CURDIR)/build-valgrind/vg \
 		HT=$(CURDIR)/tools/valgrind-ht.sh UNIT_DIR=$(CURDIR)/build-valgrind/unit PYTHON=$(PYTHON) \
-		REPLAY_WRAP="valgrind -q --error-exitcode=99 --leak-check=full" SANITIZED=1 sh tests/run.sh t
+		REPLAY_WRAP="valgrind -q --error-exitcode=99 --leak-check=full" KILL_ROUNDS=2 SANITIZED=1 sh tests/run.sh t
 	$(Q)find build-valgrind/vg -name 'vg.*.log' -size +0 | sed 's/^/valgrind: /' | grep . && \
 		{ cat build-valgrind/vg/vg.*.log | head -n 100; exit 1; } || \
 		echo "valgrind: $$(ls build-valgrind/vg | wc -l) runs, no errors and no leaks"
