@@ -278,7 +278,10 @@ static int open_backup(const char *path, sqlite3 **out, struct audit_report *r)
 		return error("bản sao lưu '%s' có lược đồ phiên bản %lld, bản hiepthuong này dùng %d", path, version,
 			     SCHEMA_VERSION);
 	}
-	if (check_sound(db, path, "bản sao lưu") < 0) {
+	/* One read transaction from the checks to the end of the copy: what
+	 * is copied is what was checked, even if another process writes to
+	 * the backup meanwhile. */
+	if (sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK || check_sound(db, path, "bản sao lưu") < 0) {
 		sqlite3_close(db);
 		return -1;
 	}
@@ -411,6 +414,7 @@ int cmd_restore(struct ctx *ctx, int argc, char **argv)
 	rc = EXIT_DATA;
 	if (!tmp || copy_book(src, tmp, "sổ", ctx->db_path) < 0)
 		goto out;
+	sqlite3_exec(src, "COMMIT", NULL, NULL, NULL);
 	sqlite3_close(src);
 	src = NULL;
 

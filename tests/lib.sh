@@ -99,6 +99,13 @@ sql() {
 	sqlite3 -batch -noheader "$1" "$2"
 }
 
+# sql_write DB SQL: change a book behind hiepthuong's back (test set-up),
+# then record that in the audit trail: writing commands refuse a book whose
+# data differ from what its last audit entry recorded (docs/integrity.md).
+sql_write() {
+	sqlite3 -batch "$1" "$2" && "$HT" audit accept --reason "test set-up" --db "$1" >/dev/null 2>&1
+}
+
 # A fresh province book in $T/p.db.
 make_province_book() {
 	"$HT" init --config "$S/province/config.yaml" --db "$T/p.db" >/dev/null 2>&1 || {

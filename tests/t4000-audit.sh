@@ -302,3 +302,21 @@ PY
 ht audit verify --db "$T/c.db"
 expect_exit 3
 t_end
+
+t_case "sql_write (tests/lib.sh) sets a book up and keeps it writable"
+cp "$B" "$T/w.db"
+sql_write "$T/w.db" "UPDATE body SET seats = 10 WHERE code = 'qh'"
+ht audit note "sau khi sửa" --db "$T/w.db"
+expect_exit 0
+ht audit verify --db "$T/w.db"
+expect_exit 0
+t_end
+
+t_case "maintenance in the shell (VACUUM, ANALYZE) is no false alarm"
+cp "$B" "$T/m.db"
+sqlite3 "$T/m.db" "VACUUM; ANALYZE;"
+ht audit verify --db "$T/m.db"
+expect_exit 0
+ht audit note "sau VACUUM" --db "$T/m.db"
+expect_exit 0
+t_end
