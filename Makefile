@@ -6,6 +6,8 @@
 #   make asan       build and run the tests under ASan + UBSan
 #   make test-render  export every form of the demo, render with LibreOffice
 #                   (installs it: minutes), check A4 and page counts
+#   make valgrind   the end-to-end tests under valgrind (errors and leaks)
+#   make fuzz       libFuzzer targets, FUZZ_TIME=60 seconds each (clang)
 #   make check      cppcheck over src/
 #   make install    PREFIX=/usr/local DESTDIR=
 #   make V=1        show the commands
@@ -15,7 +17,7 @@ DESTDIR ?=
 BUILD ?= build
 CC ?= cc
 PKG_CONFIG ?= pkg-config
-PKGS = sqlite3 yaml-0.1 xlsxwriter icu-uc icu-i18n
+PKGS = sqlite3 yaml-0.1 xlsxwriter icu-uc icu-i18n libcrypto
 PYTHON ?= /usr/bin/python3
 
 CFLAGS ?= -O2 -g
@@ -38,10 +40,14 @@ endif
 
 # The program: main.o plus everything else, one object per line.
 OBJS += $(BUILD)/audit.o
+OBJS += $(BUILD)/audit_state.o
+OBJS += $(BUILD)/audit_verify.o
 OBJS += $(BUILD)/book.o
 OBJS += $(BUILD)/candidacy.o
 OBJS += $(BUILD)/candref.o
 OBJS += $(BUILD)/cmd_alloc.o
+OBJS += $(BUILD)/cmd_audit.o
+OBJS += $(BUILD)/cmd_backup.o
 OBJS += $(BUILD)/cmd_candidate.o
 OBJS += $(BUILD)/cmd_candidate_import.o
 OBJS += $(BUILD)/cmd_candidate_list.o
@@ -49,8 +55,8 @@ OBJS += $(BUILD)/cmd_conference.o
 OBJS += $(BUILD)/cmd_decide.o
 OBJS += $(BUILD)/cmd_export.o
 OBJS += $(BUILD)/cmd_init.o
-OBJS += $(BUILD)/cmd_rules.o
 OBJS += $(BUILD)/cmd_milestone.o
+OBJS += $(BUILD)/cmd_rules.o
 OBJS += $(BUILD)/cmd_stage_import.o
 OBJS += $(BUILD)/cmd_stages.o
 OBJS += $(BUILD)/cmd_status.o
@@ -71,6 +77,7 @@ OBJS += $(BUILD)/db.o
 OBJS += $(BUILD)/diag.o
 OBJS += $(BUILD)/export_gate.o
 OBJS += $(BUILD)/fill.o
+OBJS += $(BUILD)/hash.o
 OBJS += $(BUILD)/import.o
 OBJS += $(BUILD)/opt.o
 OBJS += $(BUILD)/person.o
@@ -127,11 +134,38 @@ $(BUILD)/unit/%: tests/unit/%.c $(BUILD)/unit/unit_main.o $(OBJS) tests/unit/uni
 
 units: $(UNIT_BINS)
 
+# Fuzz targets (tests/fuzz/fuzz_*.c).  `make fuzz` builds them with clang and
+# libFuzzer and runs each for FUZZ_TIME seconds over its seed corpus; the
+# same sources linked with tests/fuzz/replay.c replay the seeds and the kept
+# regression inputs in the normal test suite (t4200).  The template loader
+# gets a target (fuzz_template.c, seeds from templates/) when it lands: add
+# its name to FUZZ_TARGETS and a seed line to tools/fuzz.sh.
+FUZZ_TARGETS = config csv rules
+FUZZ_TIME ?= 60
+FUZZ_CC ?= clang
+REPLAY_BINS = $(patsubst %,$(BUILD)/unit/replay_%,$(FUZZ_TARGETS))
+
+$(BUILD)/unit/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(OBJS)
+	$(QUIET_LINK)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< tests/fuzz/replay.c $(OBJS) $(LIBS)
+
+$(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(OBJS)
+	$(Q)mkdir -p $(BUILD)/fuzz
+	$(QUIET_LINK)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -fsanitize=fuzzer,address,undefined -o $@ $< $(OBJS) $(LIBS)
+
+replays: $(REPLAY_BINS)
+
+fuzz:
+	$(Q)sh tools/install-deps.sh fuzz
+	$(Q)$(MAKE) --no-print-directory BUILD=build-fuzz CC=$(FUZZ_CC) CFLAGS="-O1 -g -fno-omit-frame-pointer" \
+		SAN_CFLAGS="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all" \
+		$(patsubst %,build-fuzz/fuzz/fuzz_%,$(FUZZ_TARGETS))
+	$(Q)FUZZ_TIME=$(FUZZ_TIME) sh tools/fuzz.sh build-fuzz $(FUZZ_TARGETS)
+
 # Debian packages the build, the demo and the tests need.
 deps:
 	$(Q)sh tools/install-deps.sh
 
-build-all: hiepthuong units
+build-all: hiepthuong units replays
 
 demo: deps
 	$(Q)$(MAKE) --no-print-directory hiepthuong
@@ -155,6 +189,19 @@ test-render:
 	$(Q)$(MAKE) --no-print-directory demo
 	$(Q)sh tools/render-check.sh out/bieu-mau
 
+# The end-to-end tests with every run of the program under valgrind
+# (tools/valgrind-ht.sh); any error or leak fails the run.
+valgrind:
+	$(Q)sh tools/install-deps.sh valgrind
+	$(Q)$(MAKE) --no-print-directory BUILD=build-valgrind CFLAGS="-O1 -g" build-all
+	$(Q)rm -rf build-valgrind/vg && mkdir -p build-valgrind/vg
+	$(Q)VG_HT=$(CURDIR)/build-valgrind/hiepthuong VG_LOG_DIR=$(CURDIR)/build-valgrind/vg \
+		HT=$(CURDIR)/tools/valgrind-ht.sh UNIT_DIR=$(CURDIR)/build-valgrind/unit PYTHON=$(PYTHON) \
+		REPLAY_WRAP="valgrind -q --error-exitcode=99 --leak-check=full" KILL_ROUNDS=2 SANITIZED=1 sh tests/run.sh t
+	$(Q)find build-valgrind/vg -name 'vg.*.log' -size +0 | sed 's/^/valgrind: /' | grep . && \
+		{ cat build-valgrind/vg/vg.*.log | head -n 100; exit 1; } || \
+		echo "valgrind: $$(ls build-valgrind/vg | wc -l) runs, no errors and no leaks"
+
 check:
 	cppcheck --quiet --error-exitcode=1 --std=c11 --enable=warning,portability \
 		--suppress=missingIncludeSystem -Isrc src/
@@ -168,6 +215,6 @@ install: hiepthuong
 	for f in templates/*.yaml; do [ -e "$$f" ] && install -m 644 "$$f" $(DESTDIR)$(PREFIX)/share/hiepthuong/templates/; done; true
 
 clean:
-	rm -rf build build-asan hiepthuong out demo.db
+	rm -rf build build-asan build-fuzz build-valgrind hiepthuong out demo.db
 
-.PHONY: all hiepthuong units deps build-all demo test asan test-render check install clean
+.PHONY: all hiepthuong units replays fuzz valgrind deps build-all demo test asan test-render check install clean

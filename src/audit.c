@@ -1,4 +1,9 @@
-/* audit.c - the audit trail; see audit.h. */
+/*
+ * audit.c - recording the audit trail: the changes a command describes,
+ * and the hash-chained entry appended for it; see audit.h.  The state
+ * digest and the checks live in audit_state.c, verification in
+ * audit_verify.c.
+ */
 #include <pwd.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -9,26 +14,258 @@
 #include "audit.h"
 #include "cmd.h"
 #include "db.h"
+#include "diag.h"
+#include "hash.h"
 #include "sbuf.h"
+#include "text.h"
 #include "banned.h"
 
-static struct sbuf changes = SBUF_INIT;
+/* What the running command described so far. */
+static struct sbuf changes = SBUF_INIT;	/* JSON objects joined by ",\n" */
+static char **subjects;
+static size_t nsubjects, asubjects;
+
+/* A row snapshotted by ctx_row_before(), compared when the command ends. */
+struct snap {
+	char *table;
+	long long id;
+	int found;
+	int ncols;
+	char **names;
+	char **values;		/* NULL for SQL NULL */
+	struct snap *next;
+};
+static struct snap *snaps;
+
+char *audit_safe_text(const char *s)
+{
+	struct sbuf sb = SBUF_INIT;
+	size_t len = s ? strlen(s) : 0, i = 0;
+
+	while (i < len) {
+		size_t bad, n = len - i;
+
+		if (text_utf8_valid(s + i, n, &bad)) {
+			sbuf_add(&sb, s + i, n);
+			break;
+		}
+		sbuf_add(&sb, s + i, bad);
+		sbuf_addf(&sb, "\\x%02X", (unsigned char)s[i + bad]);
+		i += bad + 1;
+	}
+	return sbuf_detach(&sb, NULL);
+}
+
+static void add_json(struct sbuf *sb, const char *s)
+{
+	char *safe;
+
+	if (!s) {
+		sbuf_addstr(sb, "null");
+		return;
+	}
+	safe = audit_safe_text(s);
+	sbuf_add_json(sb, safe);
+	free(safe);
+}
+
+static void begin_change(void)
+{
+	if (changes.len)
+		sbuf_addstr(&changes, ",\n");
+	sbuf_addch(&changes, '{');
+}
 
 void ctx_change(struct ctx *ctx, const char *fmt, ...)
 {
+	struct sbuf msg = SBUF_INIT;
 	va_list ap;
 
 	(void)ctx;
-	if (changes.len)
-		sbuf_addch(&changes, '\n');
 	va_start(ap, fmt);
-	sbuf_vaddf(&changes, fmt, ap);
+	sbuf_vaddf(&msg, fmt, ap);
 	va_end(ap);
+	begin_change();
+	sbuf_addstr(&changes, "\"note\": ");
+	add_json(&changes, msg.buf);
+	sbuf_addch(&changes, '}');
+	sbuf_release(&msg);
+}
+
+void ctx_subject(struct ctx *ctx, const char *table, long long id)
+{
+	struct sbuf s = SBUF_INIT;
+
+	(void)ctx;
+	sbuf_addf(&s, "%s:%lld", table, id);
+	for (size_t i = 0; i < nsubjects; i++) {
+		if (!strcmp(subjects[i], s.buf)) {
+			sbuf_release(&s);
+			return;
+		}
+	}
+	if (nsubjects == asubjects) {
+		asubjects = asubjects ? 2 * asubjects : 16;
+		subjects = xrealloc(subjects, asubjects * sizeof(*subjects));
+	}
+	subjects[nsubjects++] = sbuf_detach(&s, NULL);
+}
+
+void ctx_change_row(struct ctx *ctx, const char *table, long long id, const char *field,
+		    const char *before, const char *after)
+{
+	begin_change();
+	sbuf_addstr(&changes, "\"table\": ");
+	add_json(&changes, table);
+	sbuf_addf(&changes, ", \"id\": %lld, \"field\": ", id);
+	add_json(&changes, field);
+	sbuf_addstr(&changes, ", \"before\": ");
+	add_json(&changes, before);
+	sbuf_addstr(&changes, ", \"after\": ");
+	add_json(&changes, after);
+	sbuf_addch(&changes, '}');
+	ctx_subject(ctx, table, id);
+}
+
+static void snap_free(struct snap *s)
+{
+	for (int i = 0; i < s->ncols; i++) {
+		free(s->names[i]);
+		free(s->values[i]);
+	}
+	free(s->names);
+	free(s->values);
+	free(s->table);
+	free(s);
+}
+
+/* Read row `id` of `table`; s->found says whether it exists. */
+static int snap_read(sqlite3 *db, const char *table, long long id, struct snap *s)
+{
+	struct sbuf sql = SBUF_INIT;
+	sqlite3_stmt *st;
+	int rc;
+
+	memset(s, 0, sizeof(*s));
+	s->table = xstrdup(table);
+	s->id = id;
+	/* The table name comes from the code, never from input; quoted all the same. */
+	sbuf_addstr(&sql, "SELECT * FROM \"");
+	for (const char *p = table; *p; p++) {
+		if (*p == '"')
+			sbuf_addch(&sql, '"');
+		sbuf_addch(&sql, *p);
+	}
+	sbuf_addstr(&sql, "\" WHERE rowid = ?");
+	st = db_prepare(db, sql.buf);
+	sbuf_release(&sql);
+	if (!st)
+		return -1;
+	db_bind_int(st, 1, id);
+	rc = sqlite3_step(st);
+	s->ncols = sqlite3_column_count(st);
+	s->names = xcalloc((size_t)s->ncols + 1, sizeof(char *));
+	s->values = xcalloc((size_t)s->ncols + 1, sizeof(char *));
+	for (int i = 0; i < s->ncols; i++)
+		s->names[i] = xstrdup(sqlite3_column_name(st, i));
+	if (rc == SQLITE_ROW) {
+		s->found = 1;
+		for (int i = 0; i < s->ncols; i++) {
+			int type = sqlite3_column_type(st, i);
+			if (type == SQLITE_NULL || type == SQLITE_BLOB)
+				continue;
+			s->values[i] = xstrdup(db_col_text(st, i));
+		}
+		rc = SQLITE_DONE;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return error("lỗi cơ sở dữ liệu khi đọc bảng '%s': %s", table, sqlite3_errmsg(db));
+	return 0;
+}
+
+static int same(const char *a, const char *b)
+{
+	return (!a && !b) || (a && b && !strcmp(a, b));
+}
+
+/* Record what differs between `before` (may be NULL: an insert) and now. */
+static int snap_compare(struct ctx *ctx, sqlite3 *db, const char *table, long long id, const struct snap *before)
+{
+	struct snap *now = xmalloc(sizeof(*now));
+	int rc = snap_read(db, table, id, now);
+
+	if (rc == 0) {
+		for (int i = 0; i < now->ncols; i++) {
+			const char *b = before && i < before->ncols ? before->values[i] : NULL;
+			if (!same(b, now->values[i]))
+				ctx_change_row(ctx, table, id, now->names[i], b, now->values[i]);
+		}
+		if (!now->found && (!before || !before->found))
+			ctx_subject(ctx, table, id);
+	}
+	snap_free(now);
+	return rc;
+}
+
+int ctx_row_before(struct ctx *ctx, const char *table, long long id)
+{
+	struct snap *s = xmalloc(sizeof(*s));
+
+	if (snap_read(ctx->db, table, id, s) < 0) {
+		snap_free(s);
+		return -1;
+	}
+	s->next = snaps;
+	snaps = s;
+	return 0;
+}
+
+int ctx_row_after(struct ctx *ctx, const char *table, long long id)
+{
+	struct snap **pp, *before = NULL;
+	int rc;
+
+	for (pp = &snaps; *pp; pp = &(*pp)->next) {
+		if ((*pp)->id == id && !strcmp((*pp)->table, table)) {
+			before = *pp;
+			*pp = before->next;
+			break;
+		}
+	}
+	rc = snap_compare(ctx, ctx->db, table, id, before);
+	if (before)
+		snap_free(before);
+	return rc;
+}
+
+/* Compare the rows still waiting for their "after", oldest first. */
+static int flush_snaps(struct ctx *ctx)
+{
+	int rc = 0;
+
+	while (snaps && rc == 0) {
+		struct snap *last = snaps;
+		while (last->next)
+			last = last->next;
+		rc = ctx_row_after(ctx, last->table, last->id);
+	}
+	return rc;
 }
 
 void audit_reset(void)
 {
 	sbuf_release(&changes);
+	for (size_t i = 0; i < nsubjects; i++)
+		free(subjects[i]);
+	free(subjects);
+	subjects = NULL;
+	nsubjects = asubjects = 0;
+	while (snaps) {
+		struct snap *next = snaps->next;
+		snap_free(snaps);
+		snaps = next;
+	}
 }
 
 static const char *os_user(void)
@@ -38,25 +275,144 @@ static const char *os_user(void)
 	return u && *u ? u : "?";
 }
 
-int audit_record(struct ctx *ctx)
+/* Now, local time with its offset: 2026-01-05T08:30:00+07:00.
+ * $HIEPTHUONG_NOW replaces the clock, for reproducible tests. */
+static void now_text(char *buf, size_t len)
 {
-	sqlite3_stmt *st;
-	char at[32] = "?";
+	const char *fixed = getenv("HIEPTHUONG_NOW");
 	time_t t = time(NULL);
 	struct tm tm;
+	char z[8];
+
+	if (fixed && *fixed) {
+		snprintf(buf, len, "%s", fixed);
+		return;
+	}
+	if (!localtime_r(&t, &tm) || !strftime(buf, len, "%Y-%m-%dT%H:%M:%S", &tm) ||
+	    !strftime(z, sizeof(z), "%z", &tm) || strlen(z) != 5) {
+		snprintf(buf, len, "?");
+		return;
+	}
+	snprintf(buf + strlen(buf), len - strlen(buf), "%.3s:%.2s", z, z + 3);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+void audit_entry_hash(const char *prev_hash, long long id, const char *at, const char *operator,
+		      const char *command, const char *subj, const char *chg, const char *state,
+		      char hex[HASH_HEX_LEN + 1])
+{
+	struct hash *h = hash_new();
+	char idbuf[32];
+	const char *fields[7];
+
+	snprintf(idbuf, sizeof(idbuf), "%lld", id);
+	fields[0] = prev_hash;
+	fields[1] = idbuf;
+	fields[2] = at;
+	fields[3] = operator;
+	fields[4] = command;
+	fields[5] = subj;
+	fields[6] = chg;
+	hash_addstr(h, "hiepthuong-audit-1\n");
+	for (int i = 0; i < 7; i++)
+		hash_add_field(h, fields[i] ? fields[i] : "", fields[i] ? strlen(fields[i]) : 0);
+	hash_add_field(h, state ? state : "", state ? strlen(state) : 0);
+	hash_end_hex(h, hex);
+}
+
+static int write_head(sqlite3 *db, long long entries, long long last_id, const char *hash,
+		      const struct audit_state *s)
+{
+	sqlite3_stmt *st = db_prepare(db, "INSERT OR REPLACE INTO audit_head(id, entries, last_id, hash, state, tables) "
+					  "VALUES (1, ?, ?, ?, ?, ?)");
 	int rc;
 
-	if (gmtime_r(&t, &tm))
-		strftime(at, sizeof(at), "%Y-%m-%dT%H:%M:%SZ", &tm);
-	st = db_prepare(ctx->db, "INSERT INTO audit(at, operator, command, changes) VALUES (?, ?, ?, ?)");
 	if (!st)
 		return -1;
-	db_bind_text(st, 1, at);
-	db_bind_text(st, 2, ctx->by ? ctx->by : os_user());
-	db_bind_text(st, 3, ctx->cmdline ? ctx->cmdline : "?");
-	db_bind_text_or_null(st, 4, changes.buf);
-	rc = db_step_done(ctx->db, st, "ghi nhật ký");
+	db_bind_int(st, 1, entries);
+	db_bind_int(st, 2, last_id);
+	db_bind_text(st, 3, hash);
+	db_bind_text(st, 4, s->digest);
+	db_bind_text(st, 5, s->tables);
+	rc = db_step_done(db, st, "ghi đầu chuỗi nhật ký");
 	sqlite3_finalize(st);
+	return rc;
+}
+
+int audit_append(sqlite3 *db, const char *operator, const char *command)
+{
+	struct audit_head head;
+	struct audit_state state;
+	struct sbuf subj = SBUF_INIT, chg = SBUF_INIT;
+	char at[64], hash[HASH_HEX_LEN + 1];
+	char *op = audit_safe_text(operator), *cmd = audit_safe_text(command);
+	const char *prev = AUDIT_GENESIS;
+	long long id = 1, entries = 0;
+	sqlite3_stmt *st = NULL;
+	int have, rc = -1;
+
+	memset(&state, 0, sizeof(state));
+	have = audit_head_read(db, &head);
+	if (have < 0)
+		goto out;
+	if (have) {
+		prev = head.hash;
+		id = head.last_id + 1;
+		entries = head.entries;
+	}
+	if (nsubjects)
+		qsort(subjects, nsubjects, sizeof(*subjects), cmp_str);
+	for (size_t i = 0; i < nsubjects; i++) {
+		if (i)
+			sbuf_addch(&subj, ' ');
+		sbuf_addstr(&subj, subjects[i]);
+	}
+	sbuf_addch(&chg, '[');
+	sbuf_add(&chg, changes.buf, changes.len);
+	sbuf_addch(&chg, ']');
+	if (audit_state(db, &state) < 0)
+		goto out;
+	now_text(at, sizeof(at));
+	audit_entry_hash(prev, id, at, op, cmd, subj.buf, chg.buf, state.digest, hash);
+
+	st = db_prepare(db, "INSERT INTO audit(id, at, operator, command, changes, subjects, state, prev_hash, hash) "
+			    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+	if (!st)
+		goto out;
+	db_bind_int(st, 1, id);
+	db_bind_text(st, 2, at);
+	db_bind_text(st, 3, op);
+	db_bind_text(st, 4, cmd);
+	db_bind_text(st, 5, chg.buf);
+	db_bind_text(st, 6, subj.buf);
+	db_bind_text(st, 7, state.digest);
+	db_bind_text(st, 8, prev);
+	db_bind_text(st, 9, hash);
+	if (db_step_done(db, st, "ghi nhật ký") < 0 || write_head(db, entries + 1, id, hash, &state) < 0)
+		goto out;
+	rc = 0;
+out:
+	sqlite3_finalize(st);
+	if (have > 0)
+		audit_head_release(&head);
+	audit_state_release(&state);
+	sbuf_release(&subj);
+	sbuf_release(&chg);
+	free(op);
+	free(cmd);
 	audit_reset();
 	return rc;
+}
+
+int audit_record(struct ctx *ctx)
+{
+	if (flush_snaps(ctx) < 0) {
+		audit_reset();
+		return -1;
+	}
+	return audit_append(ctx->db, ctx->by ? ctx->by : os_user(), ctx->cmdline ? ctx->cmdline : "?");
 }

@@ -58,6 +58,34 @@ extern const int ncommands;
  */
 void ctx_change(struct ctx *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/*
+ * Record that a field of a row changed, with its value before and after as
+ * text (NULL when there was none: an inserted row has no before, a deleted
+ * one no after).  The row becomes a subject of the entry (ctx_subject).
+ */
+void ctx_change_row(struct ctx *ctx, const char *table, long long id, const char *field,
+		    const char *before, const char *after);
+
+/*
+ * Name a row the command concerns ("candidacy", 12), so that `audit log
+ * --candidate/--body` finds the entry.  Rows recorded with ctx_change_row()
+ * are named already; name the candidacy or body by hand when the row
+ * changed has no id of its own (a vote).
+ */
+void ctx_subject(struct ctx *ctx, const char *table, long long id);
+
+/*
+ * The easy way to record before/after values: call ctx_row_before() with
+ * the table and rowid before changing (or deleting) a row, and after an
+ * insert call ctx_row_after().  Every field whose value differs is then
+ * recorded with ctx_change_row(); rows snapshotted before are compared
+ * again when the command ends, so ctx_row_after() is optional for them.
+ * BLOB columns (sort keys) are left out.  `table` is a name from the code,
+ * never user data.  0 or -1.
+ */
+int ctx_row_before(struct ctx *ctx, const char *table, long long id);
+int ctx_row_after(struct ctx *ctx, const char *table, long long id);
+
 /* Look a command up by the words in argv; sets *nwords to 1 or 2. */
 const struct cmd *cmd_lookup(int argc, char **argv, int *nwords);
 
@@ -65,6 +93,8 @@ int cmd_alloc_import(struct ctx *ctx, int argc, char **argv);
 int cmd_alloc_list(struct ctx *ctx, int argc, char **argv);
 int cmd_alloc_set(struct ctx *ctx, int argc, char **argv);
 int cmd_assign(struct ctx *ctx, int argc, char **argv);
+int cmd_audit(struct ctx *ctx, int argc, char **argv);
+int cmd_backup(struct ctx *ctx, int argc, char **argv);
 int cmd_candidate_add(struct ctx *ctx, int argc, char **argv);
 int cmd_candidate_edit(struct ctx *ctx, int argc, char **argv);
 int cmd_candidate_import(struct ctx *ctx, int argc, char **argv);
@@ -77,11 +107,12 @@ int cmd_decide(struct ctx *ctx, int argc, char **argv);
 int cmd_decide_import(struct ctx *ctx, int argc, char **argv);
 int cmd_export(struct ctx *ctx, int argc, char **argv);
 int cmd_init(struct ctx *ctx, int argc, char **argv);
-int cmd_milestone_list(struct ctx *ctx, int argc, char **argv);
-int cmd_milestone_set(struct ctx *ctx, int argc, char **argv);
 int cmd_issue_add(struct ctx *ctx, int argc, char **argv);
 int cmd_issue_answer(struct ctx *ctx, int argc, char **argv);
 int cmd_issue_list(struct ctx *ctx, int argc, char **argv);
+int cmd_milestone_list(struct ctx *ctx, int argc, char **argv);
+int cmd_milestone_set(struct ctx *ctx, int argc, char **argv);
+int cmd_restore(struct ctx *ctx, int argc, char **argv);
 int cmd_rules(struct ctx *ctx, int argc, char **argv);
 int cmd_stages(struct ctx *ctx, int argc, char **argv);
 int cmd_status(struct ctx *ctx, int argc, char **argv);

@@ -12,6 +12,7 @@
 #include <yaml.h>
 #include "cmd.h"
 #include "diag.h"
+#include "hash.h"
 #include "opt.h"
 #include "version.h"
 #include "banned.h"
@@ -31,5 +32,6 @@ int cmd_version(struct ctx *ctx, int argc, char **argv)
 	printf("libyaml %s\n", yaml_get_version_string());
 	printf("libxlsxwriter %s\n", lxw_version());
 	printf("ICU %s\n", icu_str);
+	printf("%s\n", hash_library());
 	return EXIT_OK;
 }

@@ -39,6 +39,11 @@ char *read_file(const char *path, size_t max, size_t *len)
 		error("'%s' là một thư mục, không phải tệp", path);
 		return NULL;
 	}
+	if (!S_ISREG(st.st_mode)) {
+		/* A FIFO or a device would block or never end. */
+		error("'%s' không phải tệp thường", path);
+		return NULL;
+	}
 	if ((size_t)st.st_size > max) {
 		error("tệp '%s' quá lớn (%lld byte, tối đa %zu)", path, (long long)st.st_size, max);
 		return NULL;
@@ -493,20 +498,51 @@ static int check_refs(struct term_config *c, const char *top)
 	return nerr ? -1 : 0;
 }
 
+static int load_top(struct ydoc *top, const char *path, struct term_config *c);
+
 int config_load(const char *path, struct term_config *c)
 {
-	struct ydoc top, base;
-	struct ymap m, bm;
-	char *term = NULL;
-	int rc = -1, nerr = 0;
+	struct ydoc top;
 
 	memset(c, 0, sizeof(*c));
-	memset(&base, 0, sizeof(base));
 	c->path = xstrdup(path);
 	if (ydoc_load_file(&top, path, CONFIG_MAX_BYTES) < 0) {
 		ydoc_release(&top);
 		return -1;
 	}
+	return load_top(&top, path, c);
+}
+
+int config_load_mem(const char *name, const char *text, size_t len, struct term_config *c)
+{
+	struct ydoc top;
+
+	memset(c, 0, sizeof(*c));
+	c->path = xstrdup(name);
+	if (len > CONFIG_MAX_BYTES) {
+		error("tệp '%s' quá lớn (%zu byte, tối đa %u)", name, len, CONFIG_MAX_BYTES);
+		return -1;
+	}
+	if (len == 0) {
+		error_at(name, 0, 0, "tệp rỗng");
+		return -1;
+	}
+	if (ydoc_load_mem(&top, name, text, len) < 0) {
+		ydoc_release(&top);
+		return -1;
+	}
+	return load_top(&top, name, c);
+}
+
+/* The rest of a load, once the file itself is parsed; releases top. */
+static int load_top(struct ydoc *top_doc, const char *path, struct term_config *c)
+{
+	struct ydoc top = *top_doc, base;
+	struct ymap m, bm;
+	char *term = NULL;
+	int rc = -1, nerr = 0;
+
+	memset(&base, 0, sizeof(base));
 	c->text = xstrdup(top.text);
 	if (ymap_begin(&top, ydoc_root(&top), "(gốc)", &m) < 0)
 		goto out;

@@ -113,6 +113,10 @@ struct term_config {
 int config_load(const char *path, struct term_config *cfg);
 void config_release(struct term_config *cfg);
 
+/* The same from memory (fuzzing, tests): `name` stands for the file's path
+ * in messages and for resolving a relative `term:`.  The text is copied. */
+int config_load_mem(const char *name, const char *text, size_t len, struct term_config *cfg);
+
 /* Lookups; NULL when absent. */
 const struct body_type *config_body_type(const struct term_config *cfg, const char *id);
 const struct deadline_def *config_deadline(const struct term_config *cfg, const char *key);

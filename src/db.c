@@ -106,6 +106,37 @@ long long db_query_int(sqlite3 *db, long long def, const char *sql, ...)
 	return v;
 }
 
+int db_integrity(sqlite3 *db, struct sbuf *why)
+{
+	sqlite3_stmt *st = NULL;
+	int rc, n = 0;
+
+	if (sqlite3_prepare_v2(db, "PRAGMA integrity_check(3)", -1, &st, NULL) != SQLITE_OK) {
+		sbuf_addstr(why, sqlite3_errmsg(db));
+		return -1;
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *line = db_col_text(st, 0);
+
+		if (!strcmp(line, "ok") && n == 0)
+			continue;
+		for (const char *p = line; *p; p++) {
+			if (*p == '\n')
+				sbuf_addstr(why, "; ");
+			else
+				sbuf_addch(why, *p);
+		}
+		n++;
+	}
+	if (rc != SQLITE_DONE) {
+		sbuf_addf(why, "%s%s", why->len ? "; " : "", sqlite3_errmsg(db));
+		sqlite3_finalize(st);
+		return n ? 1 : -1;
+	}
+	sqlite3_finalize(st);
+	return n ? 1 : 0;
+}
+
 int db_begin(sqlite3 *db)
 {
 	return db_exec(db, "BEGIN IMMEDIATE");
@@ -181,13 +212,21 @@ int db_open(const char *path, sqlite3 **out)
 	}
 	if (S_ISDIR(st.st_mode))
 		return error("'%s' là một thư mục, không phải sổ", path);
+	if (!S_ISREG(st.st_mode))
+		return error("'%s' không phải tệp thường, không phải sổ", path);
 	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
 		error("không mở được sổ '%s': %s", path, db ? sqlite3_errmsg(db) : "hết bộ nhớ");
 		sqlite3_close(db);
 		return -1;
 	}
+	/* Wait for a writer that is committing before reading the header. */
+	sqlite3_busy_timeout(db, 5000);
 	/* Reading the header also tells whether this is an SQLite file. */
 	appid = probe(db, "PRAGMA application_id");
+	if (appid == -1 && sqlite3_errcode(db) == SQLITE_BUSY) {
+		sqlite3_close(db);
+		return error("sổ '%s' đang bị chương trình khác khóa; hãy thử lại sau", path);
+	}
 	if (appid != BOOK_APP_ID) {
 		sqlite3_close(db);
 		return error("'%s' không phải là sổ hiepthuong", path);

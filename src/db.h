@@ -14,6 +14,8 @@
 
 #include <sqlite3.h>
 
+struct sbuf;
+
 #define BOOK_APP_ID 0x48545447	/* "HTTG" */
 #define SCHEMA_VERSION 1
 
@@ -63,6 +65,13 @@ int db_step_done(sqlite3 *db, sqlite3_stmt *st, const char *what);
 int db_bind_text(sqlite3_stmt *st, int i, const char *s);
 int db_bind_text_or_null(sqlite3_stmt *st, int i, const char *s);
 int db_bind_int(sqlite3_stmt *st, int i, long long v);
+
+/*
+ * PRAGMA integrity_check: 0 when the file is sound, 1 when it is not (the
+ * first problems, on one line, in *why), -1 when it cannot even be read
+ * (the reason in *why).  Quiet: the caller reports.
+ */
+int db_integrity(sqlite3 *db, struct sbuf *why);
 
 /* Column text as a C string ("" for NULL). */
 const char *db_col_text(sqlite3_stmt *st, int i);

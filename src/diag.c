@@ -10,6 +10,9 @@
 static int nerrors;
 
 static void vreport(const char *file, long line, long col, const char *kind,
+		    const char *fmt, va_list ap) __attribute__((format(printf, 5, 0)));
+
+static void vreport(const char *file, long line, long col, const char *kind,
 		    const char *fmt, va_list ap)
 {
 	fflush(stdout);

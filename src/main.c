@@ -15,6 +15,7 @@
 #include "diag.h"
 #include "opt.h"
 #include "sbuf.h"
+#include "text.h"
 #include "banned.h"
 
 const struct cmd commands[] = {
@@ -22,6 +23,12 @@ const struct cmd commands[] = {
 	{ "alloc list", cmd_alloc_list, CMD_NEED_BOOK, "phân bổ số lượng, cơ cấu đang có hiệu lực của từng đơn vị" },
 	{ "alloc set", cmd_alloc_set, CMD_NEED_BOOK | CMD_WRITES, "ghi phân bổ (hiệp thương lần 1, điều chỉnh lần 1, 2) cho một đơn vị" },
 	{ "assign", cmd_assign, CMD_NEED_BOOK | CMD_WRITES, "xếp người đủ tiêu chuẩn vào đơn vị bầu cử (danh sách chính thức)" },
+	{ "audit accept", cmd_audit, CMD_NEED_BOOK, "ghi nhận (kèm lý do) rằng sổ đã bị thay đổi ngoài hiepthuong" },
+	{ "audit head", cmd_audit, CMD_NEED_BOOK, "in mã đầu chuỗi nhật ký để ghi vào biên bản" },
+	{ "audit log", cmd_audit, CMD_NEED_BOOK, "nhật ký: ai đã thay đổi gì, khi nào" },
+	{ "audit note", cmd_audit, CMD_NEED_BOOK | CMD_WRITES, "thêm một ghi chú của người dùng vào nhật ký" },
+	{ "audit verify", cmd_audit, CMD_NEED_BOOK, "kiểm tra sổ và chuỗi nhật ký chưa bị sửa ngoài hiepthuong" },
+	{ "backup", cmd_backup, CMD_NEED_BOOK, "sao lưu sổ ra một tệp (cả khi sổ đang được dùng)" },
 	{ "candidate add", cmd_candidate_add, CMD_NEED_BOOK | CMD_WRITES, "thêm người được giới thiệu hoặc tự ứng cử" },
 	{ "candidate edit", cmd_candidate_edit, CMD_NEED_BOOK | CMD_WRITES, "sửa thông tin một người, một ứng cử" },
 	{ "candidate import", cmd_candidate_import, CMD_NEED_BOOK | CMD_WRITES, "nhập người ứng cử từ tệp CSV" },
@@ -30,15 +37,16 @@ const struct cmd commands[] = {
 	{ "conference add", cmd_conference_add, CMD_NEED_BOOK | CMD_WRITES, "ghi hội nghị hiệp thương hoặc cuộc họp giới thiệu của đơn vị" },
 	{ "conference list", cmd_conference_list, CMD_NEED_BOOK, "danh sách các hội nghị đã ghi" },
 	{ "conference show", cmd_conference_show, CMD_NEED_BOOK, "chi tiết một hội nghị và kết quả tín nhiệm" },
-	{ "decide", cmd_decide, CMD_NEED_BOOK | CMD_WRITES, "quyết định đưa vào hoặc không đưa vào danh sách của một bước" },
 	{ "decide import", cmd_decide_import, CMD_NEED_BOOK | CMD_WRITES, "nhập các quyết định từ tệp CSV (tất cả hoặc không gì)" },
+	{ "decide", cmd_decide, CMD_NEED_BOOK | CMD_WRITES, "quyết định đưa vào hoặc không đưa vào danh sách của một bước" },
 	{ "export", cmd_export, CMD_NEED_BOOK, "xuất biểu mẫu chính thức ra tệp .xlsx (một mẫu, hoặc tất cả)" },
-	{ "milestone list", cmd_milestone_list, CMD_NEED_BOOK, "các mốc đã ghi: gửi danh sách lần ba, công bố danh sách chính thức" },
-	{ "milestone set", cmd_milestone_set, CMD_NEED_BOOK | CMD_WRITES, "ghi ngày gửi biên bản lần ba hoặc ngày công bố danh sách chính thức" },
 	{ "init", cmd_init, 0, "tạo sổ mới từ tệp cấu hình nhiệm kỳ" },
 	{ "issue add", cmd_issue_add, CMD_NEED_BOOK | CMD_WRITES, "ghi vụ việc cử tri nêu về người ứng cử" },
 	{ "issue answer", cmd_issue_answer, CMD_NEED_BOOK | CMD_WRITES, "ghi văn bản trả lời, kết luận xác minh vụ việc" },
 	{ "issue list", cmd_issue_list, CMD_NEED_BOOK, "các vụ việc cử tri nêu và việc xác minh" },
+	{ "milestone list", cmd_milestone_list, CMD_NEED_BOOK, "các mốc đã ghi: gửi danh sách lần ba, công bố danh sách chính thức" },
+	{ "milestone set", cmd_milestone_set, CMD_NEED_BOOK | CMD_WRITES, "ghi ngày gửi biên bản lần ba hoặc ngày công bố danh sách chính thức" },
+	{ "restore", cmd_restore, 0, "thay sổ bằng một bản sao lưu đã kiểm tra" },
 	{ "rules", cmd_rules, CMD_NEED_BOOK, "bộ quy tắc đang áp dụng; 'rules show MÃ' giải thích một quy tắc" },
 	{ "stages", cmd_stages, CMD_NEED_BOOK, "tổng hợp theo bước: số vào, qua, đang xét, dừng và lý do" },
 	{ "status", cmd_status, CMD_NEED_BOOK, "tình hình từng cơ quan: số ghế, người ứng cử theo bước, thời hạn tới" },
@@ -147,11 +155,36 @@ int cmd_help(struct ctx *ctx, int argc, char **argv)
 	return c->fn(ctx, 2, help_argv);
 }
 
+/* The operator's name goes into the audit trail: refuse an empty one or
+ * one that is not UTF-8 before anything is done. */
+static int check_by(const struct ctx *ctx, int argc, char **argv)
+{
+	const char *by = ctx->by;
+
+	for (int i = 1; i < argc && strcmp(argv[i], "--"); i++) {
+		if (!strcmp(argv[i], "--by") && i + 1 < argc)
+			by = argv[i + 1];
+		else if (!strncmp(argv[i], "--by=", 5))
+			by = argv[i] + 5;
+	}
+	if (!by)
+		return 0;
+	if (!*by)
+		return error("--by cần tên người thực hiện, không được để trống");
+	if (!text_utf8_valid(by, strlen(by), NULL))
+		return error("--by: tên người thực hiện không phải UTF-8 hợp lệ");
+	if (text_utf8_count(by) > 200)
+		return error("--by: tên người thực hiện quá dài (%zu ký tự, tối đa 200)", text_utf8_count(by));
+	return 0;
+}
+
 /* Shared set-up from the command's flags, then the command itself. */
 static int run_command(const struct cmd *c, struct ctx *ctx, int argc, char **argv)
 {
 	int rc;
 
+	if (check_by(ctx, argc, argv) < 0)
+		return EXIT_USAGE;
 	if (c->flags & CMD_NEED_BOOK) {
 		int i;
 		/* The command may take --db after its name: look before opening. */
@@ -173,6 +206,13 @@ static int run_command(const struct cmd *c, struct ctx *ctx, int argc, char **ar
 			db_close(ctx->db);
 			return EXIT_DATA;
 		}
+		/* Never build on a book changed behind the tool's back. */
+		if (audit_check_untouched(ctx->db, ctx->db_path) < 0) {
+			db_rollback(ctx->db);
+			db_close(ctx->db);
+			ctx->db = NULL;
+			return EXIT_DATA;
+		}
 		rc = c->fn(ctx, argc, argv);
 		if (rc == EXIT_OK && audit_record(ctx) < 0)
 			rc = EXIT_INTERNAL;
@@ -189,6 +229,24 @@ static int run_command(const struct cmd *c, struct ctx *ctx, int argc, char **ar
 		rc = EXIT_INTERNAL;
 	ctx->db = NULL;
 	return rc;
+}
+
+/* A word of the command line as a shell would need it, so that the audit
+ * trail shows `audit note 'biên bản đã ký'` and not four words. */
+static void add_quoted(struct sbuf *sb, const char *arg)
+{
+	if (*arg && !strpbrk(arg, " \t\n\r'\"\\$`|&;<>()*?[]{}~#!")) {
+		sbuf_addstr(sb, arg);
+		return;
+	}
+	sbuf_addch(sb, '\'');
+	for (const char *p = arg; *p; p++) {
+		if (*p == '\'')
+			sbuf_addstr(sb, "'\\''");
+		else
+			sbuf_addch(sb, *p);
+	}
+	sbuf_addch(sb, '\'');
 }
 
 /* git's check: a command "succeeded" only if its output really got out. */
@@ -222,7 +280,7 @@ int main(int argc, char **argv)
 	for (i = 0; i < argc; i++) {
 		if (i)
 			sbuf_addch(&cmdline, ' ');
-		sbuf_addstr(&cmdline, argv[i]);
+		add_quoted(&cmdline, argv[i]);
 	}
 	ctx.cmdline = cmdline.buf;
 

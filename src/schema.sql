@@ -271,11 +271,41 @@ CREATE TABLE body_event (
 );
 
 -- Who changed what and when; every writing command appends one row in its
--- own transaction.
+-- own transaction.  The rows form a hash chain: src/audit.h gives the exact
+-- encoding so that anyone can recompute it.  changes is a JSON array;
+-- subjects names the rows concerned ("body:1 candidacy:12"); state is the
+-- digest of the book's data after the command.
 CREATE TABLE audit (
 	id INTEGER PRIMARY KEY,
 	at TEXT NOT NULL,
 	operator TEXT NOT NULL,
 	command TEXT NOT NULL,
-	changes TEXT
+	changes TEXT,
+	subjects TEXT NOT NULL,
+	state TEXT NOT NULL,
+	prev_hash TEXT NOT NULL,
+	hash TEXT NOT NULL UNIQUE
+);
+
+-- Entries are only ever appended.  These triggers stop a slip in the
+-- sqlite3 shell; deliberate tampering is caught by `audit verify`.
+CREATE TRIGGER audit_append_only_update BEFORE UPDATE ON audit
+BEGIN
+	SELECT RAISE(ABORT, 'nhật ký chỉ được ghi thêm, không được sửa');
+END;
+CREATE TRIGGER audit_append_only_delete BEFORE DELETE ON audit
+BEGIN
+	SELECT RAISE(ABORT, 'nhật ký chỉ được ghi thêm, không được xóa');
+END;
+
+-- The chain's head, updated with every entry: the last entry, its hash,
+-- the number of entries, and the digest of each table, so that removing
+-- entries from the end and changes to the data show.
+CREATE TABLE audit_head (
+	id INTEGER PRIMARY KEY CHECK (id = 1),
+	entries INTEGER NOT NULL,
+	last_id INTEGER NOT NULL,
+	hash TEXT NOT NULL,
+	state TEXT NOT NULL,
+	tables TEXT NOT NULL
 );

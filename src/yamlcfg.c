@@ -200,9 +200,14 @@ static void refuse_tag(struct ydoc *d, const yaml_event_t *ev, const yaml_char_t
 	d->nerr++;
 }
 
+/* The deepest nesting accepted; hiepthuong's own files need five levels. */
+#define YAML_MAX_DEPTH 64
+
 /*
  * One pass over libyaml's events before the document is built: syntax
- * errors, a second document, and every alias and tag, each at the place
+ * errors, a second document, nesting deeper than YAML_MAX_DEPTH (libyaml
+ * has no limit and its scanner slows down with the square of the depth:
+ * 200,000 '[' took two minutes), and every alias and tag, each at the place
  * it is written (the document API shares an aliased node and forgets
  * where the alias was, and drops the difference between a tag written
  * and one implied).
@@ -211,7 +216,7 @@ static int scan_events(struct ydoc *d)
 {
 	yaml_parser_t parser;
 	yaml_event_t ev;
-	int ndocs = 0, nerr = d->nerr, done = 0;
+	int ndocs = 0, nerr = d->nerr, done = 0, depth = 0;
 
 	if (!yaml_parser_initialize(&parser))
 		return bug("yaml_parser_initialize failed");
@@ -241,12 +246,21 @@ static int scan_events(struct ydoc *d)
 				refuse_tag(d, &ev, ev.data.scalar.tag);
 			break;
 		case YAML_SEQUENCE_START_EVENT:
-			if (ev.data.sequence_start.tag)
-				refuse_tag(d, &ev, ev.data.sequence_start.tag);
-			break;
 		case YAML_MAPPING_START_EVENT:
-			if (ev.data.mapping_start.tag)
-				refuse_tag(d, &ev, ev.data.mapping_start.tag);
+			if (ev.type == YAML_SEQUENCE_START_EVENT ? ev.data.sequence_start.tag != NULL
+								 : ev.data.mapping_start.tag != NULL)
+				refuse_tag(d, &ev, ev.type == YAML_SEQUENCE_START_EVENT ? ev.data.sequence_start.tag
+											 : ev.data.mapping_start.tag);
+			if (++depth > YAML_MAX_DEPTH) {
+				error_at(d->name, (long)ev.start_mark.line + 1, (long)ev.start_mark.column + 1,
+					 "lồng nhau quá sâu (hơn %d tầng)", YAML_MAX_DEPTH);
+				d->nerr++;
+				done = 1;
+			}
+			break;
+		case YAML_SEQUENCE_END_EVENT:
+		case YAML_MAPPING_END_EVENT:
+			depth--;
 			break;
 		case YAML_STREAM_END_EVENT:
 			done = 1;
@@ -336,6 +350,11 @@ int ydoc_load_file(struct ydoc *d, const char *path, size_t max_bytes)
 	if (S_ISDIR(st.st_mode)) {
 		d->nerr++;
 		return error("'%s' là một thư mục, không phải tệp", path);
+	}
+	if (!S_ISREG(st.st_mode)) {
+		/* A FIFO or a device would block or never end. */
+		d->nerr++;
+		return error("'%s' không phải tệp thường", path);
 	}
 	if ((size_t)st.st_size > max_bytes) {
 		d->nerr++;

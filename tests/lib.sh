@@ -99,6 +99,15 @@ sql() {
 	sqlite3 -batch -noheader "$1" "$2"
 }
 
+# sql_write DB SQL: change a book behind hiepthuong's back (test set-up),
+# then record that in the audit trail: writing commands refuse a book whose
+# data differ from what its last audit entry recorded (docs/integrity.md).
+sql_write() {
+	# On standard input: SQL that starts with a "--" comment is not an option.
+	printf '%s\n' "$2" | sqlite3 -batch -bail "$1" &&
+		"$HT" audit accept --reason "test set-up" --db "$1" >/dev/null 2>&1
+}
+
 # A fresh province book in $T/p.db.
 make_province_book() {
 	"$HT" init --config "$S/province/config.yaml" --db "$T/p.db" >/dev/null 2>&1 || {

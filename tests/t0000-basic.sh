@@ -11,6 +11,7 @@ expect_out "sqlite 3."
 expect_out "libyaml 0."
 expect_out "libxlsxwriter 1."
 expect_out "ICU "
+expect_out "OpenSSL 3."
 t_end
 
 t_case "version command equals --version"

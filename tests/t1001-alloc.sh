@@ -181,7 +181,7 @@ t_end
 t_case "alloc import takes alloc list --all --format csv back"
 ht alloc list --all --format csv --db "$T/p.db"
 cp "$OUT" "$T/round.csv"
-sqlite3 "$T/p.db" "DELETE FROM allocation"
+sql_write "$T/p.db" "DELETE FROM allocation"
 ht alloc import "$T/round.csv" --db "$T/p.db"
 expect_exit 0
 ht alloc list --all --format csv --db "$T/p.db"

@@ -3,17 +3,20 @@
 # run its demo and run its tests, when they are missing.  Run as root (CI
 # and fresh machines) or with sudo available; prints what it does.
 #
-#   sh tools/install-deps.sh           the build, the demo and the tests
-#   sh tools/install-deps.sh render    also LibreOffice and poppler, for
-#                                      `make test-render` (takes minutes)
+#   install-deps.sh          what `make`, `make demo`, `make test` and `make asan` need
+#   install-deps.sh render   also LibreOffice and poppler, for `make test-render` (minutes)
+#   install-deps.sh fuzz     also clang and libFuzzer, for `make fuzz`
+#   install-deps.sh valgrind also valgrind, for `make valgrind`
 set -e
-pkgs="gcc make libc6-dev pkg-config libsqlite3-dev libyaml-dev libxlsxwriter-dev libicu-dev
+pkgs="gcc make libc6-dev pkg-config libsqlite3-dev libyaml-dev libxlsxwriter-dev libicu-dev libssl-dev
 python3 python3-openpyxl sqlite3"
 # fonts-liberation2: Liberation Serif stands in for Times New Roman with the
 # same metrics and, unlike fonts-liberation 1.07, has Vietnamese glyphs.
-if [ "$1" = render ]; then
-	pkgs="$pkgs libreoffice-calc fonts-liberation2 poppler-utils"
-fi
+case "$1" in
+render) pkgs="$pkgs libreoffice-calc fonts-liberation2 poppler-utils" ;;
+fuzz) pkgs="$pkgs clang libclang-rt-14-dev" ;;
+valgrind) pkgs="$pkgs valgrind" ;;
+esac
 missing=""
 for p in $pkgs; do
 	if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
