@@ -10,7 +10,9 @@
  * Records a consultation round or a unit's nomination meeting with what
  * its minutes carry (Mẫu 01, 02, 03, 03/HNMT): time, place, chair and
  * secretary, invited/present/absent, guests, agenda, what was agreed, and
- * when a vote was held its method, counting team and votes.  Round n+1 of
+ * when a vote was held its method, counting team and votes; for an
+ * expanded leadership conference also each proposed nominee's approvals
+ * (--result, Mẫu 06/BBKPHN).  Round n+1 of
  * a body cannot be recorded before round n (rule HT-ORDER).  Voter
  * conferences are recorded with `voters add`, which also takes results.
  */
@@ -23,9 +25,66 @@
 #include "db.h"
 #include "diag.h"
 #include "opt.h"
+#include "sbuf.h"
 #include "text.h"
+#include "stage.h"
 #include "validate.h"
+#include "voters.h"
 #include "banned.h"
+
+/*
+ * Approval counts of an expanded leadership conference, one per proposed
+ * nominee of the unit (Mẫu 06/BBKPHN "Kết quả cụ thể").  The law states no
+ * threshold (process.md §4.3.1), so nothing follows automatically: the
+ * unit's decision is `decide --stage nominated`.
+ */
+static int store_approvals(sqlite3 *db, const struct conf_rec *rec, long long conf_id, struct vresult *res, int nres)
+{
+	sqlite3_stmt *st = db_prepare(db, "INSERT INTO vote(conference_id, candidacy_id, trust, distrust, invalid) "
+					  "VALUES (?, ?, ?, ?, ?)");
+	int nerr = 0;
+
+	if (!st)
+		return -1;
+	for (int i = 0; i < nres; i++) {
+		char stage[16], status[16];
+		long long unit = 0;
+		sqlite3_stmt *u;
+
+		res[i].cand = candref_resolve(db, rec->body_id, res[i].ref, NULL, 0);
+		if (!res[i].cand) {
+			nerr++;
+			continue;
+		}
+		stage_of(db, res[i].cand, stage, status);
+		if ((u = db_prepare(db, "SELECT coalesce(unit_id, 0) FROM candidacy WHERE id = ?"))) {
+			db_bind_int(u, 1, res[i].cand);
+			if (sqlite3_step(u) == SQLITE_ROW)
+				unit = sqlite3_column_int64(u, 0);
+			sqlite3_finalize(u);
+		}
+		if (strcmp(status, "active") || strcmp(stage, "proposed") || unit != rec->unit_id) {
+			error("'%s' không phải người đang được đơn vị này dự kiến giới thiệu", res[i].ref);
+			nerr++;
+			continue;
+		}
+		if (rec->a->present >= 0 && res[i].trust + res[i].distrust + res[i].invalid > rec->a->present) {
+			error("'%s': tán thành %ld + không tán thành %ld + không hợp lệ %ld lớn hơn số có mặt (%ld)", res[i].ref,
+			      res[i].trust, res[i].distrust, res[i].invalid, rec->a->present);
+			nerr++;
+			continue;
+		}
+		db_bind_int(st, 1, conf_id);
+		db_bind_int(st, 2, res[i].cand);
+		db_bind_int(st, 3, res[i].trust);
+		db_bind_int(st, 4, res[i].distrust);
+		db_bind_int(st, 5, res[i].invalid);
+		if (db_step_done(db, st, "ghi kết quả biểu quyết") < 0)
+			nerr++;
+	}
+	sqlite3_finalize(st);
+	return nerr ? -1 : 0;
+}
 
 int cmd_conference_add(struct ctx *ctx, int argc, char **argv)
 {
@@ -35,42 +94,70 @@ int cmd_conference_add(struct ctx *ctx, int argc, char **argv)
 		"             expanded_leadership (hội nghị ban lãnh đạo mở rộng), bctmt (Ban công tác Mặt trận)\n"
 		"       Hội nghị cử tri: dùng 'hiepthuong voters add'";
 	struct conf_args a;
-	struct opt opts[CONF_NOPTS + 2];
+	struct opt_list results = { 0, NULL };
+	struct opt opts[CONF_NOPTS + 3];
 	struct rule_pack pack;
 	struct conf_rec rec;
+	struct vresult *res = NULL;
 	long long id;
-	int rc, kind;
+	int rc, kind, nres = 0;
 
 	conf_args_init(&a);
 	opts[0] = (struct opt)OPT_STRING(0, "kind", &a.kind, "LOẠI", "loại hội nghị");
 	conf_opts(&a, opts + 1);
-	opts[CONF_NOPTS + 1] = (struct opt)OPT_END();
+	opts[CONF_NOPTS + 1] = (struct opt)OPT_LIST(0, "result", &results, "NGƯỜI:TÁN_THÀNH[:KHÔNG[:KHL]]",
+						    "kết quả biểu quyết một người (hội nghị ban lãnh đạo mở rộng)");
+	opts[CONF_NOPTS + 2] = (struct opt)OPT_END();
 	argc = opt_parse(ctx, argc, argv, opts, usage, &rc);
 	if (argc < 0)
-		return rc;
+		goto out;
+	rc = EXIT_USAGE;
 	if (argc > 0) {
 		error("không nhận đối số '%s'", argv[0]);
-		return EXIT_USAGE;
+		goto out;
 	}
 	if (!a.kind) {
 		error("cần --kind");
 		opt_usage(usage, opts, 1);
-		return EXIT_USAGE;
+		goto out;
 	}
 	kind = conf_kind_parse(a.kind);
 	if (kind >= 0 && conf_kind_is_voters(kind)) {
 		error("hội nghị cử tri ('%s') ghi bằng 'hiepthuong voters add', kèm kết quả tín nhiệm", a.kind);
-		return EXIT_USAGE;
+		goto out;
 	}
-	if (validate_load_pack(ctx->db, &pack) < 0)
-		return EXIT_DATA;
+	if (results.n && kind != CONF_EXPANDED) {
+		error("--result chỉ dùng cho hội nghị ban lãnh đạo mở rộng (expanded_leadership)");
+		goto out;
+	}
+	res = xcalloc((size_t)results.n + 1, sizeof(*res));
+	for (int i = 0; i < results.n; i++, nres++)
+		if (vresult_parse(results.v[i], &res[i]) < 0) {
+			error("--result '%s' phải có dạng NGƯỜI:TÁN_THÀNH[:KHÔNG_TÁN_THÀNH[:KHÔNG_HỢP_LỆ]]", results.v[i]);
+			nres++;
+			goto out;
+		}
+	if (validate_load_pack(ctx->db, &pack) < 0) {
+		rc = EXIT_DATA;
+		goto out;
+	}
 	rc = EXIT_DATA;
-	if (conf_check(ctx->db, &pack, &a, &rec, NULL, 0) == 0 && conf_insert(ctx->db, &rec, &id) == 0) {
+	if (conf_check(ctx->db, &pack, &a, &rec, NULL, 0) == 0 && conf_insert(ctx->db, &rec, &id) == 0 &&
+	    store_approvals(ctx->db, &rec, id, res, nres) == 0) {
 		ctx_change(ctx, "ghi %s số %lld (cơ quan %s, ngày %s)", conf_kind_label(rec.kind), id, a.body, a.date);
 		printf("đã ghi %s, số %lld\n", conf_kind_label(rec.kind), id);
+		for (int i = 0; i < nres; i++) {
+			char *name = candref_name(ctx->db, res[i].cand);
+			printf("  %s: tán thành %ld, không tán thành %ld, không hợp lệ %ld\n", name, res[i].trust,
+			       res[i].distrust, res[i].invalid);
+			free(name);
+		}
 		rc = EXIT_OK;
 	}
 	rules_release(&pack);
+out:
+	vresults_release(res, nres);
+	opt_list_release(&results);
 	return rc;
 }
 

@@ -299,3 +299,31 @@ for c in "conference add" "conference list" "conference show" "voters add" decid
 	grep -q "cách dùng" "$OUT" || t_fail "$c --help has no usage"
 done
 t_end
+
+t_case "expanded leadership: each proposed nominee's approvals are recorded, nothing follows by itself"
+sql_write "$T/x.db" "INSERT INTO person(id, ho, ten_dem, ten, dob, sex, sort_key) VALUES (20, 'Tạ', 'Văn', 'Long', '1981-01-01', 'nam', x'20');
+INSERT INTO candidacy(id, person_id, body_id, source, unit_id, stage) VALUES (20, 20, 1, 'unit', 3, 'proposed');"
+unchanged ht conference add $D $B --kind expanded_leadership --unit UBND --date 16/01/2026 --invited 20 --present 18 \
+	--method ballot --tellers 3 --result "Tạ Văn Long:19"
+expect_exit 3
+expect_err "tán thành 19 + không tán thành 0 + không hợp lệ 0 lớn hơn số có mặt (18)"
+unchanged ht conference add $D $B --kind expanded_leadership --unit UBND --date 16/01/2026 --invited 20 --present 18 \
+	--method ballot --tellers 3 --result "Nguyễn Văn An:10"
+expect_exit 3
+expect_err "không phải người đang được đơn vị này dự kiến giới thiệu"
+ht conference add $D $B --kind leadership --unit UBND --date 16/01/2026 --result "Tạ Văn Long:5"
+expect_exit 2
+expect_err "--result chỉ dùng cho hội nghị ban lãnh đạo mở rộng"
+t_end
+
+t_case "expanded leadership approvals, then the unit nominates with decide --stage nominated"
+ht conference add $D $B --kind expanded_leadership --unit UBND --date 16/01/2026 --invited 20 --present 18 \
+	--method ballot --tellers 3 --votes-cast 18 --result "Tạ Văn Long:15:2:1"
+expect_exit 0
+expect_out "Tạ Văn Long: tán thành 15, không tán thành 2, không hợp lệ 1"
+[ "$(sql "$T/x.db" "SELECT trust || '/' || distrust FROM vote WHERE candidacy_id = 20")" = 15/2 ] || t_fail "votes not stored"
+[ "$(sql "$T/x.db" "SELECT stage FROM candidacy WHERE id = 20")" = proposed ] || t_fail "moved by itself"
+ht decide $D $B --candidate "Tạ Văn Long" --stage nominated --include
+expect_exit 0
+[ "$(sql "$T/x.db" "SELECT stage FROM candidacy WHERE id = 20")" = nominated ] || t_fail "not nominated"
+t_end
