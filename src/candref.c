@@ -1,6 +1,5 @@
 /* candref.c - candidacy references; see candref.h. */
 #include <ctype.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,21 +40,6 @@ char *candref_name(sqlite3 *db, long long id)
 	return sbuf_detach(&sb, NULL);
 }
 
-static void __attribute__((format(printf, 3, 4))) report(const char *file, long row, const char *fmt, ...)
-{
-	struct sbuf msg = SBUF_INIT;
-	va_list ap;
-
-	va_start(ap, fmt);
-	sbuf_vaddf(&msg, fmt, ap);
-	va_end(ap);
-	if (file)
-		error_at(file, row, 0, "%s", msg.buf);
-	else
-		error("%s", msg.buf);
-	sbuf_release(&msg);
-}
-
 long long candref_resolve(sqlite3 *db, long long body_id, const char *ref, const char *file, long row)
 {
 	sqlite3_stmt *st;
@@ -76,12 +60,12 @@ long long candref_resolve(sqlite3 *db, long long body_id, const char *ref, const
 			found = sqlite3_column_int64(st, 0);
 		sqlite3_finalize(st);
 		if (!found)
-			report(file, row, "không có người ứng cử số %s ở cơ quan này", ref);
+			error_at(file, row, 0, "không có người ứng cử số %s ở cơ quan này", ref);
 		return found;
 	}
 	want = text_trim_collapse(ref);
 	if (!want) {
-		report(file, row, "tên người ứng cử không phải UTF-8 hợp lệ");
+		error_at(file, row, 0, "tên người ứng cử không phải UTF-8 hợp lệ");
 		return 0;
 	}
 	/* A trailing date separates namesakes. */
@@ -111,9 +95,9 @@ long long candref_resolve(sqlite3 *db, long long body_id, const char *ref, const
 	}
 	sqlite3_finalize(st);
 	if (n == 0)
-		report(file, row, "không có người ứng cử '%s' ở cơ quan này", ref);
+		error_at(file, row, 0, "không có người ứng cử '%s' ở cơ quan này", ref);
 	else if (n > 1)
-		report(file, row, "có %d người ứng cử tên '%s' (số %s); ghi thêm ngày sinh hoặc dùng số", n, want, ids.buf);
+		error_at(file, row, 0, "có %d người ứng cử tên '%s' (số %s); ghi thêm ngày sinh hoặc dùng số", n, want, ids.buf);
 	sbuf_release(&ids);
 	free(want);
 	return n == 1 ? found : 0;

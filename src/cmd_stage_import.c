@@ -43,6 +43,54 @@ static const char *const h_body[] = { "Cơ quan dân cử", "Ứng cử đại b
 static const char *const h_cand[] = { "Người ứng cử", "Họ và tên", "Họ và tên người ứng cử", NULL };
 static const char *const h_dob[] = { "Ngày, tháng, năm sinh", "Ngày sinh", NULL };
 
+/*
+ * The start both imports share: options, the book's bodies and pack, the
+ * file's header.  Returns 0 with everything ready, or -1 with the exit
+ * code to return in *code (EXIT_OK after --help); import_stop() cleans up
+ * in both cases.
+ */
+static int import_start(struct ctx *ctx, int argc, char **argv, const char *usage, const struct import_col *cols,
+			int ncols, struct book_info *bi, const struct body_ref **def, struct rule_pack *pack,
+			struct import *im, int *code)
+{
+	const char *body = NULL;
+	struct opt opts[] = {
+		OPT_STRING(0, "body", &body, "CƠ-QUAN", "cơ quan của các dòng không ghi cột 'Cơ quan dân cử'"),
+		OPT_END()
+	};
+	int rc;
+
+	memset(bi, 0, sizeof(*bi));
+	memset(im, 0, sizeof(*im));
+	memset(pack, 0, sizeof(*pack));
+	*def = NULL;
+	argc = opt_parse(ctx, argc, argv, opts, usage, &rc);
+	*code = rc;
+	if (argc < 0)
+		return -1;
+	*code = EXIT_USAGE;
+	if (argc != 1) {
+		error("cần đúng một tệp CSV");
+		opt_usage(usage, opts, 1);
+		return -1;
+	}
+	*code = EXIT_DATA;
+	if (book_info_load(ctx->db, bi) < 0)
+		return -1;
+	if ((body || bi->nbodies == 1) && !(*def = book_body_pick(bi, body)))
+		return -1;
+	if (validate_load_pack(ctx->db, pack) < 0 || import_open(im, argv[0], cols, ncols) < 0)
+		return -1;
+	return 0;
+}
+
+static void import_stop(struct book_info *bi, struct rule_pack *pack, struct import *im)
+{
+	import_close(im);
+	rules_release(pack);
+	book_info_release(bi);
+}
+
 /* ---- voters import ---------------------------------------------------- */
 
 enum {
@@ -250,40 +298,17 @@ static void group_flush(sqlite3 *db, const struct rule_pack *pack, struct import
 int cmd_voters_import(struct ctx *ctx, int argc, char **argv)
 {
 	static const char usage[] = "hiepthuong voters import TỆP.csv [--body CƠ-QUAN]";
-	const char *body = NULL;
-	struct opt opts[] = {
-		OPT_STRING(0, "body", &body, "CƠ-QUAN", "cơ quan của các dòng không ghi cột 'Cơ quan dân cử'"),
-		OPT_END()
-	};
 	struct book_info bi;
 	struct import im;
 	struct group g;
-	const struct body_ref *def = NULL;
+	const struct body_ref *def;
 	struct rule_pack pack;
 	int rc, r, nconf = 0, nres = 0;
 
-	argc = opt_parse(ctx, argc, argv, opts, usage, &rc);
-	if (argc < 0)
-		return rc;
-	if (argc != 1) {
-		error("cần đúng một tệp CSV");
-		opt_usage(usage, opts, 1);
-		return EXIT_USAGE;
-	}
 	memset(&g, 0, sizeof(g));
-	memset(&im, 0, sizeof(im));
-	memset(&pack, 0, sizeof(pack));
-	if (book_info_load(ctx->db, &bi) < 0) {
-		book_info_release(&bi);
-		return EXIT_DATA;
-	}
+	if (import_start(ctx, argc, argv, usage, voters_cols, VC_N, &bi, &def, &pack, &im, &rc) < 0)
+		goto out;
 	rc = EXIT_DATA;
-	if ((body || bi.nbodies == 1) && !(def = book_body_pick(&bi, body)))
-		goto out;
-	if (validate_load_pack(ctx->db, &pack) < 0)
-		goto out;
-	if (import_open(&im, argv[0], voters_cols, VC_N) < 0)
-		goto out;
 	while ((r = import_next(&im)) == 1) {
 		if (g.row && !same_conference(&g, &im))
 			group_flush(ctx->db, &pack, &im, &g, &nconf, &nres);
@@ -302,7 +327,6 @@ int cmd_voters_import(struct ctx *ctx, int argc, char **argv)
 	}
 	if (r == 0)
 		group_flush(ctx->db, &pack, &im, &g, &nconf, &nres);
-	group_release(&g);
 	if (r < 0 || im.nerrors) {
 		fprintf(stderr, "%s: %d lỗi; không nhập gì, sổ không thay đổi\n", im.path, im.nerrors ? im.nerrors : 1);
 		goto out;
@@ -311,9 +335,8 @@ int cmd_voters_import(struct ctx *ctx, int argc, char **argv)
 	ctx_change(ctx, "nhập '%s': %d hội nghị cử tri, %d kết quả", im.path, nconf, nres);
 	rc = EXIT_OK;
 out:
-	import_close(&im);
-	rules_release(&pack);
-	book_info_release(&bi);
+	group_release(&g);
+	import_stop(&bi, &pack, &im);
 	return rc;
 }
 
@@ -428,38 +451,15 @@ static int decide_row(sqlite3 *db, const struct rule_pack *pack, struct book_inf
 int cmd_decide_import(struct ctx *ctx, int argc, char **argv)
 {
 	static const char usage[] = "hiepthuong decide import TỆP.csv [--body CƠ-QUAN]";
-	const char *body = NULL;
-	struct opt opts[] = {
-		OPT_STRING(0, "body", &body, "CƠ-QUAN", "cơ quan của các dòng không ghi cột 'Cơ quan dân cử'"),
-		OPT_END()
-	};
 	struct book_info bi;
 	struct import im;
-	const struct body_ref *def = NULL;
+	const struct body_ref *def;
 	struct rule_pack pack;
 	int rc, r, n = 0;
 
-	argc = opt_parse(ctx, argc, argv, opts, usage, &rc);
-	if (argc < 0)
-		return rc;
-	if (argc != 1) {
-		error("cần đúng một tệp CSV");
-		opt_usage(usage, opts, 1);
-		return EXIT_USAGE;
-	}
-	memset(&im, 0, sizeof(im));
-	memset(&pack, 0, sizeof(pack));
-	if (book_info_load(ctx->db, &bi) < 0) {
-		book_info_release(&bi);
-		return EXIT_DATA;
-	}
+	if (import_start(ctx, argc, argv, usage, decide_cols, DC_N, &bi, &def, &pack, &im, &rc) < 0)
+		goto out;
 	rc = EXIT_DATA;
-	if ((body || bi.nbodies == 1) && !(def = book_body_pick(&bi, body)))
-		goto out;
-	if (validate_load_pack(ctx->db, &pack) < 0)
-		goto out;
-	if (import_open(&im, argv[0], decide_cols, DC_N) < 0)
-		goto out;
 	while ((r = import_next(&im)) == 1)
 		if (!im.row_errors && decide_row(ctx->db, &pack, &bi, def, &im) == 0)
 			n++;
@@ -471,8 +471,6 @@ int cmd_decide_import(struct ctx *ctx, int argc, char **argv)
 	ctx_change(ctx, "nhập '%s': %d quyết định", im.path, n);
 	rc = EXIT_OK;
 out:
-	import_close(&im);
-	rules_release(&pack);
-	book_info_release(&bi);
+	import_stop(&bi, &pack, &im);
 	return rc;
 }

@@ -117,10 +117,7 @@ static void __attribute__((format(printf, 2, 3))) bad(struct where *w, const cha
 	va_start(ap, fmt);
 	sbuf_vaddf(&msg, fmt, ap);
 	va_end(ap);
-	if (w->file)
-		error_at(w->file, w->row, 0, "%s", msg.buf);
-	else
-		error("%s", msg.buf);
+	error_at(w->file, w->row, 0, "%s", msg.buf);
 	sbuf_release(&msg);
 	w->nerr++;
 }
@@ -135,13 +132,10 @@ static void __attribute__((format(printf, 3, 4))) rule_says(struct where *w, con
 	sbuf_vaddf(&msg, fmt, ap);
 	va_end(ap);
 	sbuf_addf(&msg, " [%s; %s]", r->id, r->citation);
-	if (r->severity == SEV_ERROR) {
+	if (r->severity == SEV_ERROR)
 		bad(w, "%s", msg.buf);
-	} else if (w->file) {
+	else
 		warning_at(w->file, w->row, 0, "%s", msg.buf);
-	} else {
-		warning("%s", msg.buf);
-	}
 	sbuf_release(&msg);
 }
 

@@ -48,7 +48,7 @@ int error_at(const char *file, long line, long col, const char *fmt, ...)
 
 	nerrors++;
 	va_start(ap, fmt);
-	vreport(file ? file : "(?)", line, col, "lỗi", fmt, ap);
+	vreport(file, line, col, "lỗi", fmt, ap);
 	va_end(ap);
 	return -1;
 }
@@ -67,7 +67,7 @@ void warning_at(const char *file, long line, long col, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vreport(file ? file : "(?)", line, col, "cảnh báo", fmt, ap);
+	vreport(file, line, col, "cảnh báo", fmt, ap);
 	va_end(ap);
 }
 

@@ -27,7 +27,9 @@ enum exit_code {
 /* Print "hiepthuong: lỗi: <msg>" to stderr; returns -1. */
 int error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-/* Print "<file>:<line>:<col>: lỗi: <msg>"; line/col of 0 are left out. */
+/* Print "<file>:<line>:<col>: lỗi: <msg>"; line/col of 0 are left out; with
+ * no file (NULL) the message is plain, as error() prints it, so that code
+ * shared by a command and an import can report either way. */
 int error_at(const char *file, long line, long col, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 

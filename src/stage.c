@@ -189,7 +189,7 @@ int decide_one(sqlite3 *db, const struct rule_pack *pack, long long body_id, lon
 	char *name = candref_name(db, cand);
 	int rc = -1;
 
-#define BAD(...) do { if (file) error_at(file, row, 0, __VA_ARGS__); else error(__VA_ARGS__); goto out; } while (0)
+#define BAD(...) do { error_at(file, row, 0, __VA_ARGS__); goto out; } while (0)
 	from = from_stage(to, &ck);
 	if (!from)
 		BAD("bước '%s' không hợp lệ (nominated, preliminary hoặc qualified)", to);
@@ -268,7 +268,7 @@ int assign_one(sqlite3 *db, long long body_id, long long cand, long number, cons
 	char *name = candref_name(db, cand);
 	int rc = -1;
 
-#define BAD(...) do { if (file) error_at(file, row, 0, __VA_ARGS__); else error(__VA_ARGS__); goto out; } while (0)
+#define BAD(...) do { error_at(file, row, 0, __VA_ARGS__); goto out; } while (0)
 	st = db_prepare(db, "SELECT id FROM constituency WHERE body_id = ? AND number = ?");
 	if (!st)
 		goto out;

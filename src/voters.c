@@ -39,21 +39,6 @@ int vresult_parse(const char *s, struct vresult *r)
 	return 0;
 }
 
-static void __attribute__((format(printf, 3, 4))) bad(const char *file, long row, const char *fmt, ...)
-{
-	struct sbuf msg = SBUF_INIT;
-	va_list ap;
-
-	va_start(ap, fmt);
-	sbuf_vaddf(&msg, fmt, ap);
-	va_end(ap);
-	if (file)
-		error_at(file, row, 0, "%s", msg.buf);
-	else
-		error("%s", msg.buf);
-	sbuf_release(&msg);
-}
-
 /* Allocation in force for a unit (latest version), or -1 when none. */
 static long allocation_of(sqlite3 *db, long long unit_id)
 {
@@ -101,7 +86,7 @@ static int thon_select(sqlite3 *db, const struct rule_pack *pack, const struct c
 	if (take < npass && take > 0 && pass[take - 1]->trust == pass[take]->trust &&
 	    pass[take - 1]->revote == pass[take]->revote) {
 		char *a = candref_name(db, pass[take - 1]->cand), *b = candref_name(db, pass[take]->cand);
-		bad(file, row, "'%s' và '%s' ngang phiếu (%ld) ở vị trí cuối cùng của số được phân bổ (%ld); cần ghi kết quả "
+		error_at(file, row, 0, "'%s' và '%s' ngang phiếu (%ld) ở vị trí cuối cùng của số được phân bổ (%ld); cần ghi kết quả "
 			       "biểu quyết lại (--revote) khác nhau [%s]", a, b, pass[take]->trust, cap, r ? r->id : "THON-SELECT");
 		free(a);
 		free(b);
@@ -161,20 +146,20 @@ int voters_record(sqlite3 *db, const struct rule_pack *pack, const struct conf_a
 	if (conf_check(db, pack, a, &rec, file, row) < 0)
 		return -1;
 	if (!conf_kind_is_voters(rec.kind)) {
-		bad(file, row, "'%s' không phải hội nghị cử tri (workplace, residence hoặc thon)", a->kind);
+		error_at(file, row, 0, "'%s' không phải hội nghị cử tri (workplace, residence hoặc thon)", a->kind);
 		return -1;
 	}
 	q = conf_quorum(pack, rec.kind, a->voters_at_place, a->invited, a->present, &qr, explain, sizeof(explain));
 	if (q == 0) {
 		if (qr->severity == SEV_ERROR) {
-			bad(file, row, "hội nghị không đủ số cử tri tham dự theo quy định: %s [%s; %s]", explain, qr->id, qr->citation);
+			error_at(file, row, 0, "hội nghị không đủ số cử tri tham dự theo quy định: %s [%s; %s]", explain, qr->id, qr->citation);
 			nerr++;
 		} else {
 			warning("hội nghị không đủ số cử tri tham dự: %s [%s]", explain, qr->id);
 		}
 	}
 	if (nres == 0) {
-		bad(file, row, "hội nghị cử tri cần kết quả tín nhiệm của ít nhất một người (--result)");
+		error_at(file, row, 0, "hội nghị cử tri cần kết quả tín nhiệm của ít nhất một người (--result)");
 		return -1;
 	}
 	for (int i = 0; i < nres; i++) {
@@ -189,11 +174,11 @@ int voters_record(sqlite3 *db, const struct rule_pack *pack, const struct conf_a
 		}
 		for (int k = 0; k < i; k++)
 			if (res[k].cand == res[i].cand) {
-				bad(file, row, "'%s' có hai kết quả trong cùng một hội nghị", res[i].ref);
+				error_at(file, row, 0, "'%s' có hai kết quả trong cùng một hội nghị", res[i].ref);
 				nerr++;
 			}
 		if (sum > a->present) {
-			bad(file, row, "'%s': tín nhiệm %ld + không tín nhiệm %ld + không hợp lệ %ld = %ld, lớn hơn số cử tri có mặt (%ld)",
+			error_at(file, row, 0, "'%s': tín nhiệm %ld + không tín nhiệm %ld + không hợp lệ %ld = %ld, lớn hơn số cử tri có mặt (%ld)",
 			    res[i].ref, res[i].trust, res[i].distrust, res[i].invalid, sum, a->present);
 			nerr++;
 		}
@@ -208,10 +193,10 @@ int voters_record(sqlite3 *db, const struct rule_pack *pack, const struct conf_a
 			sqlite3_finalize(st);
 		}
 		if (strcmp(status, "active")) {
-			bad(file, row, "'%s' đã dừng ở bước '%s'; không thể ghi kết quả hội nghị cử tri", res[i].ref, stage_label(stage));
+			error_at(file, row, 0, "'%s' đã dừng ở bước '%s'; không thể ghi kết quả hội nghị cử tri", res[i].ref, stage_label(stage));
 			nerr++;
 		} else if (!stage_fits(rec.kind, stage, source, rec.unit_id, cand_unit)) {
-			bad(file, row, "'%s' đang ở bước '%s'; %s không xét người ở bước này%s", res[i].ref, stage_label(stage),
+			error_at(file, row, 0, "'%s' đang ở bước '%s'; %s không xét người ở bước này%s", res[i].ref, stage_label(stage),
 			    conf_kind_label(rec.kind),
 			    rec.kind == CONF_THON ? " (chỉ người do thôn, tổ dân phố này dự kiến giới thiệu)" : "");
 			nerr++;
@@ -227,7 +212,7 @@ int voters_record(sqlite3 *db, const struct rule_pack *pack, const struct conf_a
 				found = 1;
 			}
 		if (c && !found)
-			bad(file, row, "biểu quyết lại của '%s': người này không có kết quả trong hội nghị", revotes[i].ref);
+			error_at(file, row, 0, "biểu quyết lại của '%s': người này không có kết quả trong hội nghị", revotes[i].ref);
 		if (!found)
 			nerr++;
 	}
