@@ -31,6 +31,7 @@
 #include "db.h"
 #include "diag.h"
 #include "import.h"
+#include "lock.h"
 #include "opt.h"
 #include "sbuf.h"
 #include "stage.h"
@@ -362,7 +363,7 @@ static const char *map_decision(const char *v)
 }
 
 static int decide_row(sqlite3 *db, const struct rule_pack *pack, struct book_info *bi, const struct body_ref *def,
-		      struct import *im)
+		      struct import *im, const char *correct, int *ncorrected)
 {
 	const char *b = import_val(im, DC_BODY), *cand = import_val(im, DC_CAND), *dob = import_val(im, DC_DOB);
 	const char *stage = map_stage(import_val(im, DC_STAGE)), *dec = map_decision(import_val(im, DC_DECISION));
@@ -406,6 +407,21 @@ static int decide_row(sqlite3 *db, const struct rule_pack *pack, struct book_inf
 		im->nerrors++;
 		return -1;
 	}
+	{
+		/* A locked list changes only by a correction (lock.h). */
+		char st[16], status[16];
+		const char *touches = stage;
+		if (!strcmp(dec, "withdraw")) {
+			stage_of(db, cand_id, st, status);
+			touches = !strcmp(st, "official") && !strcmp(status, "active") ? "official" : NULL;
+		}
+		rc = touches ? lock_guard(db, br->id, cand_id, touches, correct, im->path, im->row) : 0;
+		if (rc < 0) {
+			im->nerrors++;
+			return -1;
+		}
+		*ncorrected += rc;
+	}
 	if (!strcmp(dec, "withdraw")) {
 		char st[16], status[16];
 		stage_of(db, cand_id, st, status);
@@ -427,10 +443,14 @@ static int decide_row(sqlite3 *db, const struct rule_pack *pack, struct book_inf
 
 int cmd_decide_import(struct ctx *ctx, int argc, char **argv)
 {
-	static const char usage[] = "hiepthuong decide import TỆP.csv [--body CƠ-QUAN]";
-	const char *body = NULL;
+	static const char usage[] = "hiepthuong decide import TỆP.csv [--body CƠ-QUAN] [--correct LÝ_DO]";
+	const char *body = NULL, *correct_s = NULL;
+	char *correct = NULL;
+	int ncorrected = 0;
 	struct opt opts[] = {
 		OPT_STRING(0, "body", &body, "CƠ-QUAN", "cơ quan của các dòng không ghi cột 'Cơ quan dân cử'"),
+		OPT_STRING(0, "correct", &correct_s, "LÝ_DO",
+			   "đính chính danh sách đã khóa (đã xuất bản chính thức), với lý do"),
 		OPT_END()
 	};
 	struct book_info bi;
@@ -447,6 +467,8 @@ int cmd_decide_import(struct ctx *ctx, int argc, char **argv)
 		opt_usage(usage, opts, 1);
 		return EXIT_USAGE;
 	}
+	if (correct_s && !(correct = lock_reason_arg(correct_s)))
+		return EXIT_USAGE;
 	memset(&im, 0, sizeof(im));
 	memset(&pack, 0, sizeof(pack));
 	if (book_info_load(ctx->db, &bi) < 0) {
@@ -461,7 +483,7 @@ int cmd_decide_import(struct ctx *ctx, int argc, char **argv)
 	if (import_open(&im, argv[0], decide_cols, DC_N) < 0)
 		goto out;
 	while ((r = import_next(&im)) == 1)
-		if (!im.row_errors && decide_row(ctx->db, &pack, &bi, def, &im) == 0)
+		if (!im.row_errors && decide_row(ctx->db, &pack, &bi, def, &im, correct, &ncorrected) == 0)
 			n++;
 	if (r < 0 || im.nerrors) {
 		fprintf(stderr, "%s: %d lỗi; không nhập gì, sổ không thay đổi\n", im.path, im.nerrors ? im.nerrors : 1);
@@ -469,8 +491,13 @@ int cmd_decide_import(struct ctx *ctx, int argc, char **argv)
 	}
 	printf("%s: ghi %d quyết định\n", im.path, n);
 	ctx_change(ctx, "nhập '%s': %d quyết định", im.path, n);
+	if (ncorrected)
+		ctx_change(ctx, "đính chính %d quyết định trong danh sách đã khóa; lý do: %s", ncorrected, correct);
+	else if (correct)
+		note("không dòng nào chạm danh sách đã khóa; lý do đính chính không được ghi");
 	rc = EXIT_OK;
 out:
+	free(correct);
 	import_close(&im);
 	rules_release(&pack);
 	book_info_release(&bi);
