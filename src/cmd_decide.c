@@ -45,6 +45,8 @@ static int guard(struct ctx *ctx, long long body_id, long long cand, const char 
 {
 	int r = lock_guard(ctx->db, body_id, cand, stage, correct, NULL, 0);
 
+	ctx_subject(ctx, "candidacy", cand);
+
 	if (r > 0)
 		ctx_change(ctx, "đính chính %s đã khóa; lý do: %s", stage_label(stage), correct);
 	else if (r == 0 && correct)
