@@ -79,6 +79,7 @@ OBJS += $(BUILD)/export_gate.o
 OBJS += $(BUILD)/fill.o
 OBJS += $(BUILD)/hash.o
 OBJS += $(BUILD)/import.o
+OBJS += $(BUILD)/lock.o
 OBJS += $(BUILD)/opt.o
 OBJS += $(BUILD)/person.o
 OBJS += $(BUILD)/rules.o

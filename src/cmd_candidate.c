@@ -30,6 +30,7 @@
 #include "db.h"
 #include "diag.h"
 #include "import.h"
+#include "lock.h"
 #include "opt.h"
 #include "person.h"
 #include "sbuf.h"
@@ -269,10 +270,11 @@ int cmd_candidate_edit(struct ctx *ctx, int argc, char **argv)
 	const char *usage = "hiepthuong candidate edit NGƯỜI [--body CƠ-QUAN] [TRƯỜNG...] [--unit ĐƠN-VỊ | --self]\n"
 			    "           [--dossier THỜI-ĐIỂM] [--note GHI-CHÚ] [--clear TRƯỜNG]...";
 	const char *vals[PF_N] = { 0 }, *name_s = NULL, *body_s = NULL, *unit_s = NULL, *dossier_s = NULL;
-	const char *note_s = NULL, *sel_dob = NULL;
+	const char *note_s = NULL, *sel_dob = NULL, *correct_s = NULL;
+	char *correct = NULL;
 	struct opt_list clear = { 0, NULL };
 	int self = 0;
-	struct opt opts[PF_N + 10];
+	struct opt opts[PF_N + 11];
 	struct book_info bi;
 	const struct body_ref *b = NULL;
 	struct person p = { 0 }, before = { 0 };
@@ -294,6 +296,8 @@ int cmd_candidate_edit(struct ctx *ctx, int argc, char **argv)
 			OPT_STRING(0, "dossier", &dossier_s, "THỜI-ĐIỂM", "thời điểm nhận hồ sơ (dd/mm/yyyy HH:MM)"),
 			OPT_STRING(0, "note", &note_s, "GHI-CHÚ", "ghi chú của ứng cử"),
 			OPT_STRING(0, "match-dob", &sel_dob, "NGÀY", "ngày sinh, để chọn giữa những người trùng tên"),
+			OPT_STRING(0, "correct", &correct_s, "LÝ_DO",
+				   "đính chính người có tên trong danh sách đã khóa (đã xuất bản chính thức), với lý do"),
 			OPT_END()
 		};
 		person_opts(opts, vals);
@@ -398,6 +402,20 @@ int cmd_candidate_edit(struct ctx *ctx, int argc, char **argv)
 		rc = EXIT_OK;
 		goto out;
 	}
+	/* A person on a locked list is changed only by a correction (lock.h). */
+	if (correct_s && !(correct = lock_reason_arg(correct_s))) {
+		rc = EXIT_USAGE;
+		goto out;
+	}
+	{
+		int r = lock_guard_person(ctx->db, id, correct);
+		if (r < 0)
+			goto out;
+		if (r > 0)
+			ctx_change(ctx, "đính chính người có tên trong danh sách đã khóa; lý do: %s", correct);
+		else if (correct)
+			note("'%s' không có tên trong danh sách nào đã khóa; không cần --correct, lý do không được ghi", full);
+	}
 	if (what.len && (person_update(ctx->db, &bi, &p) < 0 || person_events(ctx->db, id, what.buf) < 0))
 		goto out;
 	if (cwhat.len && candidacy_update(ctx->db, &c, cwhat.buf) < 0)
@@ -414,6 +432,7 @@ int cmd_candidate_edit(struct ctx *ctx, int argc, char **argv)
 	}
 	rc = EXIT_OK;
 out:
+	free(correct);
 	free(full);
 	sbuf_release(&what);
 	sbuf_release(&cwhat);

@@ -17,6 +17,11 @@
  * candidate in a constituency: the official list.  Each decision adds to
  * the candidacy's history; afterwards the list-level rules are re-checked
  * and their count printed.
+ *
+ * Once a stage's list has been exported as final it is locked (lock.h):
+ * a decision into or out of it, an assignment to the locked official list
+ * or the withdrawal of someone on it needs --correct "LÝ DO" (đính
+ * chính), which is kept in the history and the audit trail.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,10 +31,37 @@
 #include "conference.h"
 #include "db.h"
 #include "diag.h"
+#include "lock.h"
 #include "opt.h"
 #include "stage.h"
 #include "validate.h"
 #include "banned.h"
+
+/*
+ * The lock check of a command on one candidacy: -1 refused; otherwise the
+ * correction, if one was made, goes into the audit entry.
+ */
+static int guard(struct ctx *ctx, long long body_id, long long cand, const char *stage, const char *correct)
+{
+	int r = lock_guard(ctx->db, body_id, cand, stage, correct, NULL, 0);
+
+	ctx_subject(ctx, "candidacy", cand);
+
+	if (r > 0)
+		ctx_change(ctx, "đính chính %s đã khóa; lý do: %s", stage_label(stage), correct);
+	else if (r == 0 && correct)
+		note("%s chưa khóa; không cần --correct, lý do không được ghi", stage_label(stage));
+	return r < 0 ? -1 : 0;
+}
+
+/* --correct cleaned into *out; -1 after an error. */
+static int correct_arg(const char *s, char **out)
+{
+	*out = NULL;
+	if (s && !(*out = lock_reason_arg(s)))
+		return -1;
+	return 0;
+}
 
 /*
  * The list-level rules a decision may have made false (surplus, shares,
@@ -56,6 +88,8 @@ static const char decide_usage[] =
 int cmd_decide(struct ctx *ctx, int argc, char **argv)
 {
 	const char *body = NULL, *ref = NULL, *to = NULL, *drop = NULL, *special = NULL, *note_text = NULL;
+	const char *correct_s = NULL;
+	char *correct = NULL;
 	long round = 0;
 	int include = 0, rc;
 	struct opt opts[] = {
@@ -67,6 +101,7 @@ int cmd_decide(struct ctx *ctx, int argc, char **argv)
 		OPT_STRING(0, "drop", &drop, "LÝ_DO", "không đưa vào, với lý do"),
 		OPT_STRING(0, "special", &special, "LÝ_DO", "trường hợp đặc biệt (hiệp thương lần ba)"),
 		OPT_STRING(0, "note", &note_text, "VĂN_BẢN", "ghi chú"),
+		OPT_STRING(0, "correct", &correct_s, "LÝ_DO", "đính chính danh sách đã khóa (đã xuất bản chính thức), với lý do"),
 		OPT_END()
 	};
 	struct rule_pack pack;
@@ -99,6 +134,13 @@ int cmd_decide(struct ctx *ctx, int argc, char **argv)
 	}
 	if (!(cand = candref_resolve(ctx->db, body_id, ref, NULL, 0)))
 		return EXIT_DATA;
+	if (correct_arg(correct_s, &correct) < 0)
+		return EXIT_USAGE;
+	if (guard(ctx, body_id, cand, to, correct) < 0) {
+		free(correct);
+		return EXIT_DATA;
+	}
+	free(correct);
 	if (validate_load_pack(ctx->db, &pack) < 0)
 		return EXIT_DATA;
 	rc = EXIT_DATA;
@@ -119,12 +161,14 @@ int cmd_decide(struct ctx *ctx, int argc, char **argv)
 
 int cmd_withdraw(struct ctx *ctx, int argc, char **argv)
 {
-	static const char usage[] = "hiepthuong withdraw --body MÃ --candidate NGƯỜI [--note VĂN_BẢN]";
-	const char *body = NULL, *ref = NULL, *note_text = NULL;
+	static const char usage[] = "hiepthuong withdraw --body MÃ --candidate NGƯỜI [--note VĂN_BẢN] [--correct LÝ_DO]";
+	const char *body = NULL, *ref = NULL, *note_text = NULL, *correct_s = NULL;
+	char *correct = NULL;
 	struct opt opts[] = {
 		OPT_STRING(0, "body", &body, "MÃ", "cơ quan"),
 		OPT_STRING(0, "candidate", &ref, "NGƯỜI", "số người ứng cử, hoặc họ và tên"),
 		OPT_STRING(0, "note", &note_text, "VĂN_BẢN", "ghi chú (đơn xin rút ngày ...)"),
+		OPT_STRING(0, "correct", &correct_s, "LÝ_DO", "đính chính danh sách chính thức đã khóa, với lý do"),
 		OPT_END()
 	};
 	long long body_id, cand;
@@ -152,6 +196,20 @@ int cmd_withdraw(struct ctx *ctx, int argc, char **argv)
 		free(name);
 		return EXIT_DATA;
 	}
+	/* The round lists keep whoever reached them; only the official list
+	 * loses the person. */
+	if (correct_arg(correct_s, &correct) < 0) {
+		free(name);
+		return EXIT_USAGE;
+	}
+	if (correct && strcmp(stage, "official"))
+		note("'%s' không ở danh sách chính thức; không cần --correct, lý do không được ghi", name);
+	if (!strcmp(stage, "official") && guard(ctx, body_id, cand, stage, correct) < 0) {
+		free(correct);
+		free(name);
+		return EXIT_DATA;
+	}
+	free(correct);
 	rc = stage_drop(ctx->db, cand, "withdrew", note_text, 0) == 0 ? EXIT_OK : EXIT_DATA;
 	if (rc == EXIT_OK) {
 		printf("'%s' xin rút ở bước '%s'\n", name, stage_label(stage));
@@ -164,13 +222,15 @@ int cmd_withdraw(struct ctx *ctx, int argc, char **argv)
 
 int cmd_assign(struct ctx *ctx, int argc, char **argv)
 {
-	static const char usage[] = "hiepthuong assign --body MÃ --candidate NGƯỜI --constituency SỐ";
-	const char *body = NULL, *ref = NULL;
+	static const char usage[] = "hiepthuong assign --body MÃ --candidate NGƯỜI --constituency SỐ [--correct LÝ_DO]";
+	const char *body = NULL, *ref = NULL, *correct_s = NULL;
+	char *correct = NULL;
 	long number = 0;
 	struct opt opts[] = {
 		OPT_STRING(0, "body", &body, "MÃ", "cơ quan"),
 		OPT_STRING(0, "candidate", &ref, "NGƯỜI", "số người ứng cử, hoặc họ và tên"),
 		OPT_INT(0, "constituency", &number, "SỐ", "đơn vị bầu cử số"),
+		OPT_STRING(0, "correct", &correct_s, "LÝ_DO", "đính chính danh sách chính thức đã khóa, với lý do"),
 		OPT_END()
 	};
 	long long body_id, cand;
@@ -190,6 +250,12 @@ int cmd_assign(struct ctx *ctx, int argc, char **argv)
 		return EXIT_DATA;
 	}
 	if (!(cand = candref_resolve(ctx->db, body_id, ref, NULL, 0)))
+		return EXIT_DATA;
+	if (correct_arg(correct_s, &correct) < 0)
+		return EXIT_USAGE;
+	rc = guard(ctx, body_id, cand, "official", correct);
+	free(correct);
+	if (rc < 0)
 		return EXIT_DATA;
 	if (assign_one(ctx->db, body_id, cand, number, NULL, 0) < 0)
 		return EXIT_DATA;

@@ -16,18 +16,29 @@
  * (export_gate.h): errors stop the export (exit 1) unless --draft, which
  * marks the sheet and every page "BẢN NHÁP"; warnings are printed in the
  * form's notes.  The same book gives a byte-identical file.
+ *
+ * A final export (without --draft) of a form that carries a round's list
+ * (the template's `locks: true`: Mẫu 05 of round 2 or 3, Mẫu 17, 22)
+ * locks that stage of the body (lock.h): the lock and its audit entry are
+ * written in one transaction begun before the gate, so the file shows
+ * exactly what was locked.  Exporting a locked list again is fine and
+ * writes nothing to the book.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <sys/stat.h>
 #include <time.h>
+#include "audit.h"
 #include "cmd.h"
+#include "candidacy.h"
 #include "dataset.h"
 #include "db.h"
 #include "diag.h"
 #include "export_gate.h"
 #include "fill.h"
+#include "lock.h"
 #include "opt.h"
 #include "rules.h"
 #include "sbuf.h"
@@ -49,6 +60,8 @@ struct opts {
 };
 
 struct ctxx {
+	struct ctx *ctx;
+	int writing;		/* inside the transaction that records locks */
 	sqlite3 *db;
 	struct template *tpl;
 	int ntpl;
@@ -223,6 +236,75 @@ static int gate(struct ctxx *x, long long body, const char *stage, struct gate_r
 	return 0;
 }
 
+/* The stage a final export of the form locks, or NULL. */
+static const char *lock_stage(const struct ctxx *x, const struct template *t, long long round)
+{
+	return x->draft || !t->locks ? NULL : export_gate_stage(t->gate, round);
+}
+
+/* 1 when a final export of the form for this body would add a lock. */
+static int adds_lock(struct ctxx *x, const struct template *t, long long body, long long round)
+{
+	const char *stage = lock_stage(x, t, round);
+	struct stage_lock l;
+
+	return stage && lock_get(x->db, body, stage, &l) == 0;
+}
+
+/* Begin the transaction that records locks; the book must be as the
+ * audit trail left it, as for any writing command. */
+static int begin_locking(struct ctxx *x)
+{
+	if (db_begin(x->db) < 0)
+		return -1;
+	if (audit_check_untouched(x->db, x->ctx->db_path) < 0) {
+		db_rollback(x->db);
+		return -1;
+	}
+	x->writing = 1;
+	return 0;
+}
+
+/* Lock the form's stage after writing `path`; 0 or -1. */
+static int record_lock(struct ctxx *x, const struct template *t, long long body, long long round, const char *path)
+{
+	const char *stage = lock_stage(x, t, round);
+	sqlite3_stmt *st;
+	char code[64] = "?";
+	int r;
+
+	if (!stage || !x->writing)
+		return 0;
+	r = lock_add(x->db, body, stage, t->code, path);
+	if (r <= 0)
+		return r;
+	st = db_prepare(x->db, "SELECT code FROM body WHERE id = ?");
+	if (st) {
+		db_bind_int(st, 1, body);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			snprintf(code, sizeof(code), "%s", db_col_text(st, 0));
+		sqlite3_finalize(st);
+	}
+	ctx_subject(x->ctx, "body", body);
+	ctx_change(x->ctx, "khóa %s của '%s': xuất bản chính thức %s vào '%s'", stage_label(stage), code, t->code,
+		   path);
+	printf("đã khóa %s: từ nay chỉ sửa được bằng đính chính (--correct \"LÝ DO\")\n", stage_label(stage));
+	return 0;
+}
+
+/* End the locking transaction: commit when ok, else roll back. */
+static int end_locking(struct ctxx *x, int ok)
+{
+	if (!x->writing)
+		return ok ? 0 : -1;
+	x->writing = 0;
+	if (ok && audit_record(x->ctx) == 0 && db_commit(x->db) == 0)
+		return 0;
+	db_rollback(x->db);
+	audit_reset();
+	return -1;
+}
+
 /* Body id of a code, or of the only body of the template's kind. */
 static int resolve_body(sqlite3 *db, const struct template *t, const char *code, long long *id)
 {
@@ -334,8 +416,11 @@ static int export_one(struct ctxx *x, const char *form, const struct opts *op)
 	}
 	if (resolve(x, t, op, &sel) < 0)
 		return EXIT_USAGE;
+	if (adds_lock(x, t, sel.body, sel.round) && begin_locking(x) < 0)
+		return EXIT_DATA;
 	rc = gate(x, sel.body, export_gate_stage(t->gate, sel.round), &g);
 	if (rc != 0) {
+		end_locking(x, 0);
 		gate_result_release(&g);
 		if (rc < 0)
 			return EXIT_DATA;
@@ -345,9 +430,17 @@ static int export_one(struct ctxx *x, const char *form, const struct opts *op)
 	}
 	rc = render_one(x, t, &sel, op->out, &g, 0);
 	gate_result_release(&g);
-	if (rc != 0)
+	if (rc != 0) {
+		end_locking(x, 0);
 		return EXIT_DATA;
+	}
 	printf("đã ghi '%s' (%s)\n", op->out, t->code);
+	if (record_lock(x, t, sel.body, sel.round, op->out) < 0 || end_locking(x, 1) < 0) {
+		/* A final file whose lock was not recorded must not stay. */
+		unlink(op->out);
+		error("không ghi được khóa danh sách vào sổ; đã xóa '%s'", op->out);
+		return EXIT_DATA;
+	}
 	return EXIT_OK;
 }
 
@@ -434,6 +527,13 @@ static int export_all(struct ctxx *x, const struct opts *op)
 		}
 		free(inst);
 	}
+	/* A final export that locks a list records it in one transaction,
+	 * begun before the gate reads the book. */
+	for (int i = 0; i < njobs && !x->writing; i++)
+		if (adds_lock(x, jobs[i].t, jobs[i].sel.body, jobs[i].sel.round) && begin_locking(x) < 0) {
+			rc = EXIT_DATA;
+			goto out;
+		}
 	/* The gate, once per body and list, before anything is written. */
 	for (int i = 0; i < njobs; i++) {
 		const char *stage = export_gate_stage(jobs[i].t->gate, jobs[i].sel.round);
@@ -484,6 +584,8 @@ static int export_all(struct ctxx *x, const struct opts *op)
 		if (r == 0) {
 			printf("đã ghi '%s' (%s)\n", path.buf, jobs[i].t->code);
 			written++;
+			if (record_lock(x, jobs[i].t, jobs[i].sel.body, jobs[i].sel.round, path.buf) < 0)
+				r = -1;
 		}
 		sbuf_release(&path);
 		if (r < 0) {
@@ -491,9 +593,14 @@ static int export_all(struct ctxx *x, const struct opts *op)
 			break;
 		}
 	}
+	if (end_locking(x, rc == EXIT_OK) < 0 && rc == EXIT_OK) {
+		error("không ghi được khóa danh sách vào sổ; các tệp trong '%s' chưa phải bản chính thức", op->out);
+		rc = EXIT_DATA;
+	}
 	if (rc == EXIT_OK)
 		printf("%d tệp trong '%s'\n", written, op->out);
 out:
+	end_locking(x, 0);
 	for (int i = 0; i < njobs; i++)
 		free(jobs[i].name);
 	free(jobs);
@@ -533,6 +640,7 @@ int cmd_export(struct ctx *ctx, int argc, char **argv)
 		fprintf(stderr, "cách dùng: %s\n", usage);
 		return EXIT_USAGE;
 	}
+	x.ctx = ctx;
 	x.db = ctx->db;
 	x.draft = op.draft;
 	if (template_load_dir(template_dir(op.templates), &x.tpl, &x.ntpl) < 0)

@@ -31,6 +31,7 @@
 #include "db.h"
 #include "diag.h"
 #include "import.h"
+#include "lock.h"
 #include "opt.h"
 #include "sbuf.h"
 #include "stage.h"
@@ -45,19 +46,24 @@ static const char *const h_dob[] = { "Ngày, tháng, năm sinh", "Ngày sinh", N
 
 /*
  * The start both imports share: options, the book's bodies and pack, the
- * file's header.  Returns 0 with everything ready, or -1 with the exit
+ * file's header, and --correct when `correct` is not NULL.  Returns 0 with
+ * everything ready, or -1 with the exit
  * code to return in *code (EXIT_OK after --help); import_stop() cleans up
  * in both cases.
  */
 static int import_start(struct ctx *ctx, int argc, char **argv, const char *usage, const struct import_col *cols,
 			int ncols, struct book_info *bi, const struct body_ref **def, struct rule_pack *pack,
-			struct import *im, int *code)
+			struct import *im, const char **correct, int *code)
 {
 	const char *body = NULL;
 	struct opt opts[] = {
 		OPT_STRING(0, "body", &body, "CƠ-QUAN", "cơ quan của các dòng không ghi cột 'Cơ quan dân cử'"),
+		OPT_STRING(0, "correct", correct, "LÝ_DO", "đính chính danh sách đã khóa (đã xuất bản chính thức), với lý do"),
 		OPT_END()
 	};
+
+	if (!correct)	/* this import touches no locked list: no --correct */
+		opts[1] = (struct opt)OPT_END();
 	int rc;
 
 	memset(bi, 0, sizeof(*bi));
@@ -306,7 +312,7 @@ int cmd_voters_import(struct ctx *ctx, int argc, char **argv)
 	int rc, r, nconf = 0, nres = 0;
 
 	memset(&g, 0, sizeof(g));
-	if (import_start(ctx, argc, argv, usage, voters_cols, VC_N, &bi, &def, &pack, &im, &rc) < 0)
+	if (import_start(ctx, argc, argv, usage, voters_cols, VC_N, &bi, &def, &pack, &im, NULL, &rc) < 0)
 		goto out;
 	rc = EXIT_DATA;
 	while ((r = import_next(&im)) == 1) {
@@ -385,7 +391,7 @@ static const char *map_decision(const char *v)
 }
 
 static int decide_row(sqlite3 *db, const struct rule_pack *pack, struct book_info *bi, const struct body_ref *def,
-		      struct import *im)
+		      struct import *im, const char *correct, int *ncorrected)
 {
 	const char *b = import_val(im, DC_BODY), *cand = import_val(im, DC_CAND), *dob = import_val(im, DC_DOB);
 	const char *stage = map_stage(import_val(im, DC_STAGE)), *dec = map_decision(import_val(im, DC_DECISION));
@@ -429,6 +435,21 @@ static int decide_row(sqlite3 *db, const struct rule_pack *pack, struct book_inf
 		im->nerrors++;
 		return -1;
 	}
+	{
+		/* A locked list changes only by a correction (lock.h). */
+		char st[16], status[16];
+		const char *touches = stage;
+		if (!strcmp(dec, "withdraw")) {
+			stage_of(db, cand_id, st, status);
+			touches = !strcmp(st, "official") && !strcmp(status, "active") ? "official" : NULL;
+		}
+		rc = touches ? lock_guard(db, br->id, cand_id, touches, correct, im->path, im->row) : 0;
+		if (rc < 0) {
+			im->nerrors++;
+			return -1;
+		}
+		*ncorrected += rc;
+	}
 	if (!strcmp(dec, "withdraw")) {
 		char st[16], status[16];
 		stage_of(db, cand_id, st, status);
@@ -450,18 +471,24 @@ static int decide_row(sqlite3 *db, const struct rule_pack *pack, struct book_inf
 
 int cmd_decide_import(struct ctx *ctx, int argc, char **argv)
 {
-	static const char usage[] = "hiepthuong decide import TỆP.csv [--body CƠ-QUAN]";
+	static const char usage[] = "hiepthuong decide import TỆP.csv [--body CƠ-QUAN] [--correct LÝ_DO]";
+	const char *correct_s = NULL;
+	char *correct = NULL;
+	int ncorrected = 0;
 	struct book_info bi;
 	struct import im;
 	const struct body_ref *def;
 	struct rule_pack pack;
 	int rc, r, n = 0;
 
-	if (import_start(ctx, argc, argv, usage, decide_cols, DC_N, &bi, &def, &pack, &im, &rc) < 0)
+	if (import_start(ctx, argc, argv, usage, decide_cols, DC_N, &bi, &def, &pack, &im, &correct_s, &rc) < 0)
+		goto out;
+	rc = EXIT_USAGE;
+	if (correct_s && !(correct = lock_reason_arg(correct_s)))
 		goto out;
 	rc = EXIT_DATA;
 	while ((r = import_next(&im)) == 1)
-		if (!im.row_errors && decide_row(ctx->db, &pack, &bi, def, &im) == 0)
+		if (!im.row_errors && decide_row(ctx->db, &pack, &bi, def, &im, correct, &ncorrected) == 0)
 			n++;
 	if (r < 0 || im.nerrors) {
 		fprintf(stderr, "%s: %d lỗi; không nhập gì, sổ không thay đổi\n", im.path, im.nerrors ? im.nerrors : 1);
@@ -469,8 +496,13 @@ int cmd_decide_import(struct ctx *ctx, int argc, char **argv)
 	}
 	printf("%s: ghi %d quyết định\n", im.path, n);
 	ctx_change(ctx, "nhập '%s': %d quyết định", im.path, n);
+	if (ncorrected)
+		ctx_change(ctx, "đính chính %d quyết định trong danh sách đã khóa; lý do: %s", ncorrected, correct);
+	else if (correct)
+		note("không dòng nào chạm danh sách đã khóa; lý do đính chính không được ghi");
 	rc = EXIT_OK;
 out:
+	free(correct);
 	import_stop(&bi, &pack, &im);
 	return rc;
 }

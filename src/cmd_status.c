@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "candidacy.h"
 #include "cmd.h"
 #include "date.h"
 #include "db.h"
@@ -103,6 +104,26 @@ static void print_next_deadline(sqlite3 *db, const char *kind, struct date eday,
 	}
 }
 
+/* The body's locked lists (lock.h), one line, or nothing. */
+static void print_locks(sqlite3 *db, long long body_id)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT stage, form, locked_at FROM stage_lock WHERE body_id = ? ORDER BY "
+					  "CASE stage WHEN 'preliminary' THEN 1 WHEN 'qualified' THEN 2 ELSE 3 END");
+	int n = 0;
+
+	if (!st)
+		return;
+	db_bind_int(st, 1, body_id);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *at = db_col_text(st, 2);
+		printf("%s%s (%s, %.2s/%.2s/%.4s)", n++ ? "; " : "  Đã khóa (xuất bản chính thức): ",
+		       stage_label(db_col_text(st, 0)), db_col_text(st, 1), at + 8, at + 5, at);
+	}
+	if (n)
+		puts("");
+	sqlite3_finalize(st);
+}
+
 int cmd_status(struct ctx *ctx, int argc, char **argv)
 {
 	const char *body = NULL, *today_s = NULL;
@@ -174,6 +195,7 @@ int cmd_status(struct ctx *ctx, int argc, char **argv)
 		printf("  %lld ghế; %lld đơn vị bầu cử (tổng %lld ghế)\n", sqlite3_column_int64(st, 4),
 		       sqlite3_column_int64(st, 5), sqlite3_column_int64(st, 6));
 		print_stages(ctx->db, id);
+		print_locks(ctx->db, id);
 		print_next_deadline(ctx->db, db_col_text(st, 2), eday, today);
 		if (validate_count(ctx->db, id, &vc) < 0) {
 			sqlite3_finalize(st);

@@ -139,6 +139,11 @@ int db_integrity(sqlite3 *db, struct sbuf *why)
 
 int db_begin(sqlite3 *db)
 {
+	/* SQLite opens a file it may not write read-only and says so only at
+	 * the first write, in English: say it first, in words. */
+	if (sqlite3_db_readonly(db, "main") == 1)
+		return error("sổ '%s' chỉ đọc được: không ghi được vào tệp (ổ đĩa, thư mục hoặc tệp chỉ cho đọc); "
+			     "sổ không thay đổi", sqlite3_db_filename(db, "main"));
 	return db_exec(db, "BEGIN IMMEDIATE");
 }
 

@@ -214,8 +214,11 @@ static int run_command(const struct cmd *c, struct ctx *ctx, int argc, char **ar
 			return EXIT_DATA;
 		}
 		rc = c->fn(ctx, argc, argv);
-		if (rc == EXIT_OK && audit_record(ctx) < 0)
-			rc = EXIT_INTERNAL;
+		if (rc == EXIT_OK && audit_record(ctx) < 0) {
+			/* A full or failing disk is the book's state, not a bug. */
+			int e = sqlite3_errcode(ctx->db) & 0xff;
+			rc = e == SQLITE_FULL || e == SQLITE_IOERR || e == SQLITE_READONLY ? EXIT_DATA : EXIT_INTERNAL;
+		}
 		if (rc == EXIT_OK && db_commit(ctx->db) < 0)
 			rc = EXIT_DATA;
 		if (rc != EXIT_OK) {

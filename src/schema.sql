@@ -270,6 +270,19 @@ CREATE TABLE body_event (
 	PRIMARY KEY (body_id, event)
 );
 
+-- A stage whose list was exported as final (`export` without --draft of a
+-- template with `locks: true`): what the stage decided may then change
+-- only by a correction with its reason (lock.h).  The first export's form,
+-- day and file are kept.
+CREATE TABLE stage_lock (
+	body_id INTEGER NOT NULL REFERENCES body(id),
+	stage TEXT NOT NULL CHECK (stage IN ('preliminary', 'qualified', 'official')),
+	locked_at TEXT NOT NULL CHECK (locked_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+	form TEXT NOT NULL,
+	file TEXT NOT NULL,
+	PRIMARY KEY (body_id, stage)
+);
+
 -- Who changed what and when; every writing command appends one row in its
 -- own transaction.  The rows form a hash chain: src/audit.h gives the exact
 -- encoding so that anyone can recompute it.  changes is a JSON array;

@@ -375,6 +375,7 @@ static void parse_form(struct ydoc *d, yaml_node_t *n, struct template *t)
 	ymap_str(&m, "dataset", Y_REQUIRED, &t->dataset);
 	ymap_enum(&m, "body_kind", Y_OPTIONAL, kinds, &t->body_kind);
 	ymap_enum(&m, "gate", Y_OPTIONAL, gates, &t->gate);
+	ymap_bool(&m, "locks", Y_OPTIONAL, &t->locks);
 	ymap_strlist(&m, "select", Y_OPTIONAL, &t->select, &t->nselect);
 	ymap_str(&m, "file", Y_REQUIRED, &t->file);
 	ymap_str(&m, "sheet", Y_REQUIRED, &t->sheet);
@@ -385,6 +386,9 @@ static void parse_form(struct ydoc *d, yaml_node_t *n, struct template *t)
 				ydoc_error(d, ymap_get(&m, "id"), "'id' chỉ gồm chữ thường a-z, số và '-': '%s'", t->id);
 				break;
 			}
+	if (t->locks && (!t->gate || !strcmp(t->gate, "nominated")))
+		ydoc_error(d, ymap_get(&m, "locks"), "'locks' chỉ dùng cho mẫu mang danh sách của một bước "
+			   "(gate: preliminary, qualified, official hoặc round)");
 	if (t->sheet && (strlen(t->sheet) > 31 || strpbrk(t->sheet, "[]:*?/\\")))
 		ydoc_error(d, ymap_get(&m, "sheet"), "tên trang tính tối đa 31 ký tự, không có []:*?/\\");
 	if (t->file)

@@ -115,6 +115,7 @@ struct template {
 					 * preliminary, qualified, official), "round" for the
 					 * list of --round (2: preliminary, 3: qualified), or
 					 * NULL: the export gate checks the whole body */
+	int locks;			/* a final export locks the gate's stage (lock.h) */
 	char **select;			/* instance filters "field=v1,v2" */
 	int nselect;
 	char *file;			/* output name pattern, with fill-ins */

@@ -771,6 +771,8 @@ int xlsx_render(const char *path, const struct template *t, const struct dataset
 	if (r.err != LXW_NO_ERROR || cerr != LXW_NO_ERROR || r.bad) {
 		if (r.err != LXW_NO_ERROR)
 			bug("libxlsxwriter refused row %d of '%s': %s", r.err_row + 1, t->id, lxw_strerror(r.err));
+		else if (cerr != LXW_NO_ERROR && errno == ENOSPC)
+			error("không ghi được tệp '%s': đĩa đầy; không để lại tệp dở dang", path);
 		else if (cerr != LXW_NO_ERROR)
 			error("không ghi được tệp '%s': %s", path, lxw_strerror(cerr));
 		unlink(tmp);

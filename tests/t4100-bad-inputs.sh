@@ -10,7 +10,8 @@
 #   $B  the book (a province book with two audit entries)
 #   $N  a path where nothing exists: a new book or copy must not appear there
 #   $F  the fixtures folder, $S the samples, $TOP the source tree
-# CSV imports and templates are added here when those commands land.
+# Accepted inputs that change the book (a BOM with CRLF, formulas and SQL as
+# text) are cases of their own after the table.
 . "$TOP/tests/lib.sh"
 
 make_province_book
@@ -102,6 +103,46 @@ import sys
 f = open(sys.argv[1], 'r+b'); f.seek(4096 + 100); f.write(b'\xff' * 3000)" "$F/damaged.db"
 mkfifo "$F/fifo.db"
 : >"$F/exists.db"
+# CSV imports: for each importer, its sample's header and first row in
+# Windows-1258 and UTF-16, with a 2 MB cell, an unknown column, a column
+# twice, a row with a cell more than the header.
+"$PYTHON" - "$S" "$F" <<'PY'
+import sys, os
+S, F = sys.argv[1], sys.argv[2]
+src = {'unit': 'province/units.csv', 'alloc': 'province/allocations.csv', 'candidate': 'province/candidates.csv',
+       'voters': 'province/stages/voters.csv', 'decide': 'province/stages/round2.csv'}
+for k, p in src.items():
+    lines = open(os.path.join(S, p), encoding='utf-8-sig').read().splitlines()
+    hdr, row = lines[0], lines[1]
+    sep = ';' if hdr.count(';') > hdr.count(',') else ','
+    first = hdr.split(sep)[1]
+    def w(name, data, mode='w'):
+        with open(os.path.join(F, '%s-%s.csv' % (k, name)), 'wb') as f:
+            f.write(data if isinstance(data, bytes) else data.encode('utf-8'))
+    if row.isascii():
+        row = sep.join(row.split(sep)[:-1] + ['điều chỉnh'])
+    body = hdr + '\n' + row + '\n'
+    # Windows-1258: the code page Vietnamese Excel used before UTF-8.
+    w('cp1258', body.encode('cp1258', errors='replace'))
+    w('utf16', body.encode('utf-16'))
+    cells = row.split(sep)
+    cells[1] = 'x' * (2 << 20)
+    w('huge', hdr + '\n' + sep.join(cells) + '\n')
+    w('unknown', hdr + sep + 'Màu sắc\n' + row + sep + 'đỏ\n')
+    w('dup', hdr + sep + first + '\n' + row + sep + '1\n')
+    w('toomany', hdr + '\n' + row + sep + 'thừa\n')
+open(os.path.join(F, 'empty.csv'), 'w').close()
+PY
+# Templates (export --templates DIR).
+TPL="$TOP/templates"
+for d in tpl-key tpl-yaml tpl-utf16 tpl-dataset; do mkdir "$F/$d"; cp "$TPL"/*.yaml "$F/$d/"; done
+mkdir "$F/tpl-none"
+sed -i 's/^  sheet: "Mẫu 17"$/  sheet: "Mẫu 17"\n  colour: red/' "$F/tpl-key/17-hdbc-qh.yaml"
+printf 'form: [chưa đóng\n' >"$F/tpl-yaml/17-hdbc-qh.yaml"
+"$PYTHON" -c "import sys; sys.stdout.buffer.write(open(sys.argv[1],encoding='utf-8').read().encode('utf-16'))" "$TPL/17-hdbc-qh.yaml" >"$F/tpl-utf16/17-hdbc-qh.yaml"
+sed -i 's/^  dataset: official_list$/  dataset: danh_sach/' "$F/tpl-dataset/17-hdbc-qh.yaml"
+grep -q colour "$F/tpl-key/17-hdbc-qh.yaml" && grep -q danh_sach "$F/tpl-dataset/17-hdbc-qh.yaml" || {
+	echo "FAIL $SCRIPT:setup: template fixtures"; exit 1; }
 bad_utf8=$(printf 'L\351 V\343n')
 long_name=$("$PYTHON" -c "print('Nguyễn' * 50)")
 
@@ -232,8 +273,109 @@ restore of a book whose tail was cut    | 3 | mục cuối #2 đã bị xóa    
 restore of a damaged file               | 3 | bị hỏng                                     | restore "$F/damaged.db" --force --db "$B"
 restore of the book onto itself         | 3 | chính là sổ đang dùng                       | restore "$B" --force --db "$B"
 restore over a book without --force     | 3 | thêm --force                                | restore "$F/backup.db" --db "$B"
+# --- CSV imports (unit, alloc, candidate, voters, decide import) ---
+unit import in Windows-1258             | 3 | không phải UTF-8 hợp lệ                     | unit import "$F/unit-cp1258.csv" --db "$B"
+unit import in UTF-16                   | 3 | tệp là UTF-16                               | unit import "$F/unit-utf16.csv" --db "$B"
+unit import with a 2 MB cell            | 3 | ô quá dài                                   | unit import "$F/unit-huge.csv" --db "$B"
+unit import with an unknown column      | 3 | cột không xác định 'Màu sắc'                | unit import "$F/unit-unknown.csv" --db "$B"
+unit import with a column twice         | 3 | trùng với cột 2                             | unit import "$F/unit-dup.csv" --db "$B"
+unit import with a cell beyond the header | 3 | cột không có tiêu đề                        | unit import "$F/unit-toomany.csv" --db "$B"
+alloc import in Windows-1258            | 3 | không phải UTF-8 hợp lệ                     | alloc import "$F/alloc-cp1258.csv" --db "$B"
+alloc import in UTF-16                  | 3 | tệp là UTF-16                               | alloc import "$F/alloc-utf16.csv" --db "$B"
+alloc import with a 2 MB cell           | 3 | ô quá dài                                   | alloc import "$F/alloc-huge.csv" --db "$B"
+alloc import with an unknown column     | 3 | cột không xác định 'Màu sắc'                | alloc import "$F/alloc-unknown.csv" --db "$B"
+alloc import with a column twice        | 3 | trùng với cột 2                             | alloc import "$F/alloc-dup.csv" --db "$B"
+alloc import with a cell beyond the header | 3 | cột không có tiêu đề                        | alloc import "$F/alloc-toomany.csv" --db "$B"
+candidate import in Windows-1258        | 3 | không phải UTF-8 hợp lệ                     | candidate import "$F/candidate-cp1258.csv" --db "$B"
+candidate import in UTF-16              | 3 | tệp là UTF-16                               | candidate import "$F/candidate-utf16.csv" --db "$B"
+candidate import with a 2 MB cell       | 3 | ô quá dài                                   | candidate import "$F/candidate-huge.csv" --db "$B"
+candidate import with an unknown column | 3 | cột không xác định 'Màu sắc'                | candidate import "$F/candidate-unknown.csv" --db "$B"
+candidate import with a column twice    | 3 | trùng với cột 2                             | candidate import "$F/candidate-dup.csv" --db "$B"
+candidate import with a cell beyond the header | 3 | cột không có tiêu đề                        | candidate import "$F/candidate-toomany.csv" --db "$B"
+voters import in Windows-1258           | 3 | không phải UTF-8 hợp lệ                     | voters import "$F/voters-cp1258.csv" --db "$B"
+voters import in UTF-16                 | 3 | tệp là UTF-16                               | voters import "$F/voters-utf16.csv" --db "$B"
+voters import with a 2 MB cell          | 3 | ô quá dài                                   | voters import "$F/voters-huge.csv" --db "$B"
+voters import with an unknown column    | 3 | cột không xác định 'Màu sắc'                | voters import "$F/voters-unknown.csv" --db "$B"
+voters import with a column twice       | 3 | trùng với cột 2                             | voters import "$F/voters-dup.csv" --db "$B"
+voters import with a cell beyond the header | 3 | cột không có tiêu đề                        | voters import "$F/voters-toomany.csv" --db "$B"
+decide import in Windows-1258           | 3 | không phải UTF-8 hợp lệ                     | decide import "$F/decide-cp1258.csv" --db "$B"
+decide import in UTF-16                 | 3 | tệp là UTF-16                               | decide import "$F/decide-utf16.csv" --db "$B"
+decide import with a 2 MB cell          | 3 | ô quá dài                                   | decide import "$F/decide-huge.csv" --db "$B"
+decide import with an unknown column    | 3 | cột không xác định 'Màu sắc'                | decide import "$F/decide-unknown.csv" --db "$B"
+decide import with a column twice       | 3 | trùng với cột 2                             | decide import "$F/decide-dup.csv" --db "$B"
+decide import with a cell beyond the header | 3 | cột không có tiêu đề                        | decide import "$F/decide-toomany.csv" --db "$B"
+unit import of an empty file            | 3 | tệp rỗng                                    | unit import "$F/empty.csv" --db "$B"
+unit import of a folder                 | 3 | là thư mục                                  | unit import "$F/dir" --db "$B"
+unit import of a missing file           | 3 | không mở được                               | unit import "$F/missing.csv" --db "$B"
+alloc import of an empty file           | 3 | tệp rỗng                                    | alloc import "$F/empty.csv" --db "$B"
+alloc import of a folder                | 3 | là thư mục                                  | alloc import "$F/dir" --db "$B"
+alloc import of a missing file          | 3 | không mở được                               | alloc import "$F/missing.csv" --db "$B"
+candidate import of an empty file       | 3 | tệp rỗng                                    | candidate import "$F/empty.csv" --db "$B"
+candidate import of a folder            | 3 | là thư mục                                  | candidate import "$F/dir" --db "$B"
+candidate import of a missing file      | 3 | không mở được                               | candidate import "$F/missing.csv" --db "$B"
+voters import of an empty file          | 3 | tệp rỗng                                    | voters import "$F/empty.csv" --db "$B"
+voters import of a folder               | 3 | là thư mục                                  | voters import "$F/dir" --db "$B"
+voters import of a missing file         | 3 | không mở được                               | voters import "$F/missing.csv" --db "$B"
+decide import of an empty file          | 3 | tệp rỗng                                    | decide import "$F/empty.csv" --db "$B"
+decide import of a folder               | 3 | là thư mục                                  | decide import "$F/dir" --db "$B"
+decide import of a missing file         | 3 | không mở được                               | decide import "$F/missing.csv" --db "$B"
+# --- templates (export --templates) ---
+template with an unknown key            | 3 | khóa không xác định 'colour'                | export --list --templates "$F/tpl-key" --db "$B"
+template that is not YAML               | 3 | lỗi cú pháp YAML                            | export --list --templates "$F/tpl-yaml" --db "$B"
+template in UTF-16                      | 3 | tệp là UTF-16                               | export --list --templates "$F/tpl-utf16" --db "$B"
+template naming an unknown dataset      | 3 | không có dữ liệu tên 'danh_sach'            | export --list --templates "$F/tpl-dataset" --db "$B"
+templates folder without templates      | 3 | không có tệp .yaml nào                      | export --list --templates "$F/tpl-none" --db "$B"
+templates folder that does not exist    | 3 | không tìm thấy thư mục mẫu biểu             | export --list --templates "$F/missing" --db "$B"
+templates "folder" that is a file       | 3 | không tìm thấy thư mục mẫu biểu             | export --list --templates "$TPL/17-hdbc-qh.yaml" --db "$B"
 TABLE
 
 t_case "the catalogue has at least 60 cases"
 [ "$n" -ge 60 ] || t_fail "only $n cases"
+t_end
+
+# Accepted inputs that change the book.
+t_case "unit import with a UTF-8 BOM and CRLF line ends is accepted"
+"$PYTHON" -c "
+import sys
+t = open(sys.argv[1], encoding='utf-8-sig').read().splitlines()
+sys.stdout.buffer.write(('\ufeff' + '\r\n'.join(t[:3]) + '\r\n').encode('utf-8'))" "$S/province/units.csv" >"$F/units-bom-crlf.csv"
+cp "$T/pristine.db" "$T/a.db"
+ht unit import "$F/units-bom-crlf.csv" --db "$T/a.db"
+expect_exit 0
+expect_out "thêm 2 đơn vị"
+[ "$(sql "$T/a.db" "SELECT count(*) FROM unit WHERE name LIKE '%%' OR code LIKE '%%'")" = 0 ] || t_fail "CR kept in a cell"
+t_end
+
+t_case "a formula and SQL in cells are stored as text and exported as text, not a formula"
+"$PYTHON" - "$S/province/candidates.csv" "$F/cand-formula.csv" <<'PY'
+import sys
+t = open(sys.argv[1], encoding='utf-8-sig').read().splitlines()
+h = t[0].split(';'); r = t[1].split(';')
+r[h.index('Nơi công tác')] = "=cmd|' /C calc'!A0"
+r[h.index('Nghề nghiệp, chức vụ')] = "\"Robert'); DROP TABLE person; --\""
+open(sys.argv[2], 'w', encoding='utf-8').write(t[0] + '\n' + ';'.join(r) + '\n')
+PY
+cp "$T/pristine.db" "$T/a.db"
+"$HT" unit import "$S/province/units.csv" --db "$T/a.db" >/dev/null 2>&1
+ht candidate import "$F/cand-formula.csv" --db "$T/a.db"
+expect_exit 0
+[ "$(sql "$T/a.db" "SELECT workplace FROM person")" = "=cmd|' /C calc'!A0" ] || t_fail "formula not kept as typed"
+[ "$(sql "$T/a.db" "SELECT occupation FROM person")" = "Robert'); DROP TABLE person; --" ] || t_fail "SQL not kept as text"
+ht export 04-bcdbqh-mt --unit UBND --draft -o "$T/f.xlsx" --db "$T/a.db"
+expect_exit 0
+"$PYTHON" - "$T/f.xlsx" >"$T/cells.txt" <<'PY'
+import sys, zipfile, openpyxl
+z = zipfile.ZipFile(sys.argv[1])
+for n in z.namelist():
+    if n.startswith('xl/worksheets/') and b'<f>' in z.read(n):
+        print('FORMULA in', n)
+for ws in openpyxl.load_workbook(sys.argv[1]):
+    for row in ws.iter_rows():
+        for c in row:
+            if isinstance(c.value, str) and ('calc' in c.value or 'DROP' in c.value):
+                print(c.data_type, c.value)
+PY
+grep -qF "s =cmd|' /C calc'!A0" "$T/cells.txt" || t_fail "the formula is not a string cell: $(cat "$T/cells.txt")"
+grep -qF "s Robert'); DROP TABLE person; --" "$T/cells.txt" || t_fail "the SQL text is not a string cell"
+grep -q FORMULA "$T/cells.txt" && t_fail "a formula was written"
 t_end

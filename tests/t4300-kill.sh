@@ -1,10 +1,10 @@
 #!/bin/sh
 # t4300: fault tests.  Kill the program with SIGKILL at random points of a
-# restore and of a backup of a large book, many times, and check after each
-# kill that the book passes PRAGMA integrity_check and `audit verify`, and
-# that the operation happened wholly or not at all.  $KILL_ROUNDS (default
-# 30) rounds per operation.  The import and export commands get the same
-# treatment when they land (issue 7): add a kill_loop below.
+# restore and of a backup of a large book, of a candidate import of 4,000
+# rows and of `export all`, many times, and check after each kill that the
+# book passes PRAGMA integrity_check and `audit verify`, and that the
+# operation happened wholly or not at all.  $KILL_ROUNDS (default 30) rounds
+# per operation.
 . "$TOP/tests/lib.sh"
 
 : "${KILL_ROUNDS:=30}"
@@ -102,4 +102,99 @@ while [ $i -lt "$KILL_ROUNDS" ]; do
 done
 cmp -s "$B" "$T/old.db" || t_fail "backup changed the book"
 echo "# backup (${span_backup} ms): $none rounds left no copy, $whole a whole one"
+t_end
+
+# A candidate import of 4,000 rows (invented people, self-nominated) into a
+# fresh book: killed, it must leave none of them or all of them.
+rm -f "$B" "$T"/p.db.tmp-*
+make_province_book
+mv "$T/p.db" "$T/imp0.db"
+"$PYTHON" - "$T/big.csv" <<'PY'
+import datetime, sys
+ho = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đặng', 'Bùi']
+dem = ['Văn', 'Thị', 'Minh', 'Đức', 'Ngọc']
+ten = ['An', 'Bình', 'Cường', 'Dũng', 'Hoa', 'Hòa', 'Lan', 'Mai', 'Nam', 'Tuấn']
+rows = ['Cơ quan dân cử;Họ và tên;Ngày, tháng, năm sinh;Giới tính;Nơi ở hiện nay;Đơn vị giới thiệu']
+for i in range(4000):
+    d = datetime.date(1955, 1, 1) + datetime.timedelta(days=i * 3)
+    rows.append('Quốc hội;%s %s %s;%s;%s;thôn %d, xã An Phú;Tự ứng cử' % (ho[i % 8], dem[i % 5], ten[i % 10],
+                d.strftime('%d/%m/%Y'), 'Nam' if i % 2 else 'Nữ', i % 97))
+open(sys.argv[1], 'w', encoding='utf-8').write('\n'.join(rows) + '\n')
+PY
+imp_n=$(sql "$T/imp0.db" "SELECT count(*) FROM audit")
+cp "$T/imp0.db" "$T/timing.db"
+t0=$(ms)
+"$HT" candidate import "$T/big.csv" --db "$T/timing.db" >/dev/null 2>&1
+span_import=$(( ($(ms) - t0) * 13 / 10 + 1 ))
+[ "$(sql "$T/timing.db" "SELECT count(*) FROM candidacy")" = 4000 ] || echo "FAIL $SCRIPT:setup: the import fails"
+
+t_case "candidate import killed at random points leaves none or all of its rows ($KILL_ROUNDS rounds)"
+none=0 all=0 i=0
+while [ $i -lt "$KILL_ROUNDS" ]; do
+	i=$((i + 1))
+	cp "$T/imp0.db" "$T/imp.db"
+	"$HT" candidate import "$T/big.csv" --db "$T/imp.db" >/dev/null 2>&1 &
+	pid=$!
+	sleep "$(delay $span_import)"
+	kill -9 $pid 2>/dev/null
+	wait $pid 2>/dev/null
+	check_book "$T/imp.db" || break
+	c=$(sql "$T/imp.db" "SELECT count(*) FROM candidacy")
+	p=$(sql "$T/imp.db" "SELECT count(*) FROM person")
+	n=$(sql "$T/imp.db" "SELECT count(*) FROM audit")
+	if [ "$c.$p.$n" = "0.0.$imp_n" ]; then
+		none=$((none + 1))
+	elif [ "$c.$p.$n" = "4000.4000.$((imp_n + 1))" ]; then
+		all=$((all + 1))
+	else
+		t_fail "round $i: $c candidacies, $p people, $n entries: neither none nor all"
+		break
+	fi
+done
+echo "# candidate import (${span_import} ms): $none rounds left nothing, $all everything"
+t_end
+
+# export all of the fixture book of t3000 (29 files), as a draft: killed,
+# the book is unchanged and no file has its final name unless it is whole.
+rm -f "$B"
+make_province_book
+sqlite3 -bail "$T/p.db" <"$TOP/tests/data/people.sql" >/dev/null &&
+	sqlite3 -bail "$T/p.db" <"$TOP/tests/data/province.sql" >/dev/null &&
+	"$HT" audit accept --reason "dữ liệu thử" --db "$T/p.db" >/dev/null 2>&1 || echo "FAIL $SCRIPT:setup: export fixture"
+cp "$T/p.db" "$T/exp0.db"
+t0=$(ms)
+"$HT" export all --draft -o "$T/timing-out" --db "$T/p.db" >/dev/null 2>&1
+span_export=$(( ($(ms) - t0) * 13 / 10 + 1 ))
+nfiles=$(ls "$T/timing-out" | wc -l)
+
+t_case "export all killed at random points changes nothing and leaves only whole files ($KILL_ROUNDS rounds)"
+i=0 partial=0
+while [ $i -lt "$KILL_ROUNDS" ]; do
+	i=$((i + 1))
+	rm -rf "$T/out"
+	"$HT" export all --draft -o "$T/out" --db "$T/p.db" >/dev/null 2>&1 &
+	pid=$!
+	sleep "$(delay $span_export)"
+	kill -9 $pid 2>/dev/null
+	wait $pid 2>/dev/null
+	cmp -s "$T/p.db" "$T/exp0.db" || { t_fail "round $i: the book changed"; break; }
+	[ -d "$T/out" ] || continue
+	# Every *.xlsx must be a whole workbook; a killed run may leave only
+	# *.tmp-XXXXXX files, never used.
+	if ! "$PYTHON" - "$T/out" <<'PY'
+import os, sys, zipfile
+d = sys.argv[1]
+for n in os.listdir(d):
+    if n.endswith('.xlsx'):
+        z = zipfile.ZipFile(os.path.join(d, n))
+        assert z.testzip() is None and 'xl/workbook.xml' in z.namelist(), n
+PY
+	then
+		t_fail "round $i: a partial .xlsx under its final name"
+		break
+	fi
+	[ "$(ls "$T/out" | grep -c '\.xlsx$')" -lt "$nfiles" ] && partial=$((partial + 1))
+done
+check_book "$T/p.db"
+echo "# export all (${span_export} ms, $nfiles files): $partial rounds killed part way"
 t_end
