@@ -6,6 +6,8 @@
 #   make asan       build and run the tests under ASan + UBSan
 #   make test-render  export every form of the demo, render with LibreOffice
 #                   (installs it: minutes), check A4 and page counts
+#   make bench      the benchmark against baselines (tests/bench/README.md):
+#                   SIZE=small (default, minutes) or SIZE=national (an hour)
 #   make check      cppcheck over src/
 #   make install    PREFIX=/usr/local DESTDIR=
 #   make V=1        show the commands
@@ -154,6 +156,20 @@ test-render:
 	$(Q)$(MAKE) --no-print-directory demo
 	$(Q)sh tools/render-check.sh out
 
+# The benchmark: each main job against a baseline, medians, peak memory;
+# numbers to tests/bench/results/$(SIZE).txt.  RUNS=0: 5, or 3 at national size.
+SIZE ?= small
+RUNS ?= 0
+bench:
+	$(Q)sh tools/install-deps.sh bench
+	$(Q)$(MAKE) --no-print-directory hiepthuong $(BUILD)/bench/xlsx_min
+	$(Q)$(PYTHON) tests/bench/bench.py --ht $(PROGRAM) --xlsx-min $(BUILD)/bench/xlsx_min --size $(SIZE) \
+		--runs $(RUNS) --work $(BUILD)/bench
+
+$(BUILD)/bench/xlsx_min: tests/bench/xlsx_min.c | $(BUILD)
+	$(Q)mkdir -p $(BUILD)/bench
+	$(QUIET_LINK)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(LIBS)
+
 check:
 	cppcheck --quiet --error-exitcode=1 --std=c11 --enable=warning,portability \
 		--suppress=missingIncludeSystem -Isrc src/
@@ -169,4 +185,4 @@ install: hiepthuong
 clean:
 	rm -rf build build-asan hiepthuong out demo.db
 
-.PHONY: all hiepthuong units deps build-all demo test asan test-render check install clean
+.PHONY: all hiepthuong units deps build-all demo test asan test-render bench check install clean

@@ -6,6 +6,8 @@
 #   sh tools/install-deps.sh           the build, the demo and the tests
 #   sh tools/install-deps.sh render    also LibreOffice and poppler, for
 #                                      `make test-render` (takes minutes)
+#   sh tools/install-deps.sh bench     also python3-xlsxwriter (a baseline
+#                                      of `make bench`) and GNU time
 set -e
 pkgs="gcc make libc6-dev pkg-config libsqlite3-dev libyaml-dev libxlsxwriter-dev libicu-dev
 python3 python3-openpyxl sqlite3"
@@ -13,6 +15,9 @@ python3 python3-openpyxl sqlite3"
 # same metrics and, unlike fonts-liberation 1.07, has Vietnamese glyphs.
 if [ "$1" = render ]; then
 	pkgs="$pkgs libreoffice-calc fonts-liberation2 poppler-utils"
+fi
+if [ "$1" = bench ]; then
+	pkgs="$pkgs python3-xlsxwriter time"
 fi
 missing=""
 for p in $pkgs; do
