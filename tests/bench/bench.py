@@ -8,7 +8,7 @@ Generates the input at SIZE and at a tenth of it (gen.py), builds a book of
 each with the real commands (untimed), then runs, in this one process tree,
 each job RUNS times, alternating with its baseline, and reports medians,
 ratios and peak memory (maximum resident set size of the child, from
-wait4):
+GNU time):
 
   import    candidate import of candidates.csv  vs  sqlite3 shell's .import
             of the same CSV into a plain table
@@ -44,20 +44,29 @@ def log(msg):
     sys.stderr.flush()
 
 
+RSS_FILE = None
+
+
 def run(argv, out=None, cwd=None, check=True):
-    """Run argv; returns (seconds, max RSS in KiB, exit status)."""
+    """Run argv; returns (seconds, max RSS in KiB, exit status).
+
+    GNU time runs the command and reports its maximum resident set size:
+    the rusage of a child that Python forked would count the copy of this
+    Python process it was before exec (about 13 MB) as the job's."""
     env = dict(os.environ, HIEPTHUONG_TODAY=TODAY)
     so = open(out, "wb") if out else subprocess.DEVNULL
     t0 = time.monotonic()
-    p = subprocess.Popen(argv, stdout=so, stderr=subprocess.STDOUT if out else subprocess.DEVNULL, cwd=cwd, env=env)
-    _, status, ru = os.wait4(p.pid, 0)
+    p = subprocess.Popen(["/usr/bin/time", "-f", "%M", "-o", RSS_FILE] + argv, stdout=so,
+                         stderr=subprocess.STDOUT if out else subprocess.DEVNULL, cwd=cwd, env=env)
+    p.wait()
     dt = time.monotonic() - t0
-    p.returncode = os.waitstatus_to_exitcode(status)
     if out:
         so.close()
     if check and p.returncode not in (0, 1):
         sys.exit("bench: %s failed (%d)%s" % (" ".join(argv), p.returncode, ", see " + out if out else ""))
-    return dt, ru.ru_maxrss, p.returncode
+    with open(RSS_FILE) as f:
+        rss = int(f.read().split()[-1])
+    return dt, rss, p.returncode
 
 
 def build(ht, size, d, rebuild):
@@ -163,6 +172,9 @@ def main():
     work = os.path.abspath(args.work)
     big, small = os.path.join(work, "%g" % scale), os.path.join(work, "%g" % (scale / 10))
     t_start = time.monotonic()
+    global RSS_FILE
+    os.makedirs(work, exist_ok=True)
+    RSS_FILE = os.path.join(work, "rss")
     for d, s in ((small, scale / 10), (big, scale)):
         build(ht, s, d, args.rebuild)
 
