@@ -8,6 +8,8 @@
 #                   (installs it: minutes), check A4 and page counts
 #   make valgrind   the end-to-end tests under valgrind (errors and leaks)
 #   make fuzz       libFuzzer targets, FUZZ_TIME=60 seconds each (clang)
+#   make bench      the benchmark against baselines (tests/bench/README.md):
+#                   SIZE=small (default, minutes) or SIZE=national (an hour)
 #   make check      cppcheck over src/
 #   make install    PREFIX=/usr/local DESTDIR=
 #   make V=1        show the commands
@@ -203,6 +205,20 @@ valgrind:
 		{ cat build-valgrind/vg/vg.*.log | head -n 100; exit 1; } || \
 		echo "valgrind: $$(ls build-valgrind/vg | wc -l) runs, no errors and no leaks"
 
+# The benchmark: each main job against a baseline, medians, peak memory;
+# numbers to tests/bench/results/$(SIZE).txt.  RUNS=0: 5, or 3 at national size.
+SIZE ?= small
+RUNS ?= 0
+bench:
+	$(Q)sh tools/install-deps.sh bench
+	$(Q)$(MAKE) --no-print-directory hiepthuong $(BUILD)/bench/xlsx_min
+	$(Q)$(PYTHON) tests/bench/bench.py --ht $(PROGRAM) --xlsx-min $(BUILD)/bench/xlsx_min --size $(SIZE) \
+		--runs $(RUNS) --work $(BUILD)/bench
+
+$(BUILD)/bench/xlsx_min: tests/bench/xlsx_min.c | $(BUILD)
+	$(Q)mkdir -p $(BUILD)/bench
+	$(QUIET_LINK)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(LIBS)
+
 check:
 	cppcheck --quiet --error-exitcode=1 --std=c11 --enable=warning,portability \
 		--suppress=missingIncludeSystem -Isrc src/
@@ -218,4 +234,4 @@ install: hiepthuong
 clean:
 	rm -rf build build-asan build-fuzz build-valgrind hiepthuong out demo.db
 
-.PHONY: all hiepthuong units replays fuzz valgrind deps build-all demo test asan test-render check install clean
+.PHONY: all hiepthuong units replays fuzz valgrind deps build-all demo test asan test-render bench check install clean

@@ -40,10 +40,12 @@ char *candref_name(sqlite3 *db, long long id)
 	return sbuf_detach(&sb, NULL);
 }
 
+#define FULL_NAME "p.ho || ' ' || CASE WHEN p.ten_dem <> '' THEN p.ten_dem || ' ' ELSE '' END || p.ten"
+
 long long candref_resolve(sqlite3 *db, long long body_id, const char *ref, const char *file, long row)
 {
 	sqlite3_stmt *st;
-	char *want = NULL, *dob = NULL;
+	char *want = NULL, *dob = NULL, *key = NULL;
 	struct date d;
 	char err[64], iso[16];
 	long long found = 0;
@@ -77,23 +79,36 @@ long long candref_resolve(sqlite3 *db, long long body_id, const char *ref, const
 			dob = iso;
 		}
 	}
-	st = db_prepare(db, "SELECT c.id, p.ho || ' ' || CASE WHEN p.ten_dem <> '' THEN p.ten_dem || ' ' ELSE '' END || p.ten, "
-			    "p.dob FROM candidacy c JOIN person p ON p.id = c.person_id WHERE c.body_id = ?");
-	if (!st) {
+	/* With a birth date only that day's people are compared (index
+	 * person_dob): a file of results names every candidate of the body,
+	 * and scanning the body for each row made it quadratic. */
+	st = db_prepare(db, dob ? "SELECT c.id, " FULL_NAME ", p.dob FROM person p JOIN candidacy c ON c.person_id = p.id "
+				  "WHERE p.dob = ?2 AND c.body_id = ?1"
+				: "SELECT c.id, " FULL_NAME ", p.dob FROM candidacy c JOIN person p ON p.id = c.person_id "
+				  "WHERE c.body_id = ?1");
+	key = text_loose_key(want);
+	if (!st || !key) {
+		sqlite3_finalize(st);
+		free(key);
 		free(want);
 		return 0;
 	}
 	db_bind_int(st, 1, body_id);
+	if (dob)
+		db_bind_text(st, 2, dob);
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		if (!text_equal_fold(db_col_text(st, 1), want))
-			continue;
-		if (dob && strcmp(dob, db_col_text(st, 2)))
+		char *k = text_loose_key(db_col_text(st, 1));
+		int same = k && !strcmp(k, key);
+
+		free(k);
+		if (!same)
 			continue;
 		found = sqlite3_column_int64(st, 0);
 		sbuf_addf(&ids, "%s%lld (sinh %s)", n ? ", " : "", found, db_col_text(st, 2));
 		n++;
 	}
 	sqlite3_finalize(st);
+	free(key);
 	if (n == 0)
 		error_at(file, row, 0, "không có người ứng cử '%s' ở cơ quan này", ref);
 	else if (n > 1)

@@ -64,37 +64,72 @@ static struct import_col cols[CC_N] = {
 	[CC_STATUS] = { "status", h_none, 0 },
 };
 
+/* Ids with the rows that wrote them, ascending by id (new records get
+ * growing ids), so that looking one up is a binary search: an import of
+ * n rows must not cost n * n. */
+struct idrows {
+	long long *id;
+	long *row;
+	size_t n, alloc;
+};
+
 struct run {
 	struct ctx *ctx;
 	struct import *im;
 	const struct book_info *bi;
 	const struct body_ref *def;
 	/* candidacies and persons written by this file, with their rows */
-	long long *cand, *pers;
-	long *cand_row, *pers_row;
-	int ncand, npers;
-	/* units that nominated in this file, to check against allocations */
-	long long *units;
-	int nunits;
+	struct idrows cand, pers;
+	/* units that nominated in this file (repeated; sorted at the end), to
+	 * check against allocations */
+	struct idrows units;
 	int added, new_people, matched_people, matched_cand;
 };
 
-static void push(long long **ids, long **rows, int *n, long long id, long row)
+static void push(struct idrows *t, long long id, long row)
 {
-	*ids = xrealloc(*ids, sizeof(**ids) * (size_t)(*n + 1));
-	if (rows) {
-		*rows = xrealloc(*rows, sizeof(**rows) * (size_t)(*n + 1));
-		(*rows)[*n] = row;
+	size_t i = t->n;
+
+	if (t->n == t->alloc) {
+		t->alloc = t->alloc ? 2 * t->alloc : 64;
+		t->id = xrealloc(t->id, sizeof(*t->id) * t->alloc);
+		t->row = xrealloc(t->row, sizeof(*t->row) * t->alloc);
 	}
-	(*ids)[(*n)++] = id;
+	while (i > 0 && t->id[i - 1] > id)	/* keep the order if an id comes late */
+		i--;
+	memmove(t->id + i + 1, t->id + i, sizeof(*t->id) * (t->n - i));
+	memmove(t->row + i + 1, t->row + i, sizeof(*t->row) * (t->n - i));
+	t->id[i] = id;
+	t->row[i] = row;
+	t->n++;
 }
 
-static long find_row(const long long *ids, const long *rows, int n, long long id)
+static long find_row(const struct idrows *t, long long id)
 {
-	for (int i = 0; i < n; i++)
-		if (ids[i] == id)
-			return rows ? rows[i] : 1;
-	return 0;
+	size_t lo = 0, hi = t->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (t->id[mid] < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < t->n && t->id[lo] == id ? t->row[lo] : 0;
+}
+
+static void idrows_release(struct idrows *t)
+{
+	free(t->id);
+	free(t->row);
+	memset(t, 0, sizeof(*t));
+}
+
+static int cmp_id(const void *a, const void *b)
+{
+	long long x = *(const long long *)a, y = *(const long long *)b;
+
+	return (x > y) - (x < y);
 }
 
 static void report_person(void *arg, int field, const char *msg)
@@ -197,7 +232,7 @@ static int one_row(struct run *rn)
 	full = person_full_name(&p);
 	dob = person_display(&p, PF_DOB);
 	if (r == 1) {
-		if ((prev = find_row(rn->cand, rn->cand_row, rn->ncand, existing.id)))
+		if ((prev = find_row(&rn->cand, existing.id)))
 			import_error(im, -1, "trùng với dòng %ld: '%s' (sinh %s) ứng cử '%s' hai lần", prev, full, dob,
 				     b->code);
 		else if (!strcmp(existing.source, source) && existing.unit_id == u.id)
@@ -221,7 +256,7 @@ static int one_row(struct run *rn)
 			full = person_full_name(&old);	/* as the book spells it */
 		}
 		person_release(&old);
-		if ((prev = find_row(rn->pers, rn->pers_row, rn->npers, p.id)))
+		if ((prev = find_row(&rn->pers, p.id)))
 			printf("%s:%ld: '%s' (sinh %s) là người ở dòng %ld (#%lld): thêm ứng cử '%s'\n", im->path,
 			       im->row, full, dob, prev, p.id, b->code);
 		else
@@ -237,12 +272,19 @@ static int one_row(struct run *rn)
 		person_release(&old);
 		rn->matched_people++;
 	} else {
-		push(&rn->pers, &rn->pers_row, &rn->npers, p.id, im->row);
+		push(&rn->pers, p.id, im->row);
 		rn->new_people++;
 	}
-	push(&rn->cand, &rn->cand_row, &rn->ncand, c.id, im->row);
-	if (u.id && !find_row(rn->units, NULL, rn->nunits, u.id))
-		push(&rn->units, NULL, &rn->nunits, u.id, 0);
+	push(&rn->cand, c.id, im->row);
+	if (u.id) {
+		/* appended as they come; sorted and made unique at the end */
+		struct idrows *t = &rn->units;
+		if (t->n == t->alloc) {
+			t->alloc = t->alloc ? 2 * t->alloc : 64;
+			t->id = xrealloc(t->id, sizeof(*t->id) * t->alloc);
+		}
+		t->id[t->n++] = u.id;
+	}
 	rn->added++;
 	ctx_change(rn->ctx, "thêm người ứng cử #%lld '%s' (%s) vào '%s' (%s%s%s)", p.id, full, p.v[PF_DOB], b->code,
 		   source, u.id ? " " : "", u.id ? u.code : "");
@@ -311,9 +353,13 @@ int cmd_candidate_import(struct ctx *ctx, int argc, char **argv)
 		       argv[0], rn.added, rn.new_people, rn.matched_people, rn.matched_cand);
 		ctx_change(ctx, "nhập '%s': thêm %d ứng cử (%d người mới), khớp %d", argv[0], rn.added, rn.new_people,
 			   rn.matched_cand);
-		for (int i = 0; i < rn.nunits; i++) {
+		if (rn.units.n)
+			qsort(rn.units.id, rn.units.n, sizeof(*rn.units.id), cmp_id);
+		for (size_t i = 0; i < rn.units.n; i++) {
 			struct unit_row u;
-			if (unit_by_id(ctx->db, rn.units[i], &u) == 1)
+			if (i > 0 && rn.units.id[i] == rn.units.id[i - 1])
+				continue;
+			if (unit_by_id(ctx->db, rn.units.id[i], &u) == 1)
 				unit_warn_over_allocation(ctx->db, &u);
 			unit_row_release(&u);
 		}
@@ -322,11 +368,9 @@ int cmd_candidate_import(struct ctx *ctx, int argc, char **argv)
 		fprintf(stderr, "%s: %d lỗi; không nhập gì, sổ không thay đổi\n", argv[0], im.nerrors);
 	}
 	import_close(&im);
-	free(rn.cand);
-	free(rn.cand_row);
-	free(rn.pers);
-	free(rn.pers_row);
-	free(rn.units);
+	idrows_release(&rn.cand);
+	idrows_release(&rn.pers);
+	idrows_release(&rn.units);
 	book_info_release(&bi);
 	return rc;
 }

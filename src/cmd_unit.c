@@ -129,6 +129,7 @@ int cmd_unit_add(struct ctx *ctx, int argc, char **argv)
 	db_bind_text(st, 3, name);
 	db_bind_text(st, 4, k->key);
 	if (db_step_done(ctx->db, st, "thêm đơn vị") == 0) {
+		units_cache_add(ctx->db, b->id, sqlite3_last_insert_rowid(ctx->db), code, name);
 		ctx_change(ctx, "thêm đơn vị '%s' (%s, %s) cho '%s'", code, name, k->key, b->code);
 		printf("đã thêm đơn vị '%s': %s — %s, giới thiệu người ứng cử %s\n", code, name, k->label, b->name);
 		rc = EXIT_OK;
@@ -210,6 +211,7 @@ int cmd_unit_edit(struct ctx *ctx, int argc, char **argv)
 	db_bind_text(st, 2, name ? name : u.name);
 	db_bind_text(st, 3, k ? k->key : u.kind);
 	db_bind_int(st, 4, u.id);
+	units_cache_forget();
 	if (db_step_done(ctx->db, st, "sửa đơn vị") < 0) {
 		sqlite3_finalize(st);
 		goto out;

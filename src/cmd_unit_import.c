@@ -173,6 +173,7 @@ static int unit_row(struct ctx *ctx, struct import *im, const struct book_info *
 		rc = -1;
 	} else {
 		seen_add(seen, sqlite3_last_insert_rowid(ctx->db), 0, im->row);
+		units_cache_add(ctx->db, b->id, sqlite3_last_insert_rowid(ctx->db), code, name);
 		ctx_change(ctx, "thêm đơn vị '%s' (%s, %s) cho '%s'", code, name, k->key, b->code);
 		(*added)++;
 	}

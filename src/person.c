@@ -253,26 +253,32 @@ int person_check(const struct book_info *bi, const struct person *p,
 int person_find(sqlite3 *db, const char *full_name, const char *dob, long long *id)
 {
 	sqlite3_stmt *st = db_prepare(db, "SELECT id, ho, ten_dem, ten FROM person WHERE dob = ? ORDER BY id");
+	char *want = text_loose_key(full_name);	/* once, not once per namesake */
 	int found = 0;
 
-	if (!st)
+	if (!st) {
+		free(want);
 		return -1;
+	}
 	db_bind_text(st, 1, dob);
-	while (!found && sqlite3_step(st) == SQLITE_ROW) {
+	while (want && !found && sqlite3_step(st) == SQLITE_ROW) {
 		struct person q = { 0 };
-		char *name;
+		char *name, *key;
 
 		q.v[PF_HO] = (char *)db_col_text(st, 1);
 		q.v[PF_TEN_DEM] = (char *)db_col_text(st, 2);
 		q.v[PF_TEN] = (char *)db_col_text(st, 3);
 		name = person_full_name(&q);
-		if (text_equal_fold(name, full_name)) {
+		key = text_loose_key(name);
+		if (key && !strcmp(key, want)) {
 			*id = sqlite3_column_int64(st, 0);
 			found = 1;
 		}
+		free(key);
 		free(name);
 	}
 	sqlite3_finalize(st);
+	free(want);
 	return found;
 }
 

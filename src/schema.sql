@@ -170,6 +170,11 @@ CREATE TABLE candidacy (
 	CHECK (special_case = 0 OR special_reason IS NOT NULL)
 );
 CREATE INDEX candidacy_body ON candidacy(body_id, stage, status);
+-- A unit's nominees: counted against its allocation after every import
+-- and by the validator (a full scan per unit was quadratic in book size).
+CREATE INDEX candidacy_unit ON candidacy(unit_id);
+-- A constituency's list: counted by the validator (EXCESS-*), printed by export.
+CREATE INDEX candidacy_constituency ON candidacy(constituency_id);
 
 -- Every meeting of the process: the three consultation rounds, the units'
 -- nomination meetings, and the voter conferences.
@@ -231,6 +236,8 @@ CREATE TABLE vote (
 	revote INTEGER CHECK (revote >= 0),	-- thôn conference: votes at the re-vote of a tie
 	PRIMARY KEY (conference_id, candidacy_id)
 );
+-- A candidacy's results (the round-3 decision reads its residence result).
+CREATE INDEX vote_candidacy ON vote(candidacy_id);
 
 -- Issues voters raised about a candidate, and how they were verified.
 CREATE TABLE voter_issue (

@@ -374,8 +374,7 @@ char *text_trim_collapse(const char *s)
 	return out;
 }
 
-/* Canonical caseless, white-space-collapsed form; NULL if invalid. */
-static char *text_loose_key(const char *s)
+char *text_loose_key(const char *s)
 {
 	char *f = text_fold_nfd(s), *k;
 

@@ -130,6 +130,15 @@ char *text_fold_nfd(const char *s);
 int text_equal_fold(const char *a, const char *b);
 
 /*
+ * The key text_equal_fold() compares: text_fold_nfd() with white space
+ * trimmed and collapsed.  Two strings are text_equal_fold() exactly when
+ * their keys are equal (strcmp), so a caller that compares one string with
+ * many can compute its key once, or keep keys in a table.  Returns a
+ * malloc'd string, or NULL if s is NULL or not valid UTF-8.
+ */
+char *text_loose_key(const char *s);
+
+/*
  * Write `s` to `f` left-aligned in `width` characters (code points, not
  * bytes), for tables on a terminal.
  */

@@ -90,36 +90,177 @@ static void fill_unit(sqlite3_stmt *st, struct unit_row *u)
 	u->kind = xstrdup(db_col_text(st, 4));
 }
 
+/*
+ * Lookups by code and by name compare loosely (text_equal_fold), which no
+ * SQL index can do, and an import looks up a unit for every row: scanning
+ * the body's units each time made importing n rows into a body of m units
+ * cost n * m case foldings (a national roll-up: 450,000 candidacies and
+ * 200,000 units).  So the loose keys of a body's codes and names are kept
+ * in hash tables, built at the body's first lookup and kept current by
+ * units_cache_add() after an insert and units_cache_forget() after any
+ * other change.  Each key maps to the first unit (lowest id) that has it
+ * and to how many units have it, which is all the scans used to tell.
+ */
+struct ukey {
+	char *key;		/* NULL: free slot */
+	long long id;		/* the first unit with this key */
+	int n;			/* units with this key */
+};
+
+struct ktable {
+	struct ukey *slot;
+	size_t cap, n;		/* cap is a power of two, n < cap / 2 */
+};
+
+struct ucache {
+	struct ucache *next;
+	sqlite3 *db;
+	long long body_id;
+	struct ktable code, name;
+};
+
+static struct ucache *caches;
+
+static size_t key_hash(const char *s)
+{
+	size_t h = 1469598103934665603u;	/* FNV-1a */
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	return h;
+}
+
+static struct ukey *ktable_slot(const struct ktable *t, const char *key)
+{
+	size_t i = key_hash(key) & (t->cap - 1);
+
+	while (t->slot[i].key && strcmp(t->slot[i].key, key))
+		i = (i + 1) & (t->cap - 1);
+	return &t->slot[i];
+}
+
+/* Takes ownership of key. */
+static void ktable_add(struct ktable *t, char *key, long long id)
+{
+	struct ukey *k;
+
+	if (2 * (t->n + 1) > t->cap) {
+		struct ktable bigger = { NULL, t->cap ? 2 * t->cap : 64, t->n };
+		bigger.slot = xcalloc(bigger.cap, sizeof(*bigger.slot));
+		for (size_t i = 0; i < t->cap; i++)
+			if (t->slot[i].key)
+				*ktable_slot(&bigger, t->slot[i].key) = t->slot[i];
+		free(t->slot);
+		*t = bigger;
+	}
+	k = ktable_slot(t, key);
+	if (k->key) {
+		k->n++;
+		if (id < k->id)
+			k->id = id;
+		free(key);
+		return;
+	}
+	k->key = key;
+	k->id = id;
+	k->n = 1;
+	t->n++;
+}
+
+static const struct ukey *ktable_find(const struct ktable *t, const char *key)
+{
+	const struct ukey *k;
+
+	if (!t->cap)
+		return NULL;
+	k = ktable_slot(t, key);
+	return k->key ? k : NULL;
+}
+
+static void ktable_release(struct ktable *t)
+{
+	for (size_t i = 0; i < t->cap; i++)
+		free(t->slot[i].key);
+	free(t->slot);
+	memset(t, 0, sizeof(*t));
+}
+
+static void cache_add(struct ucache *c, long long id, const char *code, const char *name)
+{
+	char *k;
+
+	if ((k = text_loose_key(code)))
+		ktable_add(&c->code, k, id);
+	if ((k = text_loose_key(name)))
+		ktable_add(&c->name, k, id);
+}
+
+void units_cache_forget(void)
+{
+	while (caches) {
+		struct ucache *c = caches;
+		caches = c->next;
+		ktable_release(&c->code);
+		ktable_release(&c->name);
+		free(c);
+	}
+}
+
+static struct ucache *cache_of(sqlite3 *db, long long body_id)
+{
+	static int registered;
+	struct ucache *c;
+	sqlite3_stmt *st;
+
+	for (c = caches; c; c = c->next)
+		if (c->db == db && c->body_id == body_id)
+			return c;
+	st = db_prepare(db, "SELECT id, code, name FROM unit WHERE body_id = ? ORDER BY id");
+	if (!st)
+		return NULL;
+	c = xcalloc(1, sizeof(*c));
+	c->db = db;
+	c->body_id = body_id;
+	db_bind_int(st, 1, body_id);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		cache_add(c, sqlite3_column_int64(st, 0), db_col_text(st, 1), db_col_text(st, 2));
+	sqlite3_finalize(st);
+	c->next = caches;
+	caches = c;
+	if (!registered++)
+		atexit(units_cache_forget);
+	return c;
+}
+
+void units_cache_add(sqlite3 *db, long long body_id, long long id, const char *code, const char *name)
+{
+	for (struct ucache *c = caches; c; c = c->next)
+		if (c->db == db && c->body_id == body_id)
+			cache_add(c, id, code, name);
+}
+
 int unit_find_by(sqlite3 *db, long long body_id, const char *sel, int by, struct unit_row *u)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT id, body_id, code, name, kind FROM unit WHERE body_id = ? ORDER BY id");
-	int found = 0;
+	struct ucache *c = cache_of(db, body_id);
+	const struct ukey *k = NULL;
+	char *key;
 
 	memset(u, 0, sizeof(*u));
-	if (!st)
+	if (!c)
 		return -1;
-	db_bind_int(st, 1, body_id);
+	if (!(key = text_loose_key(sel)))
+		return 0;
 	/* the code first: it is unique */
-	while ((by & UNIT_BY_CODE) && sqlite3_step(st) == SQLITE_ROW) {
-		if (text_equal_fold(db_col_text(st, 2), sel)) {
-			fill_unit(st, u);
-			sqlite3_finalize(st);
-			return 1;
-		}
+	if ((by & UNIT_BY_CODE) && (k = ktable_find(&c->code, key)) != NULL) {
+		free(key);
+		return unit_by_id(db, k->id, u);
 	}
-	sqlite3_reset(st);
-	while ((by & UNIT_BY_NAME) && sqlite3_step(st) == SQLITE_ROW) {
-		if (!text_equal_fold(db_col_text(st, 3), sel))
-			continue;
-		if (found++) {
-			unit_row_release(u);
-			sqlite3_finalize(st);
-			return 2;
-		}
-		fill_unit(st, u);
-	}
-	sqlite3_finalize(st);
-	return found;
+	if (by & UNIT_BY_NAME)
+		k = ktable_find(&c->name, key);
+	free(key);
+	if (!k)
+		return 0;
+	return k->n > 1 ? 2 : unit_by_id(db, k->id, u);
 }
 
 int unit_find(sqlite3 *db, long long body_id, const char *sel, struct unit_row *u)

@@ -55,6 +55,14 @@ int unit_find(sqlite3 *db, long long body_id, const char *sel, struct unit_row *
 enum { UNIT_BY_CODE = 1, UNIT_BY_NAME = 2 };
 int unit_find_by(sqlite3 *db, long long body_id, const char *sel, int by, struct unit_row *u);
 int unit_by_id(sqlite3 *db, long long id, struct unit_row *u);
+
+/*
+ * unit_find() keeps each body's codes and names in memory once it has
+ * looked them up: call units_cache_add() after inserting a unit and
+ * units_cache_forget() after changing or deleting one.
+ */
+void units_cache_add(sqlite3 *db, long long body_id, long long id, const char *code, const char *name);
+void units_cache_forget(void);
 void unit_row_release(struct unit_row *u);
 
 /* The allocation's counts, in this order everywhere (CLI, CSV, lists). */

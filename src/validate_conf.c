@@ -506,10 +506,12 @@ static void thon_conference(struct eval *e, const struct rule *r, const struct w
 
 	if (att < 0)
 		return;
-	/* each candidacy's first thôn vote: a tie re-vote comes later and needs no majority */
+	/* each candidacy's first thôn vote: a tie re-vote comes later and needs
+	 * no majority.  Selected = got past 'proposed', whatever happened to
+	 * the person later (dropped at round 2 is still selected by the thôn). */
 	st = db_prepare(e->db,
 		"SELECT p.ho, p.ten_dem, p.ten, v.trust, "
-		"c.status = 'active' AND c.source = 'thon' AND c.stage IN ('nominated', 'preliminary', 'qualified', "
+		"c.source = 'thon' AND c.stage IN ('nominated', 'preliminary', 'qualified', "
 		"'official'), c.status = 'dropped' AND c.drop_reason = 'withdrew' "
 		"FROM vote v JOIN candidacy c ON c.id = v.candidacy_id JOIN person p ON p.id = c.person_id "
 		"WHERE v.conference_id = ?1 AND NOT EXISTS (SELECT 1 FROM vote v2 JOIN conference f2 "

@@ -7,6 +7,7 @@
 #   install-deps.sh render   also LibreOffice and poppler, for `make test-render` (minutes)
 #   install-deps.sh fuzz     also clang and libFuzzer, for `make fuzz`
 #   install-deps.sh valgrind also valgrind, for `make valgrind`
+#   install-deps.sh bench    also python3-xlsxwriter (a baseline) and GNU time, for `make bench`
 set -e
 pkgs="gcc make libc6-dev pkg-config libsqlite3-dev libyaml-dev libxlsxwriter-dev libicu-dev libssl-dev
 python3 python3-openpyxl sqlite3"
@@ -16,6 +17,7 @@ case "$1" in
 render) pkgs="$pkgs libreoffice-calc fonts-liberation2 poppler-utils" ;;
 fuzz) pkgs="$pkgs clang libclang-rt-14-dev" ;;
 valgrind) pkgs="$pkgs valgrind" ;;
+bench) pkgs="$pkgs python3-xlsxwriter time" ;;
 esac
 missing=""
 for p in $pkgs; do
