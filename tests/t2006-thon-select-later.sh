@@ -6,7 +6,7 @@
 . "$TOP/tests/lib.sh"
 
 "$HT" init --config "$S/commune/config.yaml" --db "$T/x.db" >/dev/null 2>&1 || { echo "FAIL $SCRIPT:setup"; exit 1; }
-sqlite3 "$T/x.db" <"$TOP/tests/data/stages-commune.sql" || { echo "FAIL $SCRIPT:fixture"; exit 1; }
+sql_write "$T/x.db" "$(cat "$TOP/tests/data/stages-commune.sql")" || { echo "FAIL $SCRIPT:fixture"; exit 1; }
 D="--db $T/x.db"
 B="--body hdnd-xa"
 export HIEPTHUONG_TODAY=2026-01-20
