@@ -108,6 +108,58 @@ static int is_group(const char *word)
 	return 0;
 }
 
+static int min3(int a, int b, int c)
+{
+	int m = a < b ? a : b;
+	return m < c ? m : c;
+}
+
+/* Edit distance of two short ASCII words (commands are ASCII). */
+static int distance(const char *a, const char *b)
+{
+	int la = (int)strlen(a), lb = (int)strlen(b), row[64], prev, tmp;
+
+	if (la > 60 || lb > 60)
+		return 99;
+	for (int j = 0; j <= lb; j++)
+		row[j] = j;
+	for (int i = 1; i <= la; i++) {
+		prev = row[0];
+		row[0] = i;
+		for (int j = 1; j <= lb; j++) {
+			tmp = row[j];
+			row[j] = a[i - 1] == b[j - 1] ? prev : 1 + min3(prev, row[j], row[j - 1]);
+			prev = tmp;
+		}
+	}
+	return row[lb];
+}
+
+/* The command (first word) closest to a mistyped one, if close enough. */
+static const char *nearest_command(const char *word)
+{
+	static char best[32];
+	int best_d = 3;
+
+	best[0] = 0;
+	for (int i = 0; i < ncommands; i++) {
+		char first[32];
+		const char *sp = strchr(commands[i].name, ' ');
+		size_t n = sp ? (size_t)(sp - commands[i].name) : strlen(commands[i].name);
+		int d;
+
+		if (n >= sizeof(first))
+			continue;
+		memcpy(first, commands[i].name, n);
+		first[n] = 0;
+		if ((d = distance(word, first)) < best_d) {
+			best_d = d;
+			memcpy(best, first, n + 1);
+		}
+	}
+	return best[0] ? best : NULL;
+}
+
 static const char main_usage[] =
 	"hiepthuong [--db TỆP] [--by TÊN] LỆNH [TÙY CHỌN...]\n"
 	"       hiepthuong --version | --help | help LỆNH";
@@ -325,7 +377,11 @@ int main(int argc, char **argv)
 			fprintf(stderr, "Các lệnh '%s':\n", argv[i]);
 			list_commands(stderr, argv[i]);
 		} else {
-			error("không có lệnh '%s'; xem 'hiepthuong help'", argv[i]);
+			const char *near = nearest_command(argv[i]);
+			if (near)
+				error("không có lệnh '%s'; có phải ý bạn là '%s'? (xem 'hiepthuong help')", argv[i], near);
+			else
+				error("không có lệnh '%s'; xem 'hiepthuong help'", argv[i]);
 		}
 		return EXIT_USAGE;
 	}

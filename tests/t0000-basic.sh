@@ -122,3 +122,14 @@ ht status --db "$T/v9.db"
 expect_exit 3
 expect_err "phiên bản hiepthuong mới hơn"
 t_end
+
+t_case "a mistyped command gets the nearest one suggested"
+ht conferance add
+expect_exit 2
+expect_err "có phải ý bạn là 'conference'?"
+ht valdate
+expect_err "có phải ý bạn là 'validate'?"
+ht xyzzyq
+expect_exit 2
+expect_not_err "có phải ý bạn là"
+t_end
