@@ -117,3 +117,15 @@ long long candref_resolve(sqlite3 *db, long long body_id, const char *ref, const
 	free(want);
 	return n == 1 ? found : 0;
 }
+
+long long candref_find(sqlite3 *db, const char *body_code, const char *ref, long long *body_id)
+{
+	long long id = db_query_int(db, 0, "SELECT id FROM body WHERE code = ?", body_code, (const char *)NULL);
+
+	*body_id = id;
+	if (!id) {
+		error("không có cơ quan '%s' trong sổ", body_code);
+		return 0;
+	}
+	return candref_resolve(db, id, ref, NULL, 0);
+}

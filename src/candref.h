@@ -20,6 +20,13 @@
  */
 long long candref_resolve(sqlite3 *db, long long body_id, const char *ref, const char *file, long row);
 
+/*
+ * The candidacy `ref` in the body whose code is `body_code`, as the
+ * commands take them (--body, --candidate): its id, with the body's id in
+ * *body_id; or 0 after reporting an unknown body or candidate.
+ */
+long long candref_find(sqlite3 *db, const char *body_code, const char *ref, long long *body_id);
+
 /* "Nguyễn Thị Hoa" of a candidacy, malloc'd; "" when unknown. */
 char *candref_name(sqlite3 *db, long long candidacy_id);
 

@@ -106,7 +106,6 @@ int cmd_decide(struct ctx *ctx, int argc, char **argv)
 	};
 	struct rule_pack pack;
 	long long body_id, cand;
-	char kind[8];
 
 	argc = opt_parse(ctx, argc, argv, opts, decide_usage, &rc);
 	if (argc < 0)
@@ -128,11 +127,7 @@ int cmd_decide(struct ctx *ctx, int argc, char **argv)
 		error("--special chỉ dùng khi đưa vào danh sách (--include), không dùng với --drop");
 		return EXIT_USAGE;
 	}
-	if (body_resolve(ctx->db, body, &body_id, kind) < 0) {
-		error("không có cơ quan '%s' trong sổ", body);
-		return EXIT_DATA;
-	}
-	if (!(cand = candref_resolve(ctx->db, body_id, ref, NULL, 0)))
+	if (!(cand = candref_find(ctx->db, body, ref, &body_id)))
 		return EXIT_DATA;
 	if (correct_arg(correct_s, &correct) < 0)
 		return EXIT_USAGE;
@@ -172,7 +167,7 @@ int cmd_withdraw(struct ctx *ctx, int argc, char **argv)
 		OPT_END()
 	};
 	long long body_id, cand;
-	char kind[8], stage[16], status[16];
+	char stage[16], status[16];
 	char *name;
 	int rc;
 
@@ -183,11 +178,7 @@ int cmd_withdraw(struct ctx *ctx, int argc, char **argv)
 		error("cần --body và --candidate");
 		return EXIT_USAGE;
 	}
-	if (body_resolve(ctx->db, body, &body_id, kind) < 0) {
-		error("không có cơ quan '%s' trong sổ", body);
-		return EXIT_DATA;
-	}
-	if (!(cand = candref_resolve(ctx->db, body_id, ref, NULL, 0)))
+	if (!(cand = candref_find(ctx->db, body, ref, &body_id)))
 		return EXIT_DATA;
 	name = candref_name(ctx->db, cand);
 	stage_of(ctx->db, cand, stage, status);
@@ -234,7 +225,6 @@ int cmd_assign(struct ctx *ctx, int argc, char **argv)
 		OPT_END()
 	};
 	long long body_id, cand;
-	char kind[8];
 	char *name;
 	int rc;
 
@@ -245,11 +235,7 @@ int cmd_assign(struct ctx *ctx, int argc, char **argv)
 		error("cần --body, --candidate và --constituency SỐ");
 		return EXIT_USAGE;
 	}
-	if (body_resolve(ctx->db, body, &body_id, kind) < 0) {
-		error("không có cơ quan '%s' trong sổ", body);
-		return EXIT_DATA;
-	}
-	if (!(cand = candref_resolve(ctx->db, body_id, ref, NULL, 0)))
+	if (!(cand = candref_find(ctx->db, body, ref, &body_id)))
 		return EXIT_DATA;
 	if (correct_arg(correct_s, &correct) < 0)
 		return EXIT_USAGE;

@@ -38,7 +38,6 @@ int cmd_issue_add(struct ctx *ctx, int argc, char **argv)
 		OPT_END()
 	};
 	long long body_id, cand;
-	char kind[8];
 	sqlite3_stmt *st;
 	int rc;
 
@@ -49,11 +48,7 @@ int cmd_issue_add(struct ctx *ctx, int argc, char **argv)
 		error("cần --body, --candidate và --text");
 		return EXIT_USAGE;
 	}
-	if (body_resolve(ctx->db, body, &body_id, kind) < 0) {
-		error("không có cơ quan '%s' trong sổ", body);
-		return EXIT_DATA;
-	}
-	if (!(cand = candref_resolve(ctx->db, body_id, ref, NULL, 0)))
+	if (!(cand = candref_find(ctx->db, body, ref, &body_id)))
 		return EXIT_DATA;
 	if (conference) {
 		st = db_prepare(ctx->db, "SELECT count(*) FROM vote WHERE conference_id = ? AND candidacy_id = ?");
