@@ -62,7 +62,8 @@ static int find_col(const struct import *im, const char *h)
 	return -1;
 }
 
-static void vreport(struct import *im, int is_error, int col, const char *fmt, va_list ap)
+static void __attribute__((format(printf, 4, 0)))
+vreport(struct import *im, int is_error, int col, const char *fmt, va_list ap)
 {
 	struct sbuf msg = SBUF_INIT;
 	long fcol = 0;

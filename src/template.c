@@ -395,37 +395,53 @@ static void parse_form(struct ydoc *d, yaml_node_t *n, struct template *t)
 		check_fillins(d, ymap_get(&m, "file"), t->file);
 }
 
-int template_load(const char *path, struct template *t)
+/* The template in an already loaded YAML document (file or memory). */
+static int load_doc(struct ydoc *d, int loaded, struct template *t)
 {
-	struct ydoc d;
 	struct ymap m;
 	yaml_node_t *root, *x;
 	int rc = -1;
 
-	memset(t, 0, sizeof(*t));
-	t->path = xstrdup(path);
-	if (ydoc_load_file(&d, path, TEMPLATE_MAX_BYTES) < 0)
+	if (!loaded)
 		goto out;
-	root = ydoc_root(&d);
-	if (ymap_begin(&d, root, "mẫu", &m) < 0)
+	root = ydoc_root(d);
+	if (ymap_begin(d, root, "mẫu", &m) < 0)
 		goto out;
 	if ((x = ymap_get(&m, "form")))
-		parse_form(&d, x, t);
+		parse_form(d, x, t);
 	else
-		ydoc_error(&d, root, "thiếu 'form'");
+		ydoc_error(d, root, "thiếu 'form'");
 	if ((x = ymap_get(&m, "page")))
-		parse_page(&d, x, &t->page);
+		parse_page(d, x, &t->page);
 	else
-		ydoc_error(&d, root, "thiếu 'page'");
+		ydoc_error(d, root, "thiếu 'page'");
 	if ((x = ymap_get(&m, "content")))
-		parse_blocks(&d, x, &t->page, &t->blocks, &t->nblocks, 0);
+		parse_blocks(d, x, &t->page, &t->blocks, &t->nblocks, 0);
 	else
-		ydoc_error(&d, root, "thiếu 'content'");
+		ydoc_error(d, root, "thiếu 'content'");
 	ymap_end(&m);
-	rc = d.nerr ? -1 : 0;
+	rc = d->nerr ? -1 : 0;
 out:
-	ydoc_release(&d);
+	ydoc_release(d);
 	return rc;
+}
+
+int template_load(const char *path, struct template *t)
+{
+	struct ydoc d;
+
+	memset(t, 0, sizeof(*t));
+	t->path = xstrdup(path);
+	return load_doc(&d, ydoc_load_file(&d, path, TEMPLATE_MAX_BYTES) == 0, t);
+}
+
+int template_load_mem(const char *name, const char *text, size_t len, struct template *t)
+{
+	struct ydoc d;
+
+	memset(t, 0, sizeof(*t));
+	t->path = xstrdup(name);
+	return load_doc(&d, ydoc_load_mem(&d, name, text, len) == 0, t);
 }
 
 static void lines_free(struct tpl_line *l, int n)

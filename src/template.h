@@ -132,6 +132,9 @@ struct template {
  * reporting every problem.  template_release() in both cases.
  */
 int template_load(const char *path, struct template *t);
+
+/* The same from memory; `name` is used in messages (fuzzing, tests). */
+int template_load_mem(const char *name, const char *text, size_t len, struct template *t);
 void template_release(struct template *t);
 
 /*

@@ -47,7 +47,8 @@ const char *stage_list_label(int rank)
 
 /* ---- findings ---- */
 
-static struct finding *findings_new(struct findings *f, const struct rule *r, const char *fmt, va_list ap)
+static struct finding * __attribute__((format(printf, 3, 0)))
+findings_new(struct findings *f, const struct rule *r, const char *fmt, va_list ap)
 {
 	struct sbuf msg = SBUF_INIT;
 	struct finding *x;

@@ -31,3 +31,4 @@ replay() {
 replay config "$TOP/config" "$TOP/samples/province" "$TOP/samples/commune" "$TOP/tests/fuzz/regressions/config"
 replay rules "$TOP/config/rules" "$TOP/tests/fuzz/regressions/rules"
 replay csv "$TOP/tests/fuzz/seeds/csv" "$TOP/tests/fuzz/regressions/csv"
+replay template "$TOP/templates" "$TOP/tests/fuzz/regressions/template"

@@ -17,6 +17,7 @@ for t in "$@"; do
 	config) seeds="$top/config $top/samples/province $top/samples/commune"; dict=$top/tests/fuzz/yaml.dict; len=65536 ;;
 	rules) seeds="$top/config/rules"; dict=$top/tests/fuzz/yaml.dict; len=131072 ;;
 	csv) seeds="$top/tests/fuzz/seeds/csv"; dict=""; len=16384 ;;
+	template) seeds="$top/templates"; dict=$top/tests/fuzz/yaml.dict; len=131072 ;;
 	*) echo "fuzz.sh: no seeds for '$t'" >&2; exit 2 ;;
 	esac
 	corpus=$build/corpus/$t

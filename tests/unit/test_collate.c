@@ -401,8 +401,9 @@ TEST(tone_order_errors)
 	{
 		static const char *const longname[] = {
 			"ngang", "huyen", "hoi", "nga", "sac",
-			"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
-			"\xe1\xba\xb1\xe1\xba\xb1"
+			/* one name, deliberately long: the parentheses say so */
+			("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+			 "\xe1\xba\xb1\xe1\xba\xb1")
 		};
 		struct vi_collation c;
 		char err[200] = "";
