@@ -5,7 +5,8 @@
  * One screen per book: the election and the committee, then for each body
  * its seats and constituencies, how many candidacies stand at each stage
  * and how many were dropped, the next legal deadline (election day minus
- * the deadline's days) and the validation findings still open.
+ * the deadline's days) that the book does not yet show as met, and the
+ * validation findings still open.
  *
  * --today (or $HIEPTHUONG_TODAY) fixes "today", for reproducible output.
  */
@@ -67,7 +68,39 @@ static void print_stages(sqlite3 *db, long long body_id)
 	putchar('\n');
 }
 
-static void print_next_deadline(sqlite3 *db, const char *kind, struct date eday, struct date today)
+/*
+ * Whether the book already records what a deadline asks for, as the rule
+ * pack links them: the round_window rule names the deadlines of rounds 1,
+ * 2 and 3 (met once that round is recorded), and the deadline rules name
+ * the events round3_sent and official_list (met once the milestone is
+ * set).  A deadline the pack links to nothing is never "met".
+ */
+static int deadline_met(sqlite3 *db, const struct rule_pack *pack, long long body_id, const char *key)
+{
+	static const char *const rounds[] = { "ht1", "ht2", "ht3" };
+	char id[32];
+
+	snprintf(id, sizeof(id), "%lld", body_id);
+	for (int i = 0; i < pack->nrules; i++) {
+		const struct rule *r = &pack->rules[i];
+		const struct rule_param *p;
+
+		if (!strcmp(r->kind, "round_window") && (p = rule_param(r, "deadlines"))) {
+			for (int k = 0; k < p->nlist && k < 3; k++)
+				if (!strcmp(p->list[k], key))
+					return db_query_int(db, 0, "SELECT count(*) FROM conference WHERE body_id = ? AND kind = ?",
+							    id, rounds[k], (const char *)NULL) > 0;
+		} else if (!strcmp(r->kind, "deadline") && rule_str(r, "deadline") && !strcmp(rule_str(r, "deadline"), key) &&
+			   rule_str(r, "event") && strcmp(rule_str(r, "event"), "issues_answered")) {
+			return db_query_int(db, 0, "SELECT count(*) FROM body_event WHERE body_id = ? AND event = ?", id,
+					    rule_str(r, "event"), (const char *)NULL) > 0;
+		}
+	}
+	return 0;
+}
+
+static void print_next_deadline(sqlite3 *db, const struct rule_pack *pack, long long body_id, const char *kind,
+				struct date eday, struct date today)
 {
 	sqlite3_stmt *st = db_prepare(db, "SELECT key, days, label, citation, window_from, window_to FROM deadline "
 					  "WHERE (? = 'na' AND applies_na) OR (? = 'hdnd' AND applies_hdnd) "
@@ -83,7 +116,7 @@ static void print_next_deadline(sqlite3 *db, const char *kind, struct date eday,
 		long left = date_to_days(due) - date_to_days(today);
 		char due_s[16];
 
-		if (left < 0)
+		if (left < 0 || deadline_met(db, pack, body_id, db_col_text(st, 0)))
 			continue;
 		date_vn(due, due_s, sizeof(due_s));
 		printf("  Thời hạn tới: %s — chậm nhất %s (", db_col_text(st, 2), due_s);
@@ -133,6 +166,7 @@ int cmd_status(struct ctx *ctx, int argc, char **argv)
 		OPT_END()
 	};
 	struct date today, eday;
+	struct rule_pack pack;
 	sqlite3_stmt *st = NULL;
 	char err[128], eday_s[16], today_vn[16];
 	int rc, nbodies = 0;
@@ -179,11 +213,15 @@ int cmd_status(struct ctx *ctx, int argc, char **argv)
 	       ctx->db_path);
 	sqlite3_finalize(st);
 
+	if (validate_load_pack(ctx->db, &pack) < 0)
+		return EXIT_DATA;
 	st = db_prepare(ctx->db, "SELECT b.id, b.code, b.kind, b.name, b.seats, count(c.id), coalesce(sum(c.seats), 0) "
 				 "FROM body b LEFT JOIN constituency c ON c.body_id = b.id "
 				 "WHERE ? IS NULL OR b.code = ? GROUP BY b.id ORDER BY b.id");
-	if (!st)
+	if (!st) {
+		rules_release(&pack);
 		return EXIT_INTERNAL;
+	}
 	db_bind_text(st, 1, body);
 	db_bind_text(st, 2, body);
 	while (sqlite3_step(st) == SQLITE_ROW) {
@@ -196,15 +234,17 @@ int cmd_status(struct ctx *ctx, int argc, char **argv)
 		       sqlite3_column_int64(st, 5), sqlite3_column_int64(st, 6));
 		print_stages(ctx->db, id);
 		print_locks(ctx->db, id);
-		print_next_deadline(ctx->db, db_col_text(st, 2), eday, today);
+		print_next_deadline(ctx->db, &pack, id, db_col_text(st, 2), eday, today);
 		if (validate_count(ctx->db, id, &vc) < 0) {
 			sqlite3_finalize(st);
+			rules_release(&pack);
 			return EXIT_DATA;
 		}
 		printf("  Kiểm tra quy tắc: %d lỗi, %d cảnh báo, %d thông tin%s\n", vc.errors, vc.warnings, vc.infos,
 		       vc.errors || vc.warnings ? " (chi tiết: hiepthuong validate)" : "");
 	}
 	sqlite3_finalize(st);
+	rules_release(&pack);
 	if (!nbodies)
 		puts("\n(sổ chưa có cơ quan nào)");
 	return EXIT_OK;

@@ -119,3 +119,10 @@ unchanged ht milestone set $D --body hdnd-xa --event official_list --date 30/02/
 expect_exit 3
 expect_err "ngày không tồn tại"
 t_end
+
+t_case "status skips a deadline the book already meets (round 1 recorded)"
+ht status $D --today 01/12/2025
+expect_exit 0
+expect_not_out "Thời hạn tới: Hội nghị hiệp thương lần thứ nhất"
+expect_out "Thời hạn tới: Điều chỉnh lần thứ nhất cơ cấu, thành phần, số lượng (Thường trực HĐND) — chậm nhất 15/12/2025"
+t_end
