@@ -61,6 +61,7 @@ const char dataset_base_sql[] =
 	"CASE WHEN substr(e.committee_name, 1, 33) = 'Ủy ban Mặt trận Tổ quốc Việt Nam ' "
 	"THEN substr(e.committee_name, 34) END AS committee_area, "
 	"e.committee_place AS place, e.title AS election_title, replace(e.term, '-', ' - ') AS term, "
+	"e.term AS term_compact, "
 	"e.na_khoa AS na_khoa, b.code AS body_code, b.kind AS body_kind, b.name AS body_name, "
 	"b.khoa AS body_khoa, b.seats AS body_seats, "
 	"CASE WHEN substr(b.name, 1, 18) = 'Hội đồng nhân dân ' THEN substr(b.name, 19) END AS body_area, "

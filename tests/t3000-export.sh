@@ -160,3 +160,17 @@ expect_out "$n tệp trong"
 [ -f "$T/all/22-HDBC-HDND_hdnd-tinh_dv-1.xlsx" ] || t_fail "council official list"
 ls "$T/all" | grep -q 'tmp' && t_fail "temporary file left"
 t_end
+
+t_case "the term and the NA khóa in titles come from the book, not the template"
+cp "$T/p.db" "$T/old.db"
+sql_write "$T/old.db" "UPDATE election SET term = '2021-2026', na_khoa = 'XV'"
+ht export --db "$T/old.db" 05-bcdbqh-mt --round 2 -o "$T/old05.xlsx" --draft
+expect_exit 0
+$DUMP "$T/old05.xlsx" >"$T/old05.txt"
+grep -q "ĐẠI BIỂU QUỐC HỘI KHÓA XV\b" "$T/old05.txt" || t_fail "NA khóa not from the book"
+grep -q "KHÓA XVI" "$T/old05.txt" && t_fail "the 2026 khóa is still printed"
+ht export --db "$T/old.db" 22-hdbc-hdnd --constituency 1 -o "$T/old22.xlsx" --draft
+expect_exit 0
+$DUMP "$T/old22.xlsx" | grep -q "NHIỆM KỲ 2021-2026" || t_fail "term not from the book"
+$DUMP "$T/old22.xlsx" | grep -q "2026-2031" && t_fail "the 2026 term is still printed"
+t_end
