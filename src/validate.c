@@ -209,9 +209,30 @@ void where_cand(struct where *w, const struct cand *c, int lo, int hi)
 	w->hi = hi;
 }
 
-int ev_each_cand(struct eval *e, const struct rule *r, unsigned flags, cand_fn fn, void *arg)
+/*
+ * The candidacies of the scope, joined with their person, body and
+ * constituency and sorted in official order, are read once per run into
+ * the temporary table ev_cand (rowid order = official order): every
+ * per-candidate rule then scans that table instead of joining and sorting
+ * the book again (issue 8: the export gate ran the join once per rule).
+ * The table is created once per connection and emptied after each run:
+ * DROP TABLE would fail while a caller's statement is still stepping.
+ */
+static int ev_cand_load(struct eval *e)
 {
-	sqlite3_stmt *st = db_prepare(e->db,
+	sqlite3_stmt *st;
+	int rc;
+
+	if (e->cand_loaded)
+		return 0;
+	if (db_exec(e->db, "CREATE TEMP TABLE IF NOT EXISTS ev_cand(id, person_id, body_id, unit_id, "
+			   "constituency_id, b_code, b_name, b_kind, b_khoa, stage, status, source, drop_reason, "
+			   "k_number, ho, ten_dem, ten, dob, sex, nationality, ethnicity, residence, workplace, "
+			   "party_date, na_member, hdnd_member, dossier_at, special_case, special_reason); "
+			   "DELETE FROM temp.ev_cand") < 0)
+		return -1;
+	st = db_prepare(e->db,
+		"INSERT INTO temp.ev_cand "
 		"SELECT c.id, c.person_id, c.body_id, coalesce(c.unit_id, 0), coalesce(c.constituency_id, 0), "
 		"b.code, b.name, b.kind, coalesce(b.khoa, ''), c.stage, c.status, c.source, c.drop_reason, "
 		"coalesce(k.number, 0), p.ho, p.ten_dem, p.ten, p.dob, p.sex, p.nationality, p.ethnicity, "
@@ -219,16 +240,53 @@ int ev_each_cand(struct eval *e, const struct rule *r, unsigned flags, cand_fn f
 		"c.special_reason "
 		"FROM candidacy c JOIN person p ON p.id = c.person_id JOIN body b ON b.id = c.body_id "
 		"LEFT JOIN constituency k ON k.id = c.constituency_id "
-		"WHERE (?1 = 0 OR c.body_id = ?1) AND (?2 = 0 OR c.id = ?2) AND (?3 = 0 OR c.status = 'active') "
-		"AND ((b.kind = 'na' AND ?4) OR (b.kind = 'hdnd' AND ?5)) "
+		"WHERE (?1 = 0 OR c.body_id = ?1) AND (?2 = 0 OR c.id = ?2) "
 		"ORDER BY b.id, coalesce(k.number, 0), p.sort_key, p.id");
+	if (!st)
+		return -1;
+	db_bind_int(st, 1, e->scope->body_id);
+	db_bind_int(st, 2, e->scope->candidacy_id);
+	rc = db_step_done(e->db, st, "reading candidacies");
+	sqlite3_finalize(st);
+	if (rc < 0)
+		return -1;
+	e->cand_loaded = 1;
+	return 0;
+}
+
+static void ev_cand_drop(struct eval *e)
+{
+	if (e->cand_loaded)
+		db_exec(e->db, "DELETE FROM temp.ev_cand");
+	e->cand_loaded = 0;
+}
+
+int ev_each_cand(struct eval *e, const struct rule *r, unsigned flags, cand_fn fn, void *arg)
+{
+	/* one candidacy (checked as it is entered): no table for one row */
+	int one = e->scope->candidacy_id != 0;
+	sqlite3_stmt *st = !one && ev_cand_load(e) < 0 ? NULL : db_prepare(e->db, one ?
+		"SELECT c.id, c.person_id, c.body_id, coalesce(c.unit_id, 0), coalesce(c.constituency_id, 0), "
+		"b.code, b.name, b.kind, coalesce(b.khoa, ''), c.stage, c.status, c.source, c.drop_reason, "
+		"coalesce(k.number, 0), p.ho, p.ten_dem, p.ten, p.dob, p.sex, p.nationality, p.ethnicity, "
+		"p.residence, p.workplace, p.party_date, p.na_member, p.hdnd_member, c.dossier_at, c.special_case, "
+		"c.special_reason "
+		"FROM candidacy c JOIN person p ON p.id = c.person_id JOIN body b ON b.id = c.body_id "
+		"LEFT JOIN constituency k ON k.id = c.constituency_id "
+		"WHERE c.id = ?1 AND (?3 = 0 OR c.status = 'active') "
+		"AND ((b.kind = 'na' AND ?4) OR (b.kind = 'hdnd' AND ?5))" :
+		"SELECT id, person_id, body_id, unit_id, constituency_id, b_code, b_name, b_kind, b_khoa, stage, "
+		"status, source, drop_reason, k_number, ho, ten_dem, ten, dob, sex, nationality, ethnicity, residence, "
+		"workplace, party_date, na_member, hdnd_member, dossier_at, special_case, special_reason "
+		"FROM temp.ev_cand WHERE (?3 = 0 OR status = 'active') "
+		"AND ((b_kind = 'na' AND ?4) OR (b_kind = 'hdnd' AND ?5)) ORDER BY rowid");
 	struct sbuf name = SBUF_INIT;
 	int rc = 0, step;
 
 	if (!st)
 		return -1;
-	db_bind_int(st, 1, e->scope->body_id);
-	db_bind_int(st, 2, e->scope->candidacy_id);
+	if (one)
+		db_bind_int(st, 1, e->scope->candidacy_id);
 	db_bind_int(st, 3, (flags & CAND_ACTIVE) != 0);
 	db_bind_int(st, 4, (r->applies & APPLIES_NA) != 0);
 	db_bind_int(st, 5, (r->applies & APPLIES_HDND) != 0);
@@ -351,6 +409,7 @@ int validate_has_evaluator(const char *kind)
 
 static void ev_release(struct eval *e)
 {
+	ev_cand_drop(e);
 	free(e->term);
 	free(e->place);
 }

@@ -30,6 +30,7 @@ struct eval {
 	struct date today;
 	char *term;			/* election.term, "2026-2031" */
 	char *place;			/* election.committee_place, "Hòa Lâm" */
+	int cand_loaded;		/* temp.ev_cand holds the scope's candidacies */
 };
 
 /* Where a finding belongs and which stages it concerns. */
