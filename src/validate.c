@@ -427,6 +427,7 @@ static int ev_init(struct eval *e, sqlite3 *db, const struct validate_scope *sco
 	e->pack = pack;
 	e->out = out;
 	e->want = scope->want ? scope->want : WANT_ALL;
+	e->rank = scope->stage ? stage_rank(scope->stage) : -1;
 	if (!(st = db_prepare(db, "SELECT election_day, term, committee_place FROM election")))
 		return -1;
 	if (sqlite3_step(st) != SQLITE_ROW) {
@@ -448,6 +449,26 @@ static int ev_init(struct eval *e, sqlite3 *db, const struct validate_scope *sco
 	return rc;
 }
 
+/*
+ * Can rule r add a finding that concerns stage `rank` (-1: any)?  Only
+ * for kinds whose findings have a fixed stage: THON-SELECT's all concern
+ * the nominations, a share's the stage of its list.  Skipping the others
+ * changes nothing, since findings_finish() drops findings of other stages
+ * (issue 8: the export gate of one stage ran every share rule).
+ */
+static int rule_may_concern(const struct rule *r, int rank)
+{
+	if (rank < 0)
+		return 1;
+	if (!strcmp(r->kind, "thon_select"))
+		return rank == STAGE_NOMINATED;
+	if (!strcmp(r->kind, "share")) {
+		int list = list_from_param(rule_str(r, "list"));
+		return list < 0 || !rule_str(r, "attribute") || list_stage(list) == rank;
+	}
+	return 1;
+}
+
 /* Run every rule of `pack` within `scope`; findings go to `out`. */
 static int run(sqlite3 *db, const struct validate_scope *scope, const struct rule_pack *pack, struct findings *out)
 {
@@ -462,6 +483,8 @@ static int run(sqlite3 *db, const struct validate_scope *scope, const struct rul
 	}
 	for (int i = 0; rc == 0 && i < pack->nrules; i++) {
 		const struct rule *r = &pack->rules[i];
+		if (!rule_may_concern(r, rank))
+			continue;
 		for (size_t k = 0; rc == 0 && k < sizeof(evaluators) / sizeof(evaluators[0]); k++)
 			if (!strcmp(evaluators[k].kind, r->kind) && (evaluators[k].want & e.want))
 				rc = evaluators[k].fn(&e, r);

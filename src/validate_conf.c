@@ -247,6 +247,10 @@ static int each_conf(struct eval *e, const struct rule *r, int (*want_kind)(cons
 		c.kind = db_col_text(st, 1);
 		if (want_kind && !want_kind(r, c.kind))
 			continue;
+		/* every finding of a conference concerns the stage it decides
+		 * (w.lo = w.hi below): none would be kept for another stage */
+		if (e->rank >= 0 && conf_stage(c.kind) != e->rank)
+			continue;
 		c.id = sqlite3_column_int64(st, 0);
 		c.held_on = db_col_text(st, 2);
 		c.unit_id = sqlite3_column_int64(st, 18);

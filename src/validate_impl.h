@@ -26,6 +26,7 @@ struct eval {
 	const struct rule_pack *pack;
 	struct findings *out;
 	unsigned want;			/* WANT_* */
+	int rank;			/* the stage asked about (scope->stage), or -1 */
 	struct date eday;		/* election day */
 	struct date today;
 	char *term;			/* election.term, "2026-2031" */
