@@ -81,7 +81,7 @@ static char *col_or_null(sqlite3_stmt *st, int i)
 
 int candidacy_get(sqlite3 *db, long long person_id, long long body_id, struct candidacy *c)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT id, coalesce(unit_id, 0), source, dossier_at, stage, status, note "
+	sqlite3_stmt *st = db_prepare_cached(db, "SELECT id, coalesce(unit_id, 0), source, dossier_at, stage, status, note "
 					  "FROM candidacy WHERE person_id = ? AND body_id = ?");
 	int found = 0;
 
@@ -102,7 +102,7 @@ int candidacy_get(sqlite3 *db, long long person_id, long long body_id, struct ca
 		c->note = col_or_null(st, 6);
 		found = 1;
 	}
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return found;
 }
 
@@ -115,7 +115,7 @@ int candidacy_event(sqlite3 *db, long long candidacy_id, const char *stage, cons
 
 	if (book_today_iso(today, sizeof(today)) < 0)
 		return -1;
-	st = db_prepare(db, "INSERT INTO candidacy_event(candidacy_id, at, stage, decision, note) VALUES (?, ?, ?, ?, ?)");
+	st = db_prepare_cached(db, "INSERT INTO candidacy_event(candidacy_id, at, stage, decision, note) VALUES (?, ?, ?, ?, ?)");
 	if (!st)
 		return -1;
 	db_bind_int(st, 1, candidacy_id);
@@ -124,13 +124,13 @@ int candidacy_event(sqlite3 *db, long long candidacy_id, const char *stage, cons
 	db_bind_text(st, 4, decision);
 	db_bind_text_or_null(st, 5, note);
 	rc = db_step_done(db, st, "ghi lịch sử ứng cử");
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return rc;
 }
 
 int candidacy_insert(sqlite3 *db, struct candidacy *c, const char *unit_name)
 {
-	sqlite3_stmt *st = db_prepare(db, "INSERT INTO candidacy(person_id, body_id, source, unit_id, dossier_at, stage, "
+	sqlite3_stmt *st = db_prepare_cached(db, "INSERT INTO candidacy(person_id, body_id, source, unit_id, dossier_at, stage, "
 					  "note) VALUES (?, ?, ?, ?, ?, ?, ?)");
 	struct sbuf note = SBUF_INIT;
 	int rc;
@@ -148,7 +148,7 @@ int candidacy_insert(sqlite3 *db, struct candidacy *c, const char *unit_name)
 	db_bind_text(st, 6, c->stage ? c->stage : "nominated");
 	db_bind_text_or_null(st, 7, c->note);
 	rc = db_step_done(db, st, "thêm người ứng cử");
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	if (rc < 0)
 		return -1;
 	c->id = sqlite3_last_insert_rowid(db);
@@ -163,7 +163,7 @@ int candidacy_insert(sqlite3 *db, struct candidacy *c, const char *unit_name)
 
 int candidacy_update(sqlite3 *db, const struct candidacy *c, const char *what)
 {
-	sqlite3_stmt *st = db_prepare(db, "UPDATE candidacy SET source = ?, unit_id = ?, dossier_at = ?, note = ? "
+	sqlite3_stmt *st = db_prepare_cached(db, "UPDATE candidacy SET source = ?, unit_id = ?, dossier_at = ?, note = ? "
 					  "WHERE id = ?");
 	int rc;
 
@@ -178,7 +178,7 @@ int candidacy_update(sqlite3 *db, const struct candidacy *c, const char *what)
 	db_bind_text_or_null(st, 4, c->note);
 	db_bind_int(st, 5, c->id);
 	rc = db_step_done(db, st, "sửa thông tin ứng cử");
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	if (rc < 0)
 		return -1;
 	return candidacy_event(db, c->id, c->stage, "correction", what);

@@ -23,7 +23,7 @@ static int all_digits(const char *s)
 
 char *candref_name(sqlite3 *db, long long id)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT p.ho, p.ten_dem, p.ten FROM candidacy c JOIN person p ON p.id = c.person_id "
+	sqlite3_stmt *st = db_prepare_cached(db, "SELECT p.ho, p.ten_dem, p.ten FROM candidacy c JOIN person p ON p.id = c.person_id "
 					  "WHERE c.id = ?");
 	struct sbuf sb = SBUF_INIT;
 
@@ -36,7 +36,7 @@ char *candref_name(sqlite3 *db, long long id)
 			sbuf_addf(&sb, " %s", db_col_text(st, 1));
 		sbuf_addf(&sb, " %s", db_col_text(st, 2));
 	}
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return sbuf_detach(&sb, NULL);
 }
 
@@ -53,14 +53,14 @@ long long candref_resolve(sqlite3 *db, long long body_id, const char *ref, const
 	struct sbuf ids = SBUF_INIT;
 
 	if (all_digits(ref)) {
-		st = db_prepare(db, "SELECT id FROM candidacy WHERE id = ? AND body_id = ?");
+		st = db_prepare_cached(db, "SELECT id FROM candidacy WHERE id = ? AND body_id = ?");
 		if (!st)
 			return 0;
 		db_bind_int(st, 1, strtoll(ref, NULL, 10));
 		db_bind_int(st, 2, body_id);
 		if (sqlite3_step(st) == SQLITE_ROW)
 			found = sqlite3_column_int64(st, 0);
-		sqlite3_finalize(st);
+		sqlite3_reset(st);
 		if (!found)
 			error_at(file, row, 0, "không có người ứng cử số %s ở cơ quan này", ref);
 		return found;
@@ -82,13 +82,13 @@ long long candref_resolve(sqlite3 *db, long long body_id, const char *ref, const
 	/* With a birth date only that day's people are compared (index
 	 * person_dob): a file of results names every candidate of the body,
 	 * and scanning the body for each row made it quadratic. */
-	st = db_prepare(db, dob ? "SELECT c.id, " FULL_NAME ", p.dob FROM person p JOIN candidacy c ON c.person_id = p.id "
+	st = db_prepare_cached(db, dob ? "SELECT c.id, " FULL_NAME ", p.dob FROM person p JOIN candidacy c ON c.person_id = p.id "
 				  "WHERE p.dob = ?2 AND c.body_id = ?1"
 				: "SELECT c.id, " FULL_NAME ", p.dob FROM candidacy c JOIN person p ON p.id = c.person_id "
 				  "WHERE c.body_id = ?1");
 	key = text_loose_key(want);
 	if (!st || !key) {
-		sqlite3_finalize(st);
+		sqlite3_reset(st);
 		free(key);
 		free(want);
 		return 0;
@@ -107,7 +107,7 @@ long long candref_resolve(sqlite3 *db, long long body_id, const char *ref, const
 		sbuf_addf(&ids, "%s%lld (sinh %s)", n ? ", " : "", found, db_col_text(st, 2));
 		n++;
 	}
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	free(key);
 	if (n == 0)
 		error_at(file, row, 0, "không có người ứng cử '%s' ở cơ quan này", ref);

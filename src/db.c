@@ -158,8 +158,66 @@ void db_rollback(sqlite3 *db)
 		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 }
 
+/*
+ * The statement cache: statements of db_prepare_cached(), kept prepared
+ * until their connection is closed.  A handful of call sites use it, so
+ * a linear search is enough.
+ */
+struct cached_stmt {
+	sqlite3 *db;
+	const char *sql;	/* the caller's string: compared by address */
+	sqlite3_stmt *st;
+};
+static struct cached_stmt *cache;
+static int ncache, acache;
+
+sqlite3_stmt *db_prepare_cached(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt *st = NULL;
+
+	for (int i = 0; i < ncache; i++)
+		if (cache[i].db == db && cache[i].sql == sql && !sqlite3_stmt_busy(cache[i].st)) {
+			sqlite3_reset(cache[i].st);
+			sqlite3_clear_bindings(cache[i].st);
+			return cache[i].st;
+		}
+	if (sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
+		bug("cannot prepare SQL: %s: %s", sqlite3_errmsg(db), sql);
+		return NULL;
+	}
+	if (ncache == acache) {
+		acache = acache ? acache * 2 : 16;
+		cache = xrealloc(cache, sizeof(*cache) * (size_t)acache);
+	}
+	cache[ncache].db = db;
+	cache[ncache].sql = sql;
+	cache[ncache].st = st;
+	ncache++;
+	return st;
+}
+
+/* Finalize the cached statements of `db` (before closing it). */
+static void cache_drop(sqlite3 *db)
+{
+	int j = 0;
+
+	for (int i = 0; i < ncache; i++) {
+		if (cache[i].db == db)
+			sqlite3_finalize(cache[i].st);
+		else
+			cache[j++] = cache[i];
+	}
+	ncache = j;
+	if (!ncache) {
+		free(cache);
+		cache = NULL;
+		acache = 0;
+	}
+}
+
 int db_close(sqlite3 *db)
 {
+	cache_drop(db);
 	if (db && sqlite3_close(db) != SQLITE_OK)
 		return bug("sqlite3_close: %s", sqlite3_errmsg(db));
 	return 0;
@@ -317,6 +375,7 @@ int db_commit_new(sqlite3 *db, const char *tmp_path, const char *path)
 void db_abandon_new(sqlite3 *db, const char *tmp_path)
 {
 	db_rollback(db);
+	cache_drop(db);
 	sqlite3_close(db);
 	unlink(tmp_path);
 }

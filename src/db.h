@@ -55,6 +55,17 @@ int db_exec(sqlite3 *db, const char *sql);
 sqlite3_stmt *db_prepare(sqlite3 *db, const char *sql);
 
 /*
+ * The same for statements run again and again (per imported row, per
+ * conference): the statement stays prepared until db_close(), keyed by
+ * the connection and the ADDRESS of `sql` (pass a string literal, never
+ * a built string).  It comes back reset with no bindings.  The caller
+ * must NOT finalize it: sqlite3_reset() it when done (or step it to
+ * SQLITE_DONE).  A statement still being stepped is not handed out
+ * again: a nested use gets a second one.  NULL on error (reported).
+ */
+sqlite3_stmt *db_prepare_cached(sqlite3 *db, const char *sql);
+
+/*
  * Step a statement that returns no rows (INSERT/UPDATE/DELETE) and reset
  * it.  A constraint failure is reported with `what` ("thêm đơn vị") and
  * returns -1.

@@ -252,7 +252,7 @@ int person_check(const struct book_info *bi, const struct person *p,
 
 int person_find(sqlite3 *db, const char *full_name, const char *dob, long long *id)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT id, ho, ten_dem, ten FROM person WHERE dob = ? ORDER BY id");
+	sqlite3_stmt *st = db_prepare_cached(db, "SELECT id, ho, ten_dem, ten FROM person WHERE dob = ? ORDER BY id");
 	char *want = text_loose_key(full_name);	/* once, not once per namesake */
 	int found = 0;
 
@@ -277,7 +277,7 @@ int person_find(sqlite3 *db, const char *full_name, const char *dob, long long *
 		free(key);
 		free(name);
 	}
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	free(want);
 	return found;
 }
@@ -290,16 +290,17 @@ static void column_list(struct sbuf *sb)
 
 int person_load(sqlite3 *db, long long id, struct person *p)
 {
-	struct sbuf sql = SBUF_INIT;
+	static struct sbuf sql = SBUF_INIT;	/* built once, see person_insert() */
 	sqlite3_stmt *st;
 	int found = 0;
 
 	memset(p, 0, sizeof(*p));
-	sbuf_addstr(&sql, "SELECT ");
-	column_list(&sql);
-	sbuf_addstr(&sql, " FROM person WHERE id = ?");
-	st = db_prepare(db, sql.buf);
-	sbuf_release(&sql);
+	if (!sql.len) {
+		sbuf_addstr(&sql, "SELECT ");
+		column_list(&sql);
+		sbuf_addstr(&sql, " FROM person WHERE id = ?");
+	}
+	st = db_prepare_cached(db, sql.buf);
 	if (!st)
 		return -1;
 	db_bind_int(st, 1, id);
@@ -310,7 +311,7 @@ int person_load(sqlite3 *db, long long id, struct person *p)
 				p->v[f] = xstrdup(db_col_text(st, f));
 		found = 1;
 	}
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return found;
 }
 
@@ -336,23 +337,25 @@ static int bind_person(sqlite3_stmt *st, const struct book_info *bi, const struc
 
 int person_insert(sqlite3 *db, const struct book_info *bi, struct person *p)
 {
-	struct sbuf sql = SBUF_INIT;
+	/* built once: the statement cache keys on the address of the SQL */
+	static struct sbuf sql = SBUF_INIT;
 	sqlite3_stmt *st;
 	int rc = -1;
 
-	sbuf_addstr(&sql, "INSERT INTO person(");
-	column_list(&sql);
-	sbuf_addstr(&sql, ", sort_key) VALUES (");
-	for (int f = 0; f <= PF_N; f++)
-		sbuf_addstr(&sql, f ? ", ?" : "?");
-	sbuf_addch(&sql, ')');
-	st = db_prepare(db, sql.buf);
-	sbuf_release(&sql);
+	if (!sql.len) {
+		sbuf_addstr(&sql, "INSERT INTO person(");
+		column_list(&sql);
+		sbuf_addstr(&sql, ", sort_key) VALUES (");
+		for (int f = 0; f <= PF_N; f++)
+			sbuf_addstr(&sql, f ? ", ?" : "?");
+		sbuf_addch(&sql, ')');
+	}
+	st = db_prepare_cached(db, sql.buf);
 	if (!st)
 		return -1;
 	if (bind_person(st, bi, p) == 0 && (rc = db_step_done(db, st, "thêm người")) == 0)
 		p->id = sqlite3_last_insert_rowid(db);
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return rc;
 }
 

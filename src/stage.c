@@ -50,7 +50,7 @@ int reason_valid(const char *reason)
 
 int stage_of(sqlite3 *db, long long cand, char stage[16], char status[16])
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT stage, status FROM candidacy WHERE id = ?");
+	sqlite3_stmt *st = db_prepare_cached(db, "SELECT stage, status FROM candidacy WHERE id = ?");
 	int rc = -1;
 
 	if (!st)
@@ -61,14 +61,14 @@ int stage_of(sqlite3 *db, long long cand, char stage[16], char status[16])
 		snprintf(status, 16, "%s", db_col_text(st, 1));
 		rc = 0;
 	}
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return rc;
 }
 
 int stage_event(sqlite3 *db, long long cand, const char *stage, const char *decision, const char *reason,
 		const char *note, long long conference_id)
 {
-	sqlite3_stmt *st = db_prepare(db, "INSERT INTO candidacy_event(candidacy_id, at, stage, decision, reason, note, "
+	sqlite3_stmt *st = db_prepare_cached(db, "INSERT INTO candidacy_event(candidacy_id, at, stage, decision, reason, note, "
 					  "conference_id) VALUES (?, ?, ?, ?, ?, ?, ?)");
 	char at[32] = "";
 	int rc;
@@ -79,12 +79,12 @@ int stage_event(sqlite3 *db, long long cand, const char *stage, const char *deci
 	 * book sees it ($HIEPTHUONG_TODAY honoured).  The audit trail keeps
 	 * the wall-clock time of the entry. */
 	if (conference_id) {
-		sqlite3_stmt *c = db_prepare(db, "SELECT held_on FROM conference WHERE id = ?");
+		sqlite3_stmt *c = db_prepare_cached(db, "SELECT held_on FROM conference WHERE id = ?");
 		if (c) {
 			db_bind_int(c, 1, conference_id);
 			if (sqlite3_step(c) == SQLITE_ROW)
 				snprintf(at, sizeof(at), "%s", db_col_text(c, 0));
-			sqlite3_finalize(c);
+			sqlite3_reset(c);
 		}
 	}
 	if (!*at && book_today_iso(at, sizeof(at)) < 0)
@@ -98,13 +98,13 @@ int stage_event(sqlite3 *db, long long cand, const char *stage, const char *deci
 	if (conference_id)
 		db_bind_int(st, 7, conference_id);
 	rc = db_step_done(db, st, "ghi lịch sử người ứng cử");
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return rc;
 }
 
 int stage_advance(sqlite3 *db, long long cand, const char *stage, long long conference_id, const char *note)
 {
-	sqlite3_stmt *st = db_prepare(db, "UPDATE candidacy SET stage = ? WHERE id = ? AND status = 'active'");
+	sqlite3_stmt *st = db_prepare_cached(db, "UPDATE candidacy SET stage = ? WHERE id = ? AND status = 'active'");
 	int rc;
 
 	if (!st)
@@ -112,7 +112,7 @@ int stage_advance(sqlite3 *db, long long cand, const char *stage, long long conf
 	db_bind_text(st, 1, stage);
 	db_bind_int(st, 2, cand);
 	rc = db_step_done(db, st, "chuyển bước");
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	if (rc == 0)
 		rc = stage_event(db, cand, stage, "in", NULL, note, conference_id);
 	return rc;
@@ -120,7 +120,7 @@ int stage_advance(sqlite3 *db, long long cand, const char *stage, long long conf
 
 int stage_drop(sqlite3 *db, long long cand, const char *reason, const char *note, long long conference_id)
 {
-	sqlite3_stmt *st = db_prepare(db, "UPDATE candidacy SET status = 'dropped', drop_reason = ?, drop_note = ? "
+	sqlite3_stmt *st = db_prepare_cached(db, "UPDATE candidacy SET status = 'dropped', drop_reason = ?, drop_note = ? "
 					  "WHERE id = ? AND status = 'active'");
 	char stage[16], status[16];
 	int rc;
@@ -128,14 +128,14 @@ int stage_drop(sqlite3 *db, long long cand, const char *reason, const char *note
 	if (!st)
 		return -1;
 	if (stage_of(db, cand, stage, status) < 0) {
-		sqlite3_finalize(st);
+		sqlite3_reset(st);
 		return bug("candidacy %lld vanished", cand);
 	}
 	db_bind_text(st, 1, reason);
 	db_bind_text_or_null(st, 2, note);
 	db_bind_int(st, 3, cand);
 	rc = db_step_done(db, st, "loại người ứng cử");
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	if (rc == 0)
 		rc = stage_event(db, cand, stage, "out", reason, note, conference_id);
 	return rc;
@@ -143,7 +143,7 @@ int stage_drop(sqlite3 *db, long long cand, const char *reason, const char *note
 
 int stage_residence_trust(sqlite3 *db, const struct rule_pack *pack, long long cand)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT v.trust, c.present FROM vote v JOIN conference c ON c.id = v.conference_id "
+	sqlite3_stmt *st = db_prepare_cached(db, "SELECT v.trust, c.present FROM vote v JOIN conference c ON c.id = v.conference_id "
 					  "WHERE v.candidacy_id = ? AND c.kind = 'residence'");
 	int result = -1;
 
@@ -157,7 +157,7 @@ int stage_residence_trust(sqlite3 *db, const struct rule_pack *pack, long long c
 		else if (result < 0 && p == 0)
 			result = 0;
 	}
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return result;
 }
 

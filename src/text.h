@@ -128,6 +128,8 @@ char *text_fold_nfd(const char *s);
  * argument is equal to nothing (0), not even to itself.
  */
 int text_equal_fold(const char *a, const char *b);
+/* Free the memo of folded keys text_equal_fold() keeps (at exit). */
+void text_fold_memo_release(void);
 
 /*
  * The key text_equal_fold() compares: text_fold_nfd() with white space

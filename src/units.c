@@ -270,7 +270,7 @@ int unit_find(sqlite3 *db, long long body_id, const char *sel, struct unit_row *
 
 int unit_by_id(sqlite3 *db, long long id, struct unit_row *u)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT id, body_id, code, name, kind FROM unit WHERE id = ?");
+	sqlite3_stmt *st = db_prepare_cached(db, "SELECT id, body_id, code, name, kind FROM unit WHERE id = ?");
 	int found = 0;
 
 	memset(u, 0, sizeof(*u));
@@ -281,7 +281,7 @@ int unit_by_id(sqlite3 *db, long long id, struct unit_row *u)
 		fill_unit(st, u);
 		found = 1;
 	}
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return found;
 }
 
@@ -344,7 +344,7 @@ static int read_alloc(sqlite3_stmt *st, struct alloc *a)
 
 int alloc_get(sqlite3 *db, long long unit_id, int version, struct alloc *a)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT " ALLOC_COLS " FROM allocation WHERE unit_id = ? AND version = ?");
+	sqlite3_stmt *st = db_prepare_cached(db, "SELECT " ALLOC_COLS " FROM allocation WHERE unit_id = ? AND version = ?");
 	int found = 0;
 
 	memset(a, 0, sizeof(*a));
@@ -356,13 +356,13 @@ int alloc_get(sqlite3 *db, long long unit_id, int version, struct alloc *a)
 		read_alloc(st, a);
 		found = 1;
 	}
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return found;
 }
 
 int alloc_in_force(sqlite3 *db, long long unit_id, struct alloc *a, int *version)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT " ALLOC_COLS " FROM allocation WHERE unit_id = ? "
+	sqlite3_stmt *st = db_prepare_cached(db, "SELECT " ALLOC_COLS " FROM allocation WHERE unit_id = ? "
 					  "ORDER BY version DESC LIMIT 1");
 	int found = 0;
 
@@ -374,7 +374,7 @@ int alloc_in_force(sqlite3 *db, long long unit_id, struct alloc *a, int *version
 		*version = read_alloc(st, a);
 		found = 1;
 	}
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return found;
 }
 
@@ -421,7 +421,7 @@ int alloc_version_allowed(const struct body_ref *b, int version, char *err, size
 
 int alloc_write(sqlite3 *db, long long unit_id, int version, const struct alloc *a)
 {
-	sqlite3_stmt *st = db_prepare(db, "INSERT INTO allocation(unit_id, version, count, women, reelected, non_party, "
+	sqlite3_stmt *st = db_prepare_cached(db, "INSERT INTO allocation(unit_id, version, count, women, reelected, non_party, "
 					  "young, ethnic_minority, decided_on, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
 					  "ON CONFLICT(unit_id, version) DO UPDATE SET count = excluded.count, "
 					  "women = excluded.women, reelected = excluded.reelected, "
@@ -439,7 +439,7 @@ int alloc_write(sqlite3 *db, long long unit_id, int version, const struct alloc 
 	db_bind_text_or_null(st, 9, a->decided_on);
 	db_bind_text_or_null(st, 10, a->note);
 	rc = db_step_done(db, st, "ghi phân bổ");
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return rc;
 }
 

@@ -210,9 +210,30 @@ void where_cand(struct where *w, const struct cand *c, int lo, int hi)
 	w->hi = hi;
 }
 
-int ev_each_cand(struct eval *e, const struct rule *r, unsigned flags, cand_fn fn, void *arg)
+/*
+ * The candidacies of the scope, joined with their person, body and
+ * constituency and sorted in official order, are read once per run into
+ * the temporary table ev_cand (rowid order = official order): every
+ * per-candidate rule then scans that table instead of joining and sorting
+ * the book again (issue 8: the export gate ran the join once per rule).
+ * The table is created once per connection and emptied after each run:
+ * DROP TABLE would fail while a caller's statement is still stepping.
+ */
+static int ev_cand_load(struct eval *e)
 {
-	sqlite3_stmt *st = db_prepare(e->db,
+	sqlite3_stmt *st;
+	int rc;
+
+	if (e->cand_loaded)
+		return 0;
+	if (db_exec(e->db, "CREATE TEMP TABLE IF NOT EXISTS ev_cand(id, person_id, body_id, unit_id, "
+			   "constituency_id, b_code, b_name, b_kind, b_khoa, stage, status, source, drop_reason, "
+			   "k_number, ho, ten_dem, ten, dob, sex, nationality, ethnicity, residence, workplace, "
+			   "party_date, na_member, hdnd_member, dossier_at, special_case, special_reason); "
+			   "DELETE FROM temp.ev_cand") < 0)
+		return -1;
+	st = db_prepare(e->db,
+		"INSERT INTO temp.ev_cand "
 		"SELECT c.id, c.person_id, c.body_id, coalesce(c.unit_id, 0), coalesce(c.constituency_id, 0), "
 		"b.code, b.name, b.kind, coalesce(b.khoa, ''), c.stage, c.status, c.source, c.drop_reason, "
 		"coalesce(k.number, 0), p.ho, p.ten_dem, p.ten, p.dob, p.sex, p.nationality, p.ethnicity, "
@@ -220,16 +241,53 @@ int ev_each_cand(struct eval *e, const struct rule *r, unsigned flags, cand_fn f
 		"c.special_reason "
 		"FROM candidacy c JOIN person p ON p.id = c.person_id JOIN body b ON b.id = c.body_id "
 		"LEFT JOIN constituency k ON k.id = c.constituency_id "
-		"WHERE (?1 = 0 OR c.body_id = ?1) AND (?2 = 0 OR c.id = ?2) AND (?3 = 0 OR c.status = 'active') "
-		"AND ((b.kind = 'na' AND ?4) OR (b.kind = 'hdnd' AND ?5)) "
+		"WHERE (?1 = 0 OR c.body_id = ?1) AND (?2 = 0 OR c.id = ?2) "
 		"ORDER BY b.id, coalesce(k.number, 0), p.sort_key, p.id");
+	if (!st)
+		return -1;
+	db_bind_int(st, 1, e->scope->body_id);
+	db_bind_int(st, 2, e->scope->candidacy_id);
+	rc = db_step_done(e->db, st, "reading candidacies");
+	sqlite3_finalize(st);
+	if (rc < 0)
+		return -1;
+	e->cand_loaded = 1;
+	return 0;
+}
+
+static void ev_cand_drop(struct eval *e)
+{
+	if (e->cand_loaded)
+		db_exec(e->db, "DELETE FROM temp.ev_cand");
+	e->cand_loaded = 0;
+}
+
+int ev_each_cand(struct eval *e, const struct rule *r, unsigned flags, cand_fn fn, void *arg)
+{
+	/* one candidacy (checked as it is entered): no table for one row */
+	int one = e->scope->candidacy_id != 0;
+	sqlite3_stmt *st = !one && ev_cand_load(e) < 0 ? NULL : db_prepare(e->db, one ?
+		"SELECT c.id, c.person_id, c.body_id, coalesce(c.unit_id, 0), coalesce(c.constituency_id, 0), "
+		"b.code, b.name, b.kind, coalesce(b.khoa, ''), c.stage, c.status, c.source, c.drop_reason, "
+		"coalesce(k.number, 0), p.ho, p.ten_dem, p.ten, p.dob, p.sex, p.nationality, p.ethnicity, "
+		"p.residence, p.workplace, p.party_date, p.na_member, p.hdnd_member, c.dossier_at, c.special_case, "
+		"c.special_reason "
+		"FROM candidacy c JOIN person p ON p.id = c.person_id JOIN body b ON b.id = c.body_id "
+		"LEFT JOIN constituency k ON k.id = c.constituency_id "
+		"WHERE c.id = ?1 AND (?3 = 0 OR c.status = 'active') "
+		"AND ((b.kind = 'na' AND ?4) OR (b.kind = 'hdnd' AND ?5))" :
+		"SELECT id, person_id, body_id, unit_id, constituency_id, b_code, b_name, b_kind, b_khoa, stage, "
+		"status, source, drop_reason, k_number, ho, ten_dem, ten, dob, sex, nationality, ethnicity, residence, "
+		"workplace, party_date, na_member, hdnd_member, dossier_at, special_case, special_reason "
+		"FROM temp.ev_cand WHERE (?3 = 0 OR status = 'active') "
+		"AND ((b_kind = 'na' AND ?4) OR (b_kind = 'hdnd' AND ?5)) ORDER BY rowid");
 	struct sbuf name = SBUF_INIT;
 	int rc = 0, step;
 
 	if (!st)
 		return -1;
-	db_bind_int(st, 1, e->scope->body_id);
-	db_bind_int(st, 2, e->scope->candidacy_id);
+	if (one)
+		db_bind_int(st, 1, e->scope->candidacy_id);
 	db_bind_int(st, 3, (flags & CAND_ACTIVE) != 0);
 	db_bind_int(st, 4, (r->applies & APPLIES_NA) != 0);
 	db_bind_int(st, 5, (r->applies & APPLIES_HDND) != 0);
@@ -352,6 +410,7 @@ int validate_has_evaluator(const char *kind)
 
 static void ev_release(struct eval *e)
 {
+	ev_cand_drop(e);
 	free(e->term);
 	free(e->place);
 }
@@ -369,6 +428,7 @@ static int ev_init(struct eval *e, sqlite3 *db, const struct validate_scope *sco
 	e->pack = pack;
 	e->out = out;
 	e->want = scope->want ? scope->want : WANT_ALL;
+	e->rank = scope->stage ? stage_rank(scope->stage) : -1;
 	if (!(st = db_prepare(db, "SELECT election_day, term, committee_place FROM election")))
 		return -1;
 	if (sqlite3_step(st) != SQLITE_ROW) {
@@ -390,6 +450,26 @@ static int ev_init(struct eval *e, sqlite3 *db, const struct validate_scope *sco
 	return rc;
 }
 
+/*
+ * Can rule r add a finding that concerns stage `rank` (-1: any)?  Only
+ * for kinds whose findings have a fixed stage: THON-SELECT's all concern
+ * the nominations, a share's the stage of its list.  Skipping the others
+ * changes nothing, since findings_finish() drops findings of other stages
+ * (issue 8: the export gate of one stage ran every share rule).
+ */
+static int rule_may_concern(const struct rule *r, int rank)
+{
+	if (rank < 0)
+		return 1;
+	if (!strcmp(r->kind, "thon_select"))
+		return rank == STAGE_NOMINATED;
+	if (!strcmp(r->kind, "share")) {
+		int list = list_from_param(rule_str(r, "list"));
+		return list < 0 || !rule_str(r, "attribute") || list_stage(list) == rank;
+	}
+	return 1;
+}
+
 /* Run every rule of `pack` within `scope`; findings go to `out`. */
 static int run(sqlite3 *db, const struct validate_scope *scope, const struct rule_pack *pack, struct findings *out)
 {
@@ -404,6 +484,8 @@ static int run(sqlite3 *db, const struct validate_scope *scope, const struct rul
 	}
 	for (int i = 0; rc == 0 && i < pack->nrules; i++) {
 		const struct rule *r = &pack->rules[i];
+		if (!rule_may_concern(r, rank))
+			continue;
 		for (size_t k = 0; rc == 0 && k < sizeof(evaluators) / sizeof(evaluators[0]); k++)
 			if (!strcmp(evaluators[k].kind, r->kind) && (evaluators[k].want & e.want))
 				rc = evaluators[k].fn(&e, r);

@@ -174,7 +174,7 @@ static long col_count(sqlite3_stmt *st, int i)
 
 static int load_votes(struct eval *e, struct conf *c)
 {
-	sqlite3_stmt *st = db_prepare(e->db, "SELECT v.trust, v.distrust, v.invalid, p.ho, p.ten_dem, p.ten "
+	sqlite3_stmt *st = db_prepare_cached(e->db, "SELECT v.trust, v.distrust, v.invalid, p.ho, p.ten_dem, p.ten "
 					     "FROM vote v JOIN candidacy c ON c.id = v.candidacy_id "
 					     "JOIN person p ON p.id = c.person_id WHERE v.conference_id = ?1 "
 					     "ORDER BY p.sort_key, p.id");
@@ -199,7 +199,7 @@ static int load_votes(struct eval *e, struct conf *c)
 		c->votes[c->nvotes].candidate = sbuf_detach(&name, NULL);
 		c->nvotes++;
 	}
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return 0;
 }
 
@@ -246,6 +246,10 @@ static int each_conf(struct eval *e, const struct rule *r, int (*want_kind)(cons
 		memset(&c, 0, sizeof(c));
 		c.kind = db_col_text(st, 1);
 		if (want_kind && !want_kind(r, c.kind))
+			continue;
+		/* every finding of a conference concerns the stage it decides
+		 * (w.lo = w.hi below): none would be kept for another stage */
+		if (e->rank >= 0 && conf_stage(c.kind) != e->rank)
 			continue;
 		c.id = sqlite3_column_int64(st, 0);
 		c.held_on = db_col_text(st, 2);
@@ -509,7 +513,7 @@ static void thon_conference(struct eval *e, const struct rule *r, const struct w
 	/* each candidacy's first thôn vote: a tie re-vote comes later and needs
 	 * no majority.  Selected = got past 'proposed', whatever happened to
 	 * the person later (dropped at round 2 is still selected by the thôn). */
-	st = db_prepare(e->db,
+	st = db_prepare_cached(e->db,
 		"SELECT p.ho, p.ten_dem, p.ten, v.trust, "
 		"c.source = 'thon' AND c.stage IN ('nominated', 'preliminary', 'qualified', "
 		"'official'), c.status = 'dropped' AND c.drop_reason = 'withdrew' "
@@ -537,7 +541,7 @@ static void thon_conference(struct eval *e, const struct rule *r, const struct w
 		v[n].withdrew = sqlite3_column_int(st, 5);
 		n++;
 	}
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	for (int i = 0; i < n; i++) {
 		struct where wc = *w;
 		int best = -1;

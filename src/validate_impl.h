@@ -26,10 +26,12 @@ struct eval {
 	const struct rule_pack *pack;
 	struct findings *out;
 	unsigned want;			/* WANT_* */
+	int rank;			/* the stage asked about (scope->stage), or -1 */
 	struct date eday;		/* election day */
 	struct date today;
 	char *term;			/* election.term, "2026-2031" */
 	char *place;			/* election.committee_place, "Hòa Lâm" */
+	int cand_loaded;		/* temp.ev_cand holds the scope's candidacies */
 };
 
 /* Where a finding belongs and which stages it concerns. */

@@ -35,6 +35,9 @@ struct moment {
 struct moments {
 	struct moment *v;
 	int n;
+	/* round_bound() of rounds 1..3, computed once after loading: looking
+	 * it up for every conference was quadratic (issue 8) */
+	const struct moment *earliest[4], *latest[4];
 };
 
 static void moments_release(struct moments *m)
@@ -46,6 +49,18 @@ static void moments_release(struct moments *m)
 	}
 	free(m->v);
 	memset(m, 0, sizeof(*m));
+}
+
+/* The latest (last = 1) or earliest conference of round n, or NULL. */
+static const struct moment *round_bound(const struct moments *m, int n, int last)
+{
+	const struct moment *best = NULL;
+
+	for (int i = 0; i < m->n; i++)
+		if (m->v[i].round == n &&
+		    (!best || moment_cmp(m->v[i].date, m->v[i].time, best->date, best->time) * (last ? 1 : -1) > 0))
+			best = &m->v[i];
+	return best;
 }
 
 static int load_moments(struct eval *e, long long body_id, struct moments *m)
@@ -93,26 +108,18 @@ static int load_moments(struct eval *e, long long body_id, struct moments *m)
 		x->label = sbuf_detach(&label, NULL);
 	}
 	sqlite3_finalize(st);
+	for (int n = 1; n <= 3; n++) {
+		m->earliest[n] = round_bound(m, n, 0);
+		m->latest[n] = round_bound(m, n, 1);
+	}
 	return 0;
-}
-
-/* The latest (last = 1) or earliest conference of round n, or NULL. */
-static const struct moment *round_bound(const struct moments *m, int n, int last)
-{
-	const struct moment *best = NULL;
-
-	for (int i = 0; i < m->n; i++)
-		if (m->v[i].round == n &&
-		    (!best || moment_cmp(m->v[i].date, m->v[i].time, best->date, best->time) * (last ? 1 : -1) > 0))
-			best = &m->v[i];
-	return best;
 }
 
 /* x must come after round `after` (latest of it) and before round `before` (earliest), when recorded. */
 static void check_between(struct eval *e, const struct rule *r, const struct where *w, const struct moment *x,
 			  const struct moments *m, int after, int before)
 {
-	const struct moment *lo = round_bound(m, after, 1), *hi = before ? round_bound(m, before, 0) : NULL;
+	const struct moment *lo = m->latest[after], *hi = before ? m->earliest[before] : NULL;
 	char day[16];
 
 	if (!lo) {

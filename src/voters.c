@@ -42,7 +42,7 @@ int vresult_parse(const char *s, struct vresult *r)
 /* Allocation in force for a unit (latest version), or -1 when none. */
 static long allocation_of(sqlite3 *db, long long unit_id)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT count FROM allocation WHERE unit_id = ? ORDER BY version DESC LIMIT 1");
+	sqlite3_stmt *st = db_prepare_cached(db, "SELECT count FROM allocation WHERE unit_id = ? ORDER BY version DESC LIMIT 1");
 	long n = -1;
 
 	if (!st)
@@ -50,7 +50,7 @@ static long allocation_of(sqlite3 *db, long long unit_id)
 	db_bind_int(st, 1, unit_id);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		n = (long)sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return n;
 }
 
@@ -183,14 +183,14 @@ int voters_record(sqlite3 *db, const struct rule_pack *pack, const struct conf_a
 			nerr++;
 		}
 		stage_of(db, res[i].cand, stage, status);
-		st = db_prepare(db, "SELECT source, coalesce(unit_id, 0) FROM candidacy WHERE id = ?");
+		st = db_prepare_cached(db, "SELECT source, coalesce(unit_id, 0) FROM candidacy WHERE id = ?");
 		if (st) {
 			db_bind_int(st, 1, res[i].cand);
 			if (sqlite3_step(st) == SQLITE_ROW) {
 				snprintf(source, sizeof(source), "%s", db_col_text(st, 0));
 				cand_unit = sqlite3_column_int64(st, 1);
 			}
-			sqlite3_finalize(st);
+			sqlite3_reset(st);
 		}
 		if (strcmp(status, "active")) {
 			error_at(file, row, 0, "'%s' đã dừng ở bước '%s'; không thể ghi kết quả hội nghị cử tri", res[i].ref, stage_label(stage));
@@ -220,7 +220,7 @@ int voters_record(sqlite3 *db, const struct rule_pack *pack, const struct conf_a
 		return -1;
 	if (conf_insert(db, &rec, conf_id) < 0)
 		return -1;
-	st = db_prepare(db, "INSERT INTO vote(conference_id, candidacy_id, trust, distrust, invalid, revote) VALUES (?,?,?,?,?,?)");
+	st = db_prepare_cached(db, "INSERT INTO vote(conference_id, candidacy_id, trust, distrust, invalid, revote) VALUES (?,?,?,?,?,?)");
 	if (!st)
 		return -1;
 	for (int i = 0; i < nres; i++) {
@@ -234,11 +234,11 @@ int voters_record(sqlite3 *db, const struct rule_pack *pack, const struct conf_a
 		else
 			sqlite3_bind_null(st, 6);
 		if (db_step_done(db, st, "ghi kết quả tín nhiệm") < 0) {
-			sqlite3_finalize(st);
+			sqlite3_reset(st);
 			return -1;
 		}
 	}
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	if (rec.kind == CONF_THON)
 		return thon_select(db, pack, &rec, res, nres, a->present, *conf_id, file, row);
 	for (int i = 0; i < nres; i++) {
