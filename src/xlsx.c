@@ -2,6 +2,7 @@
  * xlsx.c - the generic renderer; see xlsx.h.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -732,6 +733,7 @@ int xlsx_render(const char *path, const struct template *t, const struct dataset
 	struct sbuf title = SBUF_INIT;
 	char *tmp = temp_beside(path);
 	lxw_error cerr;
+	int fd = -1;
 
 	if (!tmp)
 		return -1;
@@ -779,12 +781,16 @@ int xlsx_render(const char *path, const struct template *t, const struct dataset
 		free(tmp);
 		return -1;
 	}
-	if (rename(tmp, path) < 0) {
+	/* The file's bytes reach the disk before its name does. */
+	if ((fd = open(tmp, O_RDONLY)) < 0 || fsync(fd) < 0 || rename(tmp, path) < 0) {
 		error("không ghi được tệp '%s': %s", path, strerror(errno));
+		if (fd >= 0)
+			close(fd);
 		unlink(tmp);
 		free(tmp);
 		return -1;
 	}
+	close(fd);
 	free(tmp);
 	return 0;
 }
