@@ -192,13 +192,8 @@ int cmd_conference_list(struct ctx *ctx, int argc, char **argv)
 	db_bind_text(st, 4, kind);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		char day[16];
-		struct date d;
-		char err[32];
 
-		if (date_parse(db_col_text(st, 3), DATE_FULL, &d, err, sizeof(err)) == 0)
-			date_vn(d, day, sizeof(day));
-		else
-			snprintf(day, sizeof(day), "%s", db_col_text(st, 3));
+		date_iso_to_vn(db_col_text(st, 3), day, sizeof(day));
 		printf("%4lld  %s  %-9s %s", sqlite3_column_int64(st, 0), day, db_col_text(st, 2),
 		       conf_kind_label(conf_kind_parse(db_col_text(st, 1))));
 		if (*db_col_text(st, 4))
@@ -258,7 +253,7 @@ int cmd_conference_show(struct ctx *ctx, int argc, char **argv)
 	long long id;
 	int rc, kind;
 	long present, invited, at_place;
-	char explain[256];
+	char explain[256], day[16];
 	const struct rule *qr;
 
 	argc = opt_parse(ctx, argc, argv, NULL, usage, &rc);
@@ -292,14 +287,8 @@ int cmd_conference_show(struct ctx *ctx, int argc, char **argv)
 	printf("%s (số %lld)\n", conf_kind_label(kind), id);
 	field("Cơ quan:", db_col_text(st, 1));
 	field("Đơn vị tổ chức:", db_col_text(st, 10));
-	{
-		struct date d;
-		char err[32], day[16];
-		if (date_parse(db_col_text(st, 2), DATE_FULL, &d, err, sizeof(err)) == 0) {
-			date_vn(d, day, sizeof(day));
-			field("Ngày:", day);
-		}
-	}
+	date_iso_to_vn(db_col_text(st, 2), day, sizeof(day));
+	field("Ngày:", day);
 	field("Giờ bắt đầu:", db_col_text(st, 3));
 	field("Giờ kết thúc:", db_col_text(st, 4));
 	field("Địa điểm:", db_col_text(st, 5));

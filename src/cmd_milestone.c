@@ -113,12 +113,9 @@ int cmd_milestone_list(struct ctx *ctx, int argc, char **argv)
 	db_bind_text(st, 1, body);
 	db_bind_text(st, 2, body);
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		struct date d;
-		char err[32], day[16];
-		if (date_parse(db_col_text(st, 2), DATE_FULL, &d, err, sizeof(err)) == 0)
-			date_vn(d, day, sizeof(day));
-		else
-			snprintf(day, sizeof(day), "%s", db_col_text(st, 2));
+		char day[16];
+
+		date_iso_to_vn(db_col_text(st, 2), day, sizeof(day));
 		printf("%-10s %s  %s%s%s\n", db_col_text(st, 0), day, event_label(db_col_text(st, 1)),
 		       *db_col_text(st, 3) ? " — " : "", db_col_text(st, 3));
 		n++;

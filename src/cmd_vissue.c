@@ -159,8 +159,11 @@ int cmd_issue_list(struct ctx *ctx, int argc, char **argv)
 		printf("%4lld  %-9s %s: %s\n", sqlite3_column_int64(st, 0), db_col_text(st, 7), name, db_col_text(st, 2));
 		if (*db_col_text(st, 3))
 			printf("      trách nhiệm: %s\n", db_col_text(st, 3));
-		if (*db_col_text(st, 5))
-			printf("      trả lời: %s ngày %s — %s\n", db_col_text(st, 4), db_col_text(st, 5), db_col_text(st, 6));
+		if (*db_col_text(st, 5)) {
+			char day[16];
+			date_iso_to_vn(db_col_text(st, 5), day, sizeof(day));
+			printf("      trả lời: %s ngày %s — %s\n", db_col_text(st, 4), day, db_col_text(st, 6));
+		}
 		else
 			puts("      chưa có trả lời");
 		free(name);

@@ -205,6 +205,17 @@ void date_vn(struct date dt, char *buf, size_t len)
 		snprintf(buf, len, "%04d", dt.y);
 }
 
+void date_iso_to_vn(const char *iso, char *buf, size_t len)
+{
+	struct date d;
+	char err[64];
+
+	if (iso && date_parse(iso, DATE_PARTIAL, &d, err, sizeof(err)) == 0)
+		date_vn(d, buf, len);
+	else
+		snprintf(buf, len, "%s", iso ? iso : "");
+}
+
 int date_today(struct date *out)
 {
 	const char *env = getenv("HIEPTHUONG_TODAY");

@@ -59,6 +59,13 @@ void date_iso(struct date dt, char *buf, size_t len);
 void date_vn(struct date dt, char *buf, size_t len);
 
 /*
+ * A stored ISO date ("YYYY-MM-DD", "YYYY-MM" or "YYYY") as the forms print
+ * it ("dd/mm/yyyy" ...) into buf; text that is not such a date is copied
+ * as it is ("" for NULL).
+ */
+void date_iso_to_vn(const char *iso, char *buf, size_t len);
+
+/*
  * Today's date: $HIEPTHUONG_TODAY (YYYY-MM-DD) when set, so that tests and
  * demos are reproducible; else the local calendar day.  Returns -1 if the
  * variable is set but not a valid date.

@@ -4,6 +4,7 @@
 #include <string.h>
 #include "book.h"
 #include "candidacy.h"
+#include "date.h"
 #include "db.h"
 #include "diag.h"
 #include "import.h"
@@ -58,15 +59,6 @@ int lock_add(sqlite3 *db, long long body_id, const char *stage, const char *form
 	return rc < 0 ? -1 : 1;
 }
 
-/* dd/mm/yyyy of an ISO date. */
-static void vn_date(const char *iso, char out[16])
-{
-	if (strlen(iso) == 10)
-		snprintf(out, 16, "%.2s/%.2s/%.4s", iso + 8, iso + 5, iso);
-	else
-		snprintf(out, 16, "%s", iso);
-}
-
 int lock_guard(sqlite3 *db, long long body_id, long long cand, const char *stage, const char *correct,
 	       const char *file, long row)
 {
@@ -77,7 +69,7 @@ int lock_guard(sqlite3 *db, long long body_id, long long cand, const char *stage
 
 	if (rc <= 0)
 		return rc;
-	vn_date(l.at, day);
+	date_iso_to_vn(l.at, day, sizeof(day));
 	if (!correct) {
 		char id[24];
 		snprintf(id, sizeof(id), "%lld", body_id);

@@ -354,17 +354,6 @@ int ev_deadline(struct eval *e, const char *key, const char *body_kind, struct d
 	return 0;
 }
 
-void vn_date(const char *iso, char *buf, size_t len)
-{
-	struct date d;
-	char err[64];
-
-	if (iso && date_parse(iso, DATE_PARTIAL, &d, err, sizeof(err)) == 0)
-		date_vn(d, buf, len);
-	else
-		snprintf(buf, len, "%s", iso ? iso : "");
-}
-
 /* ---- the table of evaluators ---- */
 
 static const struct {

@@ -266,7 +266,7 @@ static int each_conf(struct eval *e, const struct rule *r, int (*want_kind)(cons
 		c.counts.ballots_valid = col_count(st, 11);
 		c.counts.ballots_invalid = col_count(st, 12);
 		c.counts.vote_held = sqlite3_column_int(st, 13);
-		vn_date(c.held_on, day, sizeof(day));
+		date_iso_to_vn(c.held_on, day, sizeof(day));
 		sbuf_reset(&label);
 		sbuf_addstr(&label, conf_kind_phrase(c.kind));
 		if (*db_col_text(st, 3))
@@ -447,7 +447,7 @@ static void workplace_outcome(struct eval *e, const struct rule *r, const struct
 	(void)arg;
 	if (strcmp(v->source, "unit") || v->rank < STAGE_NOMINATED || ratio_passes(v->trust, v->attendees, num, den))
 		return;
-	vn_date(v->held_on, day, sizeof(day));
+	date_iso_to_vn(v->held_on, day, sizeof(day));
 	where_vote(&w, v, STAGE_NOMINATED, v->rank);
 	ev_add(e, r, &w, "được %ld/%ld cử tri tham dự hội nghị cử tri nơi công tác ngày %s tín nhiệm, không quá %ld/%ld "
 			 "(cần ít nhất %lld), nhưng vẫn được giới thiệu ứng cử", v->trust, v->attendees, day, num, den,
@@ -475,7 +475,7 @@ static void residence_gate(struct eval *e, const struct rule *r, const struct la
 
 	if (v->rank < STAGE_PRELIMINARY || special || ratio_passes(v->trust, v->attendees, num, den))
 		return;
-	vn_date(v->held_on, day, sizeof(day));
+	date_iso_to_vn(v->held_on, day, sizeof(day));
 	where_vote(&w, v, STAGE_QUALIFIED, v->rank);
 	ev_add(e, r, &w, "được %ld/%ld cử tri tham dự hội nghị cử tri nơi cư trú ngày %s tín nhiệm, không quá %ld/%ld "
 			 "(cần ít nhất %lld), nhưng vẫn ở danh sách trình hội nghị hiệp thương lần thứ ba mà không được "

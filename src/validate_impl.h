@@ -107,7 +107,6 @@ const char *council_unit(const char *body_name);
 
 
 /* "dd/mm/yyyy" of an ISO date string (copied as is when unparsable). */
-void vn_date(const char *iso, char *buf, size_t len);
 
 /* Evaluators, one per kind (the table is in validate.c). */
 int eval_min_age(struct eval *e, const struct rule *r);

@@ -260,8 +260,8 @@ int eval_one_constituency(struct eval *e, const struct rule *r)
 			if (*db_col_text(st, 3))
 				sbuf_addf(&name, " %s", db_col_text(st, 3));
 			sbuf_addf(&name, " %s", db_col_text(st, 4));
-			vn_date(db_col_text(st, 5), da, sizeof(da));
-			vn_date(db_col_text(st, 6), db_, sizeof(db_));
+			date_iso_to_vn(db_col_text(st, 5), da, sizeof(da));
+			date_iso_to_vn(db_col_text(st, 6), db_, sizeof(db_));
 			where_body(&w, b, STAGE_OFFICIAL, STAGE_OFFICIAL);
 			w.constituency = (long)sqlite3_column_int64(st, 1);
 			w.candidate = name.buf;

@@ -100,7 +100,7 @@ static int load_moments(struct eval *e, long long body_id, struct moments *m)
 		x->time = xstrdup(db_col_text(st, 2));
 		x->self_votes = sqlite3_column_int(st, 4);
 		x->unit_votes = sqlite3_column_int(st, 5);
-		vn_date(x->date, day, sizeof(day));
+		date_iso_to_vn(x->date, day, sizeof(day));
 		sbuf_addstr(&label, conf_kind_phrase(x->kind));
 		if (*db_col_text(st, 3))
 			sbuf_addf(&label, " của '%s'", db_col_text(st, 3));
@@ -127,11 +127,11 @@ static void check_between(struct eval *e, const struct rule *r, const struct whe
 		return;
 	}
 	if (moment_cmp(x->date, x->time, lo->date, lo->time) < 0) {
-		vn_date(lo->date, day, sizeof(day));
+		date_iso_to_vn(lo->date, day, sizeof(day));
 		ev_add(e, r, w, "%s diễn ra trước hội nghị hiệp thương %s (ngày %s)", x->label, round_names[after], day);
 	}
 	if (hi && moment_cmp(x->date, x->time, hi->date, hi->time) > 0) {
-		vn_date(hi->date, day, sizeof(day));
+		date_iso_to_vn(hi->date, day, sizeof(day));
 		ev_add(e, r, w, "%s diễn ra sau hội nghị hiệp thương %s (ngày %s)", x->label, round_names[before], day);
 	}
 }

@@ -327,3 +327,9 @@ ht decide $D $B --candidate "Tạ Văn Long" --stage nominated --include
 expect_exit 0
 [ "$(sql "$T/x.db" "SELECT stage FROM candidacy WHERE id = 20")" = nominated ] || t_fail "not nominated"
 t_end
+
+t_case "issue list prints the answer date as the forms do"
+ht issue list $D
+expect_out "ngày 07/02/2026"
+expect_not_out "2026-02-07"
+t_end
