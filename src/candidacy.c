@@ -7,6 +7,7 @@
 #include "db.h"
 #include "diag.h"
 #include "sbuf.h"
+#include "stage.h"
 #include "text.h"
 #include "banned.h"
 
@@ -109,23 +110,8 @@ int candidacy_get(sqlite3 *db, long long person_id, long long body_id, struct ca
 int candidacy_event(sqlite3 *db, long long candidacy_id, const char *stage, const char *decision,
 		    const char *note)
 {
-	sqlite3_stmt *st;
-	char today[16];
-	int rc;
-
-	if (book_today_iso(today, sizeof(today)) < 0)
-		return -1;
-	st = db_prepare_cached(db, "INSERT INTO candidacy_event(candidacy_id, at, stage, decision, note) VALUES (?, ?, ?, ?, ?)");
-	if (!st)
-		return -1;
-	db_bind_int(st, 1, candidacy_id);
-	db_bind_text(st, 2, today);
-	db_bind_text(st, 3, stage);
-	db_bind_text(st, 4, decision);
-	db_bind_text_or_null(st, 5, note);
-	rc = db_step_done(db, st, "ghi lịch sử ứng cử");
-	sqlite3_reset(st);
-	return rc;
+	/* The one writer of history rows is stage_event() (stage.h). */
+	return stage_event(db, candidacy_id, stage, decision, NULL, note, 0);
 }
 
 int candidacy_insert(sqlite3 *db, struct candidacy *c, const char *unit_name)
