@@ -8,6 +8,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include "candidacy.h"
 #include "cmd.h"
 #include "db.h"
 #include "diag.h"
@@ -16,8 +17,8 @@
 #include "text.h"
 #include "banned.h"
 
-static const char *const order[] = { "proposed", "nominated", "preliminary", "qualified", "official" };
-#define NSTAGES 5
+/* The stages in order are candidacy.h's stage_defs (nstage_defs of them). */
+#define NSTAGES 8	/* room for them; there are five */
 
 static void body_summary(sqlite3 *db, long long body_id)
 {
@@ -37,11 +38,11 @@ static void body_summary(sqlite3 *db, long long body_id)
 		long long n = sqlite3_column_int64(st, 4);
 		int from = 0;
 
-		for (int j = 0; j < NSTAGES; j++)
-			if (!strcmp(order[j], first))
+		for (int j = 0; j < nstage_defs; j++)
+			if (!strcmp(stage_defs[j].key, first))
 				from = j;
-		for (int i = 0; i < NSTAGES; i++) {
-			if (strcmp(order[i], stage))
+		for (int i = 0; i < nstage_defs; i++) {
+			if (strcmp(stage_defs[i].key, stage))
 				continue;
 			for (int j = from; j <= i; j++)
 				entered[j] += n;
@@ -57,14 +58,14 @@ static void body_summary(sqlite3 *db, long long body_id)
 	puts("    vào    qua   đang   dừng");
 	st = db_prepare(db, "SELECT drop_reason, count(*) FROM candidacy WHERE body_id = ? AND stage = ? AND status = 'dropped' "
 			    "GROUP BY 1 ORDER BY 2 DESC, 1");
-	for (int i = 0; i < NSTAGES; i++) {
+	for (int i = 0; i < nstage_defs; i++) {
 		fputs("  ", stdout);
-		text_fput_padded(stdout, stage_label(order[i]), 26);
+		text_fput_padded(stdout, stage_defs[i].label, 26);
 		printf(" %6lld %6lld %6lld %6lld\n", entered[i], entered[i] - at[i] - dropped[i], at[i], dropped[i]);
 		if (!st || !dropped[i])
 			continue;
 		db_bind_int(st, 1, body_id);
-		db_bind_text(st, 2, order[i]);
+		db_bind_text(st, 2, stage_defs[i].key);
 		while (sqlite3_step(st) == SQLITE_ROW)
 			printf("      dừng vì %s: %lld\n", reason_label(db_col_text(st, 0)), sqlite3_column_int64(st, 1));
 		sqlite3_reset(st);

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "candidacy.h"
+#include "candidacy.h"
 #include "cmd.h"
 #include "date.h"
 #include "db.h"
@@ -24,22 +25,11 @@
 
 static const char usage[] = "hiepthuong status [--body MÃ] [--today NGÀY]";
 
-/* Stages in order, with the words the forms use. */
-static const struct {
-	const char *key, *label;
-} stages[] = {
-	{ "proposed", "dự kiến" },
-	{ "nominated", "được giới thiệu" },
-	{ "preliminary", "danh sách sơ bộ" },
-	{ "qualified", "đủ tiêu chuẩn" },
-	{ "official", "danh sách chính thức" },
-};
-
 static void print_stages(sqlite3 *db, long long body_id)
 {
 	sqlite3_stmt *st = db_prepare(db, "SELECT stage, status, count(*) FROM candidacy WHERE body_id = ? "
 					  "GROUP BY stage, status");
-	long long active[5] = { 0 }, dropped = 0, total = 0;
+	long long active[8] = { 0 }, dropped = 0, total = 0;
 
 	if (!st)
 		return;
@@ -53,16 +43,16 @@ static void print_stages(sqlite3 *db, long long body_id)
 			dropped += n;
 			continue;
 		}
-		for (size_t i = 0; i < sizeof(stages) / sizeof(stages[0]); i++)
-			if (!strcmp(stages[i].key, stage))
+		for (int i = 0; i < nstage_defs && i < 8; i++)
+			if (!strcmp(stage_defs[i].key, stage))
 				active[i] += n;
 	}
 	sqlite3_finalize(st);
 	printf("  Người ứng cử: %lld", total);
 	if (total) {
 		fputs(" (", stdout);
-		for (size_t i = 0; i < sizeof(stages) / sizeof(stages[0]); i++)
-			printf("%s%s %lld", i ? ", " : "", stages[i].label, active[i]);
+		for (int i = 0; i < nstage_defs && i < 8; i++)
+			printf("%s%s %lld", i ? ", " : "", stage_defs[i].label, active[i]);
 		printf("; đã dừng %lld)", dropped);
 	}
 	putchar('\n');
