@@ -336,9 +336,15 @@ int cmd_conference_show(struct ctx *ctx, int argc, char **argv)
 
 			if (!n++)
 				puts("  Kết quả:");
-			printf("    %4lld  %-28s tín nhiệm %ld/%ld", cid, name, trust, present);
-			if (present > 0)
-				printf(" (%.2f%%)", 100.0 * (double)trust / (double)present);
+			printf("    %4lld  ", cid);
+			text_fput_padded(stdout, name, 28);
+			printf(" tín nhiệm %ld/%ld", trust, present);
+			if (present > 0) {
+				/* hundredths of a percent, half up, with the decimal comma
+				 * the forms use (addendum Q7b: two decimals) */
+				long h = (trust * 20000 / present + 1) / 2;
+				printf(" (%ld,%02ld%%)", h / 100, h % 100);
+			}
 			printf(", không tín nhiệm %lld, không hợp lệ %lld", sqlite3_column_int64(v, 2), sqlite3_column_int64(v, 3));
 			if (sqlite3_column_type(v, 4) != SQLITE_NULL)
 				printf(", biểu quyết lại %lld", sqlite3_column_int64(v, 4));

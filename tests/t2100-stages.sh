@@ -333,3 +333,10 @@ ht issue list $D
 expect_out "ngày 07/02/2026"
 expect_not_out "2026-02-07"
 t_end
+
+t_case "conference show prints each trust share with two decimals and a decimal comma"
+ht conference show $D "$(sql "$T/x.db" "SELECT id FROM conference WHERE kind = 'residence'")"
+expect_out "tín nhiệm 30/40 (75,00%)"
+expect_out "tín nhiệm 21/40 (52,50%)"
+expect_not_out ".00%"
+t_end
