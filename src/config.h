@@ -103,8 +103,14 @@ struct term_config {
 	int nbodies;
 };
 
-/* Largest config file read (bytes). */
-#define CONFIG_MAX_BYTES (4u << 20)
+/*
+ * Largest config file read (bytes), and the largest seat count of a body or
+ * constituency number.  Not numbers of the law: sanity bounds that let the
+ * benchmark's national roll-up (tests/bench: 16 MB, 242,312 commune seats in
+ * 83,312 constituencies) load while refusing a runaway file.
+ */
+#define CONFIG_MAX_BYTES (64u << 20)
+#define CONFIG_MAX_COUNT 1000000
 
 /*
  * Load `path` into *cfg.  Returns 0, or -1 after reporting every problem

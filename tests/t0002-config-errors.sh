@@ -265,10 +265,10 @@ bodies:
       - {number: -2, seats: 3, area: ["xã Hai"]}
 YAML
 init_refused "$T/c.yaml"
-expect_err "c.yaml:6:12: lỗi: 'seats' phải trong khoảng 1–100000, không phải 0"
-expect_err "c.yaml:8:18: lỗi: 'number' phải trong khoảng 1–100000, không phải 0"
+expect_err "c.yaml:6:12: lỗi: 'seats' phải trong khoảng 1–1000000, không phải 0"
+expect_err "c.yaml:8:18: lỗi: 'number' phải trong khoảng 1–1000000, không phải 0"
 expect_err "c.yaml:8:28: lỗi: 'seats' phải trong khoảng 1–1000, không phải 1001"
-expect_err "c.yaml:9:18: lỗi: 'number' phải trong khoảng 1–100000, không phải -2"
+expect_err "c.yaml:9:18: lỗi: 'number' phải trong khoảng 1–1000000, không phải -2"
 t_end
 
 t_case "election day: unreadable, and a day that does not exist"
@@ -426,9 +426,14 @@ bodies:
       - {number: 1, seats: 3, area: ["xã Một"]}
       - {number: 2, seats: 3, area: ["xã Hai"]}
       - {number: 1, seats: 3, area: ["xã Ba"]}
+      - {number: 999999, seats: 3, area: ["xã Bốn"]}
+      - {number: 2, seats: 3, area: ["xã Năm"]}
+      - {number: 999999, seats: 3, area: ["xã Sáu"]}
 YAML
 init_refused "$T/c.yaml"
 expect_err "c.yaml:10:9: lỗi: đơn vị bầu cử số 1 khai báo hai lần (đã có ở dòng 8)"
+expect_err "c.yaml:12:9: lỗi: đơn vị bầu cử số 2 khai báo hai lần (đã có ở dòng 9)"
+expect_err "c.yaml:13:9: lỗi: đơn vị bầu cử số 999999 khai báo hai lần (đã có ở dòng 11)"
 t_end
 
 t_case "duplicate body"
@@ -558,11 +563,11 @@ init_refused "$T/c.yaml"
 expect_err "c.yaml:1:1: lỗi: tệp rỗng"
 t_end
 
-t_case "a config larger than 4 MiB"
+t_case "a config larger than 64 MiB"
 printf 'term: x\n' >"$T/big.yaml"
-truncate -s 4194305 "$T/big.yaml"
+truncate -s 67108865 "$T/big.yaml"
 init_refused "$T/big.yaml"
-expect_err "tệp '$T/big.yaml' quá lớn (4194305 byte, tối đa 4194304)"
+expect_err "tệp '$T/big.yaml' quá lớn (67108865 byte, tối đa 67108864)"
 t_end
 
 t_case "not a mapping at the top"
