@@ -98,11 +98,10 @@ void ctx_subject(struct ctx *ctx, const char *table, long long id)
 
 	(void)ctx;
 	sbuf_addf(&s, "%s:%lld", table, id);
-	for (size_t i = 0; i < nsubjects; i++) {
-		if (!strcmp(subjects[i], s.buf)) {
-			sbuf_release(&s);
-			return;
-		}
+	/* Repeats are dropped when the entry is written (sorted then): a check here made an import quadratic. */
+	if (nsubjects && !strcmp(subjects[nsubjects - 1], s.buf)) {
+		sbuf_release(&s);
+		return;
 	}
 	if (nsubjects == asubjects) {
 		asubjects = asubjects ? 2 * asubjects : 16;
@@ -367,6 +366,8 @@ int audit_append(sqlite3 *db, const char *operator, const char *command)
 	if (nsubjects)
 		qsort(subjects, nsubjects, sizeof(*subjects), cmp_str);
 	for (size_t i = 0; i < nsubjects; i++) {
+		if (i && !strcmp(subjects[i], subjects[i - 1]))
+			continue;
 		if (i)
 			sbuf_addch(&subj, ' ');
 		sbuf_addstr(&subj, subjects[i]);
