@@ -390,8 +390,9 @@ static const char *map_decision(const char *v)
 	return NULL;
 }
 
+/* One decision; *decided is the candidacy it concerns (for the audit entry's subjects). */
 static int decide_row(sqlite3 *db, const struct rule_pack *pack, struct book_info *bi, const struct body_ref *def,
-		      struct import *im, const char *correct, int *ncorrected)
+		      struct import *im, const char *correct, int *ncorrected, long long *decided)
 {
 	const char *b = import_val(im, DC_BODY), *cand = import_val(im, DC_CAND), *dob = import_val(im, DC_DOB);
 	const char *stage = map_stage(import_val(im, DC_STAGE)), *dec = map_decision(import_val(im, DC_DECISION));
@@ -435,6 +436,7 @@ static int decide_row(sqlite3 *db, const struct rule_pack *pack, struct book_inf
 		im->nerrors++;
 		return -1;
 	}
+	*decided = cand_id;
 	{
 		/* A locked list changes only by a correction (lock.h). */
 		char st[16], status[16];
@@ -487,9 +489,14 @@ int cmd_decide_import(struct ctx *ctx, int argc, char **argv)
 	if (correct_s && !(correct = lock_reason_arg(correct_s)))
 		goto out;
 	rc = EXIT_DATA;
-	while ((r = import_next(&im)) == 1)
-		if (!im.row_errors && decide_row(ctx->db, &pack, &bi, def, &im, correct, &ncorrected) == 0)
+	while ((r = import_next(&im)) == 1) {
+		long long decided = 0;
+
+		if (!im.row_errors && decide_row(ctx->db, &pack, &bi, def, &im, correct, &ncorrected, &decided) == 0) {
+			ctx_subject(ctx, "candidacy", decided);
 			n++;
+		}
+	}
 	if (r < 0 || im.nerrors) {
 		fprintf(stderr, "%s: %d lỗi; không nhập gì, sổ không thay đổi\n", im.path, im.nerrors ? im.nerrors : 1);
 		goto out;

@@ -77,6 +77,19 @@ expect_out "ghi 7 quyết định"
 [ "$(sql "$T/x.db" "SELECT drop_reason FROM candidacy WHERE id = 10")" = withdrew ] || t_fail "withdrew"
 t_end
 
+t_case "the decide import's audit entry names each candidacy it decided, once, so audit log --candidate finds it"
+ht audit log --candidate 8 $D
+expect_exit 0
+expect_out "decide import"
+ht audit log --format json $D
+"$PYTHON" - "$OUT" "$(sql "$T/x.db" "SELECT group_concat(id) FROM candidacy WHERE stage = 'preliminary' OR drop_reason IN ('not_qualified', 'withdrew')")" <<'PY' || t_fail "subjects"
+import json, sys
+e = [x for x in json.load(open(sys.argv[1])) if "decide import" in x["command"]][-1]
+want = sorted("candidacy:%s" % i for i in sys.argv[2].split(","))
+assert e["subjects"] == want, (e["subjects"], want)
+PY
+t_end
+
 cat >"$T/bad2.csv" <<'CSV'
 candidate,stage,decision,reason
 Lý Thị Kim,3,include,
