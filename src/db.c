@@ -23,7 +23,13 @@ static const char *const migrations[] = { NULL };
 static int configure(sqlite3 *db)
 {
 	sqlite3_busy_timeout(db, 5000);
-	return db_exec(db, "PRAGMA foreign_keys = ON");
+	/*
+	 * 32 MiB of page cache instead of SQLite's 2 MiB: a voters import into
+	 * the national benchmark book (800 MB) read four times fewer pages
+	 * (1.04 M preads -> 0.26 M for 20,000 rows, system time 3.7 s -> 0.6 s)
+	 * for 30 MB more peak memory.
+	 */
+	return db_exec(db, "PRAGMA foreign_keys = ON; PRAGMA cache_size = -32768");
 }
 
 int db_exec(sqlite3 *db, const char *sql)
