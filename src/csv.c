@@ -500,7 +500,7 @@ static int field_add(struct csv_reader *r, const char *p, size_t n)
 
 	if (n > r->max_field || have_field > r->max_field - n)
 		return fail(r, col, r->line, "ô quá dài (tối đa %zu byte)", r->max_field);
-	if (r->buf_len > r->max_record || n > r->max_record - r->buf_len)
+	if (r->buf_len >= r->max_record || n >= r->max_record - r->buf_len)	/* and its NUL */
 		return fail(r, col, r->line, "dòng quá dài (tối đa %zu byte)", r->max_record);
 	if (buf_add(r, p, n))
 		return fail_oom(r);
@@ -627,6 +627,9 @@ int csv_next(struct csv_reader *r, struct csv_row *row)
 		if (read_field(r))
 			return -1;
 		r->lens[r->nfields] = r->buf_len - r->field_start;
+		if (r->buf_len >= r->max_record)	/* an empty last field: no field_add() */
+			return fail(r, (long)r->nfields + 1, r->line, "dòng quá dài (tối đa %zu byte)",
+				    r->max_record);
 		if (buf_add(r, "", 1))
 			return fail_oom(r);
 		r->nfields++;
