@@ -119,7 +119,7 @@
 /* The window a streaming reader reads through, in bytes. */
 #define CSV_BUFFER_DEFAULT ((size_t)64 << 10)
 
-/* Opaque; create with csv_open_mem() or csv_open_file(). */
+/* Opaque; create with csv_open_mem(), csv_open_file() or csv_open_read(). */
 struct csv_reader;
 
 /*
@@ -175,7 +175,8 @@ typedef long csv_read_fn(void *ctx, char *buf, size_t n);
  * Start reading what fn(ctx, ...) returns, through a window of bufsize
  * bytes (0: CSV_BUFFER_DEFAULT); name (may be NULL, then "-") is copied.
  * The BOM is checked and the delimiter detected here, which already calls
- * fn.  A read error then is reported by the first csv_next(), at row 1.
+ * fn.  A read error then is reported by the first csv_next(), at the
+ * position reached (row 1 unless empty lines came first).
  * Returns NULL only when out of memory.  csv_open_file() is this with a
  * file; the unit tests use it with tiny windows and short reads.
  */
