@@ -87,7 +87,8 @@ static const struct body_ref *row_body(struct import *im, int col, const struct 
 	return NULL;
 }
 
-/* Summary line and exit code shared by the imports. */
+/* Summary line and exit code shared by the imports, also when the file
+ * broke off (import_next() < 0 counted that error: nothing is imported). */
 static int finish(struct ctx *ctx, struct import *im, const char *what, int added, int matched)
 {
 	if (im->nerrors) {
@@ -212,7 +213,7 @@ int cmd_unit_import(struct ctx *ctx, int argc, char **argv)
 		while ((r = import_next(&im)) > 0)
 			if (!im.row_errors && unit_row(ctx, &im, &bi, def, &seen, &added, &matched) < 0)
 				break;
-		rc = r == 0 ? finish(ctx, &im, "đơn vị", added, matched) : EXIT_DATA;
+		rc = r <= 0 ? finish(ctx, &im, "đơn vị", added, matched) : EXIT_DATA;
 	} else if (im.nerrors) {
 		fprintf(stderr, "%s: không nhập gì, sổ không thay đổi\n", argv[0]);
 	}
@@ -375,7 +376,7 @@ int cmd_alloc_import(struct ctx *ctx, int argc, char **argv)
 		while ((r = import_next(&im)) > 0)
 			if (!im.row_errors && alloc_row(ctx, &im, &bi, def, (int)version, &seen, &added, &matched) < 0)
 				break;
-		rc = r == 0 ? finish(ctx, &im, "phân bổ", added, matched) : EXIT_DATA;
+		rc = r <= 0 ? finish(ctx, &im, "phân bổ", added, matched) : EXIT_DATA;
 	} else if (im.nerrors) {
 		fprintf(stderr, "%s: không nhập gì, sổ không thay đổi\n", argv[0]);
 	}

@@ -17,7 +17,9 @@
  *  - The delimiter is ',' or ';' (Excel picks one by locale; Vietnamese
  *    Excel often writes ';').  It is detected from the first record: ','
  *    and ';' outside quotes are counted, the more frequent wins, a tie
- *    (including none at all) gives ','.  csv_set_delimiter() overrides it.
+ *    (including none at all) gives ','.  Only the first
+ *    CSV_MAX_RECORD_DEFAULT bytes of that record are looked at.
+ *    csv_set_delimiter() overrides it.
  *  - Completely empty lines (no byte at all between two line ends) are
  *    skipped, but they count: they advance the row number as well as the
  *    physical line number, because a spreadsheet shows an empty row there
@@ -36,6 +38,10 @@
  *  - a quoted field still open at the end of the input;
  *  - a field longer than the maximum (default CSV_MAX_FIELD_DEFAULT bytes,
  *    the xlsx cell limit; see csv_set_max_field());
+ *  - a record longer than the maximum (default CSV_MAX_RECORD_DEFAULT
+ *    bytes, its fields' bytes plus one per field; see csv_set_max_record())
+ *    or with more than CSV_MAX_FIELDS fields;
+ *  - a read error (csv_open_file(), csv_open_read());
  *  - out of memory.
  *
  * Positions:
@@ -52,8 +58,12 @@
  *
  *  - csv_open_mem() borrows data: it must stay valid and unchanged until
  *    csv_close().  It does not need a terminating NUL.  The name is copied.
- *  - csv_open_file() reads the whole file into a buffer owned by the
- *    reader and freed by csv_close().
+ *  - csv_open_file() and csv_open_read() stream: they read the input
+ *    through a window of CSV_BUFFER_DEFAULT bytes (or the size given) as
+ *    csv_next() needs it, so a reader holds that window, the current
+ *    record and its field arrays, whatever the size of the input.  The
+ *    record limits above bound the rest.  (Only the delimiter detection
+ *    makes the window grow, to hold the first record.)
  *  - The field pointers and arrays in a struct csv_row point into the
  *    reader; they stay valid until the next csv_next() or csv_close() on
  *    that reader.  Copy what you need to keep.
@@ -76,7 +86,7 @@
  *
  * Typical use:
  *
- *	struct csv_reader *r = csv_open_file(path, 64 << 20, err, sizeof(err));
+ *	struct csv_reader *r = csv_open_file(path, err, sizeof(err));
  *	struct csv_row row;
  *	int rc;
  *
@@ -100,7 +110,16 @@
 /* The default maximum field length in bytes (the xlsx cell limit). */
 #define CSV_MAX_FIELD_DEFAULT ((size_t)32767)
 
-/* Opaque; create with csv_open_mem() or csv_open_file(). */
+/* The default maximum record length in bytes (fields plus one per field). */
+#define CSV_MAX_RECORD_DEFAULT ((size_t)4 << 20)
+
+/* The most fields a record may have (a spreadsheet's columns, A to XFD). */
+#define CSV_MAX_FIELDS 16384
+
+/* The window a streaming reader reads through, in bytes. */
+#define CSV_BUFFER_DEFAULT ((size_t)64 << 10)
+
+/* Opaque; create with csv_open_mem(), csv_open_file() or csv_open_read(). */
 struct csv_reader;
 
 /*
@@ -133,15 +152,35 @@ struct csv_row {
 struct csv_reader *csv_open_mem(const char *data, size_t len, const char *name);
 
 /*
- * Read the file at path into memory and start reading it; the reader owns
- * the buffer and its name is path.  Refuses a directory and a file larger
- * than max_bytes bytes.  On failure returns NULL and writes a message
- * (Vietnamese, naming the path; the errno text for open/read errors) to
- * err, truncated to errlen bytes including the NUL (err may be NULL when
- * errlen is 0).
+ * Start reading the file at path, streaming (see "Ownership"); the reader
+ * keeps the file open until csv_close() and its name is path.  There is
+ * no limit on the size of the file.  Refuses a directory.  On failure
+ * (open error, read error while looking at the start of the file, out of
+ * memory) returns NULL and writes a message (Vietnamese, naming the path;
+ * the errno text for open/read errors) to err, truncated to errlen bytes
+ * including the NUL (err may be NULL when errlen is 0).  A read error
+ * later is an error of csv_next() like any other: "không đọc được 'PATH':
+ * REASON" at the position reached.
  */
-struct csv_reader *csv_open_file(const char *path, size_t max_bytes,
-				 char *err, size_t errlen);
+struct csv_reader *csv_open_file(const char *path, char *err, size_t errlen);
+
+/*
+ * A source for csv_open_read(): copy up to n (>= 1) bytes of input to buf
+ * and return how many, 0 at the end of the input, or -1 with errno set on
+ * error.  It may return fewer bytes than asked at any time.
+ */
+typedef long csv_read_fn(void *ctx, char *buf, size_t n);
+
+/*
+ * Start reading what fn(ctx, ...) returns, through a window of bufsize
+ * bytes (0: CSV_BUFFER_DEFAULT); name (may be NULL, then "-") is copied.
+ * The BOM is checked and the delimiter detected here, which already calls
+ * fn.  A read error then is reported by the first csv_next(), at the
+ * position reached (row 1 unless empty lines came first).
+ * Returns NULL only when out of memory.  csv_open_file() is this with a
+ * file; the unit tests use it with tiny windows and short reads.
+ */
+struct csv_reader *csv_open_read(csv_read_fn *fn, void *ctx, const char *name, size_t bufsize);
 
 /*
  * Force the delimiter instead of detecting it.  Call it before the first
@@ -159,6 +198,14 @@ char csv_delimiter(const struct csv_reader *r);
  * CSV_MAX_FIELD_DEFAULT.  May be called at any time.
  */
 void csv_set_max_field(struct csv_reader *r, size_t max);
+
+/*
+ * Set the maximum length of one record in bytes: its fields (after ""
+ * is unescaped) plus one byte per field.  A longer record is an error
+ * "dòng quá dài".  0 restores the default, CSV_MAX_RECORD_DEFAULT.  May be
+ * called at any time.
+ */
+void csv_set_max_record(struct csv_reader *r, size_t max);
 
 /*
  * Read the next record into *row.

@@ -195,7 +195,7 @@ int import_open(struct import *im, const char *path, const struct import_col *co
 	im->vals_ = xcalloc((size_t)ncols, sizeof(*im->vals_));
 	for (int c = 0; c < ncols; c++)
 		im->pos_[c] = -1;
-	im->r_ = csv_open_file(path, IMPORT_MAX_BYTES, err, sizeof(err));
+	im->r_ = csv_open_file(path, err, sizeof(err));
 	if (!im->r_) {
 		im->nerrors++;
 		return error("%s", err);

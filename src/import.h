@@ -25,6 +25,13 @@
  * 1-based; every error is counted in im->nerrors and reading goes on, so
  * one pass reports every bad row.  The caller decides that a file with
  * any error changes nothing.
+ *
+ * Size.  The file is streamed (csv.h), so it may be of any size and the
+ * reader holds only the current row.  The flip side: a file broken in its
+ * middle (an unclosed quote, a NUL byte, a read error) is found only when
+ * reading gets there, after the rows before it were returned and perhaps
+ * written; import_next() then returns -1, and the caller must fail (the
+ * dispatcher rolls the whole import back).
  */
 #ifndef IMPORT_H
 #define IMPORT_H
@@ -101,8 +108,5 @@ void import_close(struct import *im);
  * (check `s` first).
  */
 char *import_clean_arg(const char *opt, const char *s);
-
-/* Largest CSV file read (bytes). */
-#define IMPORT_MAX_BYTES ((size_t)64 << 20)
 
 #endif

@@ -8,9 +8,11 @@
  *   FAILWRITE_MODE=enospc      writes to them fail with ENOSPC once
  *                              FAILWRITE_AFTER bytes (default 0) were written
  *   FAILWRITE_MODE=erofs       opening them for writing fails with EROFS
+ *   FAILWRITE_MODE=eio         reads from them fail with EIO once
+ *                              FAILWRITE_AFTER bytes were read (t1006)
  *
  * Wrapped: open/open64/openat/openat64 (to learn which descriptors are
- * affected), write/pwrite/pwrite64/writev, and fopen/fopen64 (stdio writes
+ * affected), write/pwrite/pwrite64/writev, read, and fopen/fopen64 (stdio writes
  * inside glibc do not go through write(), so an affected FILE is replaced
  * by a fopencookie() stream whose writes are counted here).
  * Compiled by the test: cc -shared -fPIC -o failwrite.so failwrite.c -ldl
@@ -29,10 +31,11 @@
 
 #define MAXFD 4096
 static unsigned char affected[MAXFD];
-static long long written;
+static long long written, nread;
 
 static const char *match(void) { return getenv("FAILWRITE_MATCH"); }
 static int erofs(void) { const char *m = getenv("FAILWRITE_MODE"); return m && !strcmp(m, "erofs"); }
+static int eio(void) { const char *m = getenv("FAILWRITE_MODE"); return m && !strcmp(m, "eio"); }
 static long long budget(void) { const char *a = getenv("FAILWRITE_AFTER"); return a ? atoll(a) : 0; }
 
 static int hit(const char *path)
@@ -87,7 +90,7 @@ static size_t allow(int fd, size_t n)
 {
 	long long left;
 
-	if (fd < 0 || fd >= MAXFD || !affected[fd] || erofs())
+	if (fd < 0 || fd >= MAXFD || !affected[fd] || erofs() || eio())
 		return n;
 	left = budget() - written;
 	if (left <= 0) {
@@ -134,6 +137,20 @@ ssize_t writev(int fd, const struct iovec *iov, int cnt)
 		if ((size_t)r < iov[i].iov_len) break;
 	}
 	return total;
+}
+
+ssize_t read(int fd, void *buf, size_t n)
+{
+	REAL(read);
+	ssize_t r;
+	if (eio() && n && fd >= 0 && fd < MAXFD && affected[fd]) {
+		long long left = budget() - nread;
+		if (left <= 0) { errno = EIO; return -1; }
+		if ((long long)n > left) n = (size_t)left;
+	}
+	r = real_read(fd, buf, n);
+	if (r > 0 && fd >= 0 && fd < MAXFD && affected[fd]) nread += r;
+	return r;
 }
 
 /* stdio streams on affected files: writes go through write() above. */
