@@ -20,8 +20,20 @@
 #include "text.h"
 #include "banned.h"
 
-/* What the running command described so far. */
-static struct sbuf changes = SBUF_INIT;	/* JSON objects joined by ",\n" */
+/*
+ * What the running command described so far: the first AUDIT_KEEP_FIRST
+ * changes in `changes` (JSON objects joined by ",\n"), the last
+ * AUDIT_KEEP_LAST after those in a ring, and the count of those between,
+ * which the entry gives instead of their text.  A real committee's import
+ * has a few hundred rows and keeps them all; a national-size one (477,000
+ * rows) would have held 50 MB of notes several times over.  The summary
+ * a command writes last is always kept.
+ */
+#define AUDIT_KEEP_FIRST 5000
+#define AUDIT_KEEP_LAST 16
+static struct sbuf changes = SBUF_INIT;
+static size_t nchanges;			/* described so far, all of them */
+static char *last_changes[AUDIT_KEEP_LAST];	/* ring: change k at [k % AUDIT_KEEP_LAST] */
 static char **subjects;
 static size_t nsubjects, asubjects;
 
@@ -69,27 +81,61 @@ static void add_json(struct sbuf *sb, const char *s)
 	free(safe);
 }
 
-static void begin_change(void)
+/* Keep one change (a JSON object; taken over) as the comment on `changes` says. */
+static void keep_change(struct sbuf *item)
 {
-	if (changes.len)
-		sbuf_addstr(&changes, ",\n");
-	sbuf_addch(&changes, '{');
+	size_t k = nchanges++;
+
+	if (k < AUDIT_KEEP_FIRST) {
+		if (changes.len)
+			sbuf_addstr(&changes, ",\n");
+		sbuf_add(&changes, item->buf, item->len);
+		sbuf_release(item);
+		return;
+	}
+	free(last_changes[k % AUDIT_KEEP_LAST]);
+	last_changes[k % AUDIT_KEEP_LAST] = sbuf_detach(item, NULL);
+}
+
+/* All kept changes as a JSON array into out, with a note for those left out. */
+static void changes_json(struct sbuf *out)
+{
+	size_t later = nchanges > AUDIT_KEEP_FIRST ? nchanges - AUDIT_KEEP_FIRST : 0;
+	size_t ring = later < AUDIT_KEEP_LAST ? later : AUDIT_KEEP_LAST;
+
+	sbuf_addch(out, '[');
+	sbuf_add(out, changes.buf, changes.len);
+	if (later > ring) {
+		struct sbuf msg = SBUF_INIT;
+
+		sbuf_addf(&msg, "%zu thay đổi tiếp theo không ghi chi tiết (mỗi mục ghi %d thay đổi đầu và %d "
+			  "thay đổi cuối)", later - ring, AUDIT_KEEP_FIRST, AUDIT_KEEP_LAST);
+		sbuf_addstr(out, ",\n{\"note\": ");
+		add_json(out, msg.buf);
+		sbuf_addch(out, '}');
+		sbuf_release(&msg);
+	}
+	for (size_t k = nchanges - ring; k < nchanges; k++) {
+		sbuf_addstr(out, ",\n");
+		sbuf_addstr(out, last_changes[k % AUDIT_KEEP_LAST]);
+	}
+	sbuf_addch(out, ']');
 }
 
 void ctx_change(struct ctx *ctx, const char *fmt, ...)
 {
-	struct sbuf msg = SBUF_INIT;
+	struct sbuf msg = SBUF_INIT, item = SBUF_INIT;
 	va_list ap;
 
 	(void)ctx;
 	va_start(ap, fmt);
 	sbuf_vaddf(&msg, fmt, ap);
 	va_end(ap);
-	begin_change();
-	sbuf_addstr(&changes, "\"note\": ");
-	add_json(&changes, msg.buf);
-	sbuf_addch(&changes, '}');
+	sbuf_addstr(&item, "{\"note\": ");
+	add_json(&item, msg.buf);
+	sbuf_addch(&item, '}');
 	sbuf_release(&msg);
+	keep_change(&item);
 }
 
 void ctx_subject(struct ctx *ctx, const char *table, long long id)
@@ -113,16 +159,18 @@ void ctx_subject(struct ctx *ctx, const char *table, long long id)
 void ctx_change_row(struct ctx *ctx, const char *table, long long id, const char *field,
 		    const char *before, const char *after)
 {
-	begin_change();
-	sbuf_addstr(&changes, "\"table\": ");
-	add_json(&changes, table);
-	sbuf_addf(&changes, ", \"id\": %lld, \"field\": ", id);
-	add_json(&changes, field);
-	sbuf_addstr(&changes, ", \"before\": ");
-	add_json(&changes, before);
-	sbuf_addstr(&changes, ", \"after\": ");
-	add_json(&changes, after);
-	sbuf_addch(&changes, '}');
+	struct sbuf item = SBUF_INIT;
+
+	sbuf_addstr(&item, "{\"table\": ");
+	add_json(&item, table);
+	sbuf_addf(&item, ", \"id\": %lld, \"field\": ", id);
+	add_json(&item, field);
+	sbuf_addstr(&item, ", \"before\": ");
+	add_json(&item, before);
+	sbuf_addstr(&item, ", \"after\": ");
+	add_json(&item, after);
+	sbuf_addch(&item, '}');
+	keep_change(&item);
 	ctx_subject(ctx, table, id);
 }
 
@@ -255,6 +303,11 @@ static int flush_snaps(struct ctx *ctx)
 void audit_reset(void)
 {
 	sbuf_release(&changes);
+	for (size_t k = 0; k < AUDIT_KEEP_LAST; k++) {
+		free(last_changes[k]);
+		last_changes[k] = NULL;
+	}
+	nchanges = 0;
 	for (size_t i = 0; i < nsubjects; i++)
 		free(subjects[i]);
 	free(subjects);
@@ -372,9 +425,7 @@ int audit_append(sqlite3 *db, const char *operator, const char *command)
 			sbuf_addch(&subj, ' ');
 		sbuf_addstr(&subj, subjects[i]);
 	}
-	sbuf_addch(&chg, '[');
-	sbuf_add(&chg, changes.buf, changes.len);
-	sbuf_addch(&chg, ']');
+	changes_json(&chg);
 	if (audit_state(db, &state) < 0)
 		goto out;
 	now_text(at, sizeof(at));

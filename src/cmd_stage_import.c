@@ -338,7 +338,8 @@ int cmd_voters_import(struct ctx *ctx, int argc, char **argv)
 		goto out;
 	}
 	printf("%s: ghi %d hội nghị cử tri, %d kết quả tín nhiệm\n", im.path, nconf, nres);
-	ctx_change(ctx, "nhập '%s': %d hội nghị cử tri, %d kết quả", im.path, nconf, nres);
+	ctx_change(ctx, "nhập '%s' (SHA-256 %s): %d hội nghị cử tri, %d kết quả", im.path, import_sha256(&im), nconf,
+		   nres);
 	rc = EXIT_OK;
 out:
 	group_release(&g);
@@ -502,7 +503,7 @@ int cmd_decide_import(struct ctx *ctx, int argc, char **argv)
 		goto out;
 	}
 	printf("%s: ghi %d quyết định\n", im.path, n);
-	ctx_change(ctx, "nhập '%s': %d quyết định", im.path, n);
+	ctx_change(ctx, "nhập '%s' (SHA-256 %s): %d quyết định", im.path, import_sha256(&im), n);
 	if (ncorrected)
 		ctx_change(ctx, "đính chính %d quyết định trong danh sách đã khóa; lý do: %s", ncorrected, correct);
 	else if (correct)

@@ -96,7 +96,8 @@ static int finish(struct ctx *ctx, struct import *im, const char *what, int adde
 		return EXIT_DATA;
 	}
 	printf("%s: thêm %d %s, khớp %d đã có trong sổ, từ chối 0 dòng\n", im->path, added, what, matched);
-	ctx_change(ctx, "nhập '%s': thêm %d %s, khớp %d", im->path, added, what, matched);
+	ctx_change(ctx, "nhập '%s' (SHA-256 %s): thêm %d %s, khớp %d", im->path, import_sha256(im), added, what,
+		   matched);
 	return EXIT_OK;
 }
 

@@ -49,6 +49,8 @@ struct csv_reader {
 	size_t win_cap;
 	size_t win_base;	/* the window's size when no look-ahead needs more */
 	int fd;			/* the file csv_open_file() opened, else -1 */
+	csv_tap_fn *tap;	/* sees every byte read, once, in order */
+	void *tap_ctx;
 	int read_failed;	/* the error is a read error */
 
 	char *name;
@@ -210,6 +212,8 @@ static size_t fill(struct csv_reader *r, size_t want)
 		} else if (n == 0) {
 			r->eof = 1;
 		} else {
+			if (r->tap)
+				r->tap(r->tap_ctx, r->win + r->len, (size_t)n);
 			r->len += (size_t)n;
 		}
 	}
@@ -347,12 +351,15 @@ struct csv_reader *csv_open_mem(const char *data, size_t len, const char *name)
 	return r;
 }
 
-struct csv_reader *csv_open_read(csv_read_fn *fn, void *ctx, const char *name, size_t bufsize)
+static struct csv_reader *open_read(csv_read_fn *fn, void *ctx, const char *name, size_t bufsize,
+				    csv_tap_fn *tap, void *tap_ctx)
 {
 	struct csv_reader *r = reader_new(name);
 
 	if (!r)
 		return NULL;
+	r->tap = tap;
+	r->tap_ctx = tap_ctx;
 	r->read = fn;
 	r->read_ctx = ctx;
 	r->win_base = r->win_cap = bufsize ? bufsize : CSV_BUFFER_DEFAULT;
@@ -364,6 +371,11 @@ struct csv_reader *csv_open_read(csv_read_fn *fn, void *ctx, const char *name, s
 	r->data = r->win;
 	start(r);
 	return r;
+}
+
+struct csv_reader *csv_open_read(csv_read_fn *fn, void *ctx, const char *name, size_t bufsize)
+{
+	return open_read(fn, ctx, name, bufsize, NULL, NULL);
 }
 
 /* csv_read_fn for a file descriptor (ctx holds it). */
@@ -381,6 +393,11 @@ static long read_fd(void *ctx, char *buf, size_t n)
 }
 
 struct csv_reader *csv_open_file(const char *path, char *err, size_t errlen)
+{
+	return csv_open_file_tap(path, NULL, NULL, err, errlen);
+}
+
+struct csv_reader *csv_open_file_tap(const char *path, csv_tap_fn *tap, void *tap_ctx, char *err, size_t errlen)
 {
 	struct csv_reader *r = NULL;
 	struct stat st;
@@ -403,7 +420,7 @@ struct csv_reader *csv_open_file(const char *path, char *err, size_t errlen)
 		close(fd);
 		return NULL;
 	}
-	r = csv_open_read(read_fd, (void *)(intptr_t)fd, path, 0);
+	r = open_read(read_fd, (void *)(intptr_t)fd, path, 0, tap, tap_ctx);
 	if (!r) {
 		set_msg(err, errlen, "hết bộ nhớ khi đọc '%s'", path);
 		close(fd);

@@ -165,6 +165,17 @@ struct csv_reader *csv_open_mem(const char *data, size_t len, const char *name);
 struct csv_reader *csv_open_file(const char *path, char *err, size_t errlen);
 
 /*
+ * A tap sees the bytes of the file as they are read: each byte once, in
+ * order, so that after csv_next() returned 0 it has seen the whole file
+ * (an import records the file's SHA-256 this way, without a second read).
+ */
+typedef void csv_tap_fn(void *ctx, const char *buf, size_t n);
+
+/* csv_open_file() with a tap (may be NULL), called from the first read on. */
+struct csv_reader *csv_open_file_tap(const char *path, csv_tap_fn *tap, void *tap_ctx, char *err,
+				     size_t errlen);
+
+/*
  * A source for csv_open_read(): copy up to n (>= 1) bytes of input to buf
  * and return how many, 0 at the end of the input, or -1 with errno set on
  * error.  It may return fewer bytes than asked at any time.

@@ -5,6 +5,7 @@
 #include <string.h>
 #include "csv.h"
 #include "diag.h"
+#include "hash.h"
 #include "import.h"
 #include "sbuf.h"
 #include "text.h"
@@ -181,6 +182,11 @@ static int read_header(struct import *im, const struct csv_row *row)
 	return im->nerrors ? -1 : 0;
 }
 
+static void tap_hash(void *ctx, const char *buf, size_t n)
+{
+	hash_add(ctx, buf, n);
+}
+
 int import_open(struct import *im, const char *path, const struct import_col *cols, int ncols)
 {
 	struct csv_row row;
@@ -195,7 +201,8 @@ int import_open(struct import *im, const char *path, const struct import_col *co
 	im->vals_ = xcalloc((size_t)ncols, sizeof(*im->vals_));
 	for (int c = 0; c < ncols; c++)
 		im->pos_[c] = -1;
-	im->r_ = csv_open_file(path, err, sizeof(err));
+	im->hash_ = hash_new();
+	im->r_ = csv_open_file_tap(path, tap_hash, im->hash_, err, sizeof(err));
 	if (!im->r_) {
 		im->nerrors++;
 		return error("%s", err);
@@ -231,8 +238,13 @@ int import_next(struct import *im)
 		;
 	if (rc < 0)
 		return csv_failed(im);
-	if (rc == 0)
+	if (rc == 0) {
+		if (im->hash_) {
+			hash_end_hex(im->hash_, im->sha256_);
+			im->hash_ = NULL;
+		}
 		return 0;
+	}
 	im->row = row.row;
 	im->rows++;
 	for (size_t i = 0; i < row.nfields; i++) {
@@ -283,7 +295,17 @@ void import_close(struct import *im)
 	free(im->names_);
 	free(im->ignored_);
 	csv_close(im->r_);
+	if (im->hash_) {
+		char unused[HASH_HEX_LEN + 1];
+
+		hash_end_hex(im->hash_, unused);	/* frees it */
+	}
 	memset(im, 0, sizeof(*im));
+}
+
+const char *import_sha256(const struct import *im)
+{
+	return im->sha256_[0] ? im->sha256_ : NULL;
 }
 
 char *import_clean_arg(const char *opt, const char *s)

@@ -50,6 +50,8 @@ struct import_col {
 	int required;
 };
 
+struct hash;
+
 struct import {
 	const char *path;
 	const struct import_col *cols;
@@ -67,6 +69,8 @@ struct import {
 	char **names_;		/* per field of the file: its header */
 	int *ignored_;		/* per field of the file: STT or no header */
 	size_t nfile_;
+	struct hash *hash_;	/* SHA-256 of the bytes read so far */
+	char sha256_[65];	/* its hex form once the whole file is read */
 };
 
 /*
@@ -100,6 +104,13 @@ int import_error(struct import *im, int col, const char *fmt, ...) __attribute__
 void import_warning(struct import *im, int col, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 void import_close(struct import *im);
+
+/*
+ * The SHA-256 of the file (64 hex digits) once import_next() has returned
+ * 0, else NULL.  Imports record it in their audit entry: it names exactly
+ * the file that was loaded, and `sha256sum` checks a copy against it.
+ */
+const char *import_sha256(const struct import *im);
 
 /*
  * Clean a command-line value the way cells are cleaned (UTF-8, NFC, no

@@ -108,3 +108,29 @@ else
 	expect_same "$T/before" "$T/after"
 	t_end
 fi
+
+# The audit entry of a big import: the file's SHA-256, the first 5,000 and
+# the last 16 changes, and how many between were not written out; the
+# summary (the last change) always survives.
+t_case "a 5,100-row import's audit entry: SHA-256 of the file, changes kept at both ends, the rest counted"
+gen "$T/many.csv" 0.001 5100 >/dev/null
+sed -i 's/MOI-/NHIEU-/; s/mới số/nhiều số/' "$T/many.csv"
+ht unit import "$T/many.csv" --db "$B"
+expect_exit 0
+ht audit log --format json --db "$B"
+expect_exit 0
+"$PYTHON" - "$OUT" "$(sha256sum "$T/many.csv" | cut -d' ' -f1)" <<'PY' || t_fail "audit entry"
+import json, sys
+e = json.load(open(sys.argv[1]))[-1]
+c = [x["note"] for x in e["changes"]]
+assert len(c) == 5000 + 1 + 16, len(c)
+assert c[0].startswith("thêm đơn vị 'NHIEU-0' "), c[0]
+assert c[4999].startswith("thêm đơn vị 'NHIEU-4999' "), c[4999]
+assert c[5000] == "85 thay đổi tiếp theo không ghi chi tiết (mỗi mục ghi 5000 thay đổi đầu và 16 thay đổi cuối)", c[5000]
+assert c[5001].startswith("thêm đơn vị 'NHIEU-5085' "), c[5001]
+assert c[-2].startswith("thêm đơn vị 'NHIEU-5099' "), c[-2]
+assert c[-1].startswith("nhập '") and "' (SHA-256 %s): thêm 5100 đơn vị" % sys.argv[2] in c[-1], c[-1]
+PY
+ht audit verify --db "$B"
+expect_exit 0
+t_end
