@@ -45,7 +45,7 @@ struct render {
 	lxw_workbook *wb;
 	lxw_worksheet *ws;
 	const struct template *t;
-	const struct dataset *ds;
+	struct dataset *ds;
 	const struct xlsx_opts *o;
 	int row;
 	lxw_error err;
@@ -60,11 +60,12 @@ struct render {
 	int bad;		/* a fill-in failed */
 };
 
-/* Lookup scope: the rows of enclosing `each` blocks, then the scalars. */
+/* Lookup scope: the current rows of enclosing `each` blocks, then the
+ * scalars. */
 struct scope {
 	const struct dataset *ds;
-	const struct ds_table *t;
-	int row;
+	const struct ds_table *t;	/* NULL for the top scope */
+	const struct ds_cursor *cur;	/* on the row of t */
 	char num[24];
 	const struct scope *up;
 };
@@ -83,7 +84,7 @@ static const char *lookup(void *arg, const char *name)
 		if (x->t) {
 			int c = ds_col(x->t, name);
 			if (c >= 0)
-				return ds_cell(x->t, x->row, c);
+				return ds_value(x->cur, c);
 		}
 	}
 	return dataset_scalar(s->ds, name);
@@ -368,31 +369,41 @@ static void render_blocks(struct render *r, const struct tpl_block *b, int n, co
 
 static void emit_each(struct render *r, const struct tpl_block *b, const struct scope *s)
 {
-	const struct ds_table *t = dataset_table(r->ds, b->rows);
-	int shown = 0, mcol = -1;
+	struct ds_table *t = dataset_table(r->ds, b->rows);
+	struct ds_cursor cur;
+	int shown = 0, mcol = -1, rc;
 	const char *want = NULL;
 
 	if (t && b->match) {
 		mcol = ds_col(t, b->match);
 		want = lookup((void *)s, b->match);
 	}
-	for (int i = 0; t && i < t->nrows; i++) {
-		struct scope child;
-		const char *v;
+	/* Matched rows are picked out of the whole table once per enclosing
+	 * row: read it once.  Otherwise one pass over the query. */
+	if (t && ds_open(r->ds, t, b->match != NULL, &cur) == 0) {
+		while ((rc = ds_next(&cur)) > 0) {
+			struct scope child;
+			const char *v;
 
-		if (mcol >= 0) {
-			v = ds_cell(t, i, mcol);
-			if (!v || !want || strcmp(v, want))
-				continue;
+			if (mcol >= 0) {
+				v = ds_value(&cur, mcol);
+				if (!v || !want || strcmp(v, want))
+					continue;
+			}
+			memset(&child, 0, sizeof(child));
+			child.ds = r->ds;
+			child.t = t;
+			child.cur = &cur;
+			child.up = s;
+			snprintf(child.num, sizeof(child.num), "%d", ++shown);
+			render_blocks(r, b->body, b->nbody, &child);
 		}
-		memset(&child, 0, sizeof(child));
-		child.ds = r->ds;
-		child.t = t;
-		child.row = i;
-		child.up = s;
-		snprintf(child.num, sizeof(child.num), "%d", ++shown);
-		render_blocks(r, b->body, b->nbody, &child);
+		r->bad |= rc < 0;
+	} else if (t) {
+		r->bad = 1;
 	}
+	if (t)
+		ds_close(&cur);
 	if (!shown)
 		render_blocks(r, b->empty, b->nempty, s);
 }
@@ -542,14 +553,15 @@ static void table_header(struct render *r, const struct tpl_block *b, const int 
 
 static void xlsx_table(struct render *r, const struct tpl_block *b, const struct scope *s)
 {
-	const struct ds_table *t = dataset_table(r->ds, b->rows);
+	struct ds_table *t = dataset_table(r->ds, b->rows);
+	struct ds_cursor cur;
 	int *start = xcalloc((size_t)b->ncols + 1, sizeof(int)), *fcol = xcalloc((size_t)b->ncols + 1, sizeof(int));
 	struct cell *cells = xcalloc((size_t)b->ncols + 1, sizeof(*cells));
 	char **texts = xcalloc((size_t)b->ncols + 1, sizeof(char *));
 	long long *sums = xcalloc((size_t)b->ncols + 1, sizeof(long long));
 	struct tpl_style none;
 	struct fkey hk, dk;
-	int mcol = -1, shown = 0;
+	int mcol = -1, shown = 0, rc = 0;
 	const char *want = NULL;
 
 	memset(&none, 0, sizeof(none));
@@ -568,11 +580,17 @@ static void xlsx_table(struct render *r, const struct tpl_block *b, const struct
 		want = lookup((void *)s, b->match);
 	}
 	table_header(r, b, start, hk);
-	for (int row = 0; t && row < t->nrows; row++) {
+	/* As in emit_each: a matched table is read once, whole. */
+	if (t && ds_open(r->ds, t, b->match != NULL, &cur) < 0) {
+		r->bad = 1;
+		ds_close(&cur);
+		t = NULL;
+	}
+	while (t && (rc = ds_next(&cur)) > 0) {
 		int nl = 1;
 
 		if (mcol >= 0) {
-			const char *v = ds_cell(t, row, mcol);
+			const char *v = ds_value(&cur, mcol);
 			if (!v || !want || strcmp(v, want))
 				continue;
 		}
@@ -587,7 +605,7 @@ static void xlsx_table(struct render *r, const struct tpl_block *b, const struct
 				snprintf(num, sizeof(num), "%d", shown);
 				v = num;
 			} else {
-				v = ds_cell(t, row, fcol[i]);
+				v = ds_value(&cur, fcol[i]);
 			}
 			texts[i] = text_clean(v ? v : "", strlen(v ? v : ""), NULL);
 			if (!texts[i])
@@ -613,6 +631,10 @@ static void xlsx_table(struct render *r, const struct tpl_block *b, const struct
 			free(texts[i]);
 			texts[i] = NULL;
 		}
+	}
+	if (t) {
+		r->bad |= rc < 0;
+		ds_close(&cur);
 	}
 	if (!shown) {
 		/* The blank form: its numbered empty rows. */
@@ -724,7 +746,7 @@ static char *temp_beside(const char *path)
 	return sbuf_detach(&s, NULL);
 }
 
-int xlsx_render(const char *path, const struct template *t, const struct dataset *ds, const struct xlsx_opts *o)
+int xlsx_render(const char *path, const struct template *t, struct dataset *ds, const struct xlsx_opts *o)
 {
 	lxw_workbook_options wo = { LXW_TRUE, NULL, LXW_FALSE };
 	lxw_doc_properties props;

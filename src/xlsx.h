@@ -4,11 +4,13 @@
  * The renderer knows nothing about any particular form: it walks the
  * template's blocks top to bottom and turns them into libxlsxwriter calls
  * on one worksheet, filling text from the dataset (fill.h).  It writes
- * every row once, in order, in constant-memory mode, so that a list of a
- * hundred thousand people takes a few megabytes; merged cells are issued
- * when their last row is written, which is what constant-memory mode
- * allows (see DEPENDENCIES.md, libxlsxwriter).  Row heights are computed
- * from the wrapped text (textfit.h).
+ * every row once, in order, in constant-memory mode, reading a table's
+ * rows from the book as it writes them (dataset.h, ds_open), so that a
+ * list of a hundred thousand people takes a few megabytes (a table
+ * matched against the rows of an enclosing `each` is read whole, once).
+ * Merged cells are issued when their last row is written, which is what
+ * constant-memory mode allows (see DEPENDENCIES.md, libxlsxwriter).  Row
+ * heights are computed from the wrapped text (textfit.h).
  *
  * The page: A4, the template's orientation and margins, fit to one page
  * wide, the first repeatable table header printed on every page, page
@@ -34,6 +36,6 @@ struct xlsx_opts {
 };
 
 /* Returns 0, or -1 after reporting; `path` is not created on failure. */
-int xlsx_render(const char *path, const struct template *t, const struct dataset *ds, const struct xlsx_opts *o);
+int xlsx_render(const char *path, const struct template *t, struct dataset *ds, const struct xlsx_opts *o);
 
 #endif
