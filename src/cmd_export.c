@@ -420,12 +420,14 @@ static int export_one(struct ctxx *x, const char *form, const struct opts *op)
 		return EXIT_DATA;
 	rc = gate(x, sel.body, export_gate_stage(t->gate, sel.round), &g);
 	if (rc != 0) {
+		int nerrors = g.nerrors;
+
 		end_locking(x, 0);
 		gate_result_release(&g);
 		if (rc < 0)
 			return EXIT_DATA;
 		error("không xuất '%s': sổ còn %d lỗi (xem ở trên); sửa các lỗi, hoặc dùng --draft để xuất bản nháp",
-		      t->id, g.nerrors);
+		      t->id, nerrors);
 		return EXIT_RULES;
 	}
 	rc = render_one(x, t, &sel, op->out, &g, 0);
