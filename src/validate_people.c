@@ -144,7 +144,7 @@ static int age_one(struct eval *e, const struct rule *r, const struct cand *c, v
 
 int eval_min_age(struct eval *e, const struct rule *r)
 {
-	return ev_each_cand(e, r, CAND_ACTIVE, age_one, NULL);
+	return ev_cand_pass(e, r, CAND_ACTIVE, age_one, NULL, NULL);
 }
 
 /* ---- ELIG-NAT ---- */
@@ -170,7 +170,7 @@ static int nationality_one(struct eval *e, const struct rule *r, const struct ca
 
 int eval_nationality(struct eval *e, const struct rule *r)
 {
-	return ev_each_cand(e, r, CAND_ACTIVE, nationality_one, NULL);
+	return ev_cand_pass(e, r, CAND_ACTIVE, nationality_one, NULL, NULL);
 }
 
 /* ---- ELIG-LEVELS ---- */
@@ -221,6 +221,17 @@ static int levels_one(struct eval *e, const struct rule *r, const struct cand *c
 	return 0;
 }
 
+static void levels_done(struct eval *e, const struct rule *r, void *arg)
+{
+	struct levels_state *s = arg;
+
+	(void)e;
+	(void)r;
+	sqlite3_finalize(s->person);
+	free(s->over);
+	free(s);
+}
+
 /*
  * The people over a limit are found first, in one grouped query over the
  * book (issue 8: one query per candidate was 7 % of an export); only
@@ -254,18 +265,18 @@ int eval_hdnd_levels(struct eval *e, const struct rule *r)
 		free(s.over);
 		return bug("reading council levels: %s", sqlite3_errmsg(e->db));
 	}
-	rc = 0;
-	if (s.nover) {
-		s.person = db_prepare(e->db, "SELECT count(DISTINCT CASE WHEN b.kind = 'hdnd' THEN b.id END), "
-					     "count(CASE WHEN b.kind = 'na' THEN 1 END), "
-					     "coalesce(group_concat(CASE WHEN b.kind = 'hdnd' THEN b.name END, '; '), '') "
-					     "FROM candidacy c JOIN body b ON b.id = c.body_id "
-					     "WHERE c.person_id = ?1 AND c.status = 'active'");
-		rc = s.person ? ev_each_cand(e, r, CAND_ACTIVE, levels_one, &s) : -1;
-		sqlite3_finalize(s.person);
+	if (!s.nover)
+		return 0;
+	s.person = db_prepare(e->db, "SELECT count(DISTINCT CASE WHEN b.kind = 'hdnd' THEN b.id END), "
+				     "count(CASE WHEN b.kind = 'na' THEN 1 END), "
+				     "coalesce(group_concat(CASE WHEN b.kind = 'hdnd' THEN b.name END, '; '), '') "
+				     "FROM candidacy c JOIN body b ON b.id = c.body_id "
+				     "WHERE c.person_id = ?1 AND c.status = 'active'");
+	if (!s.person) {
+		free(s.over);
+		return -1;
 	}
-	free(s.over);
-	return rc;
+	return ev_cand_pass(e, r, CAND_ACTIVE, levels_one, memcpy(xmalloc(sizeof(s)), &s, sizeof(s)), levels_done);
 }
 
 /* ---- ELIG-ONEUNIT ---- */
@@ -345,7 +356,7 @@ static int locality_one(struct eval *e, const struct rule *r, const struct cand 
 
 int eval_hdnd_locality(struct eval *e, const struct rule *r)
 {
-	return ev_each_cand(e, r, CAND_ACTIVE, locality_one, NULL);
+	return ev_cand_pass(e, r, CAND_ACTIVE, locality_one, NULL, NULL);
 }
 
 /* ---- ELIG-DOSSIER ---- */
@@ -381,7 +392,7 @@ static int dossier_one(struct eval *e, const struct rule *r, const struct cand *
 
 int eval_dossier_deadline(struct eval *e, const struct rule *r)
 {
-	return ev_each_cand(e, r, CAND_ACTIVE, dossier_one, NULL);
+	return ev_cand_pass(e, r, CAND_ACTIVE, dossier_one, NULL, NULL);
 }
 
 /* ---- LIST-ORDER ---- */
@@ -420,21 +431,29 @@ static int order_one(struct eval *e, const struct rule *r, const struct cand *c,
 	return 0;
 }
 
+static void order_done(struct eval *e, const struct rule *r, void *arg)
+{
+	struct order_state *s = arg;
+
+	(void)e;
+	(void)r;
+	free(s->key);
+	free(s->name);
+	vi_collation_release(&s->coll);
+	free(s);
+}
+
 int eval_list_order(struct eval *e, const struct rule *r)
 {
-	struct order_state s;
+	struct order_state *s = xcalloc(1, sizeof(*s));
 	const struct rule_param *t = rule_param(r, "tone_order");
 	char err[128];
-	int rc;
 
-	memset(&s, 0, sizeof(s));
-	if (!t || vi_collation_init(&s.coll, (const char *const *)t->list, (size_t)t->nlist, err, sizeof(err)) < 0)
+	if (!t || vi_collation_init(&s->coll, (const char *const *)t->list, (size_t)t->nlist, err, sizeof(err)) < 0) {
+		free(s);
 		return bug("rule %s: bad tone order", r->id);
-	rc = ev_each_cand(e, r, CAND_ACTIVE, order_one, &s);
-	free(s.key);
-	free(s.name);
-	vi_collation_release(&s.coll);
-	return rc;
+	}
+	return ev_cand_pass(e, r, CAND_ACTIVE, order_one, s, order_done);
 }
 
 /* ---- shares ---- */
@@ -545,22 +564,25 @@ static int share_one(struct eval *e, const struct rule *r, const struct cand *c,
 	return 0;
 }
 
+static void share_done(struct eval *e, const struct rule *r, void *arg)
+{
+	struct share_state *s = arg;
+
+	share_flush(e, r, s);
+	free(s);
+}
+
 int eval_share(struct eval *e, const struct rule *r)
 {
-	struct share_state s;
-	int rc;
+	struct share_state *s = xcalloc(1, sizeof(*s));
 
-	memset(&s, 0, sizeof(s));
-	s.list = list_from_param(rule_str(r, "list"));
-	s.attribute = rule_str(r, "attribute");
-	if (s.list < 0 || !s.attribute)
+	s->list = list_from_param(rule_str(r, "list"));
+	s->attribute = rule_str(r, "attribute");
+	if (s->list < 0 || !s->attribute) {
+		free(s);
 		return bug("rule %s: bad share parameters", r->id);
-	if (prev_term(e->term, s.term, sizeof(s.term)) < 0)
-		s.term[0] = 0;
-	rc = ev_each_cand(e, r, 0, share_one, &s);
-	if (rc == 0)
-		share_flush(e, r, &s);
-	free(s.body);
-	free(s.body_name);
-	return rc;
+	}
+	if (prev_term(e->term, s->term, sizeof(s->term)) < 0)
+		s->term[0] = 0;
+	return ev_cand_pass(e, r, 0, share_one, s, share_done);
 }
