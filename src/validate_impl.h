@@ -209,6 +209,23 @@ int prev_term(const char *term, char *buf, size_t len);
 int text_names_unit(const char *text, const char *unit, const char *bare);
 
 /*
+ * The same for many texts and one unit: the unit's names are folded
+ * once, and each text once (not once per name and comma-separated part).
+ * unit_names_set() (re)prepares *n for `unit` and `bare` when they differ
+ * from the last ones; release with unit_names_release().  A zeroed
+ * struct is an empty one.
+ */
+struct unit_names {
+	char *unit, *bare;		/* copies of the names prepared for */
+	int set;
+	char *unit_fold;		/* text_fold_nfd(unit), or NULL */
+	char *bare_key;			/* text_loose_key(bare), or NULL */
+};
+void unit_names_set(struct unit_names *n, const char *unit, const char *bare);
+int unit_names_match(const struct unit_names *n, const char *text);
+void unit_names_release(struct unit_names *n);
+
+/*
  * Re-elected: does a member field ("Đại biểu HĐND tỉnh Hòa Lâm nhiệm kỳ
  * 2021 - 2026") name the body (by `names`, NULL-terminated, any of them)
  * and the outgoing term (`term` "2021-2026" or khóa `khoa` "X"; either may

@@ -340,13 +340,14 @@ int eval_one_constituency(struct eval *e, const struct rule *r)
 
 static int locality_one(struct eval *e, const struct rule *r, const struct cand *c, void *arg)
 {
+	struct unit_names *names = arg;
 	const char *unit = council_unit(c->body_name);
 	struct where w;
 
-	(void)arg;
 	if (strcmp(c->body_kind, "hdnd") || (blank(c->residence) && blank(c->workplace)))
 		return 0;	/* neither recorded: nothing to judge (§9.1) */
-	if (text_names_unit(c->residence, unit, e->place) || text_names_unit(c->workplace, unit, e->place))
+	unit_names_set(names, unit, e->place);
+	if (unit_names_match(names, c->residence) || unit_names_match(names, c->workplace))
 		return 0;
 	where_cand(&w, c, STAGE_PROPOSED, upto(c));
 	ev_add(e, r, &w, "nơi cư trú '%s' và nơi công tác '%s' không thuộc %s", c->residence, c->workplace,
@@ -354,9 +355,17 @@ static int locality_one(struct eval *e, const struct rule *r, const struct cand 
 	return 0;
 }
 
+static void locality_done(struct eval *e, const struct rule *r, void *arg)
+{
+	(void)e;
+	(void)r;
+	unit_names_release(arg);
+	free(arg);
+}
+
 int eval_hdnd_locality(struct eval *e, const struct rule *r)
 {
-	return ev_cand_pass(e, r, CAND_ACTIVE, locality_one, NULL, NULL);
+	return ev_cand_pass(e, r, CAND_ACTIVE, locality_one, xcalloc(1, sizeof(struct unit_names)), locality_done);
 }
 
 /* ---- ELIG-DOSSIER ---- */

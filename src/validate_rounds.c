@@ -159,13 +159,12 @@ int eval_round_order(struct eval *e, const struct rule *r)
 		return -1;
 	/* The conferences one by one, in order; the votes are looked at for
 	 * workplace conferences only, the one kind whose check depends on
-	 * whose nomination they voted on. */
+	 * whose nomination they voted on, in one reading: 1 for votes on
+	 * self-nominees (or thôn nominees), 2 for votes on units' nominees. */
 	st = db_prepare(e->db,
 		"SELECT f.kind, f.held_on, coalesce(f.start_time, ''), coalesce(u.name, ''), "
-		"f.kind = 'workplace' AND EXISTS (SELECT 1 FROM vote v JOIN candidacy c ON c.id = v.candidacy_id "
-		"  WHERE v.conference_id = f.id AND c.source <> 'unit'), "
-		"f.kind = 'workplace' AND EXISTS (SELECT 1 FROM vote v JOIN candidacy c ON c.id = v.candidacy_id "
-		"  WHERE v.conference_id = f.id AND c.source = 'unit') "
+		"CASE WHEN f.kind = 'workplace' THEN (SELECT coalesce(max(c.source <> 'unit') + 2 * max(c.source = 'unit'), 0) "
+		"  FROM vote v JOIN candidacy c ON c.id = v.candidacy_id WHERE v.conference_id = f.id) ELSE 0 END "
 		"FROM conference f LEFT JOIN unit u ON u.id = f.unit_id "
 		"WHERE f.body_id = ?1 AND instr(?2, '|' || f.kind || '|') > 0 "
 		"ORDER BY f.held_on, f.start_time, f.id");
@@ -198,8 +197,8 @@ int eval_round_order(struct eval *e, const struct rule *r)
 			x.date = db_col_text(st, 1);
 			x.time = db_col_text(st, 2);
 			x.unit = db_col_text(st, 3);
-			x.self_votes = sqlite3_column_int(st, 4);
-			x.unit_votes = sqlite3_column_int(st, 5);
+			x.self_votes = (sqlite3_column_int(st, 4) & 1) != 0;
+			x.unit_votes = (sqlite3_column_int(st, 4) & 2) != 0;
 			if (x.round >= 2) {
 				where_body(&w, b, x.round == 2 ? STAGE_PRELIMINARY : STAGE_QUALIFIED,
 					   x.round == 2 ? STAGE_PRELIMINARY : STAGE_QUALIFIED);
