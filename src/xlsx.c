@@ -16,6 +16,7 @@
 #include "text.h"
 #include "textfit.h"
 #include "xlsx.h"
+#include "xlsx_cell.h"
 #include "banned.h"
 
 #define MAX_FORMATS 96
@@ -39,6 +40,7 @@ struct cell {
 	int is_number;
 	double number;
 	struct fkey k;
+	lxw_format *f;		/* get_format(k), when already looked up */
 };
 
 struct render {
@@ -231,7 +233,7 @@ static void emit_row(struct render *r, double height, struct cell *cells, int n)
 	note_err(r, worksheet_set_row(r->ws, (lxw_row_t)row, height, NULL));
 	for (int i = 0; i < n; i++) {
 		struct cell *c = &cells[i];
-		lxw_format *f = get_format(r, &c->k);
+		lxw_format *f = c->f ? c->f : get_format(r, &c->k);
 
 		if (c->text) {
 			if (c->is_number)
@@ -318,13 +320,13 @@ static void emit_halves(struct render *r, const struct tpl_block *b, const struc
 		memset(c, 0, sizeof(c));
 		if (i < b->nleft) {
 			text[nc] = fill(r, b->left[i].text, s);
-			c[nc] = (struct cell){ 0, b->split - 1, 1, text[nc], 0, 0, resolve(r, &b->left[i].st, &b->st, TA_CENTER) };
+			c[nc] = (struct cell){ 0, b->split - 1, 1, text[nc], 0, 0, resolve(r, &b->left[i].st, &b->st, TA_CENTER), NULL };
 			nc++;
 		}
 		if (i < b->nright) {
 			text[nc] = fill(r, b->right[i].text, s);
 			c[nc] = (struct cell){ b->split, last, 1, text[nc], 0, 0,
-					       resolve(r, &b->right[i].st, &b->st, TA_CENTER) };
+					       resolve(r, &b->right[i].st, &b->st, TA_CENTER), NULL };
 			nc++;
 		}
 		for (int k = 0; k < nc; k++) {
@@ -502,14 +504,14 @@ static void table_header(struct render *r, const struct tpl_block *b, const int 
 			while (j + 1 < b->ncols && b->cols[j + 1].group && !strcmp(b->cols[j + 1].group, col->group))
 				j++;
 			last = start[j] + b->cols[j].span - 1;
-			c1[n] = (struct cell){ start[i], last, 1, col->group, 0, 0, hk };
+			c1[n] = (struct cell){ start[i], last, 1, col->group, 0, 0, hk, NULL };
 			for (int k = i; k <= j; k++)
-				c2[n2++] = (struct cell){ start[k], start[k] + b->cols[k].span - 1, 1, b->cols[k].head, 0, 0, hk };
+				c2[n2++] = (struct cell){ start[k], start[k] + b->cols[k].span - 1, 1, b->cols[k].head, 0, 0, hk, NULL };
 			n++;
 			i = j + 1;
 			continue;
 		}
-		c1[n++] = (struct cell){ start[i], last, two ? 2 : 1, col->head, 0, 0, hk };
+		c1[n++] = (struct cell){ start[i], last, two ? 2 : 1, col->head, 0, 0, hk, NULL };
 		i++;
 	}
 	for (int i = 0; i < n; i++) {
@@ -557,6 +559,9 @@ static void xlsx_table(struct render *r, const struct tpl_block *b, const struct
 	struct ds_cursor cur;
 	int *start = xcalloc((size_t)b->ncols + 1, sizeof(int)), *fcol = xcalloc((size_t)b->ncols + 1, sizeof(int));
 	struct cell *cells = xcalloc((size_t)b->ncols + 1, sizeof(*cells));
+	struct cell *proto = xcalloc((size_t)b->ncols + 1, sizeof(*proto));
+	int *numeric = xcalloc((size_t)b->ncols + 1, sizeof(int));
+	double *width = xcalloc((size_t)b->ncols + 1, sizeof(double));
 	char **texts = xcalloc((size_t)b->ncols + 1, sizeof(char *));
 	long long *sums = xcalloc((size_t)b->ncols + 1, sizeof(long long));
 	struct tpl_style none;
@@ -580,6 +585,22 @@ static void xlsx_table(struct render *r, const struct tpl_block *b, const struct
 		want = lookup((void *)s, b->match);
 	}
 	table_header(r, b, start, hk);
+	/* What does not change from row to row, once: the cells' columns,
+	 * styles, formats and widths (issue 8). */
+	for (int i = 0; i < b->ncols; i++) {
+		const struct tpl_column *col = &b->cols[i];
+		struct cell *c = &proto[i];
+
+		memset(c, 0, sizeof(*c));
+		c->c1 = start[i];
+		c->c2 = start[i] + col->span - 1;
+		c->rows = 1;
+		c->k = dk;
+		numeric[i] = col->number || !strcmp(col->field, "#");
+		c->k.align = col->align != TA_DEFAULT ? col->align : numeric[i] ? TA_CENTER : TA_LEFT;
+		c->f = get_format(r, &c->k);
+		width[i] = span_pt(r, c->c1, c->c2) - c->k.indent * 3 * 0.5 * c->k.size;
+	}
 	/* As in emit_each: a matched table is read once, whole. */
 	if (t && ds_open(r->ds, t, b->match != NULL, &cur) < 0) {
 		r->bad = 1;
@@ -600,6 +621,8 @@ static void xlsx_table(struct render *r, const struct tpl_block *b, const struct
 			struct cell *c = &cells[i];
 			const char *v;
 			char num[24];
+			size_t len;
+			int l;
 
 			if (!strcmp(col->field, "#")) {
 				snprintf(num, sizeof(num), "%d", shown);
@@ -607,24 +630,25 @@ static void xlsx_table(struct render *r, const struct tpl_block *b, const struct
 			} else {
 				v = ds_value(&cur, fcol[i]);
 			}
-			texts[i] = text_clean(v ? v : "", strlen(v ? v : ""), NULL);
-			if (!texts[i])
-				texts[i] = xstrdup("");
-			memset(c, 0, sizeof(*c));
-			c->c1 = start[i];
-			c->c2 = start[i] + col->span - 1;
-			c->rows = 1;
-			c->text = texts[i];
-			c->k = dk;
-			c->k.align = col->align != TA_DEFAULT ? col->align
-				     : (col->number || !strcmp(col->field, "#")) ? TA_CENTER : TA_LEFT;
-			if ((col->number || !strcmp(col->field, "#")) && parse_number(texts[i], &c->number)) {
+			if (!v)
+				v = "";
+			len = strlen(v);
+			/* The book's values are clean already: copy and
+			 * normalise only those that are not. */
+			if (v == num || !cell_text_is_clean(v, len)) {
+				texts[i] = text_clean(v, len, NULL);
+				v = texts[i] ? texts[i] : "";
+			}
+			*c = proto[i];
+			c->text = v;
+			if (numeric[i] && parse_number(v, &c->number)) {
 				c->is_number = 1;
 				if (col->sum)
 					sums[i] += (long long)c->number;
 			}
-			if (cell_lines(r, c) > nl)
-				nl = cell_lines(r, c);
+			l = textfit_lines(v, width[i], c->k.size, c->k.bold);
+			if (l > nl)
+				nl = l;
 		}
 		emit_row(r, textfit_row_height(nl, dk.size), cells, b->ncols);
 		for (int i = 0; i < b->ncols; i++) {
@@ -641,7 +665,7 @@ static void xlsx_table(struct render *r, const struct tpl_block *b, const struct
 		for (int k = 0; k < b->nblank; k++) {
 			for (int i = 0; i < b->ncols; i++) {
 				cells[i] = (struct cell){ start[i], start[i] + b->cols[i].span - 1, 1, i ? "" : b->blank[k], 0, 0,
-							  dk };
+							  dk, NULL };
 				cells[i].k.align = TA_CENTER;
 			}
 			emit_row(r, textfit_row_height(2, dk.size), cells, b->ncols);
@@ -660,11 +684,11 @@ static void xlsx_table(struct render *r, const struct tpl_block *b, const struct
 			first_sum = 1;
 		if (first_sum > b->ncols)
 			first_sum = b->ncols;
-		cells[n] = (struct cell){ 0, start[first_sum - 1] + b->cols[first_sum - 1].span - 1, 1, b->total, 0, 0, hk };
+		cells[n] = (struct cell){ 0, start[first_sum - 1] + b->cols[first_sum - 1].span - 1, 1, b->total, 0, 0, hk, NULL };
 		nl = cell_lines(r, &cells[n]);
 		n++;
 		for (int i = first_sum; i < b->ncols && i < 64; i++) {
-			cells[n] = (struct cell){ start[i], start[i] + b->cols[i].span - 1, 1, "", 0, 0, hk };
+			cells[n] = (struct cell){ start[i], start[i] + b->cols[i].span - 1, 1, "", 0, 0, hk, NULL };
 			if (b->cols[i].sum) {
 				snprintf(nums[i], sizeof(nums[i]), "%lld", sums[i]);
 				cells[n].text = nums[i];
@@ -678,6 +702,9 @@ static void xlsx_table(struct render *r, const struct tpl_block *b, const struct
 	free(start);
 	free(fcol);
 	free(cells);
+	free(proto);
+	free(numeric);
+	free(width);
 	free(texts);
 	free(sums);
 }
@@ -696,13 +723,13 @@ static void emit_code_row(struct render *r)
 		k.bold = 1;
 		k.red = 1;
 		k.align = TA_LEFT;
-		c[n++] = (struct cell){ 0, half - 1, 1, "BẢN NHÁP", 0, 0, k };
+		c[n++] = (struct cell){ 0, half - 1, 1, "BẢN NHÁP", 0, 0, k, NULL };
 	}
 	k.bold = 0;
 	k.red = 0;
 	k.italic = 1;
 	k.align = TA_RIGHT;
-	c[n++] = (struct cell){ half, r->t->page.ncols - 1, 1, r->t->code, 0, 0, k };
+	c[n++] = (struct cell){ half, r->t->page.ncols - 1, 1, r->t->code, 0, 0, k, NULL };
 	emit_row(r, textfit_row_height(1, k.size), c, n);
 }
 
