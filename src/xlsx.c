@@ -60,6 +60,7 @@ struct render {
 	int repeat_first, repeat_last;
 	int warnings_done;
 	int bad;		/* a fill-in failed */
+	int cancel;		/* the gate abandoned the form */
 };
 
 /* Lookup scope: the current rows of enclosing `each` blocks, then the
@@ -90,6 +91,12 @@ static const char *lookup(void *arg, const char *name)
 		}
 	}
 	return dataset_scalar(s->ds, name);
+}
+
+/* Wait for the gate (xlsx_opts.gate); 1 when it abandoned the form. */
+static int gate_stops(const struct xlsx_opts *o)
+{
+	return o->gate && o->gate(o->gate_arg, 1) != 0;
 }
 
 static void note_err(struct render *r, lxw_error e)
@@ -416,6 +423,11 @@ static void emit_notes(struct render *r, const struct tpl_block *b, const struct
 	if (r->warnings_done)
 		return;
 	r->warnings_done = 1;
+	/* The warnings are the gate's. */
+	if (gate_stops(r->o)) {
+		r->cancel = 1;
+		return;
+	}
 	for (int i = 0; i < r->o->nwarnings; i++) {
 		struct tpl_line l;
 		struct tpl_style st;
@@ -445,7 +457,7 @@ static void emit_notes(struct render *r, const struct tpl_block *b, const struct
 
 static void render_blocks(struct render *r, const struct tpl_block *b, int n, const struct scope *s)
 {
-	for (int i = 0; i < n; i++) {
+	for (int i = 0; i < n && !r->cancel; i++) {
 		if (b[i].when && !template_cond(b[i].when, lookup, (void *)s))
 			continue;
 		if (b[i].unless && template_cond(b[i].unless, lookup, (void *)s))
@@ -610,6 +622,11 @@ static void xlsx_table(struct render *r, const struct tpl_block *b, const struct
 	while (t && (rc = ds_next(&cur)) > 0) {
 		int nl = 1;
 
+		/* A gate that refused already need not wait for the rest. */
+		if ((shown & 1023) == 1023 && r->o->gate && r->o->gate(r->o->gate_arg, 0)) {
+			r->cancel = 1;
+			break;
+		}
 		if (mcol >= 0) {
 			const char *v = ds_value(&cur, mcol);
 			if (!v || !want || strcmp(v, want))
@@ -756,17 +773,19 @@ static void page_setup(struct render *r)
 		note_err(r, worksheet_set_header(r->ws, "&C&\"Times New Roman,Bold\"&14BẢN NHÁP"));
 }
 
-/* A temporary file beside `path`, for libxlsxwriter to write. */
+/* A temporary file beside `path`, for libxlsxwriter to write; NULL with
+ * errno set. */
 static char *temp_beside(const char *path)
 {
 	struct sbuf s = SBUF_INIT;
-	int fd;
+	int fd, e;
 
 	sbuf_addf(&s, "%s.tmp-XXXXXX", path);
 	fd = mkstemp(s.buf);
 	if (fd < 0) {
-		error("không tạo được tệp '%s': %s", path, strerror(errno));
+		e = errno;
 		sbuf_release(&s);
+		errno = e;
 		return NULL;
 	}
 	close(fd);
@@ -782,10 +801,13 @@ int xlsx_render(const char *path, const struct template *t, struct dataset *ds, 
 	struct sbuf title = SBUF_INIT;
 	char *tmp = temp_beside(path);
 	lxw_error cerr;
-	int fd = -1;
+	int fd = -1, e = errno;
 
-	if (!tmp)
-		return -1;
+	if (!tmp) {
+		if (gate_stops(o))
+			return 1;
+		return error("không tạo được tệp '%s': %s", path, strerror(e));
+	}
 	memset(&r, 0, sizeof(r));
 	r.t = t;
 	r.ds = ds;
@@ -794,6 +816,8 @@ int xlsx_render(const char *path, const struct template *t, struct dataset *ds, 
 	if (!r.wb) {
 		unlink(tmp);
 		free(tmp);
+		if (gate_stops(o))
+			return 1;
 		return error("không tạo được tệp '%s'", path);
 	}
 	sbuf_addf(&title, "%s: %s", t->code, t->title);
@@ -808,6 +832,8 @@ int xlsx_render(const char *path, const struct template *t, struct dataset *ds, 
 		unlink(tmp);
 		free(tmp);
 		sbuf_release(&title);
+		if (gate_stops(o))
+			return 1;
 		return error("tên trang tính không hợp lệ '%s' trong '%s'", t->sheet, t->path);
 	}
 	page_setup(&r);
@@ -817,8 +843,16 @@ int xlsx_render(const char *path, const struct template *t, struct dataset *ds, 
 	render_blocks(&r, t->blocks, t->nblocks, &top);
 	if (r.repeat_last)
 		note_err(&r, worksheet_repeat_rows(r.ws, (lxw_row_t)r.repeat_first, (lxw_row_t)r.repeat_last));
+	/* Nothing is reported, nor put in place, before the gate said yes. */
+	if (!r.cancel && gate_stops(o))
+		r.cancel = 1;
 	cerr = workbook_close(r.wb);
 	sbuf_release(&title);
+	if (r.cancel) {
+		unlink(tmp);
+		free(tmp);
+		return 1;
+	}
 	if (r.err != LXW_NO_ERROR || cerr != LXW_NO_ERROR || r.bad) {
 		if (r.err != LXW_NO_ERROR)
 			bug("libxlsxwriter refused row %d of '%s': %s", r.err_row + 1, t->id, lxw_strerror(r.err));

@@ -33,9 +33,24 @@ struct xlsx_opts {
 	time_t created;		/* the workbook's creation time (fixed, so the
 				 * same book gives a byte-identical file) */
 	const char *author;	/* document property, may be NULL */
+	/*
+	 * The export gate running beside the writing (export_gate.h), or
+	 * NULL.  Called with wait = 1 before the notes print `warnings` and
+	 * at the latest before the file is put in place, and with wait = 0
+	 * (answer at once) now and then while a table's rows are written.
+	 * Returns 0 when the form may be written (with wait = 0, also when
+	 * that is not known yet), else non-zero: the form is abandoned.  It
+	 * may set `warnings` before returning 0 with wait = 1.
+	 */
+	int (*gate)(void *arg, int wait);
+	void *gate_arg;
 };
 
-/* Returns 0, or -1 after reporting; `path` is not created on failure. */
+/*
+ * Returns 0, 1 when the gate abandoned the form (nothing reported), or -1
+ * after reporting; `path` is not created unless 0 is returned.  An error
+ * is reported only once the gate let the form pass.
+ */
 int xlsx_render(const char *path, const struct template *t, struct dataset *ds, const struct xlsx_opts *o);
 
 #endif
