@@ -45,21 +45,34 @@ static void stable_init(void)
 
 int cell_text_is_clean(const char *s, size_t len)
 {
+	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0;
 
 	if (len > TEXT_MAX_LEN)
 		return 0;
 	if (!stable_ready)
 		stable_init();
-	/* ASCII without controls needs no decoding */
-	while (i < len && (unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7F)
-		i++;
-	if (i == len)
-		return 1;
-	if (!text_utf8_valid(s, len, NULL))
-		return 0;
+	/*
+	 * One pass: only the well-formed sequences of code points below
+	 * STABLE_BELOW are decoded (C2..DF xx, E0 A0..BF xx, E1 xx xx,
+	 * E2 80..83 xx); anything else, valid or not, is left to
+	 * text_clean().
+	 */
 	while (i < len) {
-		uint32_t c = text_utf8_next(s, len, &i);
+		uint32_t c = p[i];
+
+		if (c < 0x80) {
+			i++;
+		} else if (c >= 0xC2 && c <= 0xDF && i + 1 < len && (p[i + 1] & 0xC0) == 0x80) {
+			c = ((c & 0x1F) << 6) | (p[i + 1] & 0x3F);
+			i += 2;
+		} else if (c >= 0xE0 && c <= 0xE2 && i + 2 < len && (p[i + 1] & 0xC0) == 0x80 &&
+			   (p[i + 2] & 0xC0) == 0x80 && (c != 0xE0 || p[i + 1] >= 0xA0)) {
+			c = ((c & 0x0F) << 12) | ((uint32_t)(p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
+			i += 3;
+		} else {
+			return 0;
+		}
 		if (c >= STABLE_BELOW || !(stable[c / 8] & (1u << (c % 8))))
 			return 0;
 	}

@@ -90,6 +90,8 @@ TEST(strings)
 		"Nguye\xcc\x82\xcc\x83n",	/* NFD: text_clean composes it */
 		"cr\r\n", "nul\x01", "del\x7f", "c1 \xc2\x85", "bad \xff", "short \xe1\xbb",
 		"a\xcc\x81",			/* a + combining acute */
+		"\xc0\x80", "\xc1\xbf", "\xe0\x80\x80", "\xe0\x9f\xbf",	/* overlong */
+		"\x80", "x\xc3", "\xe1\xbb", "\xed\xa0\x80", "\xf0\x9f\x98\x80",
 	};
 
 	for (size_t i = 0; i < sizeof(clean) / sizeof(clean[0]); i++) {
