@@ -357,21 +357,6 @@ static void emit_space(struct render *r, int n)
 	}
 }
 
-static int parse_number(const char *s, double *out)
-{
-	char *end;
-	long long v;
-
-	if (!s || !*s)
-		return 0;
-	errno = 0;
-	v = strtoll(s, &end, 10);
-	if (errno || *end)
-		return 0;
-	*out = (double)v;
-	return 1;
-}
-
 static void xlsx_table(struct render *r, const struct tpl_block *b, const struct scope *s);
 
 static void render_blocks(struct render *r, const struct tpl_block *b, int n, const struct scope *s);
@@ -569,12 +554,10 @@ static void xlsx_table(struct render *r, const struct tpl_block *b, const struct
 {
 	struct ds_table *t = dataset_table(r->ds, b->rows);
 	struct ds_cursor cur;
-	int *start = xcalloc((size_t)b->ncols + 1, sizeof(int)), *fcol = xcalloc((size_t)b->ncols + 1, sizeof(int));
+	int *start = xcalloc((size_t)b->ncols + 1, sizeof(int));
 	struct cell *cells = xcalloc((size_t)b->ncols + 1, sizeof(*cells));
 	struct cell *proto = xcalloc((size_t)b->ncols + 1, sizeof(*proto));
-	int *numeric = xcalloc((size_t)b->ncols + 1, sizeof(int));
-	double *width = xcalloc((size_t)b->ncols + 1, sizeof(double));
-	char **texts = xcalloc((size_t)b->ncols + 1, sizeof(char *));
+	struct cell_col *ccols = xcalloc((size_t)b->ncols + 1, sizeof(*ccols));
 	long long *sums = xcalloc((size_t)b->ncols + 1, sizeof(long long));
 	struct tpl_style none;
 	struct fkey hk, dk;
@@ -590,8 +573,6 @@ static void xlsx_table(struct render *r, const struct tpl_block *b, const struct
 	dk = hk;
 	dk.bold = 0;
 	table_grid(b, start);
-	for (int i = 0; i < b->ncols; i++)
-		fcol[i] = t ? ds_col(t, b->cols[i].field) : -1;
 	if (t && b->match) {
 		mcol = ds_col(t, b->match);
 		want = lookup((void *)s, b->match);
@@ -608,72 +589,45 @@ static void xlsx_table(struct render *r, const struct tpl_block *b, const struct
 		c->c2 = start[i] + col->span - 1;
 		c->rows = 1;
 		c->k = dk;
-		numeric[i] = col->number || !strcmp(col->field, "#");
-		c->k.align = col->align != TA_DEFAULT ? col->align : numeric[i] ? TA_CENTER : TA_LEFT;
+		ccols[i].numbered = !strcmp(col->field, "#");
+		ccols[i].numeric = col->number || ccols[i].numbered;
+		ccols[i].field = t && !ccols[i].numbered ? ds_col(t, col->field) : -1;
+		c->k.align = col->align != TA_DEFAULT ? col->align : ccols[i].numeric ? TA_CENTER : TA_LEFT;
 		c->f = get_format(r, &c->k);
-		width[i] = span_pt(r, c->c1, c->c2) - c->k.indent * 3 * 0.5 * c->k.size;
+		ccols[i].width = span_pt(r, c->c1, c->c2) - c->k.indent * 3 * 0.5 * c->k.size;
+		ccols[i].size = c->k.size;
+		ccols[i].bold = c->k.bold;
 	}
-	/* As in emit_each: a matched table is read once, whole. */
+	/* As in emit_each: a matched table is read once, whole; the rows of
+	 * another are read and prepared beside the writing. */
 	if (t && ds_open(r->ds, t, b->match != NULL, &cur) < 0) {
 		r->bad = 1;
 		ds_close(&cur);
 		t = NULL;
 	}
-	while (t && (rc = ds_next(&cur)) > 0) {
-		int nl = 1;
-
-		/* A gate that refused already need not wait for the rest. */
-		if ((shown & 1023) == 1023 && r->o->gate && r->o->gate(r->o->gate_arg, 0)) {
-			r->cancel = 1;
-			break;
-		}
-		if (mcol >= 0) {
-			const char *v = ds_value(&cur, mcol);
-			if (!v || !want || strcmp(v, want))
-				continue;
-		}
-		shown++;
-		for (int i = 0; i < b->ncols; i++) {
-			const struct tpl_column *col = &b->cols[i];
-			struct cell *c = &cells[i];
-			const char *v;
-			char num[24];
-			size_t len;
-			int l;
-
-			if (!strcmp(col->field, "#")) {
-				snprintf(num, sizeof(num), "%d", shown);
-				v = num;
-			} else {
-				v = ds_value(&cur, fcol[i]);
-			}
-			if (!v)
-				v = "";
-			len = strlen(v);
-			/* The book's values are clean already: copy and
-			 * normalise only those that are not. */
-			if (v == num || !cell_text_is_clean(v, len)) {
-				texts[i] = text_clean(v, len, NULL);
-				v = texts[i] ? texts[i] : "";
-			}
-			*c = proto[i];
-			c->text = v;
-			if (numeric[i] && parse_number(v, &c->number)) {
-				c->is_number = 1;
-				if (col->sum)
-					sums[i] += (long long)c->number;
-			}
-			l = textfit_lines(v, width[i], c->k.size, c->k.bold);
-			if (l > nl)
-				nl = l;
-		}
-		emit_row(r, textfit_row_height(nl, dk.size), cells, b->ncols);
-		for (int i = 0; i < b->ncols; i++) {
-			free(texts[i]);
-			texts[i] = NULL;
-		}
-	}
 	if (t) {
+		struct cell_rows *rows = cell_rows_open(&cur, ccols, b->ncols, mcol, want, !b->match);
+		struct cell_row row;
+
+		while ((rc = cell_rows_next(rows, &row)) > 0) {
+			/* A gate that refused already need not wait for the rest. */
+			if ((++shown & 1023) == 0 && r->o->gate && r->o->gate(r->o->gate_arg, 0)) {
+				r->cancel = 1;
+				break;
+			}
+			for (int i = 0; i < b->ncols; i++) {
+				cells[i] = proto[i];
+				cells[i].text = row.text[i];
+				if (row.is_number[i]) {
+					cells[i].is_number = 1;
+					cells[i].number = row.number[i];
+					if (b->cols[i].sum)
+						sums[i] += (long long)row.number[i];
+				}
+			}
+			emit_row(r, textfit_row_height(row.lines, dk.size), cells, b->ncols);
+		}
+		cell_rows_close(rows);
 		r->bad |= rc < 0;
 		ds_close(&cur);
 	}
@@ -717,12 +671,9 @@ static void xlsx_table(struct render *r, const struct tpl_block *b, const struct
 		emit_row(r, textfit_row_height(nl, hk.size), cells, n);
 	}
 	free(start);
-	free(fcol);
 	free(cells);
 	free(proto);
-	free(numeric);
-	free(width);
-	free(texts);
+	free(ccols);
 	free(sums);
 }
 
