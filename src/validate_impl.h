@@ -210,7 +210,8 @@ int text_names_unit(const char *text, const char *unit, const char *bare);
 
 /*
  * The same for many texts and one unit: the unit's names are folded
- * once, and each text once (not once per name and comma-separated part).
+ * once, and each text at most once (not once per name and part; not at
+ * all when it names the unit as written).
  * unit_names_set() (re)prepares *n for `unit` and `bare` when they differ
  * from the last ones; release with unit_names_release().  A zeroed
  * struct is an empty one.

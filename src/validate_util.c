@@ -188,7 +188,8 @@ int text_has_word(const char *hay, const char *needle)
 	return found;
 }
 
-/* The first way: each comma-separated part folded on its own. */
+/* The definition (text_names_unit): each comma-separated part folded on
+ * its own. */
 static int names_unit_slow(const char *text, const char *unit, const char *bare)
 {
 	const char *p, *q;
@@ -249,6 +250,58 @@ void unit_names_release(struct unit_names *n)
  * each address six times).  A text that does not fold (invalid UTF-8,
  * too long) or names that did not takes the first way.
  */
+/* s[0..len) without ASCII spaces and tabs at either end. */
+static const char *trim_ascii(const char *s, size_t *len)
+{
+	while (*len && (*s == ' ' || *s == '\t')) {
+		s++;
+		(*len)--;
+	}
+	while (*len && (s[*len - 1] == ' ' || s[*len - 1] == '\t'))
+		(*len)--;
+	return s;
+}
+
+/*
+ * The names as written, without folding: the unit's full name at word
+ * boundaries, or the bare name as a whole comma-separated part (ASCII
+ * spaces around it aside).  Bytes that are equal fold equal, and a word
+ * boundary is an ASCII character that folding leaves alone, next to
+ * which nothing is reordered; so a match here is a match of the folded
+ * forms, and most addresses name their unit as the book does.  0 means
+ * "fold and look again".
+ */
+static int names_unit_as_written(const struct unit_names *n, const char *text)
+{
+	const char *p, *q;
+	size_t len = strlen(text);
+
+	if (n->unit_fold && len <= TEXT_MAX_LEN && text_utf8_valid(text, len, NULL)) {
+		size_t ulen = strlen(n->unit);
+		for (p = text; (p = strstr(p, n->unit)); p++) {
+			size_t at = (size_t)(p - text);
+			if ((at == 0 || !is_word_byte(text, at - 1)) && (!p[ulen] || !is_word_byte(text, at + ulen)))
+				return 1;
+		}
+	}
+	if (n->bare_key) {
+		size_t blen = strlen(n->bare);
+		const char *b = trim_ascii(n->bare, &blen);
+
+		for (p = text;; p = q + 1) {
+			size_t plen;
+			q = strchr(p, ',');
+			plen = q ? (size_t)(q - p) : strlen(p);
+			p = trim_ascii(p, &plen);
+			if (plen == blen && !memcmp(p, b, blen))
+				return 1;
+			if (!q)
+				break;
+		}
+	}
+	return 0;
+}
+
 int unit_names_match(const struct unit_names *n, const char *text)
 {
 	char *f, *part, *key;
@@ -257,8 +310,11 @@ int unit_names_match(const struct unit_names *n, const char *text)
 
 	if (!text || !*text)
 		return 0;
-	if ((n->unit && *n->unit && !n->unit_fold) || (n->bare && *n->bare && !n->bare_key) ||
-	    !(f = text_fold_nfd(text)))
+	if ((n->unit && *n->unit && !n->unit_fold) || (n->bare && *n->bare && !n->bare_key))
+		return names_unit_slow(text, n->unit, n->bare);
+	if (names_unit_as_written(n, text))
+		return 1;
+	if (!(f = text_fold_nfd(text)))
 		return names_unit_slow(text, n->unit, n->bare);
 	if (n->unit_fold && folded_has_word(f, n->unit_fold)) {
 		free(f);
@@ -284,16 +340,9 @@ int unit_names_match(const struct unit_names *n, const char *text)
 
 int text_names_unit(const char *text, const char *unit, const char *bare)
 {
-	struct unit_names n;
-	int found;
-
 	if (!text || !*text)
 		return 0;
-	memset(&n, 0, sizeof(n));
-	unit_names_set(&n, unit, bare);
-	found = unit_names_match(&n, text);
-	unit_names_release(&n);
-	return found;
+	return names_unit_slow(text, unit, bare);
 }
 
 /* Does the folded text mention khóa `khoa` ("khóa IX, X" names IX and X)? */
