@@ -102,6 +102,7 @@ OBJS += $(BUILD)/validate_rounds.o
 OBJS += $(BUILD)/validate_util.o
 OBJS += $(BUILD)/voters.o
 OBJS += $(BUILD)/xlsx.o
+OBJS += $(BUILD)/xlsx_cell.o
 OBJS += $(BUILD)/yamlcfg.o
 
 PROGRAM = $(BUILD)/hiepthuong

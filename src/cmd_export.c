@@ -166,39 +166,73 @@ static const char *failed_select(const struct template *t, const struct dataset 
 	return NULL;
 }
 
-static int render_one(struct ctxx *x, const struct template *t, const struct selectors *sel, const char *path,
-		      const struct gate_result *g, int quiet_skip)
+/* The dataset's numbers from the book's pack (the quorums, the trust
+ * threshold, the share targets of the body's kind). */
+static int render_params(struct ctxx *x, long long body, struct ds_params *params)
 {
-	const struct dataset_def *def = dataset_find(t->dataset);
 	struct rule_pack pack;
-	struct ds_params params;
-	struct dataset ds;
-	struct xlsx_opts o;
-	const char *bad;
-	int rc = -1;
+	char kind[8] = "";
+	sqlite3_stmt *st;
 
 	if (validate_load_pack(x->db, &pack) < 0)
 		return -1;
-	memset(&ds, 0, sizeof(ds));
-	{
-		char kind[8] = "";
-		sqlite3_stmt *st = db_prepare(x->db, "SELECT kind FROM body WHERE id = ?");
-		if (st) {
-			db_bind_int(st, 1, sel->body);
-			if (sqlite3_step(st) == SQLITE_ROW)
-				snprintf(kind, sizeof(kind), "%s", db_col_text(st, 0));
-			sqlite3_finalize(st);
-		}
-		dataset_pack_params(&pack, kind, &params);
+	st = db_prepare(x->db, "SELECT kind FROM body WHERE id = ?");
+	if (st) {
+		db_bind_int(st, 1, body);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			snprintf(kind, sizeof(kind), "%s", db_col_text(st, 0));
+		sqlite3_finalize(st);
 	}
-	if (dataset_load(x->db, def, sel, &params, &ds) < 0)
+	dataset_pack_params(&pack, kind, params);
+	rules_release(&pack);
+	return 0;
+}
+
+/* The gate running beside the writing of one form (xlsx_opts.gate). */
+struct beside {
+	struct gate_job *job;
+	struct xlsx_opts *o;
+	int draft;
+};
+
+static int beside_gate(void *arg, int wait)
+{
+	struct beside *b = arg;
+
+	if (!wait && !export_gate_done(b->job))
+		return 0;
+	if (export_gate_wait(b->job) < 0)
+		return -1;
+	if (b->job->result.nerrors && !b->draft)
+		return 1;
+	b->o->warnings = b->job->result.warnings;
+	b->o->nwarnings = b->job->result.nwarnings;
+	return 0;
+}
+
+/*
+ * Write one form.  The gate's verdict is `g` (checked before) or the job
+ * running beside (`job`; then the file is put in place only if the gate
+ * lets it pass).  Returns 0 when written, 1 when the gate abandoned it,
+ * 2 when the template's `select` refuses these selectors (*bad: the
+ * condition; nothing reported), -1 after reporting.
+ */
+static int render_one(struct ctxx *x, const struct template *t, const struct selectors *sel,
+		      const struct ds_params *params, const char *path, const struct gate_result *g,
+		      struct gate_job *job, const char **bad)
+{
+	const struct dataset_def *def = dataset_find(t->dataset);
+	struct dataset ds;
+	struct xlsx_opts o;
+	struct beside b;
+	int rc = -1;
+
+	memset(&ds, 0, sizeof(ds));
+	if (dataset_load(x->db, def, sel, params, &ds) < 0)
 		goto out;
-	bad = failed_select(t, &ds);
-	if (bad) {
-		if (quiet_skip)
-			rc = 1;
-		else
-			error("mẫu '%s' không dùng được cho lựa chọn này (điều kiện '%s' của mẫu)", t->id, bad);
+	*bad = failed_select(t, &ds);
+	if (*bad) {
+		rc = 2;
 		goto out;
 	}
 	memset(&o, 0, sizeof(o));
@@ -209,10 +243,16 @@ static int render_one(struct ctxx *x, const struct template *t, const struct sel
 		o.warnings = g->warnings;
 		o.nwarnings = g->nwarnings;
 	}
-	rc = xlsx_render(path, t, &ds, &o) < 0 ? -1 : 0;
+	if (job) {
+		b.job = job;
+		b.o = &o;
+		b.draft = x->draft;
+		o.gate = beside_gate;
+		o.gate_arg = &b;
+	}
+	rc = xlsx_render(path, t, &ds, &o);
 out:
 	dataset_release(&ds);
-	rules_release(&pack);
 	return rc;
 }
 
@@ -222,18 +262,23 @@ static int same_stage(const char *a, const char *b)
 	return a == b || (a && b && !strcmp(a, b));
 }
 
+/* Print the gate's errors when they block the export: 1, else 0. */
+static int gate_blocks(const struct ctxx *x, const struct gate_result *g)
+{
+	if (!g->nerrors || x->draft)
+		return 0;
+	for (int i = 0; i < g->nerrors; i++)
+		error("%s", g->errors[i]);
+	return 1;
+}
+
 /* Gate for what a form of one body carries; prints the errors.
  * 1 = blocked, 0 = pass, -1 = failure. */
 static int gate(struct ctxx *x, long long body, const char *stage, struct gate_result *g)
 {
 	if (export_gate(x->db, body, stage, g) < 0)
 		return -1;
-	if (g->nerrors && !x->draft) {
-		for (int i = 0; i < g->nerrors; i++)
-			error("%s", g->errors[i]);
-		return 1;
-	}
-	return 0;
+	return gate_blocks(x, g);
 }
 
 /* The stage a final export of the form locks, or NULL. */
@@ -400,8 +445,10 @@ static int export_one(struct ctxx *x, const char *form, const struct opts *op)
 {
 	const struct template *t = NULL;
 	struct selectors sel;
-	struct gate_result g;
-	int rc;
+	struct ds_params params;
+	struct gate_job job;
+	const char *bad = NULL;
+	int rc, grc;
 
 	for (int i = 0; i < x->ntpl; i++)
 		if (!strcmp(x->tpl[i].id, form))
@@ -418,18 +465,31 @@ static int export_one(struct ctxx *x, const char *form, const struct opts *op)
 		return EXIT_USAGE;
 	if (adds_lock(x, t, sel.body, sel.round) && begin_locking(x) < 0)
 		return EXIT_DATA;
-	rc = gate(x, sel.body, export_gate_stage(t->gate, sel.round), &g);
-	if (rc != 0) {
+	/* The pack is read before the gate starts: the rule engine is the
+	 * gate's while it runs (export_gate.h). */
+	if (render_params(x, sel.body, &params) < 0) {
 		end_locking(x, 0);
-		gate_result_release(&g);
-		if (rc < 0)
+		return EXIT_DATA;
+	}
+	/* The gate checks the book beside the writing; the file is put in
+	 * place only if it passes, and its errors come first. */
+	export_gate_start(&job, x->ctx->db_path, sel.body, export_gate_stage(t->gate, sel.round));
+	rc = render_one(x, t, &sel, &params, op->out, NULL, &job, &bad);
+	grc = export_gate_wait(&job);
+	if (grc < 0 || gate_blocks(x, &job.result)) {
+		int nerrors = job.result.nerrors;
+
+		end_locking(x, 0);
+		export_gate_release(&job);
+		if (grc < 0)
 			return EXIT_DATA;
 		error("không xuất '%s': sổ còn %d lỗi (xem ở trên); sửa các lỗi, hoặc dùng --draft để xuất bản nháp",
-		      t->id, g.nerrors);
+		      t->id, nerrors);
 		return EXIT_RULES;
 	}
-	rc = render_one(x, t, &sel, op->out, &g, 0);
-	gate_result_release(&g);
+	export_gate_release(&job);
+	if (rc == 2)
+		error("mẫu '%s' không dùng được cho lựa chọn này (điều kiện '%s' của mẫu)", t->id, bad);
 	if (rc != 0) {
 		end_locking(x, 0);
 		return EXIT_DATA;
@@ -568,6 +628,8 @@ static int export_all(struct ctxx *x, const struct opts *op)
 	for (int i = 0; i < njobs; i++) {
 		struct sbuf path = SBUF_INIT;
 		const struct gate_result *g = NULL;
+		struct ds_params params;
+		const char *bad;
 		int r;
 
 		for (int k = 0; k < nbodies; k++)
@@ -580,7 +642,12 @@ static int export_all(struct ctxx *x, const struct opts *op)
 			break;
 		}
 		sbuf_addf(&path, "%s/%s", op->out, jobs[i].name);
-		r = render_one(x, jobs[i].t, &jobs[i].sel, path.buf, g, 1);
+		if (render_params(x, jobs[i].sel.body, &params) < 0)
+			r = -1;
+		else
+			r = render_one(x, jobs[i].t, &jobs[i].sel, &params, path.buf, g, NULL, &bad);
+		if (r == 2)
+			r = 1;		/* the template's select: not this one */
 		if (r == 0) {
 			printf("đã ghi '%s' (%s)\n", path.buf, jobs[i].t->code);
 			written++;

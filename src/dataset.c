@@ -157,24 +157,46 @@ static int load_scalars(sqlite3 *db, const char *sql, const struct selectors *se
 	return 0;
 }
 
-static int load_table(sqlite3 *db, const char *name, const char *sql, const struct selectors *sel,
-		      const struct ds_params *params, struct ds_table *t)
+/* Prepare the table's query: its columns, no rows yet. */
+static int prepare_table(sqlite3 *db, const char *name, const char *sql, struct ds_table *t)
 {
 	sqlite3_stmt *st = db_prepare(db, sql);
-	int rc;
 
 	memset(t, 0, sizeof(*t));
 	t->name = name;
+	t->sql = sql;
 	if (!st)
 		return -1;
-	if (bind_all(st, sel, params) < 0) {
-		sqlite3_finalize(st);
-		return -1;
-	}
 	t->ncols = sqlite3_column_count(st);
 	t->cols = xcalloc((size_t)t->ncols + 1, sizeof(char *));
 	for (int i = 0; i < t->ncols; i++)
 		t->cols[i] = xstrdup(sqlite3_column_name(st, i));
+	sqlite3_finalize(st);
+	return 0;
+}
+
+/* Start the table's query; NULL after reporting. */
+static sqlite3_stmt *start_table(struct dataset *ds, const struct ds_table *t)
+{
+	sqlite3_stmt *st = db_prepare(ds->db, t->sql);
+
+	if (st && bind_all(st, &ds->sel, &ds->params) < 0) {
+		sqlite3_finalize(st);
+		st = NULL;
+	}
+	return st;
+}
+
+/* Read every row of the table into memory (once). */
+static int load_rows(struct dataset *ds, struct ds_table *t)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (t->loaded)
+		return 0;
+	if (!(st = start_table(ds, t)))
+		return -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (t->nrows == t->alloc) {
 			t->alloc = t->alloc ? t->alloc * 2 : 16;
@@ -186,7 +208,8 @@ static int load_table(sqlite3 *db, const char *name, const char *sql, const stru
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
-		return bug("dataset table '%s': %s", name, sqlite3_errmsg(db));
+		return bug("dataset table '%s': %s", t->name, sqlite3_errmsg(ds->db));
+	t->loaded = 1;
 	return 0;
 }
 
@@ -194,12 +217,17 @@ int dataset_load(sqlite3 *db, const struct dataset_def *def, const struct select
 		 const struct ds_params *params, struct dataset *out)
 {
 	memset(out, 0, sizeof(*out));
+	out->db = db;
+	if (sel)
+		out->sel = *sel;
+	if (params)
+		out->params = *params;
 	if (load_scalars(db, dataset_base_sql, sel, params, out) < 0)
 		return -1;
 	if (def->scalars && load_scalars(db, def->scalars, sel, params, out) < 0)
 		return -1;
 	for (int i = 0; i < DS_MAX_TABLES && def->tables[i].name; i++) {
-		if (load_table(db, def->tables[i].name, def->tables[i].sql, sel, params, &out->tables[i]) < 0)
+		if (prepare_table(db, def->tables[i].name, def->tables[i].sql, &out->tables[i]) < 0)
 			return -1;
 		out->ntables++;
 	}
@@ -235,7 +263,7 @@ const char *dataset_scalar(const struct dataset *ds, const char *name)
 	return NULL;
 }
 
-const struct ds_table *dataset_table(const struct dataset *ds, const char *name)
+struct ds_table *dataset_table(struct dataset *ds, const char *name)
 {
 	for (int i = 0; i < ds->ntables; i++)
 		if (!strcmp(ds->tables[i].name, name))
@@ -251,11 +279,57 @@ int ds_col(const struct ds_table *t, const char *field)
 	return -1;
 }
 
-const char *ds_cell(const struct ds_table *t, int row, int col)
+int ds_open(struct dataset *ds, struct ds_table *t, int whole, struct ds_cursor *c)
 {
-	if (row < 0 || row >= t->nrows || col < 0 || col >= t->ncols)
+	memset(c, 0, sizeof(*c));
+	c->t = t;
+	c->db = ds->db;
+	c->row = -1;
+	if (whole || t->loaded)
+		return load_rows(ds, t);
+	c->st = start_table(ds, t);
+	return c->st ? 0 : -1;
+}
+
+int ds_next(struct ds_cursor *c)
+{
+	int rc;
+
+	if (!c->t)
+		return 0;
+	if (!c->st) {
+		if (!c->t->loaded || c->row + 1 >= c->t->nrows)
+			return 0;
+		c->row++;
+		return 1;
+	}
+	rc = sqlite3_step(c->st);
+	if (rc == SQLITE_ROW) {
+		c->row++;
+		return 1;
+	}
+	if (rc != SQLITE_DONE)
+		bug("dataset table '%s': %s", c->t->name, sqlite3_errmsg(c->db));
+	sqlite3_finalize(c->st);
+	c->st = NULL;
+	c->t = NULL;
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+const char *ds_value(const struct ds_cursor *c, int col)
+{
+	if (!c->t || col < 0 || col >= c->t->ncols || c->row < 0)
 		return NULL;
-	return t->cells[(size_t)row * (size_t)t->ncols + (size_t)col];
+	if (c->st)
+		return sqlite3_column_type(c->st, col) == SQLITE_NULL ? NULL
+								      : (const char *)sqlite3_column_text(c->st, col);
+	return c->t->cells[(size_t)c->row * (size_t)c->t->ncols + (size_t)col];
+}
+
+void ds_close(struct ds_cursor *c)
+{
+	sqlite3_finalize(c->st);
+	memset(c, 0, sizeof(*c));
 }
 
 static void names_add(char ***v, int *n, const char *name)

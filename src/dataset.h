@@ -16,7 +16,8 @@
  * and numbers of the book's rule pack (:trust_num, :target_women, ...,
  * see dataset_pack_params()).  Only prepared statements with bound
  * parameters are used.  Values are text; NULL and "" both mean the book
- * does not know, and the form keeps its dotted fill-in.
+ * does not know, and the form keeps its dotted fill-in.  Tables are not
+ * held in memory: a cursor reads their rows as the form is written.
  *
  * Adding a form that needs new data is a new entry in dataset_defs.c.
  */
@@ -59,14 +60,6 @@ struct dataset_def {
 	} tables[DS_MAX_TABLES];
 };
 
-struct ds_table {
-	const char *name;	/* borrowed from the definition */
-	int ncols;
-	char **cols;
-	int nrows, alloc;
-	char **cells;		/* nrows * ncols; NULL for SQL NULL */
-};
-
 struct ds_param {
 	const char *name;	/* ":trust_num" */
 	long long value;
@@ -77,11 +70,40 @@ struct ds_params {
 	int n;
 };
 
+/*
+ * A table of a dataset.  Its rows are not read by dataset_load(): a
+ * cursor (ds_open) runs the query and hands the rows over one at a time,
+ * so that memory does not grow with the list (issue 8: 440,000 rows at
+ * national size).  A cursor that must pass over the rows many times (a
+ * table matched against the rows of an enclosing `each`) asks for the
+ * whole table, which is then read once and kept until dataset_release().
+ */
+struct ds_table {
+	const char *name;	/* borrowed from the definition */
+	const char *sql;	/* borrowed from the definition */
+	int ncols;
+	char **cols;
+	int loaded;		/* the rows below are read */
+	int nrows, alloc;
+	char **cells;		/* nrows * ncols; NULL for SQL NULL */
+};
+
 struct dataset {
+	sqlite3 *db;
+	struct selectors sel;
+	struct ds_params params;
 	int nscalars;
 	char **names, **values;
 	struct ds_table tables[DS_MAX_TABLES];
 	int ntables;
+};
+
+/* A pass over the rows of one table (ds_open .. ds_close). */
+struct ds_cursor {
+	struct ds_table *t;
+	sqlite3_stmt *st;	/* reading from the book, or NULL: from t->cells */
+	sqlite3 *db;
+	int row;		/* the current row: 0-based, -1 before the first */
 };
 
 /* The definitions, NULL-terminated by name; and a lookup. */
@@ -95,8 +117,10 @@ extern const char dataset_base_sql[];
 void dataset_pack_params(const struct rule_pack *pack, const char *body_kind, struct ds_params *out);
 
 /*
- * Run the dataset for `sel`.  Returns 0, or -1 after reporting (the
- * dataset is then empty but must still be released).
+ * Run the dataset's scalars for `sel` and prepare its tables (their
+ * columns are known, their rows are read by cursors, see ds_open).  The
+ * dataset keeps `db`, `sel` and `params` (copied) for the cursors.
+ * Returns 0, or -1 after reporting (the dataset must still be released).
  */
 int dataset_load(sqlite3 *db, const struct dataset_def *def, const struct selectors *sel,
 		 const struct ds_params *params, struct dataset *out);
@@ -104,9 +128,22 @@ void dataset_release(struct dataset *ds);
 
 /* A scalar's value (NULL when absent or unknown). */
 const char *dataset_scalar(const struct dataset *ds, const char *name);
-const struct ds_table *dataset_table(const struct dataset *ds, const char *name);
+struct ds_table *dataset_table(struct dataset *ds, const char *name);
 int ds_col(const struct ds_table *t, const char *field);
-const char *ds_cell(const struct ds_table *t, int row, int col);
+
+/*
+ * Start a pass over the rows of `t` (from dataset_table()).  With `whole`
+ * the table is read into memory first (once per dataset) and the pass
+ * reads from there; without, the pass steps the table's query, and a
+ * row's values are valid until the next ds_next().  Returns 0, or -1
+ * after reporting; ds_close() in both cases.
+ */
+int ds_open(struct dataset *ds, struct ds_table *t, int whole, struct ds_cursor *c);
+/* The next row: 1, 0 at the end, -1 after reporting a read error. */
+int ds_next(struct ds_cursor *c);
+/* A value of the current row (NULL for SQL NULL or a bad column). */
+const char *ds_value(const struct ds_cursor *c, int col);
+void ds_close(struct ds_cursor *c);
 
 /*
  * Every name a template may use with this dataset: scalars, columns of

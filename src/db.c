@@ -167,15 +167,17 @@ void db_rollback(sqlite3 *db)
 /*
  * The statement cache: statements of db_prepare_cached(), kept prepared
  * until their connection is closed.  A handful of call sites use it, so
- * a linear search is enough.
+ * a linear search is enough.  One cache per thread: a connection is used
+ * by one thread (export checks the book in a thread of its own, on a
+ * connection of its own, export_gate.h).
  */
 struct cached_stmt {
 	sqlite3 *db;
 	const char *sql;	/* the caller's string: compared by address */
 	sqlite3_stmt *st;
 };
-static struct cached_stmt *cache;
-static int ncache, acache;
+static _Thread_local struct cached_stmt *cache;
+static _Thread_local int ncache, acache;
 
 sqlite3_stmt *db_prepare_cached(sqlite3 *db, const char *sql)
 {

@@ -61,7 +61,9 @@ sqlite3_stmt *db_prepare(sqlite3 *db, const char *sql);
  * a built string).  It comes back reset with no bindings.  The caller
  * must NOT finalize it: sqlite3_reset() it when done (or step it to
  * SQLITE_DONE).  A statement still being stepped is not handed out
- * again: a nested use gets a second one.  NULL on error (reported).
+ * again: a nested use gets a second one.  The cache belongs to the
+ * calling thread: use and close a connection in one thread.  NULL on
+ * error (reported).
  */
 sqlite3_stmt *db_prepare_cached(sqlite3 *db, const char *sql);
 

@@ -3,6 +3,8 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include "db.h"
+#include "diag.h"
 #include "export_gate.h"
 #include "rules.h"
 #include "sbuf.h"
@@ -54,4 +56,59 @@ void gate_result_release(struct gate_result *g)
 	free(g->errors);
 	free(g->warnings);
 	memset(g, 0, sizeof(*g));
+}
+
+static void gate_run(struct gate_job *j)
+{
+	sqlite3 *db = NULL;
+
+	if (sqlite3_open_v2(j->path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+		j->rc = error("không mở được sổ '%s': %s", j->path, db ? sqlite3_errmsg(db) : "hết bộ nhớ");
+		sqlite3_close(db);
+	} else {
+		sqlite3_busy_timeout(db, 5000);
+		j->rc = export_gate(db, j->body_id, j->stage, &j->result);
+		db_close(db);
+	}
+	__atomic_store_n(&j->finished, 1, __ATOMIC_RELEASE);
+}
+
+static void *gate_main(void *arg)
+{
+	gate_run(arg);
+	return NULL;
+}
+
+void export_gate_start(struct gate_job *j, const char *path, long long body_id, const char *stage)
+{
+	memset(j, 0, sizeof(*j));
+	j->path = xstrdup(path);
+	j->body_id = body_id;
+	j->stage = stage;
+	if (pthread_create(&j->thread, NULL, gate_main, j) == 0)
+		j->running = 1;
+	else
+		gate_run(j);
+}
+
+int export_gate_done(struct gate_job *j)
+{
+	return __atomic_load_n(&j->finished, __ATOMIC_ACQUIRE);
+}
+
+int export_gate_wait(struct gate_job *j)
+{
+	if (j->running) {
+		pthread_join(j->thread, NULL);
+		j->running = 0;
+	}
+	return j->rc;
+}
+
+void export_gate_release(struct gate_job *j)
+{
+	export_gate_wait(j);
+	gate_result_release(&j->result);
+	free(j->path);
+	j->path = NULL;
 }

@@ -5,6 +5,7 @@
  * few hundredths of an em, grouped by class; Vietnamese letters take the
  * width of their base letter (the marks sit above or below it).
  */
+#include <stdint.h>
 #include <string.h>
 #include <unicode/uchar.h>
 #include "text.h"
@@ -71,11 +72,28 @@ static double cp_em(uint32_t c)
 
 static double word_width(const char *s, size_t len, double size, int bold)
 {
+	const unsigned char *p = (const unsigned char *)s;
 	double em = 0;
 	size_t i = 0;
 
-	while (i < len)
-		em += cp_em(text_utf8_next(s, len, &i));
+	/* text_utf8_next() inline, with ASCII first: every cell of an
+	 * export is measured (issue 8) */
+	while (i < len) {
+		uint32_t c = p[i];
+
+		if (c < 0x80) {
+			i++;
+		} else if (c < 0xE0) {
+			c = ((c & 0x1Fu) << 6) | (p[i + 1] & 0x3Fu);
+			i += 2;
+		} else if (c < 0xF0) {
+			c = ((c & 0x0Fu) << 12) | ((p[i + 1] & 0x3Fu) << 6) | (p[i + 2] & 0x3Fu);
+			i += 3;
+		} else {
+			c = text_utf8_next(s, len, &i);
+		}
+		em += cp_em(c);
+	}
 	return em * size * (bold ? 1.08 : 1.0);
 }
 

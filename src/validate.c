@@ -210,30 +210,59 @@ void where_cand(struct where *w, const struct cand *c, int lo, int hi)
 	w->hi = hi;
 }
 
+/* ---- the pass over the candidacies (ev_cand_pass) ---- */
+
+struct cand_check {
+	const struct rule *r;
+	unsigned flags;
+	cand_fn fn;
+	void *arg;
+	cand_done_fn done;
+	int stopped;		/* fn returned non-zero */
+};
+
+int ev_cand_pass(struct eval *e, const struct rule *r, unsigned flags, cand_fn fn, void *arg, cand_done_fn done)
+{
+	struct cand_check *c;
+
+	e->checks = xrealloc(e->checks, sizeof(*e->checks) * (size_t)(e->nchecks + 1));
+	c = &e->checks[e->nchecks++];
+	c->r = r;
+	c->flags = flags;
+	c->fn = fn;
+	c->arg = arg;
+	c->done = done;
+	c->stopped = 0;
+	return 0;
+}
+
+/* The checks' done callbacks, in order of registration; the list is emptied. */
+static void checks_done(struct eval *e)
+{
+	for (int i = 0; i < e->nchecks; i++)
+		if (e->checks[i].done)
+			e->checks[i].done(e, e->checks[i].r, e->checks[i].arg);
+	free(e->checks);
+	e->checks = NULL;
+	e->nchecks = 0;
+}
+
 /*
- * The candidacies of the scope, joined with their person, body and
- * constituency and sorted in official order, are read once per run into
- * the temporary table ev_cand (rowid order = official order): every
- * per-candidate rule then scans that table instead of joining and sorting
- * the book again (issue 8: the export gate ran the join once per rule).
- * The table is created once per connection and emptied after each run:
- * DROP TABLE would fail while a caller's statement is still stepping.
+ * The pass: the candidacies of the scope, joined with their person, body
+ * and constituency and sorted in official order, read once, each handed
+ * to every waiting check that wants it.  The sort is SQLite's, which
+ * spills to temporary files beyond the page cache: memory does not grow
+ * with the book.
  */
-static int ev_cand_load(struct eval *e)
+static int run_cand_pass(struct eval *e)
 {
 	sqlite3_stmt *st;
-	int rc;
+	struct sbuf name = SBUF_INIT;
+	int rc = 0, step;
 
-	if (e->cand_loaded)
+	if (!e->nchecks)
 		return 0;
-	if (db_exec(e->db, "CREATE TEMP TABLE IF NOT EXISTS ev_cand(id, person_id, body_id, unit_id, "
-			   "constituency_id, b_code, b_name, b_kind, b_khoa, stage, status, source, drop_reason, "
-			   "k_number, ho, ten_dem, ten, dob, sex, nationality, ethnicity, residence, workplace, "
-			   "party_date, na_member, hdnd_member, dossier_at, special_case, special_reason); "
-			   "DELETE FROM temp.ev_cand") < 0)
-		return -1;
 	st = db_prepare(e->db,
-		"INSERT INTO temp.ev_cand "
 		"SELECT c.id, c.person_id, c.body_id, coalesce(c.unit_id, 0), coalesce(c.constituency_id, 0), "
 		"b.code, b.name, b.kind, coalesce(b.khoa, ''), c.stage, c.status, c.source, c.drop_reason, "
 		"coalesce(k.number, 0), p.ho, p.ten_dem, p.ten, p.dob, p.sex, p.nationality, p.ethnicity, "
@@ -247,53 +276,10 @@ static int ev_cand_load(struct eval *e)
 		return -1;
 	db_bind_int(st, 1, e->scope->body_id);
 	db_bind_int(st, 2, e->scope->candidacy_id);
-	rc = db_step_done(e->db, st, "reading candidacies");
-	sqlite3_finalize(st);
-	if (rc < 0)
-		return -1;
-	e->cand_loaded = 1;
-	return 0;
-}
-
-static void ev_cand_drop(struct eval *e)
-{
-	if (e->cand_loaded)
-		db_exec(e->db, "DELETE FROM temp.ev_cand");
-	e->cand_loaded = 0;
-}
-
-int ev_each_cand(struct eval *e, const struct rule *r, unsigned flags, cand_fn fn, void *arg)
-{
-	/* one candidacy (checked as it is entered): no table for one row */
-	int one = e->scope->candidacy_id != 0;
-	sqlite3_stmt *st = !one && ev_cand_load(e) < 0 ? NULL : db_prepare(e->db, one ?
-		"SELECT c.id, c.person_id, c.body_id, coalesce(c.unit_id, 0), coalesce(c.constituency_id, 0), "
-		"b.code, b.name, b.kind, coalesce(b.khoa, ''), c.stage, c.status, c.source, c.drop_reason, "
-		"coalesce(k.number, 0), p.ho, p.ten_dem, p.ten, p.dob, p.sex, p.nationality, p.ethnicity, "
-		"p.residence, p.workplace, p.party_date, p.na_member, p.hdnd_member, c.dossier_at, c.special_case, "
-		"c.special_reason "
-		"FROM candidacy c JOIN person p ON p.id = c.person_id JOIN body b ON b.id = c.body_id "
-		"LEFT JOIN constituency k ON k.id = c.constituency_id "
-		"WHERE c.id = ?1 AND (?3 = 0 OR c.status = 'active') "
-		"AND ((b.kind = 'na' AND ?4) OR (b.kind = 'hdnd' AND ?5))" :
-		"SELECT id, person_id, body_id, unit_id, constituency_id, b_code, b_name, b_kind, b_khoa, stage, "
-		"status, source, drop_reason, k_number, ho, ten_dem, ten, dob, sex, nationality, ethnicity, residence, "
-		"workplace, party_date, na_member, hdnd_member, dossier_at, special_case, special_reason "
-		"FROM temp.ev_cand WHERE (?3 = 0 OR status = 'active') "
-		"AND ((b_kind = 'na' AND ?4) OR (b_kind = 'hdnd' AND ?5)) ORDER BY rowid");
-	struct sbuf name = SBUF_INIT;
-	int rc = 0, step;
-
-	if (!st)
-		return -1;
-	if (one)
-		db_bind_int(st, 1, e->scope->candidacy_id);
-	db_bind_int(st, 3, (flags & CAND_ACTIVE) != 0);
-	db_bind_int(st, 4, (r->applies & APPLIES_NA) != 0);
-	db_bind_int(st, 5, (r->applies & APPLIES_HDND) != 0);
 	while (rc == 0 && (step = sqlite3_step(st)) == SQLITE_ROW) {
 		struct cand c;
-		int i = 0;
+		unsigned kind;
+		int i = 0, active;
 
 		c.id = sqlite3_column_int64(st, i++);
 		c.person_id = sqlite3_column_int64(st, i++);
@@ -327,11 +313,26 @@ int ev_each_cand(struct eval *e, const struct rule *r, unsigned flags, cand_fn f
 		c.rank = stage_rank(c.stage);
 		sbuf_reset(&name);
 		sbuf_addstr(&name, c.ho);
-		if (*c.ten_dem)
-			sbuf_addf(&name, " %s", c.ten_dem);
-		sbuf_addf(&name, " %s", c.ten);
+		if (*c.ten_dem) {
+			sbuf_addch(&name, ' ');
+			sbuf_addstr(&name, c.ten_dem);
+		}
+		sbuf_addch(&name, ' ');
+		sbuf_addstr(&name, c.ten);
 		c.name = name.buf;
-		rc = fn(e, r, &c, arg);
+		kind = !strcmp(c.body_kind, "na") ? APPLIES_NA : !strcmp(c.body_kind, "hdnd") ? APPLIES_HDND : 0;
+		active = !strcmp(c.status, "active");
+		for (int k = 0; k < e->nchecks; k++) {
+			struct cand_check *x = &e->checks[k];
+			int r;
+
+			if (x->stopped || !(x->r->applies & kind) || ((x->flags & CAND_ACTIVE) && !active))
+				continue;
+			if ((r = x->fn(e, x->r, &c, x->arg)) != 0) {
+				x->stopped = 1;
+				rc = r;
+			}
+		}
 	}
 	if (rc == 0 && step != SQLITE_DONE)
 		rc = bug("reading candidacies: %s", sqlite3_errmsg(e->db));
@@ -399,7 +400,7 @@ int validate_has_evaluator(const char *kind)
 
 static void ev_release(struct eval *e)
 {
-	ev_cand_drop(e);
+	checks_done(e);
 	free(e->term);
 	free(e->place);
 }
@@ -479,6 +480,8 @@ static int run(sqlite3 *db, const struct validate_scope *scope, const struct rul
 			if (!strcmp(evaluators[k].kind, r->kind) && (evaluators[k].want & e.want))
 				rc = evaluators[k].fn(&e, r);
 	}
+	if (rc == 0)
+		rc = run_cand_pass(&e);
 	ev_release(&e);
 	findings_finish(out, from, rank);
 	return rc;

@@ -31,7 +31,8 @@ struct eval {
 	struct date today;
 	char *term;			/* election.term, "2026-2031" */
 	char *place;			/* election.committee_place, "Hòa Lâm" */
-	int cand_loaded;		/* temp.ev_cand holds the scope's candidacies */
+	struct cand_check *checks;	/* waiting for the pass (ev_cand_pass) */
+	int nchecks;
 };
 
 /* Where a finding belongs and which stages it concerns. */
@@ -71,14 +72,24 @@ struct cand {
 enum { CAND_ACTIVE = 1 };
 
 typedef int (*cand_fn)(struct eval *e, const struct rule *r, const struct cand *c, void *arg);
+typedef void (*cand_done_fn)(struct eval *e, const struct rule *r, void *arg);
 
 /*
  * Call fn for every candidacy of the bodies `r` applies to, within the
  * scope (body, candidacy), in official order (body, constituency,
- * sort key); only active ones with CAND_ACTIVE.  Stops at fn's first
- * non-zero return and returns it; -1 on a read error.
+ * sort key); only active ones with CAND_ACTIVE; then done(e, r, arg)
+ * (may be NULL), which may add findings and frees what arg holds.
+ *
+ * The calls wait for the run's one pass over the candidacies, made after
+ * every rule's evaluator has returned: all per-candidate rules share one
+ * read of the joined, sorted candidacies (issue 8: the export gate read
+ * them once per rule, then into a temporary table read once per rule).
+ * The order of findings does not change, since they are sorted by rule
+ * within a body and constituency, and kept in discovery order within a
+ * rule.  arg must therefore live until done.  A non-zero return of fn
+ * stops that rule's calls and fails the run.  Returns 0.
  */
-int ev_each_cand(struct eval *e, const struct rule *r, unsigned flags, cand_fn fn, void *arg);
+int ev_cand_pass(struct eval *e, const struct rule *r, unsigned flags, cand_fn fn, void *arg, cand_done_fn done);
 void where_cand(struct where *w, const struct cand *c, int lo, int hi);
 
 /*
@@ -196,6 +207,24 @@ int prev_term(const char *term, char *buf, size_t len);
  * comma-separated part.  Case and normalisation do not matter.
  */
 int text_names_unit(const char *text, const char *unit, const char *bare);
+
+/*
+ * The same for many texts and one unit: the unit's names are folded
+ * once, and each text at most once (not once per name and part; not at
+ * all when it names the unit as written).
+ * unit_names_set() (re)prepares *n for `unit` and `bare` when they differ
+ * from the last ones; release with unit_names_release().  A zeroed
+ * struct is an empty one.
+ */
+struct unit_names {
+	char *unit, *bare;		/* copies of the names prepared for */
+	int set;
+	char *unit_fold;		/* text_fold_nfd(unit), or NULL */
+	char *bare_key;			/* text_loose_key(bare), or NULL */
+};
+void unit_names_set(struct unit_names *n, const char *unit, const char *bare);
+int unit_names_match(const struct unit_names *n, const char *text);
+void unit_names_release(struct unit_names *n);
 
 /*
  * Re-elected: does a member field ("Đại biểu HĐND tỉnh Hòa Lâm nhiệm kỳ

@@ -35,35 +35,36 @@ static long long q_int(struct eval *e, const char *sql, long long a, long long b
 	return v;
 }
 
-struct counter {
-	int list;
-	long long n;
-};
-
-static int count_one(struct eval *e, const struct rule *r, const struct cand *c, void *arg)
+/*
+ * How many candidacies of the body are on `list` (enum cand_list).  Its
+ * own query, by body: the per-candidate scan of the run may hold the
+ * candidacies of every body (issue 8: a whole-book validate counted every
+ * body's candidacies for HT2-EXCESS).
+ */
+static long long count_on_list(struct eval *e, long long body_id, int list)
 {
-	struct counter *k = arg;
-
-	(void)e;
-	(void)r;
-	k->n += cand_on_list(c, k->list);
-	return 0;
-}
-
-/* How many candidacies of the body are on `list` (enum cand_list). */
-static long long count_on_list(struct eval *e, const struct rule *r, long long body_id, int list)
-{
-	const struct validate_scope *saved = e->scope;
-	struct validate_scope s = *saved;
-	struct counter k = { list, 0 };
+	sqlite3_stmt *st = db_prepare_cached(e->db, "SELECT stage, status, source, drop_reason FROM candidacy "
+						    "WHERE body_id = ?1");
+	struct cand c;
+	long long n = 0;
 	int rc;
 
-	s.body_id = body_id;
-	s.candidacy_id = 0;
-	e->scope = &s;
-	rc = ev_each_cand(e, r, 0, count_one, &k);
-	e->scope = saved;
-	return rc < 0 ? -1 : k.n;
+	if (!st)
+		return -1;
+	memset(&c, 0, sizeof(c));
+	db_bind_int(st, 1, body_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		c.stage = db_col_text(st, 0);
+		c.rank = stage_rank(c.stage);
+		c.status = db_col_text(st, 1);
+		c.source = db_col_text(st, 2);
+		c.drop_reason = db_col_text(st, 3);
+		n += cand_on_list(&c, list);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return bug("counting candidacies: %s", sqlite3_errmsg(e->db));
+	return n;
 }
 
 /* UNIT-NA-SEATS, UNIT-HDND-SEATS: seats per constituency within [min, max]. */
@@ -179,7 +180,7 @@ int eval_round2_surplus(struct eval *e, const struct rule *r)
 			      "(SELECT count(*) FROM candidacy WHERE body_id = ?1 "
 			      "  AND stage IN ('preliminary', 'qualified', 'official'))", body_id, 0))
 			continue;
-		if ((n = count_on_list(e, r, body_id, LIST_ROUND2)) < 0) {
+		if ((n = count_on_list(e, body_id, LIST_ROUND2)) < 0) {
 			sqlite3_finalize(b);
 			return -1;
 		}
@@ -231,7 +232,7 @@ int eval_round3_surplus(struct eval *e, const struct rule *r)
 			if (!nunits)
 				continue;	/* constituencies not known: nothing to sum */
 		}
-		if ((n = count_on_list(e, r, body_id, LIST_ROUND3)) < 0) {
+		if ((n = count_on_list(e, body_id, LIST_ROUND3)) < 0) {
 			sqlite3_finalize(k);
 			sqlite3_finalize(b);
 			return -1;

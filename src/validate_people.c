@@ -144,7 +144,7 @@ static int age_one(struct eval *e, const struct rule *r, const struct cand *c, v
 
 int eval_min_age(struct eval *e, const struct rule *r)
 {
-	return ev_each_cand(e, r, CAND_ACTIVE, age_one, NULL);
+	return ev_cand_pass(e, r, CAND_ACTIVE, age_one, NULL, NULL);
 }
 
 /* ---- ELIG-NAT ---- */
@@ -170,19 +170,36 @@ static int nationality_one(struct eval *e, const struct rule *r, const struct ca
 
 int eval_nationality(struct eval *e, const struct rule *r)
 {
-	return ev_each_cand(e, r, CAND_ACTIVE, nationality_one, NULL);
+	return ev_cand_pass(e, r, CAND_ACTIVE, nationality_one, NULL, NULL);
 }
 
 /* ---- ELIG-LEVELS ---- */
 
+struct levels_state {
+	sqlite3_stmt *person;	/* one person's levels */
+	long long *over;	/* ids of the people over a limit, ascending */
+	size_t nover;
+};
+
 static int levels_one(struct eval *e, const struct rule *r, const struct cand *c, void *arg)
 {
-	sqlite3_stmt *st = arg;
+	struct levels_state *s = arg;
+	sqlite3_stmt *st = s->person;
 	long long hdnd = 0, na = 0;
 	long limit;
 	const char *names = "";
 	struct where w;
+	size_t lo = 0, hi = s->nover;
 
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (s->over[mid] < c->person_id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == s->nover || s->over[lo] != c->person_id)
+		return 0;
 	db_bind_int(st, 1, c->person_id);
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		hdnd = sqlite3_column_int64(st, 0);
@@ -204,20 +221,62 @@ static int levels_one(struct eval *e, const struct rule *r, const struct cand *c
 	return 0;
 }
 
+static void levels_done(struct eval *e, const struct rule *r, void *arg)
+{
+	struct levels_state *s = arg;
+
+	(void)e;
+	(void)r;
+	sqlite3_finalize(s->person);
+	free(s->over);
+	free(s);
+}
+
+/*
+ * The people over a limit are found first, in one grouped query over the
+ * book (issue 8: one query per candidate was 7 % of an export); only
+ * their candidacies then read their levels one by one, for the message.
+ */
 int eval_hdnd_levels(struct eval *e, const struct rule *r)
 {
-	sqlite3_stmt *st = db_prepare(e->db, "SELECT count(DISTINCT CASE WHEN b.kind = 'hdnd' THEN b.id END), "
-					     "count(CASE WHEN b.kind = 'na' THEN 1 END), "
-					     "coalesce(group_concat(CASE WHEN b.kind = 'hdnd' THEN b.name END, '; '), '') "
-					     "FROM candidacy c JOIN body b ON b.id = c.body_id "
-					     "WHERE c.person_id = ?1 AND c.status = 'active'");
+	struct levels_state s;
+	sqlite3_stmt *over = db_prepare(e->db, "SELECT c.person_id FROM candidacy c JOIN body b ON b.id = c.body_id "
+					       "WHERE c.status = 'active' GROUP BY c.person_id "
+					       "HAVING count(DISTINCT CASE WHEN b.kind = 'hdnd' THEN b.id END) > "
+					       "CASE WHEN count(CASE WHEN b.kind = 'na' THEN 1 END) THEN ?1 ELSE ?2 END "
+					       "ORDER BY c.person_id");
+	size_t alloc = 0;
 	int rc;
 
-	if (!st)
+	memset(&s, 0, sizeof(s));
+	if (!over)
 		return -1;
-	rc = ev_each_cand(e, r, CAND_ACTIVE, levels_one, st);
-	sqlite3_finalize(st);
-	return rc;
+	db_bind_int(over, 1, rule_int(r, "max_levels_with_na", 0));
+	db_bind_int(over, 2, rule_int(r, "max_levels", 0));
+	while ((rc = sqlite3_step(over)) == SQLITE_ROW) {
+		if (s.nover == alloc) {
+			alloc = alloc ? alloc * 2 : 16;
+			s.over = xrealloc(s.over, sizeof(*s.over) * alloc);
+		}
+		s.over[s.nover++] = sqlite3_column_int64(over, 0);
+	}
+	sqlite3_finalize(over);
+	if (rc != SQLITE_DONE) {
+		free(s.over);
+		return bug("reading council levels: %s", sqlite3_errmsg(e->db));
+	}
+	if (!s.nover)
+		return 0;
+	s.person = db_prepare(e->db, "SELECT count(DISTINCT CASE WHEN b.kind = 'hdnd' THEN b.id END), "
+				     "count(CASE WHEN b.kind = 'na' THEN 1 END), "
+				     "coalesce(group_concat(CASE WHEN b.kind = 'hdnd' THEN b.name END, '; '), '') "
+				     "FROM candidacy c JOIN body b ON b.id = c.body_id "
+				     "WHERE c.person_id = ?1 AND c.status = 'active'");
+	if (!s.person) {
+		free(s.over);
+		return -1;
+	}
+	return ev_cand_pass(e, r, CAND_ACTIVE, levels_one, memcpy(xmalloc(sizeof(s)), &s, sizeof(s)), levels_done);
 }
 
 /* ---- ELIG-ONEUNIT ---- */
@@ -281,13 +340,14 @@ int eval_one_constituency(struct eval *e, const struct rule *r)
 
 static int locality_one(struct eval *e, const struct rule *r, const struct cand *c, void *arg)
 {
+	struct unit_names *names = arg;
 	const char *unit = council_unit(c->body_name);
 	struct where w;
 
-	(void)arg;
 	if (strcmp(c->body_kind, "hdnd") || (blank(c->residence) && blank(c->workplace)))
 		return 0;	/* neither recorded: nothing to judge (§9.1) */
-	if (text_names_unit(c->residence, unit, e->place) || text_names_unit(c->workplace, unit, e->place))
+	unit_names_set(names, unit, e->place);
+	if (unit_names_match(names, c->residence) || unit_names_match(names, c->workplace))
 		return 0;
 	where_cand(&w, c, STAGE_PROPOSED, upto(c));
 	ev_add(e, r, &w, "nơi cư trú '%s' và nơi công tác '%s' không thuộc %s", c->residence, c->workplace,
@@ -295,9 +355,17 @@ static int locality_one(struct eval *e, const struct rule *r, const struct cand 
 	return 0;
 }
 
+static void locality_done(struct eval *e, const struct rule *r, void *arg)
+{
+	(void)e;
+	(void)r;
+	unit_names_release(arg);
+	free(arg);
+}
+
 int eval_hdnd_locality(struct eval *e, const struct rule *r)
 {
-	return ev_each_cand(e, r, CAND_ACTIVE, locality_one, NULL);
+	return ev_cand_pass(e, r, CAND_ACTIVE, locality_one, xcalloc(1, sizeof(struct unit_names)), locality_done);
 }
 
 /* ---- ELIG-DOSSIER ---- */
@@ -333,7 +401,7 @@ static int dossier_one(struct eval *e, const struct rule *r, const struct cand *
 
 int eval_dossier_deadline(struct eval *e, const struct rule *r)
 {
-	return ev_each_cand(e, r, CAND_ACTIVE, dossier_one, NULL);
+	return ev_cand_pass(e, r, CAND_ACTIVE, dossier_one, NULL, NULL);
 }
 
 /* ---- LIST-ORDER ---- */
@@ -372,21 +440,29 @@ static int order_one(struct eval *e, const struct rule *r, const struct cand *c,
 	return 0;
 }
 
+static void order_done(struct eval *e, const struct rule *r, void *arg)
+{
+	struct order_state *s = arg;
+
+	(void)e;
+	(void)r;
+	free(s->key);
+	free(s->name);
+	vi_collation_release(&s->coll);
+	free(s);
+}
+
 int eval_list_order(struct eval *e, const struct rule *r)
 {
-	struct order_state s;
+	struct order_state *s = xcalloc(1, sizeof(*s));
 	const struct rule_param *t = rule_param(r, "tone_order");
 	char err[128];
-	int rc;
 
-	memset(&s, 0, sizeof(s));
-	if (!t || vi_collation_init(&s.coll, (const char *const *)t->list, (size_t)t->nlist, err, sizeof(err)) < 0)
+	if (!t || vi_collation_init(&s->coll, (const char *const *)t->list, (size_t)t->nlist, err, sizeof(err)) < 0) {
+		free(s);
 		return bug("rule %s: bad tone order", r->id);
-	rc = ev_each_cand(e, r, CAND_ACTIVE, order_one, &s);
-	free(s.key);
-	free(s.name);
-	vi_collation_release(&s.coll);
-	return rc;
+	}
+	return ev_cand_pass(e, r, CAND_ACTIVE, order_one, s, order_done);
 }
 
 /* ---- shares ---- */
@@ -497,22 +573,25 @@ static int share_one(struct eval *e, const struct rule *r, const struct cand *c,
 	return 0;
 }
 
+static void share_done(struct eval *e, const struct rule *r, void *arg)
+{
+	struct share_state *s = arg;
+
+	share_flush(e, r, s);
+	free(s);
+}
+
 int eval_share(struct eval *e, const struct rule *r)
 {
-	struct share_state s;
-	int rc;
+	struct share_state *s = xcalloc(1, sizeof(*s));
 
-	memset(&s, 0, sizeof(s));
-	s.list = list_from_param(rule_str(r, "list"));
-	s.attribute = rule_str(r, "attribute");
-	if (s.list < 0 || !s.attribute)
+	s->list = list_from_param(rule_str(r, "list"));
+	s->attribute = rule_str(r, "attribute");
+	if (s->list < 0 || !s->attribute) {
+		free(s);
 		return bug("rule %s: bad share parameters", r->id);
-	if (prev_term(e->term, s.term, sizeof(s.term)) < 0)
-		s.term[0] = 0;
-	rc = ev_each_cand(e, r, 0, share_one, &s);
-	if (rc == 0)
-		share_flush(e, r, &s);
-	free(s.body);
-	free(s.body_name);
-	return rc;
+	}
+	if (prev_term(e->term, s->term, sizeof(s->term)) < 0)
+		s->term[0] = 0;
+	return ev_cand_pass(e, r, 0, share_one, s, share_done);
 }

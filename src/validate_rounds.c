@@ -24,151 +24,199 @@ static const char *const round_names[] = { "", "lần thứ nhất", "lần th�
 
 /* A recorded conference: when, and what it is. */
 struct moment {
-	char *date, *time;
-	char *label;
+	const char *date, *time;
 	int round;		/* 1..3 for ht1..ht3, else 0 */
 	const char *kind;	/* static */
+	const char *unit;	/* the unit's name, "" when none */
 	int self_votes;		/* workplace: votes for self-nominees or thôn nominees */
 	int unit_votes;		/* workplace: votes for units' nominees */
 };
 
-struct moments {
-	struct moment *v;
-	int n;
-	/* round_bound() of rounds 1..3, computed once after loading: looking
-	 * it up for every conference was quadratic (issue 8) */
-	const struct moment *earliest[4], *latest[4];
+/* The earliest and latest conference of rounds 1..3 (copies), found
+ * once per body. */
+struct bounds {
+	char *date[2][4], *time[2][4];	/* [0] earliest, [1] latest; NULL when none */
 };
 
-static void moments_release(struct moments *m)
+static void bounds_release(struct bounds *bd)
 {
-	for (int i = 0; i < m->n; i++) {
-		free(m->v[i].date);
-		free(m->v[i].time);
-		free(m->v[i].label);
-	}
-	free(m->v);
-	memset(m, 0, sizeof(*m));
+	for (int last = 0; last <= 1; last++)
+		for (int n = 0; n < 4; n++) {
+			free(bd->date[last][n]);
+			free(bd->time[last][n]);
+		}
+	memset(bd, 0, sizeof(*bd));
 }
 
-/* The latest (last = 1) or earliest conference of round n, or NULL. */
-static const struct moment *round_bound(const struct moments *m, int n, int last)
-{
-	const struct moment *best = NULL;
+static const char *const moment_kinds[] = { "ht1", "ht2", "ht3", "workplace", "residence" };
 
-	for (int i = 0; i < m->n; i++)
-		if (m->v[i].round == n &&
-		    (!best || moment_cmp(m->v[i].date, m->v[i].time, best->date, best->time) * (last ? 1 : -1) > 0))
-			best = &m->v[i];
-	return best;
-}
-
-static int load_moments(struct eval *e, long long body_id, struct moments *m)
+/*
+ * The rounds' bounds: of the conferences of round n in the order
+ * (held_on, start_time, id), the first that no later one precedes
+ * (earliest), and the first that no later one follows (latest), by
+ * moment_cmp(), which finds two moments of one day equal when a time is
+ * missing.
+ */
+static int load_bounds(struct eval *e, long long body_id, struct bounds *bd)
 {
-	static const char *const kinds[] = { "ht1", "ht2", "ht3", "workplace", "residence" };
 	sqlite3_stmt *st = db_prepare(e->db,
-		"SELECT f.kind, f.held_on, coalesce(f.start_time, ''), coalesce(u.name, ''), "
-		"EXISTS (SELECT 1 FROM vote v JOIN candidacy c ON c.id = v.candidacy_id "
-		"  WHERE v.conference_id = f.id AND c.source <> 'unit'), "
-		"EXISTS (SELECT 1 FROM vote v JOIN candidacy c ON c.id = v.candidacy_id "
-		"  WHERE v.conference_id = f.id AND c.source = 'unit') "
-		"FROM conference f LEFT JOIN unit u ON u.id = f.unit_id "
-		"WHERE f.body_id = ?1 AND f.kind IN ('ht1', 'ht2', 'ht3', 'workplace', 'residence') "
-		"ORDER BY f.held_on, f.start_time, f.id");
-	int alloc = 0;
+		"SELECT CAST(substr(kind, 3) AS INTEGER), held_on, coalesce(start_time, '') FROM conference "
+		"WHERE body_id = ?1 AND kind IN ('ht1', 'ht2', 'ht3') ORDER BY held_on, start_time, id");
 
-	memset(m, 0, sizeof(*m));
+	memset(bd, 0, sizeof(*bd));
 	if (!st)
 		return -1;
 	db_bind_int(st, 1, body_id);
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		struct moment *x;
-		struct sbuf label = SBUF_INIT;
-		char day[16];
+		int n = sqlite3_column_int(st, 0);
+		const char *d = db_col_text(st, 1), *t = db_col_text(st, 2);
 
-		if (m->n == alloc) {
-			alloc = alloc ? alloc * 2 : 8;
-			m->v = xrealloc(m->v, sizeof(*m->v) * (size_t)alloc);
-		}
-		x = &m->v[m->n++];
-		memset(x, 0, sizeof(*x));
-		for (size_t k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++)
-			if (!strcmp(kinds[k], db_col_text(st, 0)))
-				x->kind = kinds[k];
-		x->round = x->kind[0] == 'h' ? x->kind[2] - '0' : 0;
-		x->date = xstrdup(db_col_text(st, 1));
-		x->time = xstrdup(db_col_text(st, 2));
-		x->self_votes = sqlite3_column_int(st, 4);
-		x->unit_votes = sqlite3_column_int(st, 5);
-		date_iso_to_vn(x->date, day, sizeof(day));
-		sbuf_addstr(&label, conf_kind_phrase(x->kind));
-		if (*db_col_text(st, 3))
-			sbuf_addf(&label, " của '%s'", db_col_text(st, 3));
-		sbuf_addf(&label, " ngày %s", day);
-		x->label = sbuf_detach(&label, NULL);
+		if (n < 1 || n > 3)
+			continue;
+		for (int last = 0; last <= 1; last++)
+			if (!bd->date[last][n] ||
+			    moment_cmp(d, t, bd->date[last][n], bd->time[last][n]) * (last ? 1 : -1) > 0) {
+				free(bd->date[last][n]);
+				free(bd->time[last][n]);
+				bd->date[last][n] = xstrdup(d);
+				bd->time[last][n] = xstrdup(t);
+			}
 	}
 	sqlite3_finalize(st);
-	for (int n = 1; n <= 3; n++) {
-		m->earliest[n] = round_bound(m, n, 0);
-		m->latest[n] = round_bound(m, n, 1);
-	}
 	return 0;
+}
+
+/* "hội nghị cử tri nơi công tác của 'X' ngày dd/mm/yyyy" */
+static void moment_label(const struct moment *x, struct sbuf *out)
+{
+	char day[16];
+
+	date_iso_to_vn(x->date, day, sizeof(day));
+	sbuf_reset(out);
+	sbuf_addstr(out, conf_kind_phrase(x->kind));
+	if (*x->unit)
+		sbuf_addf(out, " của '%s'", x->unit);
+	sbuf_addf(out, " ngày %s", day);
 }
 
 /* x must come after round `after` (latest of it) and before round `before` (earliest), when recorded. */
 static void check_between(struct eval *e, const struct rule *r, const struct where *w, const struct moment *x,
-			  const struct moments *m, int after, int before)
+			  const struct bounds *bd, int after, int before)
 {
-	const struct moment *lo = m->latest[after], *hi = before ? m->earliest[before] : NULL;
+	const char *lo_d = bd->date[1][after], *lo_t = bd->time[1][after];
+	const char *hi_d = bd->date[0][before], *hi_t = bd->time[0][before];
+	struct sbuf label = SBUF_INIT;
 	char day[16];
 
-	if (!lo) {
-		ev_add(e, r, w, "%s được ghi nhưng chưa có hội nghị hiệp thương %s", x->label, round_names[after]);
+	if (!lo_d) {
+		moment_label(x, &label);
+		ev_add(e, r, w, "%s được ghi nhưng chưa có hội nghị hiệp thương %s", label.buf, round_names[after]);
+		sbuf_release(&label);
 		return;
 	}
-	if (moment_cmp(x->date, x->time, lo->date, lo->time) < 0) {
-		date_iso_to_vn(lo->date, day, sizeof(day));
-		ev_add(e, r, w, "%s diễn ra trước hội nghị hiệp thương %s (ngày %s)", x->label, round_names[after], day);
+	if (moment_cmp(x->date, x->time, lo_d, lo_t) < 0) {
+		moment_label(x, &label);
+		date_iso_to_vn(lo_d, day, sizeof(day));
+		ev_add(e, r, w, "%s diễn ra trước hội nghị hiệp thương %s (ngày %s)", label.buf, round_names[after], day);
 	}
-	if (hi && moment_cmp(x->date, x->time, hi->date, hi->time) > 0) {
-		date_iso_to_vn(hi->date, day, sizeof(day));
-		ev_add(e, r, w, "%s diễn ra sau hội nghị hiệp thương %s (ngày %s)", x->label, round_names[before], day);
+	if (before && hi_d && moment_cmp(x->date, x->time, hi_d, hi_t) > 0) {
+		moment_label(x, &label);
+		date_iso_to_vn(hi_d, day, sizeof(day));
+		ev_add(e, r, w, "%s diễn ra sau hội nghị hiệp thương %s (ngày %s)", label.buf, round_names[before], day);
 	}
+	sbuf_release(&label);
+}
+
+/*
+ * The kinds of conference whose order can concern stage `rank` (-1: all),
+ * as "|ht3|residence|workplace|": round 2 the preliminary list, round 3,
+ * residence conferences and the workplace ones of self-nominees the
+ * qualified list, the workplace ones of units' nominees the nominations.
+ */
+static const char *order_kinds(int rank)
+{
+	switch (rank) {
+	case -1:
+		return "|ht1|ht2|ht3|workplace|residence|";
+	case STAGE_NOMINATED:
+		return "|workplace|";
+	case STAGE_PRELIMINARY:
+		return "|ht2|";
+	case STAGE_QUALIFIED:
+		return "|ht3|workplace|residence|";
+	}
+	return NULL;
 }
 
 int eval_round_order(struct eval *e, const struct rule *r)
 {
-	sqlite3_stmt *b = ev_bodies(e, r);
+	const char *kinds = order_kinds(e->rank);
+	sqlite3_stmt *b, *st;
 
-	if (!b)
+	if (!kinds)
+		return 0;
+	if (!(b = ev_bodies(e, r)))
 		return -1;
+	/* The conferences one by one, in order; the votes are looked at for
+	 * workplace conferences only, the one kind whose check depends on
+	 * whose nomination they voted on, in one reading: 1 for votes on
+	 * self-nominees (or thôn nominees), 2 for votes on units' nominees. */
+	st = db_prepare(e->db,
+		"SELECT f.kind, f.held_on, coalesce(f.start_time, ''), coalesce(u.name, ''), "
+		"CASE WHEN f.kind = 'workplace' THEN (SELECT coalesce(max(c.source <> 'unit') + 2 * max(c.source = 'unit'), 0) "
+		"  FROM vote v JOIN candidacy c ON c.id = v.candidacy_id WHERE v.conference_id = f.id) ELSE 0 END "
+		"FROM conference f LEFT JOIN unit u ON u.id = f.unit_id "
+		"WHERE f.body_id = ?1 AND instr(?2, '|' || f.kind || '|') > 0 "
+		"ORDER BY f.held_on, f.start_time, f.id");
+	if (!st) {
+		sqlite3_finalize(b);
+		return -1;
+	}
 	while (sqlite3_step(b) == SQLITE_ROW) {
-		struct moments m;
+		struct bounds bd;
 		struct where w;
 
-		if (load_moments(e, sqlite3_column_int64(b, 0), &m) < 0) {
+		if (load_bounds(e, sqlite3_column_int64(b, 0), &bd) < 0) {
+			bounds_release(&bd);
+			sqlite3_finalize(st);
 			sqlite3_finalize(b);
 			return -1;
 		}
-		for (int i = 0; i < m.n; i++) {
-			const struct moment *x = &m.v[i];
+		db_bind_int(st, 1, sqlite3_column_int64(b, 0));
+		db_bind_text(st, 2, kinds);
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			struct moment x;
 
-			if (x->round >= 2) {
-				where_body(&w, b, x->round == 2 ? STAGE_PRELIMINARY : STAGE_QUALIFIED,
-					   x->round == 2 ? STAGE_PRELIMINARY : STAGE_QUALIFIED);
-				check_between(e, r, &w, x, &m, x->round - 1, 0);
-			} else if (!strcmp(x->kind, "residence") || (!strcmp(x->kind, "workplace") && x->self_votes)) {
+			memset(&x, 0, sizeof(x));
+			for (size_t k = 0; k < sizeof(moment_kinds) / sizeof(moment_kinds[0]); k++)
+				if (!strcmp(moment_kinds[k], db_col_text(st, 0)))
+					x.kind = moment_kinds[k];
+			if (!x.kind)
+				continue;
+			x.round = x.kind[0] == 'h' ? x.kind[2] - '0' : 0;
+			x.date = db_col_text(st, 1);
+			x.time = db_col_text(st, 2);
+			x.unit = db_col_text(st, 3);
+			x.self_votes = (sqlite3_column_int(st, 4) & 1) != 0;
+			x.unit_votes = (sqlite3_column_int(st, 4) & 2) != 0;
+			if (x.round >= 2) {
+				where_body(&w, b, x.round == 2 ? STAGE_PRELIMINARY : STAGE_QUALIFIED,
+					   x.round == 2 ? STAGE_PRELIMINARY : STAGE_QUALIFIED);
+				check_between(e, r, &w, &x, &bd, x.round - 1, 0);
+			} else if (!strcmp(x.kind, "residence") || (!strcmp(x.kind, "workplace") && x.self_votes)) {
 				/* residence conferences, and workplace ones of self-nominees (NQLT 102 Art. 18(4), 20(4)) */
 				where_body(&w, b, STAGE_QUALIFIED, STAGE_QUALIFIED);
-				check_between(e, r, &w, x, &m, 2, 3);
-			} else if (!strcmp(x->kind, "workplace") && x->unit_votes) {
+				check_between(e, r, &w, &x, &bd, 2, 3);
+			} else if (!strcmp(x.kind, "workplace") && x.unit_votes) {
 				/* step 2 of a nomination by an agency, organisation or unit */
 				where_body(&w, b, STAGE_NOMINATED, STAGE_NOMINATED);
-				check_between(e, r, &w, x, &m, 1, 2);
+				check_between(e, r, &w, &x, &bd, 1, 2);
 			}
 		}
-		moments_release(&m);
+		sqlite3_reset(st);
+		bounds_release(&bd);
 	}
+	sqlite3_finalize(st);
 	sqlite3_finalize(b);
 	return 0;
 }

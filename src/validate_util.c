@@ -157,42 +157,44 @@ static int is_word_byte(const char *s, size_t i)
 	return c >= 0x80 || isalnum(c);
 }
 
+/* Does the folded `h` contain the folded `n` at word boundaries? */
+static int folded_has_word(const char *h, const char *n)
+{
+	size_t nlen = strlen(n);
+
+	for (const char *p = h; (p = strstr(p, n)); p++) {
+		size_t at = (size_t)(p - h);
+		int before = at == 0 || !is_word_byte(h, at - 1);
+		int after = p[nlen] == 0 || !is_word_byte(h, at + nlen);
+		if (before && after)
+			return 1;
+	}
+	return 0;
+}
+
 int text_has_word(const char *hay, const char *needle)
 {
 	char *h, *n;
-	const char *p;
-	size_t nlen;
 	int found = 0;
 
 	if (!hay || !needle || !*needle)
 		return 0;
 	h = text_fold_nfd(hay);
 	n = text_fold_nfd(needle);
-	if (!h || !n)
-		goto out;
-	nlen = strlen(n);
-	for (p = h; (p = strstr(p, n)); p++) {
-		size_t at = (size_t)(p - h);
-		int before = at == 0 || !is_word_byte(h, at - 1);
-		int after = p[nlen] == 0 || !is_word_byte(h, at + nlen);
-		if (before && after) {
-			found = 1;
-			break;
-		}
-	}
-out:
+	if (h && n)
+		found = folded_has_word(h, n);
 	free(h);
 	free(n);
 	return found;
 }
 
-int text_names_unit(const char *text, const char *unit, const char *bare)
+/* The definition (text_names_unit): each comma-separated part folded on
+ * its own. */
+static int names_unit_slow(const char *text, const char *unit, const char *bare)
 {
 	const char *p, *q;
 	int found = 0;
 
-	if (!text || !*text)
-		return 0;
 	if (unit && *unit && text_has_word(text, unit))
 		return 1;
 	if (!bare || !*bare)
@@ -212,6 +214,135 @@ int text_names_unit(const char *text, const char *unit, const char *bare)
 			break;
 	}
 	return found;
+}
+
+static int same_str(const char *a, const char *b)
+{
+	return a == b || (a && b && !strcmp(a, b));
+}
+
+void unit_names_set(struct unit_names *n, const char *unit, const char *bare)
+{
+	if (n->set && same_str(n->unit, unit) && same_str(n->bare, bare))
+		return;
+	unit_names_release(n);
+	n->set = 1;
+	n->unit = unit ? xstrdup(unit) : NULL;
+	n->bare = bare ? xstrdup(bare) : NULL;
+	n->unit_fold = unit && *unit ? text_fold_nfd(unit) : NULL;
+	n->bare_key = bare && *bare ? text_loose_key(bare) : NULL;
+}
+
+void unit_names_release(struct unit_names *n)
+{
+	free(n->unit);
+	free(n->bare);
+	free(n->unit_fold);
+	free(n->bare_key);
+	memset(n, 0, sizeof(*n));
+}
+
+/*
+ * Folding maps each character on its own and reorders combining marks
+ * only up to the next base character, so the folded text split at its
+ * commas gives the folded parts: one fold of the whole text does for the
+ * unit's full name and for every part (issue 8: ELIG-HDND-LOC folded
+ * each address six times).  A text that does not fold (invalid UTF-8,
+ * too long) or names that did not takes the first way.
+ */
+/* s[0..len) without ASCII spaces and tabs at either end. */
+static const char *trim_ascii(const char *s, size_t *len)
+{
+	while (*len && (*s == ' ' || *s == '\t')) {
+		s++;
+		(*len)--;
+	}
+	while (*len && (s[*len - 1] == ' ' || s[*len - 1] == '\t'))
+		(*len)--;
+	return s;
+}
+
+/*
+ * The names as written, without folding: the unit's full name at word
+ * boundaries, or the bare name as a whole comma-separated part (ASCII
+ * spaces around it aside).  Bytes that are equal fold equal, and a word
+ * boundary is an ASCII character that folding leaves alone, next to
+ * which nothing is reordered; so a match here is a match of the folded
+ * forms, and most addresses name their unit as the book does.  0 means
+ * "fold and look again".
+ */
+static int names_unit_as_written(const struct unit_names *n, const char *text)
+{
+	const char *p, *q;
+	size_t len = strlen(text);
+
+	if (n->unit_fold && len <= TEXT_MAX_LEN && text_utf8_valid(text, len, NULL)) {
+		size_t ulen = strlen(n->unit);
+		for (p = text; (p = strstr(p, n->unit)); p++) {
+			size_t at = (size_t)(p - text);
+			if ((at == 0 || !is_word_byte(text, at - 1)) && (!p[ulen] || !is_word_byte(text, at + ulen)))
+				return 1;
+		}
+	}
+	if (n->bare_key) {
+		size_t blen = strlen(n->bare);
+		const char *b = trim_ascii(n->bare, &blen);
+
+		for (p = text;; p = q + 1) {
+			size_t plen;
+			q = strchr(p, ',');
+			plen = q ? (size_t)(q - p) : strlen(p);
+			p = trim_ascii(p, &plen);
+			if (plen == blen && !memcmp(p, b, blen))
+				return 1;
+			if (!q)
+				break;
+		}
+	}
+	return 0;
+}
+
+int unit_names_match(const struct unit_names *n, const char *text)
+{
+	char *f, *part, *key;
+	const char *p, *q;
+	int found = 0;
+
+	if (!text || !*text)
+		return 0;
+	if ((n->unit && *n->unit && !n->unit_fold) || (n->bare && *n->bare && !n->bare_key))
+		return names_unit_slow(text, n->unit, n->bare);
+	if (names_unit_as_written(n, text))
+		return 1;
+	if (!(f = text_fold_nfd(text)))
+		return names_unit_slow(text, n->unit, n->bare);
+	if (n->unit_fold && folded_has_word(f, n->unit_fold)) {
+		free(f);
+		return 1;
+	}
+	part = xmalloc(strlen(f) + 1);
+	for (p = f; n->bare_key && !found; p = q + 1) {
+		q = strchr(p, ',');
+		if (!q)
+			q = p + strlen(p);
+		memcpy(part, p, (size_t)(q - p));
+		part[q - p] = 0;
+		key = text_trim_collapse(part);
+		found = key && !strcmp(key, n->bare_key);
+		free(key);
+		if (!*q)
+			break;
+	}
+	free(part);
+	free(f);
+	return found;
+}
+
+int text_names_unit(const char *text, const char *unit, const char *bare)
+{
+	if (!text || !*text)
+		return 0;
+	return names_unit_slow(text, unit, bare);
 }
 
 /* Does the folded text mention khóa `khoa` ("khóa IX, X" names IX and X)? */

@@ -16,6 +16,7 @@
 #include "text.h"
 #include "textfit.h"
 #include "xlsx.h"
+#include "xlsx_cell.h"
 #include "banned.h"
 
 #define MAX_FORMATS 96
@@ -39,13 +40,14 @@ struct cell {
 	int is_number;
 	double number;
 	struct fkey k;
+	lxw_format *f;		/* get_format(k), when already looked up */
 };
 
 struct render {
 	lxw_workbook *wb;
 	lxw_worksheet *ws;
 	const struct template *t;
-	const struct dataset *ds;
+	struct dataset *ds;
 	const struct xlsx_opts *o;
 	int row;
 	lxw_error err;
@@ -58,13 +60,15 @@ struct render {
 	int repeat_first, repeat_last;
 	int warnings_done;
 	int bad;		/* a fill-in failed */
+	int cancel;		/* the gate abandoned the form */
 };
 
-/* Lookup scope: the rows of enclosing `each` blocks, then the scalars. */
+/* Lookup scope: the current rows of enclosing `each` blocks, then the
+ * scalars. */
 struct scope {
 	const struct dataset *ds;
-	const struct ds_table *t;
-	int row;
+	const struct ds_table *t;	/* NULL for the top scope */
+	const struct ds_cursor *cur;	/* on the row of t */
 	char num[24];
 	const struct scope *up;
 };
@@ -83,10 +87,16 @@ static const char *lookup(void *arg, const char *name)
 		if (x->t) {
 			int c = ds_col(x->t, name);
 			if (c >= 0)
-				return ds_cell(x->t, x->row, c);
+				return ds_value(x->cur, c);
 		}
 	}
 	return dataset_scalar(s->ds, name);
+}
+
+/* Wait for the gate (xlsx_opts.gate); 1 when it abandoned the form. */
+static int gate_stops(const struct xlsx_opts *o)
+{
+	return o->gate && o->gate(o->gate_arg, 1) != 0;
 }
 
 static void note_err(struct render *r, lxw_error e)
@@ -230,7 +240,7 @@ static void emit_row(struct render *r, double height, struct cell *cells, int n)
 	note_err(r, worksheet_set_row(r->ws, (lxw_row_t)row, height, NULL));
 	for (int i = 0; i < n; i++) {
 		struct cell *c = &cells[i];
-		lxw_format *f = get_format(r, &c->k);
+		lxw_format *f = c->f ? c->f : get_format(r, &c->k);
 
 		if (c->text) {
 			if (c->is_number)
@@ -317,13 +327,13 @@ static void emit_halves(struct render *r, const struct tpl_block *b, const struc
 		memset(c, 0, sizeof(c));
 		if (i < b->nleft) {
 			text[nc] = fill(r, b->left[i].text, s);
-			c[nc] = (struct cell){ 0, b->split - 1, 1, text[nc], 0, 0, resolve(r, &b->left[i].st, &b->st, TA_CENTER) };
+			c[nc] = (struct cell){ 0, b->split - 1, 1, text[nc], 0, 0, resolve(r, &b->left[i].st, &b->st, TA_CENTER), NULL };
 			nc++;
 		}
 		if (i < b->nright) {
 			text[nc] = fill(r, b->right[i].text, s);
 			c[nc] = (struct cell){ b->split, last, 1, text[nc], 0, 0,
-					       resolve(r, &b->right[i].st, &b->st, TA_CENTER) };
+					       resolve(r, &b->right[i].st, &b->st, TA_CENTER), NULL };
 			nc++;
 		}
 		for (int k = 0; k < nc; k++) {
@@ -347,52 +357,47 @@ static void emit_space(struct render *r, int n)
 	}
 }
 
-static int parse_number(const char *s, double *out)
-{
-	char *end;
-	long long v;
-
-	if (!s || !*s)
-		return 0;
-	errno = 0;
-	v = strtoll(s, &end, 10);
-	if (errno || *end)
-		return 0;
-	*out = (double)v;
-	return 1;
-}
-
 static void xlsx_table(struct render *r, const struct tpl_block *b, const struct scope *s);
 
 static void render_blocks(struct render *r, const struct tpl_block *b, int n, const struct scope *s);
 
 static void emit_each(struct render *r, const struct tpl_block *b, const struct scope *s)
 {
-	const struct ds_table *t = dataset_table(r->ds, b->rows);
-	int shown = 0, mcol = -1;
+	struct ds_table *t = dataset_table(r->ds, b->rows);
+	struct ds_cursor cur;
+	int shown = 0, mcol = -1, rc;
 	const char *want = NULL;
 
 	if (t && b->match) {
 		mcol = ds_col(t, b->match);
 		want = lookup((void *)s, b->match);
 	}
-	for (int i = 0; t && i < t->nrows; i++) {
-		struct scope child;
-		const char *v;
+	/* Matched rows are picked out of the whole table once per enclosing
+	 * row: read it once.  Otherwise one pass over the query. */
+	if (t && ds_open(r->ds, t, b->match != NULL, &cur) == 0) {
+		while ((rc = ds_next(&cur)) > 0) {
+			struct scope child;
+			const char *v;
 
-		if (mcol >= 0) {
-			v = ds_cell(t, i, mcol);
-			if (!v || !want || strcmp(v, want))
-				continue;
+			if (mcol >= 0) {
+				v = ds_value(&cur, mcol);
+				if (!v || !want || strcmp(v, want))
+					continue;
+			}
+			memset(&child, 0, sizeof(child));
+			child.ds = r->ds;
+			child.t = t;
+			child.cur = &cur;
+			child.up = s;
+			snprintf(child.num, sizeof(child.num), "%d", ++shown);
+			render_blocks(r, b->body, b->nbody, &child);
 		}
-		memset(&child, 0, sizeof(child));
-		child.ds = r->ds;
-		child.t = t;
-		child.row = i;
-		child.up = s;
-		snprintf(child.num, sizeof(child.num), "%d", ++shown);
-		render_blocks(r, b->body, b->nbody, &child);
+		r->bad |= rc < 0;
+	} else if (t) {
+		r->bad = 1;
 	}
+	if (t)
+		ds_close(&cur);
 	if (!shown)
 		render_blocks(r, b->empty, b->nempty, s);
 }
@@ -403,6 +408,11 @@ static void emit_notes(struct render *r, const struct tpl_block *b, const struct
 	if (r->warnings_done)
 		return;
 	r->warnings_done = 1;
+	/* The warnings are the gate's. */
+	if (gate_stops(r->o)) {
+		r->cancel = 1;
+		return;
+	}
 	for (int i = 0; i < r->o->nwarnings; i++) {
 		struct tpl_line l;
 		struct tpl_style st;
@@ -432,7 +442,7 @@ static void emit_notes(struct render *r, const struct tpl_block *b, const struct
 
 static void render_blocks(struct render *r, const struct tpl_block *b, int n, const struct scope *s)
 {
-	for (int i = 0; i < n; i++) {
+	for (int i = 0; i < n && !r->cancel; i++) {
 		if (b[i].when && !template_cond(b[i].when, lookup, (void *)s))
 			continue;
 		if (b[i].unless && template_cond(b[i].unless, lookup, (void *)s))
@@ -491,14 +501,14 @@ static void table_header(struct render *r, const struct tpl_block *b, const int 
 			while (j + 1 < b->ncols && b->cols[j + 1].group && !strcmp(b->cols[j + 1].group, col->group))
 				j++;
 			last = start[j] + b->cols[j].span - 1;
-			c1[n] = (struct cell){ start[i], last, 1, col->group, 0, 0, hk };
+			c1[n] = (struct cell){ start[i], last, 1, col->group, 0, 0, hk, NULL };
 			for (int k = i; k <= j; k++)
-				c2[n2++] = (struct cell){ start[k], start[k] + b->cols[k].span - 1, 1, b->cols[k].head, 0, 0, hk };
+				c2[n2++] = (struct cell){ start[k], start[k] + b->cols[k].span - 1, 1, b->cols[k].head, 0, 0, hk, NULL };
 			n++;
 			i = j + 1;
 			continue;
 		}
-		c1[n++] = (struct cell){ start[i], last, two ? 2 : 1, col->head, 0, 0, hk };
+		c1[n++] = (struct cell){ start[i], last, two ? 2 : 1, col->head, 0, 0, hk, NULL };
 		i++;
 	}
 	for (int i = 0; i < n; i++) {
@@ -542,14 +552,16 @@ static void table_header(struct render *r, const struct tpl_block *b, const int 
 
 static void xlsx_table(struct render *r, const struct tpl_block *b, const struct scope *s)
 {
-	const struct ds_table *t = dataset_table(r->ds, b->rows);
-	int *start = xcalloc((size_t)b->ncols + 1, sizeof(int)), *fcol = xcalloc((size_t)b->ncols + 1, sizeof(int));
+	struct ds_table *t = dataset_table(r->ds, b->rows);
+	struct ds_cursor cur;
+	int *start = xcalloc((size_t)b->ncols + 1, sizeof(int));
 	struct cell *cells = xcalloc((size_t)b->ncols + 1, sizeof(*cells));
-	char **texts = xcalloc((size_t)b->ncols + 1, sizeof(char *));
+	struct cell *proto = xcalloc((size_t)b->ncols + 1, sizeof(*proto));
+	struct cell_col *ccols = xcalloc((size_t)b->ncols + 1, sizeof(*ccols));
 	long long *sums = xcalloc((size_t)b->ncols + 1, sizeof(long long));
 	struct tpl_style none;
 	struct fkey hk, dk;
-	int mcol = -1, shown = 0;
+	int mcol = -1, shown = 0, rc = 0;
 	const char *want = NULL;
 
 	memset(&none, 0, sizeof(none));
@@ -561,65 +573,70 @@ static void xlsx_table(struct render *r, const struct tpl_block *b, const struct
 	dk = hk;
 	dk.bold = 0;
 	table_grid(b, start);
-	for (int i = 0; i < b->ncols; i++)
-		fcol[i] = t ? ds_col(t, b->cols[i].field) : -1;
 	if (t && b->match) {
 		mcol = ds_col(t, b->match);
 		want = lookup((void *)s, b->match);
 	}
 	table_header(r, b, start, hk);
-	for (int row = 0; t && row < t->nrows; row++) {
-		int nl = 1;
+	/* What does not change from row to row, once: the cells' columns,
+	 * styles, formats and widths (issue 8). */
+	for (int i = 0; i < b->ncols; i++) {
+		const struct tpl_column *col = &b->cols[i];
+		struct cell *c = &proto[i];
 
-		if (mcol >= 0) {
-			const char *v = ds_cell(t, row, mcol);
-			if (!v || !want || strcmp(v, want))
-				continue;
-		}
-		shown++;
-		for (int i = 0; i < b->ncols; i++) {
-			const struct tpl_column *col = &b->cols[i];
-			struct cell *c = &cells[i];
-			const char *v;
-			char num[24];
+		memset(c, 0, sizeof(*c));
+		c->c1 = start[i];
+		c->c2 = start[i] + col->span - 1;
+		c->rows = 1;
+		c->k = dk;
+		ccols[i].numbered = !strcmp(col->field, "#");
+		ccols[i].numeric = col->number || ccols[i].numbered;
+		ccols[i].field = t && !ccols[i].numbered ? ds_col(t, col->field) : -1;
+		c->k.align = col->align != TA_DEFAULT ? col->align : ccols[i].numeric ? TA_CENTER : TA_LEFT;
+		c->f = get_format(r, &c->k);
+		ccols[i].width = span_pt(r, c->c1, c->c2) - c->k.indent * 3 * 0.5 * c->k.size;
+		ccols[i].size = c->k.size;
+		ccols[i].bold = c->k.bold;
+	}
+	/* As in emit_each: a matched table is read once, whole; the rows of
+	 * another are read and prepared beside the writing. */
+	if (t && ds_open(r->ds, t, b->match != NULL, &cur) < 0) {
+		r->bad = 1;
+		ds_close(&cur);
+		t = NULL;
+	}
+	if (t) {
+		struct cell_rows *rows = cell_rows_open(&cur, ccols, b->ncols, mcol, want, !b->match);
+		struct cell_row row;
 
-			if (!strcmp(col->field, "#")) {
-				snprintf(num, sizeof(num), "%d", shown);
-				v = num;
-			} else {
-				v = ds_cell(t, row, fcol[i]);
+		while ((rc = cell_rows_next(rows, &row)) > 0) {
+			/* A gate that refused already need not wait for the rest. */
+			if ((++shown & 1023) == 0 && r->o->gate && r->o->gate(r->o->gate_arg, 0)) {
+				r->cancel = 1;
+				break;
 			}
-			texts[i] = text_clean(v ? v : "", strlen(v ? v : ""), NULL);
-			if (!texts[i])
-				texts[i] = xstrdup("");
-			memset(c, 0, sizeof(*c));
-			c->c1 = start[i];
-			c->c2 = start[i] + col->span - 1;
-			c->rows = 1;
-			c->text = texts[i];
-			c->k = dk;
-			c->k.align = col->align != TA_DEFAULT ? col->align
-				     : (col->number || !strcmp(col->field, "#")) ? TA_CENTER : TA_LEFT;
-			if ((col->number || !strcmp(col->field, "#")) && parse_number(texts[i], &c->number)) {
-				c->is_number = 1;
-				if (col->sum)
-					sums[i] += (long long)c->number;
+			for (int i = 0; i < b->ncols; i++) {
+				cells[i] = proto[i];
+				cells[i].text = row.text[i];
+				if (row.is_number[i]) {
+					cells[i].is_number = 1;
+					cells[i].number = row.number[i];
+					if (b->cols[i].sum)
+						sums[i] += (long long)row.number[i];
+				}
 			}
-			if (cell_lines(r, c) > nl)
-				nl = cell_lines(r, c);
+			emit_row(r, textfit_row_height(row.lines, dk.size), cells, b->ncols);
 		}
-		emit_row(r, textfit_row_height(nl, dk.size), cells, b->ncols);
-		for (int i = 0; i < b->ncols; i++) {
-			free(texts[i]);
-			texts[i] = NULL;
-		}
+		cell_rows_close(rows);
+		r->bad |= rc < 0;
+		ds_close(&cur);
 	}
 	if (!shown) {
 		/* The blank form: its numbered empty rows. */
 		for (int k = 0; k < b->nblank; k++) {
 			for (int i = 0; i < b->ncols; i++) {
 				cells[i] = (struct cell){ start[i], start[i] + b->cols[i].span - 1, 1, i ? "" : b->blank[k], 0, 0,
-							  dk };
+							  dk, NULL };
 				cells[i].k.align = TA_CENTER;
 			}
 			emit_row(r, textfit_row_height(2, dk.size), cells, b->ncols);
@@ -638,11 +655,11 @@ static void xlsx_table(struct render *r, const struct tpl_block *b, const struct
 			first_sum = 1;
 		if (first_sum > b->ncols)
 			first_sum = b->ncols;
-		cells[n] = (struct cell){ 0, start[first_sum - 1] + b->cols[first_sum - 1].span - 1, 1, b->total, 0, 0, hk };
+		cells[n] = (struct cell){ 0, start[first_sum - 1] + b->cols[first_sum - 1].span - 1, 1, b->total, 0, 0, hk, NULL };
 		nl = cell_lines(r, &cells[n]);
 		n++;
 		for (int i = first_sum; i < b->ncols && i < 64; i++) {
-			cells[n] = (struct cell){ start[i], start[i] + b->cols[i].span - 1, 1, "", 0, 0, hk };
+			cells[n] = (struct cell){ start[i], start[i] + b->cols[i].span - 1, 1, "", 0, 0, hk, NULL };
 			if (b->cols[i].sum) {
 				snprintf(nums[i], sizeof(nums[i]), "%lld", sums[i]);
 				cells[n].text = nums[i];
@@ -654,9 +671,9 @@ static void xlsx_table(struct render *r, const struct tpl_block *b, const struct
 		emit_row(r, textfit_row_height(nl, hk.size), cells, n);
 	}
 	free(start);
-	free(fcol);
 	free(cells);
-	free(texts);
+	free(proto);
+	free(ccols);
 	free(sums);
 }
 
@@ -674,13 +691,13 @@ static void emit_code_row(struct render *r)
 		k.bold = 1;
 		k.red = 1;
 		k.align = TA_LEFT;
-		c[n++] = (struct cell){ 0, half - 1, 1, "BẢN NHÁP", 0, 0, k };
+		c[n++] = (struct cell){ 0, half - 1, 1, "BẢN NHÁP", 0, 0, k, NULL };
 	}
 	k.bold = 0;
 	k.red = 0;
 	k.italic = 1;
 	k.align = TA_RIGHT;
-	c[n++] = (struct cell){ half, r->t->page.ncols - 1, 1, r->t->code, 0, 0, k };
+	c[n++] = (struct cell){ half, r->t->page.ncols - 1, 1, r->t->code, 0, 0, k, NULL };
 	emit_row(r, textfit_row_height(1, k.size), c, n);
 }
 
@@ -707,24 +724,26 @@ static void page_setup(struct render *r)
 		note_err(r, worksheet_set_header(r->ws, "&C&\"Times New Roman,Bold\"&14BẢN NHÁP"));
 }
 
-/* A temporary file beside `path`, for libxlsxwriter to write. */
+/* A temporary file beside `path`, for libxlsxwriter to write; NULL with
+ * errno set. */
 static char *temp_beside(const char *path)
 {
 	struct sbuf s = SBUF_INIT;
-	int fd;
+	int fd, e;
 
 	sbuf_addf(&s, "%s.tmp-XXXXXX", path);
 	fd = mkstemp(s.buf);
 	if (fd < 0) {
-		error("không tạo được tệp '%s': %s", path, strerror(errno));
+		e = errno;
 		sbuf_release(&s);
+		errno = e;
 		return NULL;
 	}
 	close(fd);
 	return sbuf_detach(&s, NULL);
 }
 
-int xlsx_render(const char *path, const struct template *t, const struct dataset *ds, const struct xlsx_opts *o)
+int xlsx_render(const char *path, const struct template *t, struct dataset *ds, const struct xlsx_opts *o)
 {
 	lxw_workbook_options wo = { LXW_TRUE, NULL, LXW_FALSE };
 	lxw_doc_properties props;
@@ -733,10 +752,13 @@ int xlsx_render(const char *path, const struct template *t, const struct dataset
 	struct sbuf title = SBUF_INIT;
 	char *tmp = temp_beside(path);
 	lxw_error cerr;
-	int fd = -1;
+	int fd = -1, e = errno;
 
-	if (!tmp)
-		return -1;
+	if (!tmp) {
+		if (gate_stops(o))
+			return 1;
+		return error("không tạo được tệp '%s': %s", path, strerror(e));
+	}
 	memset(&r, 0, sizeof(r));
 	r.t = t;
 	r.ds = ds;
@@ -745,6 +767,8 @@ int xlsx_render(const char *path, const struct template *t, const struct dataset
 	if (!r.wb) {
 		unlink(tmp);
 		free(tmp);
+		if (gate_stops(o))
+			return 1;
 		return error("không tạo được tệp '%s'", path);
 	}
 	sbuf_addf(&title, "%s: %s", t->code, t->title);
@@ -759,6 +783,8 @@ int xlsx_render(const char *path, const struct template *t, const struct dataset
 		unlink(tmp);
 		free(tmp);
 		sbuf_release(&title);
+		if (gate_stops(o))
+			return 1;
 		return error("tên trang tính không hợp lệ '%s' trong '%s'", t->sheet, t->path);
 	}
 	page_setup(&r);
@@ -768,8 +794,16 @@ int xlsx_render(const char *path, const struct template *t, const struct dataset
 	render_blocks(&r, t->blocks, t->nblocks, &top);
 	if (r.repeat_last)
 		note_err(&r, worksheet_repeat_rows(r.ws, (lxw_row_t)r.repeat_first, (lxw_row_t)r.repeat_last));
+	/* Nothing is reported, nor put in place, before the gate said yes. */
+	if (!r.cancel && gate_stops(o))
+		r.cancel = 1;
 	cerr = workbook_close(r.wb);
 	sbuf_release(&title);
+	if (r.cancel) {
+		unlink(tmp);
+		free(tmp);
+		return 1;
+	}
 	if (r.err != LXW_NO_ERROR || cerr != LXW_NO_ERROR || r.bad) {
 		if (r.err != LXW_NO_ERROR)
 			bug("libxlsxwriter refused row %d of '%s': %s", r.err_row + 1, t->id, lxw_strerror(r.err));

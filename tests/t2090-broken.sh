@@ -53,6 +53,23 @@ expect_msg VC-QUORUM-WORK "39 trong 60 cử tri được triệu tập"
 expect_msg VC-QUORUM-RES "39 trong 80 cử tri được triệu tập"
 expect_msg VC-BALLOTS "55 phiếu hợp lệ và 4 phiếu không hợp lệ cộng lại là 59, khác 60 phiếu thu về"
 expect_msg ALLOC-SUM "là 28, khác tổng số đã thỏa thuận 30"
+expect_msg HT2-EXCESS "có 10 người cho 50 đại biểu được bầu"
+t_end
+
+t_case "a whole-book run finds for each body what a run on that body alone finds"
+# HT2-EXCESS once counted every body's candidacies in a whole-book run.
+for stage in "" proposed nominated preliminary qualified official; do
+	vj --today 2026-03-01 ${stage:+--stage $stage}
+	cp "$OUT" "$T/whole.json"
+	for body in qh hdnd-tinh; do
+		vj --today 2026-03-01 ${stage:+--stage $stage} --body $body
+		$PYTHON - "$T/whole.json" "$OUT" "$body" <<'PY' || t_fail "stage '$stage', body $body: the findings differ"
+import json, sys
+whole, one, body = json.load(open(sys.argv[1])), json.load(open(sys.argv[2])), sys.argv[3]
+sys.exit([f for f in whole if f["body"] == body] != one)
+PY
+	done
+done
 t_end
 
 t_case "the commune sample, broken: the thôn nomination"

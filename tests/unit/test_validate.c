@@ -197,6 +197,45 @@ TEST(address_names_the_unit)
 	CHECK(!text_has_word("tỉnh Hòa Lâmm", "tỉnh Hòa Lâm"));
 }
 
+/* The prepared names (one fold per text) answer as text_names_unit, for
+ * one struct reused across units as the rule's pass does. */
+TEST(prepared_unit_names)
+{
+	static const char *const texts[] = {
+		"xã An Phú, tỉnh Hòa Lâm", "Sở Tư pháp tỉnh Hòa Lâm", "số 5 Lê Lợi, phường Tân An, HÒA LÂM",
+		"xa\xcc\x83 An Phu\xcc\x81, ti\xcc\x89nh Ho\xcc\x80" "a La\xcc\x82m", "xã Hòa Lâm, tỉnh Bình Định",
+		"tỉnh Hòa Lâmxyz", "xã Tân Hòa Lâm, tỉnh Khác", "", "  Hòa   Lâm  ", "Hòa Lâm,", ",Hòa Lâm", ",,",
+		"HO\xcc\x80" "A LA\xcc\x82" "M, Việt Nam", "thôn 5, xã Lộc Sơn, Việt Nam", "Việt Nam", "Việt Namx",
+		"bad \xff utf-8, Hòa Lâm", "bad \xff utf-8, tỉnh Hòa Lâm", "Lào", "xã An Phú",
+		/* as written or not, at word boundaries or not */
+		"tỉnh Hòa Lâm", "xtỉnh Hòa Lâm", "tỉnh Hòa Lâm.", "tỉnh Hòa Lâmá", "Tỉnh Hòa Lâm", "\tHòa Lâm\t, x",
+		"Hòa  Lâm", "\xc2\xa0Hòa Lâm", "a,Hòa Lâm ,b", "(xã An Phú)", "xã An Phú2",
+	};
+	static const char *const units[][2] = {
+		{ "tỉnh Hòa Lâm", "Hòa Lâm" }, { "xã An Phú", "Việt Nam" }, { NULL, "Hòa Lâm" }, { "tỉnh Hòa Lâm", NULL },
+		{ "", "" }, { "Hòa Lâm", "tỉnh Hòa Lâm" }, { "tỉnh Hòa Lâm", "Hòa Lâm" },
+	};
+	struct unit_names n;
+	int matched = 0;
+
+	memset(&n, 0, sizeof(n));
+	for (size_t u = 0; u < sizeof(units) / sizeof(units[0]); u++) {
+		unit_names_set(&n, units[u][0], units[u][1]);
+		for (size_t t = 0; t < sizeof(texts) / sizeof(texts[0]); t++) {
+			int want = text_names_unit(texts[t], units[u][0], units[u][1]);
+			CHECK_INT_EQ(unit_names_match(&n, texts[t]), want);
+			matched += want;
+		}
+	}
+	CHECK(matched > 30);
+	unit_names_set(&n, "tỉnh Hòa Lâm", "Hòa Lâm");
+	CHECK(unit_names_match(&n, "  HÒA  LÂM , Việt Nam"));
+	CHECK(unit_names_match(&n, "bad \xff utf-8, Hòa Lâm"));
+	CHECK(!unit_names_match(&n, "Hòa Lâmm, Việt Nam"));
+	CHECK(!unit_names_match(&n, NULL));
+	unit_names_release(&n);
+}
+
 TEST(re_elected_member)
 {
 	const char *council[] = { "Hội đồng nhân dân tỉnh Hòa Lâm", "HĐND tỉnh Hòa Lâm", NULL };
