@@ -43,7 +43,7 @@ sed 's/$/\r/' "$F/ok.yaml" >"$F/crlf.yaml"
 "$PYTHON" -c "import sys; d=open(sys.argv[1],'rb').read(); sys.stdout.buffer.write(d.replace(b'H\xc3\xb2a L\xc3\xa2m', b'H\xf2a L\xe2m', 1))" "$F/ok.yaml" >"$F/latin1.yaml"
 "$PYTHON" -c "import sys; d=open(sys.argv[1],'rb').read(); sys.stdout.buffer.write(d.replace(b'committee:', b'commit\x00tee:', 1))" "$F/ok.yaml" >"$F/nul.yaml"
 # Sizes.
-"$PYTHON" -c "import sys; sys.stdout.write('# ' + 'x' * (5 << 20) + '\n')" >"$F/huge.yaml"
+{ printf "# x\n"; } >"$F/huge.yaml"; truncate -s 67108865 "$F/huge.yaml"
 "$PYTHON" -c "import sys; sys.stdout.write('[' * 200000)" >"$F/deep.yaml"
 # YAML structure.
 printf 'election: [chưa đóng\n' >"$F/syntax.yaml"
@@ -226,7 +226,7 @@ config in UTF-16 (LE, with BOM)         | 3 | tệp là UTF-16                  
 config in UTF-16 (BE, with BOM)         | 3 | tệp là UTF-16                               | init --config "$F/utf16be.yaml" --db "$N"
 config in Latin-1                       | 3 | không phải UTF-8 hợp lệ (byte 0xF2)         | init --config "$F/latin1.yaml" --db "$N"
 config with a NUL byte                  | 3 | byte NUL                                    | init --config "$F/nul.yaml" --db "$N"
-config larger than 4 MiB                | 3 | quá lớn                                     | init --config "$F/huge.yaml" --db "$N"
+config larger than 64 MiB               | 3 | quá lớn                                     | init --config "$F/huge.yaml" --db "$N"
 config nested 200000 deep               | 3 | lồng nhau quá sâu                           | init --config "$F/deep.yaml" --db "$N"
 config with a YAML syntax error         | 3 | lỗi cú pháp YAML                            | init --config "$F/syntax.yaml" --db "$N"
 config with two documents               | 3 | chỉ được chứa một tài liệu YAML             | init --config "$F/multidoc.yaml" --db "$N"
