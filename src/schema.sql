@@ -136,11 +136,22 @@ CREATE TABLE person (
 	na_member TEXT,
 	hdnd_member TEXT,
 	sort_key BLOB NOT NULL,
+	-- text_loose_key() of the full name, which person_find() compares so
+	-- that matching needs no ICU for each namesake; NULL when the name was
+	-- written outside hiepthuong (person_find() then folds it itself).
+	name_key TEXT,
 	UNIQUE (ho, ten_dem, ten, dob)
 );
 CREATE INDEX person_order ON person(sort_key);
 -- A person is matched by full name and birth date (person_find).
-CREATE INDEX person_dob ON person(dob);
+CREATE INDEX person_dob ON person(dob, name_key);
+-- A name changed without its key (in the sqlite3 shell) loses the key.
+CREATE TRIGGER person_name_key_stale AFTER UPDATE OF ho, ten_dem, ten ON person
+	WHEN NEW.name_key IS OLD.name_key
+	 AND (NEW.ho IS NOT OLD.ho OR NEW.ten_dem IS NOT OLD.ten_dem OR NEW.ten IS NOT OLD.ten)
+BEGIN
+	UPDATE person SET name_key = NULL WHERE id = NEW.id;
+END;
 
 -- A person standing for one body.  stage is how far the candidacy got;
 -- status says whether it is still in, and why not when dropped.
