@@ -7,8 +7,12 @@
  * case folding, upper case, the White_Space property) is ICU's.
  *
  * ICU works in UTF-16, so the functions below convert UTF-8 -> UTF-16,
- * apply one or more operations (u16_apply()) and convert back.  Pure ASCII
- * input takes a short cut where the result is known without ICU.
+ * apply one or more operations (u16_apply()) and convert back.  Where the
+ * result is known without converting, they take a short cut: ICU's
+ * answers for single characters of the BMP are cached (White_Space, NFC
+ * quick check, the folded form), and text that needs no more than those
+ * never goes to UTF-16.  tests/unit/test_text_fast.c checks the short
+ * cuts against ICU on tricky and random text.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -151,11 +155,70 @@ static int text_valid_str(const char *s, size_t *len)
 	return *len <= TEXT_MAX_LEN && text_utf8_valid(s, *len, NULL);
 }
 
-static int is_ascii(const char *s, size_t len)
+/* ---- per-character properties, cached ------------------------------- */
+
+/*
+ * Every cell of every import asks, for each character, whether it is
+ * white space and whether it may change under NFC; asking ICU each time
+ * (and converting each cell to UTF-16 first) was 12 % of a candidate
+ * import (issue 8).  ICU's answers for the Basic Multilingual Plane are
+ * kept in two bitmaps, filled one block of 256 code points at a time when
+ * a character of the block is first seen; other planes ask ICU.
+ *
+ *  white  the White_Space property (u_isUWhiteSpace), as before;
+ *  inert  NFC_Quick_Check = Yes and canonical combining class 0: a string
+ *         made only of such characters is in NFC (UAX #15, the quick
+ *         check's "Yes"), so text_clean() can return it as it is.
+ */
+static uint32_t bmp_white[0x10000 / 32], bmp_inert[0x10000 / 32];
+static unsigned char bmp_block_done[0x100];
+
+static void bmp_fill(uint32_t block)
 {
-	for (size_t i = 0; i < len; i++)
-		if ((unsigned char)s[i] >= 0x80)
+	for (uint32_t cp = block << 8; cp < (block + 1) << 8; cp++) {
+		uint32_t bit = 1u << (cp % 32);
+
+		if (u_isUWhiteSpace((UChar32)cp))
+			bmp_white[cp / 32] |= bit;
+		if (u_getIntPropertyValue((UChar32)cp, UCHAR_NFC_QUICK_CHECK) == UNORM_YES &&
+		    u_getCombiningClass((UChar32)cp) == 0)
+			bmp_inert[cp / 32] |= bit;
+	}
+	bmp_block_done[block] = 1;
+}
+
+static int is_white(uint32_t cp)
+{
+	if (cp < 0x80)
+		return cp == ' ' || (cp >= 0x09 && cp <= 0x0D);
+	if (cp >= 0x10000)
+		return u_isUWhiteSpace((UChar32)cp) != 0;
+	if (!bmp_block_done[cp >> 8])
+		bmp_fill(cp >> 8);
+	return (bmp_white[cp / 32] >> (cp % 32)) & 1;
+}
+
+/* 1 if valid UTF-8 s[0..len) is NFC because every character is inert
+ * (see above); 0 means "maybe not": ask ICU. */
+static int nfc_inert(const char *s, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len) {
+		uint32_t cp;
+
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		cp = text_utf8_next(s, len, &i);
+		if (cp >= 0x10000)
 			return 0;
+		if (!bmp_block_done[cp >> 8])
+			bmp_fill(cp >> 8);
+		if (!((bmp_inert[cp / 32] >> (cp % 32)) & 1))
+			return 0;
+	}
 	return 1;
 }
 
@@ -309,7 +372,7 @@ char *text_clean(const char *s, size_t len, size_t *bad_offset)
 	}
 	buf[n] = '\0';
 
-	if (is_ascii(buf, n) || text_is_nfc(buf, n))
+	if (nfc_inert(buf, n) || text_is_nfc(buf, n))
 		return buf;
 	out = text_transform(buf, n, nfc, 1);
 	free(buf);
@@ -326,6 +389,129 @@ char *text_upper(const char *s)
 	return text_transform(s, len, ops, 2);
 }
 
+/*
+ * text_fold_nfd() one character at a time.  With D(c) = NFD(fold(NFD(c))),
+ * NFD(fold(NFD(s))) is the concatenation of the D(c) of s's characters
+ * whenever, for each c, both NFD(c) and D(c) begin with a starter
+ * (canonical combining class 0): NFD and full case folding map each code
+ * point on its own, and the canonical reordering of NFD only moves marks
+ * within a run of non-starters, which then never spans two characters.
+ * Vietnamese letters, ASCII and most of the BMP qualify; combining marks,
+ * some Tibetan and Greek letters and the other planes do not, and a
+ * string with any of them goes through ICU whole.  D(c) of a BMP block is
+ * computed by ICU when a character of the block is first folded (names
+ * and unit names are folded for every imported row, issue 8).
+ */
+#define FOLD_NO 0xFF	/* len: D(c) cannot be used */
+struct fold_block {
+	uint16_t off[256];
+	uint8_t len[256];
+	char *pool;
+};
+static struct fold_block *fold_blocks[0x100];	/* reachable until exit */
+
+/* Canonical combining class of the first code point of u[0..n). */
+static int first_ccc(const UChar *u, int32_t n)
+{
+	UChar32 c;
+	int32_t i = 0;
+
+	if (n <= 0)
+		return -1;
+	U16_NEXT(u, i, n, c);
+	return u_getCombiningClass(c);
+}
+
+static struct fold_block *fold_block_of(uint32_t block)
+{
+	struct fold_block *fb = fold_blocks[block];
+	char *pool;
+	size_t used = 0, cap = 4096;
+
+	if (fb)
+		return fb;
+	fb = text_xmalloc(sizeof(*fb));
+	pool = text_xmalloc(cap);
+	for (uint32_t k = 0; k < 256; k++) {
+		UChar32 cp = (UChar32)(block << 8 | k);
+		UChar one[2];
+		int32_t n = 0, m1, m2, m3;
+		UChar *a, *b, *c;
+		char *d;
+		size_t dn;
+
+		fb->len[k] = FOLD_NO;
+		fb->off[k] = 0;
+		if (U_IS_SURROGATE(cp))
+			continue;
+		U16_APPEND_UNSAFE(one, n, cp);
+		a = u16_apply(TEXT_OP_NFD, one, n, &m1);
+		b = u16_apply(TEXT_OP_FOLD, a, m1, &m2);
+		c = u16_apply(TEXT_OP_NFD, b, m2, &m3);
+		d = utf8_from_u16(c, m3);
+		dn = strlen(d);
+		if (first_ccc(a, m1) == 0 && first_ccc(c, m3) == 0 && dn < FOLD_NO) {
+			if (used + dn > cap) {
+				char *bigger = text_xmalloc(cap * 2);
+				memcpy(bigger, pool, used);
+				free(pool);
+				pool = bigger;
+				cap *= 2;
+			}
+			memcpy(pool + used, d, dn);
+			fb->off[k] = (uint16_t)used;
+			fb->len[k] = (uint8_t)dn;
+			used += dn;
+		}
+		free(a);
+		free(b);
+		free(c);
+		free(d);
+	}
+	fb->pool = pool;
+	fold_blocks[block] = fb;
+	return fb;
+}
+
+/* NFD(fold(NFD(s))) character by character, or NULL when some character
+ * does not qualify (see above). */
+static char *fold_nfd_by_char(const char *s, size_t len)
+{
+	char *out = text_xmalloc(len * 3 + 1);
+	size_t n = 0, cap = len * 3, i = 0;
+
+	while (i < len) {
+		const struct fold_block *fb;
+		uint32_t cp;
+
+		if ((unsigned char)s[i] < 0x80) {
+			char ch = s[i++];
+			out[n++] = ch >= 'A' && ch <= 'Z' ? (char)(ch - 'A' + 'a') : ch;
+			continue;
+		}
+		cp = text_utf8_next(s, len, &i);
+		if (cp >= 0x10000)
+			goto slow;
+		fb = fold_block_of(cp >> 8);
+		if (fb->len[cp & 0xFF] == FOLD_NO)
+			goto slow;
+		if (n + fb->len[cp & 0xFF] > cap) {
+			char *bigger = text_xmalloc(cap * 2 + FOLD_NO + 1);
+			memcpy(bigger, out, n);
+			free(out);
+			out = bigger;
+			cap = cap * 2 + FOLD_NO;
+		}
+		memcpy(out + n, fb->pool + fb->off[cp & 0xFF], fb->len[cp & 0xFF]);
+		n += fb->len[cp & 0xFF];
+	}
+	out[n] = '\0';
+	return out;
+slow:
+	free(out);
+	return NULL;
+}
+
 char *text_fold_nfd(const char *s)
 {
 	static const enum text_op ops[] = {
@@ -336,15 +522,9 @@ char *text_fold_nfd(const char *s)
 
 	if (!text_valid_str(s, &len))
 		return NULL;
-	if (!is_ascii(s, len))
-		return text_transform(s, len, ops, 3);
-
-	/* ASCII folds to ASCII lower case, which is already NFD. */
-	out = text_xmalloc(len + 1);
-	for (size_t i = 0; i <= len; i++)
-		out[i] = (s[i] >= 'A' && s[i] <= 'Z') ? (char)(s[i] - 'A' + 'a')
-						      : s[i];
-	return out;
+	if ((out = fold_nfd_by_char(s, len)))
+		return out;
+	return text_transform(s, len, ops, 3);
 }
 
 char *text_trim_collapse(const char *s)
@@ -358,17 +538,21 @@ char *text_trim_collapse(const char *s)
 	out = text_xmalloc(len + 1);
 	while (i < len) {
 		size_t start = i;
-		uint32_t cp = text_utf8_next(s, len, &i);
+		uint32_t cp = (unsigned char)s[i] < 0x80 ? (unsigned char)s[i++] : text_utf8_next(s, len, &i);
 
-		if (u_isUWhiteSpace((UChar32)cp)) {
+		if (is_white(cp)) {
 			pending = 1;
 			continue;
 		}
 		if (pending && n > 0)
 			out[n++] = ' ';
 		pending = 0;
-		memcpy(out + n, s + start, i - start);
-		n += i - start;
+		if (i - start == 1) {
+			out[n++] = (char)cp;
+		} else {
+			memcpy(out + n, s + start, i - start);
+			n += i - start;
+		}
 	}
 	out[n] = '\0';
 	return out;
