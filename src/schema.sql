@@ -157,18 +157,22 @@ END;
 -- status says whether it is still in, and why not when dropped.
 -- dossier_at is when the dossier was received: "YYYY-MM-DD HH:MM", or
 -- "YYYY-MM-DD" when the hour was not recorded.  note is the list's "Ghi chú".
+-- The CHECKs of this table and of candidacy_event spell a list of values
+-- with OR: for IN with more than two values SQLite 3.40 builds a temporary
+-- b-tree on every INSERT (a fifth of a candidate import, issue 8).
 CREATE TABLE candidacy (
 	id INTEGER PRIMARY KEY,
 	person_id INTEGER NOT NULL REFERENCES person(id),
 	body_id INTEGER NOT NULL REFERENCES body(id),
-	source TEXT NOT NULL CHECK (source IN ('unit', 'thon', 'self')),
+	source TEXT NOT NULL CHECK (source = 'unit' OR source = 'thon' OR source = 'self'),
 	unit_id INTEGER REFERENCES unit(id),
 	dossier_at TEXT,
-	stage TEXT NOT NULL DEFAULT 'nominated' CHECK (stage IN ('proposed', 'nominated', 'preliminary',
-		'qualified', 'official')),
+	stage TEXT NOT NULL DEFAULT 'nominated' CHECK (stage = 'proposed' OR stage = 'nominated'
+		OR stage = 'preliminary' OR stage = 'qualified' OR stage = 'official'),
 	status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'dropped')),
-	drop_reason TEXT CHECK (drop_reason IN ('withdrew', 'not_nominated', 'workplace_trust',
-		'residence_trust', 'verification', 'not_qualified', 'other')),
+	drop_reason TEXT CHECK (drop_reason = 'withdrew' OR drop_reason = 'not_nominated'
+		OR drop_reason = 'workplace_trust' OR drop_reason = 'residence_trust'
+		OR drop_reason = 'verification' OR drop_reason = 'not_qualified' OR drop_reason = 'other'),
 	drop_note TEXT,
 	special_case INTEGER NOT NULL DEFAULT 0 CHECK (special_case IN (0, 1)),
 	special_reason TEXT,
@@ -269,7 +273,8 @@ CREATE TABLE candidacy_event (
 	candidacy_id INTEGER NOT NULL REFERENCES candidacy(id),
 	at TEXT NOT NULL,
 	stage TEXT NOT NULL,
-	decision TEXT NOT NULL CHECK (decision IN ('in', 'out', 'special', 'assigned', 'correction')),
+	decision TEXT NOT NULL CHECK (decision = 'in' OR decision = 'out' OR decision = 'special'
+		OR decision = 'assigned' OR decision = 'correction'),
 	reason TEXT,
 	note TEXT,
 	conference_id INTEGER REFERENCES conference(id)
