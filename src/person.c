@@ -195,9 +195,12 @@ char *person_full_name(const struct person *p)
 	struct sbuf sb = SBUF_INIT;
 
 	sbuf_addstr(&sb, p->v[PF_HO] ? p->v[PF_HO] : "");
-	if (p->v[PF_TEN_DEM] && *p->v[PF_TEN_DEM])
-		sbuf_addf(&sb, " %s", p->v[PF_TEN_DEM]);
-	sbuf_addf(&sb, " %s", p->v[PF_TEN] ? p->v[PF_TEN] : "");
+	if (p->v[PF_TEN_DEM] && *p->v[PF_TEN_DEM]) {
+		sbuf_addch(&sb, ' ');
+		sbuf_addstr(&sb, p->v[PF_TEN_DEM]);
+	}
+	sbuf_addch(&sb, ' ');
+	sbuf_addstr(&sb, p->v[PF_TEN] ? p->v[PF_TEN] : "");
 	return sbuf_detach(&sb, NULL);
 }
 

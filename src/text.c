@@ -69,7 +69,16 @@ int text_utf8_valid(const char *s, size_t len, size_t *bad_offset)
 		size_t need;
 
 		if (c < 0x80) {
+			uint64_t w;
+
+			/* ASCII eight bytes at a time (every cell is checked) */
 			i++;
+			while (len - i >= 8) {
+				memcpy(&w, p + i, 8);
+				if (w & UINT64_C(0x8080808080808080))
+					break;
+				i += 8;
+			}
 			continue;
 		}
 		if (c >= 0xC2 && c <= 0xDF) {
@@ -538,8 +547,15 @@ char *text_trim_collapse(const char *s)
 	out = text_xmalloc(len + 1);
 	while (i < len) {
 		size_t start = i;
-		uint32_t cp = (unsigned char)s[i] < 0x80 ? (unsigned char)s[i++] : text_utf8_next(s, len, &i);
+		uint32_t cp;
 
+		/* a run of ASCII that is not white space is copied at once */
+		while (i < len && (unsigned char)s[i] > ' ' && (unsigned char)s[i] < 0x80)
+			i++;
+		if (i == start)
+			cp = (unsigned char)s[i] < 0x80 ? (unsigned char)s[i++] : text_utf8_next(s, len, &i);
+		else
+			cp = 'x';
 		if (is_white(cp)) {
 			pending = 1;
 			continue;
@@ -547,12 +563,8 @@ char *text_trim_collapse(const char *s)
 		if (pending && n > 0)
 			out[n++] = ' ';
 		pending = 0;
-		if (i - start == 1) {
-			out[n++] = (char)cp;
-		} else {
-			memcpy(out + n, s + start, i - start);
-			n += i - start;
-		}
+		memcpy(out + n, s + start, i - start);
+		n += i - start;
 	}
 	out[n] = '\0';
 	return out;
