@@ -21,11 +21,7 @@
 #include "banned.h"
 
 /* What the running command described so far. */
-/* "[" and the JSON objects joined by ",\n" ("" when none yet); the
- * closing "]" is added by audit_append(), which stores this buffer as it
- * is: an import's changes run to tens of megabytes at national size and
- * are not copied (issue 8). */
-static struct sbuf changes = SBUF_INIT;
+static struct sbuf changes = SBUF_INIT;	/* JSON objects joined by ",\n" */
 static char **subjects;
 static size_t nsubjects, asubjects;
 
@@ -75,7 +71,9 @@ static void add_json(struct sbuf *sb, const char *s)
 
 static void begin_change(void)
 {
-	sbuf_addstr(&changes, changes.len ? ",\n{" : "[{");
+	if (changes.len)
+		sbuf_addstr(&changes, ",\n");
+	sbuf_addch(&changes, '{');
 }
 
 void ctx_change(struct ctx *ctx, const char *fmt, ...)
@@ -349,8 +347,7 @@ int audit_append(sqlite3 *db, const char *operator, const char *command)
 {
 	struct audit_head head;
 	struct audit_state state;
-	struct sbuf subj = SBUF_INIT;
-	const char *chg;
+	struct sbuf subj = SBUF_INIT, chg = SBUF_INIT;
 	char at[64], hash[HASH_HEX_LEN + 1];
 	char *op = audit_safe_text(operator), *cmd = audit_safe_text(command);
 	const char *prev = AUDIT_GENESIS;
@@ -374,12 +371,13 @@ int audit_append(sqlite3 *db, const char *operator, const char *command)
 			sbuf_addch(&subj, ' ');
 		sbuf_addstr(&subj, subjects[i]);
 	}
-	sbuf_addstr(&changes, changes.len ? "]" : "[]");
-	chg = changes.buf;
+	sbuf_addch(&chg, '[');
+	sbuf_add(&chg, changes.buf, changes.len);
+	sbuf_addch(&chg, ']');
 	if (audit_state(db, &state) < 0)
 		goto out;
 	now_text(at, sizeof(at));
-	audit_entry_hash(prev, id, at, op, cmd, subj.buf, chg, state.digest, hash);
+	audit_entry_hash(prev, id, at, op, cmd, subj.buf, chg.buf, state.digest, hash);
 
 	st = db_prepare(db, "INSERT INTO audit(id, at, operator, command, changes, subjects, state, prev_hash, hash) "
 			    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -389,9 +387,7 @@ int audit_append(sqlite3 *db, const char *operator, const char *command)
 	db_bind_text(st, 2, at);
 	db_bind_text(st, 3, op);
 	db_bind_text(st, 4, cmd);
-	/* not copied: changes is released by audit_reset() after the
-	 * statement is finalized below */
-	sqlite3_bind_text(st, 5, chg, (int)changes.len, SQLITE_STATIC);
+	db_bind_text(st, 5, chg.buf);
 	db_bind_text(st, 6, subj.buf);
 	db_bind_text(st, 7, state.digest);
 	db_bind_text(st, 8, prev);
@@ -405,6 +401,7 @@ out:
 		audit_head_release(&head);
 	audit_state_release(&state);
 	sbuf_release(&subj);
+	sbuf_release(&chg);
 	free(op);
 	free(cmd);
 	audit_reset();
