@@ -343,14 +343,6 @@ int cmd_candidate_import(struct ctx *ctx, int argc, char **argv)
 	rn.im = &im;
 	rn.bi = &bi;
 	rc = EXIT_DATA;
-	/* SQLite's default page cache (2 MiB) spills the transaction's dirty
-	 * pages of person, candidacy and their indexes to the file and reads
-	 * them back: a tenth of an import of 48,000 rows (issue 8).  32 MiB
-	 * at most, taken only as pages are touched. */
-	if (db_exec(ctx->db, "PRAGMA cache_size = -32768") < 0) {
-		book_info_release(&bi);
-		return EXIT_INTERNAL;
-	}
 	if (import_open(&im, argv[0], cols, CC_N) == 0 && check_name_columns(&im) == 0) {
 		while ((r = import_next(&im)) > 0)
 			if (!im.row_errors && one_row(&rn) < 0)
