@@ -118,6 +118,20 @@ int audit_state(sqlite3 *db, struct audit_state *st);
 void audit_state_release(struct audit_state *st);
 
 /*
+ * Less reading around a writing command (audit_state.c says how):
+ * audit_state_keep() computes the digest, inside the command's transaction
+ * before it changes anything, and keeps what the digest after needs and
+ * watches the connection's changes; the next audit_state() on that
+ * connection then reads only what changed (or everything when it cannot
+ * tell), gives the same digest, and forgets what was kept.
+ * audit_state_forget() forgets it without computing (after a rollback).
+ * audit_check_untouched() keeps, audit_append() computes after, and
+ * audit_reset() forgets.
+ */
+int audit_state_keep(sqlite3 *db, struct audit_state *st);
+void audit_state_forget(void);
+
+/*
  * The names of the tables whose digests differ between two "tables" lists
  * (as in struct audit_state), comma-separated and quoted, into out; "" when
  * none differ.

@@ -1,5 +1,5 @@
 #!/bin/sh
-# t1006: person.name_key, the stored loose key of a person's full name that
+# t1007: person.name_key, the stored loose key of a person's full name that
 # person_find() compares (issue 8): kept with the name by every writer, and
 # a person whose name has no key (written in the sqlite3 shell) is still
 # matched by folding the name, as before.
