@@ -59,62 +59,82 @@ static void text_icu_check(UErrorCode e, const char *what)
 
 /* ---- UTF-8 ----------------------------------------------------------- */
 
+/*
+ * The well-formed sequence that starts with the non-ASCII byte p[0], of at
+ * most `avail` bytes: its length (2..4) with its code point in *cp, or 0
+ * when it is ill-formed (table 3-7).  The checks of text_utf8_valid(),
+ * shared by the functions below that validate while they work (one pass
+ * over each cell instead of two or three).
+ */
+static size_t utf8_seq(const unsigned char *p, size_t avail, uint32_t *cp)
+{
+	unsigned char c = p[0], lo = 0x80, hi = 0xBF;
+	size_t need;
+	uint32_t v;
+
+	if (c >= 0xC2 && c <= 0xDF) {
+		need = 1;
+		v = c & 0x1Fu;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		need = 2;
+		v = c & 0x0Fu;
+		if (c == 0xE0)
+			lo = 0xA0;		/* overlong below U+0800 */
+		else if (c == 0xED)
+			hi = 0x9F;		/* surrogates U+D800..U+DFFF */
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		need = 3;
+		v = c & 0x07u;
+		if (c == 0xF0)
+			lo = 0x90;		/* overlong below U+10000 */
+		else if (c == 0xF4)
+			hi = 0x8F;		/* above U+10FFFF */
+	} else {
+		return 0;	/* 80..BF stray continuation, C0/C1 overlong, F5..FF */
+	}
+	if (avail - 1 < need || p[1] < lo || p[1] > hi)
+		return 0;
+	v = (v << 6) | (p[1] & 0x3Fu);
+	for (size_t k = 2; k <= need; k++) {
+		if (p[k] < 0x80 || p[k] > 0xBF)
+			return 0;
+		v = (v << 6) | (p[k] & 0x3Fu);
+	}
+	*cp = v;
+	return need + 1;
+}
+
+/* Past the ASCII bytes at p[i..len), eight at a time. */
+static size_t skip_ascii(const unsigned char *p, size_t i, size_t len)
+{
+	uint64_t w;
+
+	while (len - i >= 8) {
+		memcpy(&w, p + i, 8);
+		if (w & UINT64_C(0x8080808080808080))
+			break;
+		i += 8;
+	}
+	while (i < len && p[i] < 0x80)
+		i++;
+	return i;
+}
+
 int text_utf8_valid(const char *s, size_t len, size_t *bad_offset)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0;
+	size_t i = 0, n;
+	uint32_t cp;
 
-	while (i < len) {
-		unsigned char c = p[i], lo = 0x80, hi = 0xBF;
-		size_t need;
-
-		if (c < 0x80) {
-			uint64_t w;
-
-			/* ASCII eight bytes at a time (every cell is checked) */
-			i++;
-			while (len - i >= 8) {
-				memcpy(&w, p + i, 8);
-				if (w & UINT64_C(0x8080808080808080))
-					break;
-				i += 8;
-			}
-			continue;
+	while ((i = skip_ascii(p, i, len)) < len) {
+		if (!(n = utf8_seq(p + i, len - i, &cp))) {
+			if (bad_offset)
+				*bad_offset = i;
+			return 0;
 		}
-		if (c >= 0xC2 && c <= 0xDF) {
-			need = 1;
-		} else if (c == 0xE0) {
-			need = 2;
-			lo = 0xA0;		/* overlong below U+0800 */
-		} else if (c == 0xED) {
-			need = 2;
-			hi = 0x9F;		/* surrogates U+D800..U+DFFF */
-		} else if (c >= 0xE1 && c <= 0xEF) {
-			need = 2;
-		} else if (c == 0xF0) {
-			need = 3;
-			lo = 0x90;		/* overlong below U+10000 */
-		} else if (c >= 0xF1 && c <= 0xF3) {
-			need = 3;
-		} else if (c == 0xF4) {
-			need = 3;
-			hi = 0x8F;		/* above U+10FFFF */
-		} else {
-			/* 80..BF stray continuation, C0/C1 overlong, F5..FF */
-			goto bad;
-		}
-		if (len - i - 1 < need || p[i + 1] < lo || p[i + 1] > hi)
-			goto bad;
-		for (size_t k = 2; k <= need; k++)
-			if (p[i + k] < 0x80 || p[i + k] > 0xBF)
-				goto bad;
-		i += need + 1;
+		i += n;
 	}
 	return 1;
-bad:
-	if (bad_offset)
-		*bad_offset = i;
-	return 0;
 }
 
 uint32_t text_utf8_next(const char *s, size_t len, size_t *i)
@@ -207,28 +227,16 @@ static int is_white(uint32_t cp)
 	return (bmp_white[cp / 32] >> (cp % 32)) & 1;
 }
 
-/* 1 if valid UTF-8 s[0..len) is NFC because every character is inert
- * (see above); 0 means "maybe not": ask ICU. */
-static int nfc_inert(const char *s, size_t len)
+/* 1 if the character is inert (see above). */
+static int is_inert(uint32_t cp)
 {
-	size_t i = 0;
-
-	while (i < len) {
-		uint32_t cp;
-
-		if ((unsigned char)s[i] < 0x80) {
-			i++;
-			continue;
-		}
-		cp = text_utf8_next(s, len, &i);
-		if (cp >= 0x10000)
-			return 0;
-		if (!bmp_block_done[cp >> 8])
-			bmp_fill(cp >> 8);
-		if (!((bmp_inert[cp / 32] >> (cp % 32)) & 1))
-			return 0;
-	}
-	return 1;
+	if (cp < 0x80)
+		return 1;
+	if (cp >= 0x10000)
+		return 0;
+	if (!bmp_block_done[cp >> 8])
+		bmp_fill(cp >> 8);
+	return (bmp_inert[cp / 32] >> (cp % 32)) & 1;
 }
 
 /* ---- UTF-16 round trip through ICU ----------------------------------- */
@@ -357,31 +365,43 @@ char *text_clean(const char *s, size_t len, size_t *bad_offset)
 	static const enum text_op nfc[] = { TEXT_OP_NFC };
 	const unsigned char *p = (const unsigned char *)s;
 	char *buf, *out;
-	size_t n = 0;
+	size_t n = 0, i = 0;
+	int inert = 1;		/* every character so far is NFC-inert */
 
 	if (len > TEXT_MAX_LEN) {
 		if (bad_offset)
 			*bad_offset = TEXT_MAX_LEN;
 		return NULL;
 	}
-	if (!text_utf8_valid(s, len, bad_offset))
-		return NULL;
-
+	/* One pass: check, drop controls, copy, and see whether NFC could
+	 * change anything (is_inert()). */
 	buf = text_xmalloc(len + 1);
-	for (size_t i = 0; i < len; i++) {
-		if (p[i] < 0x20 && p[i] != '\t' && p[i] != '\n')
-			continue;		/* C0 controls, CR included */
-		if (p[i] == 0x7F)
-			continue;		/* DEL */
-		if (p[i] == 0xC2 && p[i + 1] >= 0x80 && p[i + 1] <= 0x9F) {
-			i++;			/* C1 controls, C2 80..C2 9F */
+	while (i < len) {
+		uint32_t cp;
+		size_t k;
+
+		if (p[i] < 0x80) {
+			if ((p[i] >= 0x20 || p[i] == '\t' || p[i] == '\n') && p[i] != 0x7F)
+				buf[n++] = (char)p[i];	/* else C0 controls, CR included, and DEL */
+			i++;
 			continue;
 		}
-		buf[n++] = (char)p[i];
+		if (!(k = utf8_seq(p + i, len - i, &cp))) {
+			free(buf);
+			if (bad_offset)
+				*bad_offset = i;
+			return NULL;
+		}
+		if (cp > 0x9F) {	/* else C1 controls, C2 80..C2 9F */
+			memcpy(buf + n, p + i, k);
+			n += k;
+			inert = inert && is_inert(cp);
+		}
+		i += k;
 	}
 	buf[n] = '\0';
 
-	if (nfc_inert(buf, n) || text_is_nfc(buf, n))
+	if (inert || text_is_nfc(buf, n))
 		return buf;
 	out = text_transform(buf, n, nfc, 1);
 	free(buf);
@@ -482,28 +502,38 @@ static struct fold_block *fold_block_of(uint32_t block)
 	return fb;
 }
 
-/* NFD(fold(NFD(s))) character by character, or NULL when some character
- * does not qualify (see above). */
-static char *fold_nfd_by_char(const char *s, size_t len)
+/*
+ * NFD(fold(NFD(s))) character by character, checking the UTF-8 as it goes.
+ * NULL when some character does not qualify (see above), with *stop the
+ * offset where it starts (the rest is not checked yet), or when s is not
+ * UTF-8, with *stop = len + 1.
+ */
+static char *fold_nfd_by_char(const char *s, size_t len, size_t *stop)
 {
+	const unsigned char *p = (const unsigned char *)s;
 	char *out = text_xmalloc(len * 3 + 1);
-	size_t n = 0, cap = len * 3, i = 0;
+	size_t n = 0, cap = len * 3, i = 0, k;
 
 	while (i < len) {
 		const struct fold_block *fb;
 		uint32_t cp;
 
-		if ((unsigned char)s[i] < 0x80) {
+		if (p[i] < 0x80) {
 			char ch = s[i++];
 			out[n++] = ch >= 'A' && ch <= 'Z' ? (char)(ch - 'A' + 'a') : ch;
 			continue;
 		}
-		cp = text_utf8_next(s, len, &i);
+		if (!(k = utf8_seq(p + i, len - i, &cp))) {
+			*stop = len + 1;
+			goto give_up;
+		}
+		*stop = i;
 		if (cp >= 0x10000)
-			goto slow;
+			goto give_up;
 		fb = fold_block_of(cp >> 8);
 		if (fb->len[cp & 0xFF] == FOLD_NO)
-			goto slow;
+			goto give_up;
+		i += k;
 		if (n + fb->len[cp & 0xFF] > cap) {
 			char *bigger = text_xmalloc(cap * 2 + FOLD_NO + 1);
 			memcpy(bigger, out, n);
@@ -516,7 +546,7 @@ static char *fold_nfd_by_char(const char *s, size_t len)
 	}
 	out[n] = '\0';
 	return out;
-slow:
+give_up:
 	free(out);
 	return NULL;
 }
@@ -526,36 +556,46 @@ char *text_fold_nfd(const char *s)
 	static const enum text_op ops[] = {
 		TEXT_OP_NFD, TEXT_OP_FOLD, TEXT_OP_NFD
 	};
-	size_t len;
+	size_t len, stop = 0;
 	char *out;
 
-	if (!text_valid_str(s, &len))
+	if (!s || (len = strlen(s)) > TEXT_MAX_LEN)
 		return NULL;
-	if ((out = fold_nfd_by_char(s, len)))
+	if ((out = fold_nfd_by_char(s, len, &stop)))
 		return out;
+	if (stop > len || !text_utf8_valid(s + stop, len - stop, NULL))
+		return NULL;
 	return text_transform(s, len, ops, 3);
 }
 
 char *text_trim_collapse(const char *s)
 {
+	const unsigned char *p = (const unsigned char *)s;
 	size_t len, i = 0, n = 0;
 	int pending = 0;		/* white space seen since last text */
 	char *out;
 
-	if (!text_valid_str(s, &len))
+	if (!s || (len = strlen(s)) > TEXT_MAX_LEN)
 		return NULL;
 	out = text_xmalloc(len + 1);
 	while (i < len) {
 		size_t start = i;
-		uint32_t cp;
+		uint32_t cp = 'x';
 
 		/* a run of ASCII that is not white space is copied at once */
-		while (i < len && (unsigned char)s[i] > ' ' && (unsigned char)s[i] < 0x80)
+		while (i < len && p[i] > ' ' && p[i] < 0x80)
 			i++;
-		if (i == start)
-			cp = (unsigned char)s[i] < 0x80 ? (unsigned char)s[i++] : text_utf8_next(s, len, &i);
-		else
-			cp = 'x';
+		if (i == start) {
+			size_t k = 1;
+
+			if (p[i] < 0x80)
+				cp = p[i];
+			else if (!(k = utf8_seq(p + i, len - i, &cp))) {
+				free(out);
+				return NULL;	/* not UTF-8 */
+			}
+			i += k;
+		}
 		if (is_white(cp)) {
 			pending = 1;
 			continue;

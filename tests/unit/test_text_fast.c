@@ -229,3 +229,35 @@ TEST(fast_paths_match_icu_on_random_strings)
 			return;
 	}
 }
+
+TEST(fast_paths_refuse_what_is_not_utf8)
+{
+	static const char *const bad[] = {
+		"\xff", "\xc0\xaf", "\xe0\x80\xaf", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xe1\xbb", "\x80", "\xc3",
+	};
+	static const char *const before[] = {
+		"", "abc", "Nguy\xe1\xbb\x85n ", "e\xcc\x81", "\xf0\x9f\x98\x80", "\xe2\x84\xab", " \t",
+	};
+
+	for (size_t b = 0; b < sizeof(before) / sizeof(before[0]); b++) {
+		for (size_t k = 0; k < sizeof(bad) / sizeof(bad[0]); k++) {
+			struct sbuf sb = SBUF_INIT;
+			size_t want = 0, got = 9999;
+			char *r;
+
+			sbuf_addstr(&sb, before[b]);
+			sbuf_addstr(&sb, bad[k]);
+			sbuf_addstr(&sb, "x\xcc\x81y");
+			CHECK(!text_utf8_valid(sb.buf, sb.len, &want));
+			CHECK_INT_EQ(want, strlen(before[b]));
+			r = text_clean(sb.buf, sb.len, &got);
+			CHECK(r == NULL);
+			CHECK_INT_EQ(got, want);
+			CHECK(text_trim_collapse(sb.buf) == NULL);
+			CHECK(text_fold_nfd(sb.buf) == NULL);
+			CHECK(text_loose_key(sb.buf) == NULL);
+			CHECK(!text_equal_fold(sb.buf, sb.buf));
+			sbuf_release(&sb);
+		}
+	}
+}
