@@ -318,6 +318,7 @@ void audit_reset(void)
 		snap_free(snaps);
 		snaps = next;
 	}
+	audit_state_forget();
 }
 
 static const char *os_user(void)

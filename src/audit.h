@@ -41,18 +41,30 @@
  * `audit_head` and tables whose names begin with "cache_" or "sqlite_",
  * plus the schema itself:
  *
- *   state   = SHA-256("hiepthuong-state-1\n" N(t1) N(d1) N(t2) N(d2) ...)
+ *   state   = SHA-256("hiepthuong-state-2\n" N(t1) N(d1) N(t2) N(d2) ...)
  *             over the tables in byte order of their names, with the schema
  *             as the pseudo-table "(schema)" first; d is a table digest in hex
  *   d(T)    = SHA-256(N(T) N(column 1 name) ... N(column n name) N("")
- *                     followed by the row digests of T, each 32 raw bytes,
- *                     sorted bytewise)  -- so row order and rowids that
- *                     VACUUM may renumber do not matter
- *   row     = SHA-256(for each column in order: a tag byte and N(value)),
+ *                     row(r1) row(r2) ...)
+ *             over the rows of `SELECT * FROM main.T` in the order of
+ *             T's primary key columns (in key order), then of all its
+ *             columns (in table order), each term COLLATE BINARY; so the
+ *             rowids that VACUUM may renumber in a table without an
+ *             INTEGER PRIMARY KEY do not matter, and even a table without
+ *             a key has one order (rows equal in every column are equal)
+ *   row(r)  = for each column in order: a tag byte and N(value),
  *             tag 'n' NULL (value ""), 'i' integer (decimal), 'r' real
- *             (printf "%.17g"), 't' text (its bytes), 'b' blob (its bytes)
+ *             (printf "%.17g"), 't' text (its bytes), 'b' blob (its bytes);
+ *             a row has as many fields as T has columns, so the stream of
+ *             rows can be split only one way
  *   (schema) = the table digest of the rows (type, name, tbl_name, sql) of
- *             sqlite_schema whose name does not begin with "sqlite_"
+ *             sqlite_schema whose name does not begin with "sqlite_", in
+ *             the order of name, type, tbl_name, sql (bytewise)
+ *
+ * The digest streams each table through one hash context: constant memory
+ * whatever the size of the book.  (hiepthuong-state-1, before issue 8,
+ * hashed every row on its own and sorted the row digests; books made
+ * before the change recorded states that this code does not reproduce.)
  *
  * The table `audit_head` (one row) repeats the last entry's id, hash and
  * state, the number of entries, and each table's digest; it is updated in
@@ -104,6 +116,20 @@ struct audit_state {
 };
 int audit_state(sqlite3 *db, struct audit_state *st);
 void audit_state_release(struct audit_state *st);
+
+/*
+ * Less reading around a writing command (audit_state.c says how):
+ * audit_state_keep() computes the digest, inside the command's transaction
+ * before it changes anything, and keeps what the digest after needs and
+ * watches the connection's changes; the next audit_state() on that
+ * connection then reads only what changed (or everything when it cannot
+ * tell), gives the same digest, and forgets what was kept.
+ * audit_state_forget() forgets it without computing (after a rollback).
+ * audit_check_untouched() keeps, audit_append() computes after, and
+ * audit_reset() forgets.
+ */
+int audit_state_keep(sqlite3 *db, struct audit_state *st);
+void audit_state_forget(void);
 
 /*
  * The names of the tables whose digests differ between two "tables" lists

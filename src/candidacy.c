@@ -47,14 +47,28 @@ static const struct {
 
 const char *source_parse(const char *s)
 {
-	for (size_t i = 0; s && i < sizeof(sources) / sizeof(sources[0]); i++) {
-		if (text_equal_fold(sources[i].key, s) || text_equal_fold(sources[i].label, s))
-			return sources[i].key;
+	/* Asked for every imported row: the loose key of s once, compared
+	 * with the keys of the words, folded once (issue 8). */
+	static char *keys[sizeof(sources) / sizeof(sources[0])][6];	/* reachable until exit */
+	const char *found = NULL;
+	char *k;
+
+	if (!s || !(k = text_loose_key(s)))
+		return NULL;
+	for (size_t i = 0; !found && i < sizeof(sources) / sizeof(sources[0]); i++) {
+		const char *words[6] = { sources[i].key, sources[i].label };
+
 		for (int j = 0; sources[i].aliases[j]; j++)
-			if (text_equal_fold(sources[i].aliases[j], s))
-				return sources[i].key;
+			words[2 + j] = sources[i].aliases[j];
+		for (int j = 0; !found && words[j]; j++) {
+			if (!keys[i][j])
+				keys[i][j] = text_loose_key(words[j]);
+			if (!strcmp(keys[i][j], k))
+				found = sources[i].key;
+		}
 	}
-	return NULL;
+	free(k);
+	return found;
 }
 
 const char *source_label(const char *key)
@@ -283,7 +297,7 @@ int candidacy_levels_ok(sqlite3 *db, const struct book_info *bi, long long perso
 int nomination_resolve(sqlite3 *db, const struct body_ref *b, const char *unit_s, const char *source_s,
 		       struct unit_row *u, const char **source, int *bad, char *err, size_t errlen)
 {
-	const char *want = NULL;
+	const char *want = NULL, *as_source;
 	int r;
 
 	memset(u, 0, sizeof(*u));
@@ -294,7 +308,7 @@ int nomination_resolve(sqlite3 *db, const struct body_ref *b, const char *unit_s
 		return -1;
 	}
 	*bad = 0;
-	if (unit_s && *unit_s && !strcmp(source_parse(unit_s) ? source_parse(unit_s) : "", "self")) {
+	if (unit_s && *unit_s && (as_source = source_parse(unit_s)) && !strcmp(as_source, "self")) {
 		if (want && strcmp(want, "self")) {
 			*bad = 1;
 			snprintf(err, errlen, "nguồn '%s' mâu thuẫn với 'tự ứng cử' ở cột đơn vị", source_s);

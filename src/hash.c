@@ -30,6 +30,26 @@ struct hash *hash_new(void)
 	return h;
 }
 
+struct hash *hash_dup(const struct hash *h)
+{
+	struct hash *n = malloc(sizeof(*n));
+
+	if (!n)
+		die_crypto("malloc");
+	n->md = EVP_MD_CTX_new();
+	if (!n->md || EVP_MD_CTX_copy_ex(n->md, h->md) != 1)
+		die_crypto("EVP_MD_CTX_copy_ex");
+	return n;
+}
+
+void hash_free(struct hash *h)
+{
+	if (!h)
+		return;
+	EVP_MD_CTX_free(h->md);
+	free(h);
+}
+
 void hash_add(struct hash *h, const void *data, size_t len)
 {
 	if (len && EVP_DigestUpdate(h->md, data, len) != 1)

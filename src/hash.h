@@ -24,6 +24,13 @@ void hash_addstr(struct hash *h, const char *s);
  * ','.  A sequence of netstrings can be split only one way. */
 void hash_add_field(struct hash *h, const void *data, size_t len);
 
+/* A copy of h as it is (to go on from there later); free with hash_free()
+ * or finish with hash_end*(). */
+struct hash *hash_dup(const struct hash *h);
+
+/* Forget h without finishing it. */
+void hash_free(struct hash *h);
+
 /* Finish: the digest in out[HASH_LEN]; frees h. */
 void hash_end(struct hash *h, unsigned char out[HASH_LEN]);
 

@@ -136,28 +136,43 @@ CREATE TABLE person (
 	na_member TEXT,
 	hdnd_member TEXT,
 	sort_key BLOB NOT NULL,
+	-- text_loose_key() of the full name, which person_find() compares so
+	-- that matching needs no ICU for each namesake; NULL when the name was
+	-- written outside hiepthuong (person_find() then folds it itself).
+	name_key TEXT,
 	UNIQUE (ho, ten_dem, ten, dob)
 );
 CREATE INDEX person_order ON person(sort_key);
 -- A person is matched by full name and birth date (person_find).
-CREATE INDEX person_dob ON person(dob);
+CREATE INDEX person_dob ON person(dob, name_key);
+-- A name changed without its key (in the sqlite3 shell) loses the key.
+CREATE TRIGGER person_name_key_stale AFTER UPDATE OF ho, ten_dem, ten ON person
+	WHEN NEW.name_key IS OLD.name_key
+	 AND (NEW.ho IS NOT OLD.ho OR NEW.ten_dem IS NOT OLD.ten_dem OR NEW.ten IS NOT OLD.ten)
+BEGIN
+	UPDATE person SET name_key = NULL WHERE id = NEW.id;
+END;
 
 -- A person standing for one body.  stage is how far the candidacy got;
 -- status says whether it is still in, and why not when dropped.
 -- dossier_at is when the dossier was received: "YYYY-MM-DD HH:MM", or
 -- "YYYY-MM-DD" when the hour was not recorded.  note is the list's "Ghi chú".
+-- The CHECKs of this table and of candidacy_event spell a list of values
+-- with OR: for IN with more than two values SQLite 3.40 builds a temporary
+-- b-tree on every INSERT (a fifth of a candidate import, issue 8).
 CREATE TABLE candidacy (
 	id INTEGER PRIMARY KEY,
 	person_id INTEGER NOT NULL REFERENCES person(id),
 	body_id INTEGER NOT NULL REFERENCES body(id),
-	source TEXT NOT NULL CHECK (source IN ('unit', 'thon', 'self')),
+	source TEXT NOT NULL CHECK (source = 'unit' OR source = 'thon' OR source = 'self'),
 	unit_id INTEGER REFERENCES unit(id),
 	dossier_at TEXT,
-	stage TEXT NOT NULL DEFAULT 'nominated' CHECK (stage IN ('proposed', 'nominated', 'preliminary',
-		'qualified', 'official')),
+	stage TEXT NOT NULL DEFAULT 'nominated' CHECK (stage = 'proposed' OR stage = 'nominated'
+		OR stage = 'preliminary' OR stage = 'qualified' OR stage = 'official'),
 	status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'dropped')),
-	drop_reason TEXT CHECK (drop_reason IN ('withdrew', 'not_nominated', 'workplace_trust',
-		'residence_trust', 'verification', 'not_qualified', 'other')),
+	drop_reason TEXT CHECK (drop_reason = 'withdrew' OR drop_reason = 'not_nominated'
+		OR drop_reason = 'workplace_trust' OR drop_reason = 'residence_trust'
+		OR drop_reason = 'verification' OR drop_reason = 'not_qualified' OR drop_reason = 'other'),
 	drop_note TEXT,
 	special_case INTEGER NOT NULL DEFAULT 0 CHECK (special_case IN (0, 1)),
 	special_reason TEXT,
@@ -258,7 +273,8 @@ CREATE TABLE candidacy_event (
 	candidacy_id INTEGER NOT NULL REFERENCES candidacy(id),
 	at TEXT NOT NULL,
 	stage TEXT NOT NULL,
-	decision TEXT NOT NULL CHECK (decision IN ('in', 'out', 'special', 'assigned', 'correction')),
+	decision TEXT NOT NULL CHECK (decision = 'in' OR decision = 'out' OR decision = 'special'
+		OR decision = 'assigned' OR decision = 'correction'),
 	reason TEXT,
 	note TEXT,
 	conference_id INTEGER REFERENCES conference(id)

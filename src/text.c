@@ -7,8 +7,12 @@
  * case folding, upper case, the White_Space property) is ICU's.
  *
  * ICU works in UTF-16, so the functions below convert UTF-8 -> UTF-16,
- * apply one or more operations (u16_apply()) and convert back.  Pure ASCII
- * input takes a short cut where the result is known without ICU.
+ * apply one or more operations (u16_apply()) and convert back.  Where the
+ * result is known without converting, they take a short cut: ICU's
+ * answers for single characters of the BMP are cached (White_Space, NFC
+ * quick check, the folded form), and text that needs no more than those
+ * never goes to UTF-16.  tests/unit/test_text_fast.c checks the short
+ * cuts against ICU on tricky and random text.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -55,53 +59,82 @@ static void text_icu_check(UErrorCode e, const char *what)
 
 /* ---- UTF-8 ----------------------------------------------------------- */
 
+/*
+ * The well-formed sequence that starts with the non-ASCII byte p[0], of at
+ * most `avail` bytes: its length (2..4) with its code point in *cp, or 0
+ * when it is ill-formed (table 3-7).  The checks of text_utf8_valid(),
+ * shared by the functions below that validate while they work (one pass
+ * over each cell instead of two or three).
+ */
+static size_t utf8_seq(const unsigned char *p, size_t avail, uint32_t *cp)
+{
+	unsigned char c = p[0], lo = 0x80, hi = 0xBF;
+	size_t need;
+	uint32_t v;
+
+	if (c >= 0xC2 && c <= 0xDF) {
+		need = 1;
+		v = c & 0x1Fu;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		need = 2;
+		v = c & 0x0Fu;
+		if (c == 0xE0)
+			lo = 0xA0;		/* overlong below U+0800 */
+		else if (c == 0xED)
+			hi = 0x9F;		/* surrogates U+D800..U+DFFF */
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		need = 3;
+		v = c & 0x07u;
+		if (c == 0xF0)
+			lo = 0x90;		/* overlong below U+10000 */
+		else if (c == 0xF4)
+			hi = 0x8F;		/* above U+10FFFF */
+	} else {
+		return 0;	/* 80..BF stray continuation, C0/C1 overlong, F5..FF */
+	}
+	if (avail - 1 < need || p[1] < lo || p[1] > hi)
+		return 0;
+	v = (v << 6) | (p[1] & 0x3Fu);
+	for (size_t k = 2; k <= need; k++) {
+		if (p[k] < 0x80 || p[k] > 0xBF)
+			return 0;
+		v = (v << 6) | (p[k] & 0x3Fu);
+	}
+	*cp = v;
+	return need + 1;
+}
+
+/* Past the ASCII bytes at p[i..len), eight at a time. */
+static size_t skip_ascii(const unsigned char *p, size_t i, size_t len)
+{
+	uint64_t w;
+
+	while (len - i >= 8) {
+		memcpy(&w, p + i, 8);
+		if (w & UINT64_C(0x8080808080808080))
+			break;
+		i += 8;
+	}
+	while (i < len && p[i] < 0x80)
+		i++;
+	return i;
+}
+
 int text_utf8_valid(const char *s, size_t len, size_t *bad_offset)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0;
+	size_t i = 0, n;
+	uint32_t cp;
 
-	while (i < len) {
-		unsigned char c = p[i], lo = 0x80, hi = 0xBF;
-		size_t need;
-
-		if (c < 0x80) {
-			i++;
-			continue;
+	while ((i = skip_ascii(p, i, len)) < len) {
+		if (!(n = utf8_seq(p + i, len - i, &cp))) {
+			if (bad_offset)
+				*bad_offset = i;
+			return 0;
 		}
-		if (c >= 0xC2 && c <= 0xDF) {
-			need = 1;
-		} else if (c == 0xE0) {
-			need = 2;
-			lo = 0xA0;		/* overlong below U+0800 */
-		} else if (c == 0xED) {
-			need = 2;
-			hi = 0x9F;		/* surrogates U+D800..U+DFFF */
-		} else if (c >= 0xE1 && c <= 0xEF) {
-			need = 2;
-		} else if (c == 0xF0) {
-			need = 3;
-			lo = 0x90;		/* overlong below U+10000 */
-		} else if (c >= 0xF1 && c <= 0xF3) {
-			need = 3;
-		} else if (c == 0xF4) {
-			need = 3;
-			hi = 0x8F;		/* above U+10FFFF */
-		} else {
-			/* 80..BF stray continuation, C0/C1 overlong, F5..FF */
-			goto bad;
-		}
-		if (len - i - 1 < need || p[i + 1] < lo || p[i + 1] > hi)
-			goto bad;
-		for (size_t k = 2; k <= need; k++)
-			if (p[i + k] < 0x80 || p[i + k] > 0xBF)
-				goto bad;
-		i += need + 1;
+		i += n;
 	}
 	return 1;
-bad:
-	if (bad_offset)
-		*bad_offset = i;
-	return 0;
 }
 
 uint32_t text_utf8_next(const char *s, size_t len, size_t *i)
@@ -151,12 +184,59 @@ static int text_valid_str(const char *s, size_t *len)
 	return *len <= TEXT_MAX_LEN && text_utf8_valid(s, *len, NULL);
 }
 
-static int is_ascii(const char *s, size_t len)
+/* ---- per-character properties, cached ------------------------------- */
+
+/*
+ * Every cell of every import asks, for each character, whether it is
+ * white space and whether it may change under NFC; asking ICU each time
+ * (and converting each cell to UTF-16 first) was 12 % of a candidate
+ * import (issue 8).  ICU's answers for the Basic Multilingual Plane are
+ * kept in two bitmaps, filled one block of 256 code points at a time when
+ * a character of the block is first seen; other planes ask ICU.
+ *
+ *  white  the White_Space property (u_isUWhiteSpace), as before;
+ *  inert  NFC_Quick_Check = Yes and canonical combining class 0: a string
+ *         made only of such characters is in NFC (UAX #15, the quick
+ *         check's "Yes"), so text_clean() can return it as it is.
+ */
+static uint32_t bmp_white[0x10000 / 32], bmp_inert[0x10000 / 32];
+static unsigned char bmp_block_done[0x100];
+
+static void bmp_fill(uint32_t block)
 {
-	for (size_t i = 0; i < len; i++)
-		if ((unsigned char)s[i] >= 0x80)
-			return 0;
-	return 1;
+	for (uint32_t cp = block << 8; cp < (block + 1) << 8; cp++) {
+		uint32_t bit = 1u << (cp % 32);
+
+		if (u_isUWhiteSpace((UChar32)cp))
+			bmp_white[cp / 32] |= bit;
+		if (u_getIntPropertyValue((UChar32)cp, UCHAR_NFC_QUICK_CHECK) == UNORM_YES &&
+		    u_getCombiningClass((UChar32)cp) == 0)
+			bmp_inert[cp / 32] |= bit;
+	}
+	bmp_block_done[block] = 1;
+}
+
+static int is_white(uint32_t cp)
+{
+	if (cp < 0x80)
+		return cp == ' ' || (cp >= 0x09 && cp <= 0x0D);
+	if (cp >= 0x10000)
+		return u_isUWhiteSpace((UChar32)cp) != 0;
+	if (!bmp_block_done[cp >> 8])
+		bmp_fill(cp >> 8);
+	return (bmp_white[cp / 32] >> (cp % 32)) & 1;
+}
+
+/* 1 if the character is inert (see above). */
+static int is_inert(uint32_t cp)
+{
+	if (cp < 0x80)
+		return 1;
+	if (cp >= 0x10000)
+		return 0;
+	if (!bmp_block_done[cp >> 8])
+		bmp_fill(cp >> 8);
+	return (bmp_inert[cp / 32] >> (cp % 32)) & 1;
 }
 
 /* ---- UTF-16 round trip through ICU ----------------------------------- */
@@ -285,31 +365,43 @@ char *text_clean(const char *s, size_t len, size_t *bad_offset)
 	static const enum text_op nfc[] = { TEXT_OP_NFC };
 	const unsigned char *p = (const unsigned char *)s;
 	char *buf, *out;
-	size_t n = 0;
+	size_t n = 0, i = 0;
+	int inert = 1;		/* every character so far is NFC-inert */
 
 	if (len > TEXT_MAX_LEN) {
 		if (bad_offset)
 			*bad_offset = TEXT_MAX_LEN;
 		return NULL;
 	}
-	if (!text_utf8_valid(s, len, bad_offset))
-		return NULL;
-
+	/* One pass: check, drop controls, copy, and see whether NFC could
+	 * change anything (is_inert()). */
 	buf = text_xmalloc(len + 1);
-	for (size_t i = 0; i < len; i++) {
-		if (p[i] < 0x20 && p[i] != '\t' && p[i] != '\n')
-			continue;		/* C0 controls, CR included */
-		if (p[i] == 0x7F)
-			continue;		/* DEL */
-		if (p[i] == 0xC2 && p[i + 1] >= 0x80 && p[i + 1] <= 0x9F) {
-			i++;			/* C1 controls, C2 80..C2 9F */
+	while (i < len) {
+		uint32_t cp;
+		size_t k;
+
+		if (p[i] < 0x80) {
+			if ((p[i] >= 0x20 || p[i] == '\t' || p[i] == '\n') && p[i] != 0x7F)
+				buf[n++] = (char)p[i];	/* else C0 controls, CR included, and DEL */
+			i++;
 			continue;
 		}
-		buf[n++] = (char)p[i];
+		if (!(k = utf8_seq(p + i, len - i, &cp))) {
+			free(buf);
+			if (bad_offset)
+				*bad_offset = i;
+			return NULL;
+		}
+		if (cp > 0x9F) {	/* else C1 controls, C2 80..C2 9F */
+			memcpy(buf + n, p + i, k);
+			n += k;
+			inert = inert && is_inert(cp);
+		}
+		i += k;
 	}
 	buf[n] = '\0';
 
-	if (is_ascii(buf, n) || text_is_nfc(buf, n))
+	if (inert || text_is_nfc(buf, n))
 		return buf;
 	out = text_transform(buf, n, nfc, 1);
 	free(buf);
@@ -326,41 +418,185 @@ char *text_upper(const char *s)
 	return text_transform(s, len, ops, 2);
 }
 
+/*
+ * text_fold_nfd() one character at a time.  With D(c) = NFD(fold(NFD(c))),
+ * NFD(fold(NFD(s))) is the concatenation of the D(c) of s's characters
+ * whenever, for each c, both NFD(c) and D(c) begin with a starter
+ * (canonical combining class 0): NFD and full case folding map each code
+ * point on its own, and the canonical reordering of NFD only moves marks
+ * within a run of non-starters, which then never spans two characters.
+ * Vietnamese letters, ASCII and most of the BMP qualify; combining marks,
+ * some Tibetan and Greek letters and the other planes do not, and a
+ * string with any of them goes through ICU whole.  D(c) of a BMP block is
+ * computed by ICU when a character of the block is first folded (names
+ * and unit names are folded for every imported row, issue 8).
+ */
+#define FOLD_NO 0xFF	/* len: D(c) cannot be used */
+struct fold_block {
+	uint16_t off[256];
+	uint8_t len[256];
+	char *pool;
+};
+static struct fold_block *fold_blocks[0x100];	/* reachable until exit */
+
+/* Canonical combining class of the first code point of u[0..n). */
+static int first_ccc(const UChar *u, int32_t n)
+{
+	UChar32 c;
+	int32_t i = 0;
+
+	if (n <= 0)
+		return -1;
+	U16_NEXT(u, i, n, c);
+	return u_getCombiningClass(c);
+}
+
+static struct fold_block *fold_block_of(uint32_t block)
+{
+	struct fold_block *fb = fold_blocks[block];
+	char *pool;
+	size_t used = 0, cap = 4096;
+
+	if (fb)
+		return fb;
+	fb = text_xmalloc(sizeof(*fb));
+	pool = text_xmalloc(cap);
+	for (uint32_t k = 0; k < 256; k++) {
+		UChar32 cp = (UChar32)(block << 8 | k);
+		UChar one[2];
+		int32_t n = 0, m1, m2, m3;
+		UChar *a, *b, *c;
+		char *d;
+		size_t dn;
+
+		fb->len[k] = FOLD_NO;
+		fb->off[k] = 0;
+		if (U_IS_SURROGATE(cp))
+			continue;
+		U16_APPEND_UNSAFE(one, n, cp);
+		a = u16_apply(TEXT_OP_NFD, one, n, &m1);
+		b = u16_apply(TEXT_OP_FOLD, a, m1, &m2);
+		c = u16_apply(TEXT_OP_NFD, b, m2, &m3);
+		d = utf8_from_u16(c, m3);
+		dn = strlen(d);
+		if (first_ccc(a, m1) == 0 && first_ccc(c, m3) == 0 && dn < FOLD_NO) {
+			if (used + dn > cap) {
+				char *bigger = text_xmalloc(cap * 2);
+				memcpy(bigger, pool, used);
+				free(pool);
+				pool = bigger;
+				cap *= 2;
+			}
+			memcpy(pool + used, d, dn);
+			fb->off[k] = (uint16_t)used;
+			fb->len[k] = (uint8_t)dn;
+			used += dn;
+		}
+		free(a);
+		free(b);
+		free(c);
+		free(d);
+	}
+	fb->pool = pool;
+	fold_blocks[block] = fb;
+	return fb;
+}
+
+/*
+ * NFD(fold(NFD(s))) character by character, checking the UTF-8 as it goes.
+ * NULL when some character does not qualify (see above), with *stop the
+ * offset where it starts (the rest is not checked yet), or when s is not
+ * UTF-8, with *stop = len + 1.
+ */
+static char *fold_nfd_by_char(const char *s, size_t len, size_t *stop)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	char *out = text_xmalloc(len * 3 + 1);
+	size_t n = 0, cap = len * 3, i = 0, k;
+
+	while (i < len) {
+		const struct fold_block *fb;
+		uint32_t cp;
+
+		if (p[i] < 0x80) {
+			char ch = s[i++];
+			out[n++] = ch >= 'A' && ch <= 'Z' ? (char)(ch - 'A' + 'a') : ch;
+			continue;
+		}
+		if (!(k = utf8_seq(p + i, len - i, &cp))) {
+			*stop = len + 1;
+			goto give_up;
+		}
+		*stop = i;
+		if (cp >= 0x10000)
+			goto give_up;
+		fb = fold_block_of(cp >> 8);
+		if (fb->len[cp & 0xFF] == FOLD_NO)
+			goto give_up;
+		i += k;
+		if (n + fb->len[cp & 0xFF] > cap) {
+			char *bigger = text_xmalloc(cap * 2 + FOLD_NO + 1);
+			memcpy(bigger, out, n);
+			free(out);
+			out = bigger;
+			cap = cap * 2 + FOLD_NO;
+		}
+		memcpy(out + n, fb->pool + fb->off[cp & 0xFF], fb->len[cp & 0xFF]);
+		n += fb->len[cp & 0xFF];
+	}
+	out[n] = '\0';
+	return out;
+give_up:
+	free(out);
+	return NULL;
+}
+
 char *text_fold_nfd(const char *s)
 {
 	static const enum text_op ops[] = {
 		TEXT_OP_NFD, TEXT_OP_FOLD, TEXT_OP_NFD
 	};
-	size_t len;
+	size_t len, stop = 0;
 	char *out;
 
-	if (!text_valid_str(s, &len))
+	if (!s || (len = strlen(s)) > TEXT_MAX_LEN)
 		return NULL;
-	if (!is_ascii(s, len))
-		return text_transform(s, len, ops, 3);
-
-	/* ASCII folds to ASCII lower case, which is already NFD. */
-	out = text_xmalloc(len + 1);
-	for (size_t i = 0; i <= len; i++)
-		out[i] = (s[i] >= 'A' && s[i] <= 'Z') ? (char)(s[i] - 'A' + 'a')
-						      : s[i];
-	return out;
+	if ((out = fold_nfd_by_char(s, len, &stop)))
+		return out;
+	if (stop > len || !text_utf8_valid(s + stop, len - stop, NULL))
+		return NULL;
+	return text_transform(s, len, ops, 3);
 }
 
 char *text_trim_collapse(const char *s)
 {
+	const unsigned char *p = (const unsigned char *)s;
 	size_t len, i = 0, n = 0;
 	int pending = 0;		/* white space seen since last text */
 	char *out;
 
-	if (!text_valid_str(s, &len))
+	if (!s || (len = strlen(s)) > TEXT_MAX_LEN)
 		return NULL;
 	out = text_xmalloc(len + 1);
 	while (i < len) {
 		size_t start = i;
-		uint32_t cp = text_utf8_next(s, len, &i);
+		uint32_t cp = 'x';
 
-		if (u_isUWhiteSpace((UChar32)cp)) {
+		/* a run of ASCII that is not white space is copied at once */
+		while (i < len && p[i] > ' ' && p[i] < 0x80)
+			i++;
+		if (i == start) {
+			size_t k = 1;
+
+			if (p[i] < 0x80)
+				cp = p[i];
+			else if (!(k = utf8_seq(p + i, len - i, &cp))) {
+				free(out);
+				return NULL;	/* not UTF-8 */
+			}
+			i += k;
+		}
+		if (is_white(cp)) {
 			pending = 1;
 			continue;
 		}

@@ -458,16 +458,21 @@ int alloc_same(const struct alloc *a, const struct alloc *b)
 
 void unit_warn_over_allocation(sqlite3 *db, const struct unit_row *u)
 {
+	sqlite3_stmt *st;
 	struct alloc a;
 	int version = 0;
-	char id[32];
-	long long n;
+	long long n = 0;
 
 	if (alloc_in_force(db, u->id, &a, &version) != 1)
 		return;
-	snprintf(id, sizeof(id), "%lld", u->id);
-	n = db_query_int(db, 0, "SELECT count(*) FROM candidacy WHERE unit_id = ? AND status = 'active'", id,
-			 (const char *)NULL);
+	/* once per unit of an import: prepared once (issue 8) */
+	st = db_prepare_cached(db, "SELECT count(*) FROM candidacy WHERE unit_id = ? AND status = 'active'");
+	if (st) {
+		db_bind_int(st, 1, u->id);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			n = sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
+	}
 	if (n > a.n[AL_COUNT])
 		warning("đơn vị '%s' (%s) đã giới thiệu %lld người, nhiều hơn số được phân bổ (%ld, %s)", u->code,
 			u->name, n, a.n[AL_COUNT], alloc_version_label(version));

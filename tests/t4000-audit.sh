@@ -320,3 +320,31 @@ expect_exit 0
 ht audit note "sau VACUUM" --db "$T/m.db"
 expect_exit 0
 t_end
+
+t_case "rows are hashed in key order: rowids that VACUUM renumbers do not matter, C and Python agree"
+cp "$B" "$T/o.db"
+# A table without a key (added in the shell, then accepted), with a duplicate row.
+sql_write "$T/o.db" "CREATE TABLE extra(a, b); INSERT INTO extra VALUES (2, 'y'), (1, x'00ff'), (2, 'y'), (NULL, 1.5),
+(-9223372036854775808, hex(zeroblob(70000))), (-1, zeroblob(140000))"
+verify_py "$T/o.db"
+expect_exit 0
+# The same rows again, inserted in the reverse order: other rowids, same data.
+sqlite3 "$T/o.db" "CREATE TEMP TABLE d AS SELECT * FROM deadline; DELETE FROM deadline;
+INSERT INTO deadline SELECT * FROM d ORDER BY key DESC;
+CREATE TEMP TABLE e AS SELECT * FROM extra; DELETE FROM extra; INSERT INTO extra SELECT * FROM e ORDER BY rowid DESC;
+VACUUM"
+ht audit verify --db "$T/o.db"
+expect_exit 0
+expect_out "dữ liệu của sổ khớp với mục cuối"
+verify_py "$T/o.db"
+expect_exit 0
+expect_out "ok "
+# One value changed is found by both, and named by table.
+sqlite3 "$T/o.db" "UPDATE extra SET b = 'z' WHERE a IS NULL"
+ht audit verify --db "$T/o.db"
+expect_exit 3
+expect_err "(bảng 'extra')"
+verify_py "$T/o.db"
+expect_exit 3
+expect_out "data changed since"
+t_end

@@ -46,28 +46,45 @@ def value(v):
 
 def table_digest(name, cur):
     cols = [d[0] for d in cur.description]
-    rows = sorted(hashlib.sha256(b"".join(value(v) for v in r)).digest() for r in cur)
     h = hashlib.sha256(ns(name))
     for c in cols:
         h.update(ns(c))
     h.update(ns(b""))
-    for r in rows:
-        h.update(r)
+    for r in cur:
+        h.update(b"".join(value(v) for v in r))
     return h.hexdigest()
+
+
+def ident(name):
+    return '"%s"' % name.replace('"', '""')
+
+
+def ordered_select(db, name):
+    """The rows of a table in the digest's order: by the primary key, then
+    by every column, all bytewise."""
+    key = [r[0].decode() for r in db.execute(
+        "SELECT name FROM pragma_table_info(?, 'main') WHERE pk > 0 ORDER BY pk", (name,))]
+    cols = [r[0].decode() for r in db.execute(
+        "SELECT name FROM pragma_table_info(?, 'main') ORDER BY cid", (name,))]
+    sql = "SELECT * FROM main." + ident(name)
+    if key + cols:
+        sql += " ORDER BY " + ", ".join(ident(c) + " COLLATE BINARY" for c in key + cols)
+    return db.execute(sql)
 
 
 def state(db):
     db.text_factory = Text
-    all_ = hashlib.sha256(b"hiepthuong-state-1\n")
+    all_ = hashlib.sha256(b"hiepthuong-state-2\n")
     d = table_digest("(schema)", db.execute(
-        "SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"))
+        "SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
+        "ORDER BY name COLLATE BINARY, type COLLATE BINARY, tbl_name COLLATE BINARY, sql COLLATE BINARY"))
     all_.update(ns("(schema)") + ns(d))
     names = [r[0].decode() for r in db.execute(
         "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name COLLATE BINARY")]
     for n in names:
         if n in ("audit", "audit_head") or n.startswith("cache_") or n.startswith("sqlite_"):
             continue
-        d = table_digest(n, db.execute('SELECT * FROM "%s"' % n.replace('"', '""')))
+        d = table_digest(n, ordered_select(db, n))
         all_.update(ns(n) + ns(d))
     db.text_factory = str
     return all_.hexdigest()

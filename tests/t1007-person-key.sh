@@ -1,0 +1,66 @@
+#!/bin/sh
+# t1007: person.name_key, the stored loose key of a person's full name that
+# person_find() compares (issue 8): kept with the name by every writer, and
+# a person whose name has no key (written in the sqlite3 shell) is still
+# matched by folding the name, as before.
+. "$TOP/tests/lib.sh"
+
+make_province_book
+B="$T/p.db"
+db="--db $B"
+key() { sql "$B" "SELECT coalesce(name_key, 'NULL') FROM person WHERE id = $1"; }
+
+t_case "import stores the loose key; a namesake spelled otherwise is matched through it"
+printf 'name,dob,sex,source\nLê Minh Tuấn,23/06/1968,Nam,self\nNguyễn Thị Hoa,01/02/1970,Nữ,self\n' >"$T/a.csv"
+ht candidate import "$T/a.csv" --body qh $db
+expect_exit 0
+[ "$(key 1)" != NULL ] || t_fail "no key stored"
+[ "$(sql "$B" "SELECT count(DISTINCT name_key) FROM person")" = 2 ] || t_fail "keys not distinct"
+# upper case, NFD, extra spaces: the same person
+nfd=$(printf 'LE\314\202 MINH  TUA\314\202\314\201N')
+printf 'name,dob,sex,source\n%s,1968-06-23,Nam,self\n' "$nfd" >"$T/b.csv"
+ht candidate import "$T/b.csv" --body hdnd-tinh $db
+expect_exit 0
+expect_out "đã có trong sổ (#1): khớp, thêm ứng cử 'hdnd-tinh'"
+[ "$(sql "$B" "SELECT count(*) FROM person")" = 2 ] || t_fail "person entered twice"
+t_end
+
+t_case "a person written in the shell without a key is matched by folding the name"
+sql_write "$B" "INSERT INTO person(id, ho, ten_dem, ten, dob, sex, sort_key) VALUES (7, 'Trần', 'Văn', 'Bình', '1975-03-04', 'nam', x'00')"
+[ "$(key 7)" = NULL ] || t_fail "key from nowhere"
+printf 'name,dob,sex,source\ntrần văn bình,04/03/1975,Nam,self\n' >"$T/c.csv"
+ht candidate import "$T/c.csv" --body qh $db
+expect_exit 0
+expect_out "đã có trong sổ (#7): khớp, thêm ứng cử 'qh'"
+t_end
+
+t_case "a name changed in the shell loses its key and is matched by its new spelling only"
+k=$(key 2)
+sql_write "$B" "UPDATE person SET ten = 'Hòa' WHERE id = 2"
+[ "$(key 2)" = NULL ] || t_fail "stale key kept: $(key 2)"
+printf 'name,dob,sex,source\nNguyễn Thị Hoa,01/02/1970,Nữ,self\n' >"$T/d.csv"
+ht candidate import "$T/d.csv" --body hdnd-tinh $db
+expect_exit 0
+expect_out "thêm 1 ứng cử (1 người mới"
+n=$(sql "$B" "SELECT count(*) FROM person")
+printf 'name,dob,sex,source\nNGUYỄN THỊ HÒA,01/02/1970,Nữ,self\n' >"$T/e.csv"
+ht candidate import "$T/e.csv" --body qh $db
+expect_exit 0
+expect_out "khớp 1 ứng cử đã có"
+[ "$(sql "$B" "SELECT count(*) FROM person")" = "$n" ] || t_fail "renamed person not matched"
+[ "$(sql "$B" "SELECT name_key FROM person WHERE ten = 'Hoa'")" = "$k" ] || t_fail "new person's key differs from the old one"
+t_end
+
+t_case "candidate edit keeps the key with the name, also when only the case changes"
+ht candidate edit 1 --ten "TUẤN" $db
+expect_exit 0
+[ "$(key 1)" != NULL ] || t_fail "key lost by a change of case"
+ht candidate edit 1 --ten "Tú" $db
+expect_exit 0
+printf 'name,dob,sex,source\nLê Minh Tú,23/06/1968,Nam,self\n' >"$T/f.csv"
+ht candidate import "$T/f.csv" --body qh $db
+expect_exit 0
+expect_out "khớp 1 ứng cử đã có"
+ht audit verify $db
+expect_exit 0
+t_end
