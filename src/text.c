@@ -16,6 +16,8 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <string.h>
 
 #include <unicode/uchar.h>
@@ -200,10 +202,23 @@ static int text_valid_str(const char *s, size_t *len)
  *         check's "Yes"), so text_clean() can return it as it is.
  */
 static uint32_t bmp_white[0x10000 / 32], bmp_inert[0x10000 / 32];
-static unsigned char bmp_block_done[0x100];
+static _Atomic unsigned char bmp_block_done[0x100];
+
+/*
+ * The caches are filled lazily and export reads the book in three threads
+ * (the gate, the rows read ahead, the writer): a block is filled under
+ * fill_lock and published by its flag (release); a reader that sees the
+ * flag (acquire) sees the block.
+ */
+static pthread_mutex_t fill_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static void bmp_fill(uint32_t block)
 {
+	pthread_mutex_lock(&fill_lock);
+	if (atomic_load_explicit(&bmp_block_done[block], memory_order_relaxed)) {
+		pthread_mutex_unlock(&fill_lock);
+		return;
+	}
 	for (uint32_t cp = block << 8; cp < (block + 1) << 8; cp++) {
 		uint32_t bit = 1u << (cp % 32);
 
@@ -213,7 +228,8 @@ static void bmp_fill(uint32_t block)
 		    u_getCombiningClass((UChar32)cp) == 0)
 			bmp_inert[cp / 32] |= bit;
 	}
-	bmp_block_done[block] = 1;
+	atomic_store_explicit(&bmp_block_done[block], 1, memory_order_release);
+	pthread_mutex_unlock(&fill_lock);
 }
 
 static int is_white(uint32_t cp)
@@ -222,7 +238,7 @@ static int is_white(uint32_t cp)
 		return cp == ' ' || (cp >= 0x09 && cp <= 0x0D);
 	if (cp >= 0x10000)
 		return u_isUWhiteSpace((UChar32)cp) != 0;
-	if (!bmp_block_done[cp >> 8])
+	if (!atomic_load_explicit(&bmp_block_done[cp >> 8], memory_order_acquire))
 		bmp_fill(cp >> 8);
 	return (bmp_white[cp / 32] >> (cp % 32)) & 1;
 }
@@ -234,7 +250,7 @@ static int is_inert(uint32_t cp)
 		return 1;
 	if (cp >= 0x10000)
 		return 0;
-	if (!bmp_block_done[cp >> 8])
+	if (!atomic_load_explicit(&bmp_block_done[cp >> 8], memory_order_acquire))
 		bmp_fill(cp >> 8);
 	return (bmp_inert[cp / 32] >> (cp % 32)) & 1;
 }
@@ -437,7 +453,7 @@ struct fold_block {
 	uint8_t len[256];
 	char *pool;
 };
-static struct fold_block *fold_blocks[0x100];	/* reachable until exit */
+static struct fold_block *_Atomic fold_blocks[0x100];	/* reachable until exit; see fill_lock */
 
 /* Canonical combining class of the first code point of u[0..n). */
 static int first_ccc(const UChar *u, int32_t n)
@@ -453,12 +469,17 @@ static int first_ccc(const UChar *u, int32_t n)
 
 static struct fold_block *fold_block_of(uint32_t block)
 {
-	struct fold_block *fb = fold_blocks[block];
+	struct fold_block *fb = atomic_load_explicit(&fold_blocks[block], memory_order_acquire);
 	char *pool;
 	size_t used = 0, cap = 4096;
 
 	if (fb)
 		return fb;
+	pthread_mutex_lock(&fill_lock);
+	if ((fb = atomic_load_explicit(&fold_blocks[block], memory_order_relaxed))) {
+		pthread_mutex_unlock(&fill_lock);
+		return fb;
+	}
 	fb = text_xmalloc(sizeof(*fb));
 	pool = text_xmalloc(cap);
 	for (uint32_t k = 0; k < 256; k++) {
@@ -498,7 +519,8 @@ static struct fold_block *fold_block_of(uint32_t block)
 		free(d);
 	}
 	fb->pool = pool;
-	fold_blocks[block] = fb;
+	atomic_store_explicit(&fold_blocks[block], fb, memory_order_release);
+	pthread_mutex_unlock(&fill_lock);
 	return fb;
 }
 
