@@ -351,8 +351,8 @@ int cmd_candidate_import(struct ctx *ctx, int argc, char **argv)
 	if (r == 0 && !im.nerrors) {
 		printf("%s: thêm %d ứng cử (%d người mới, %d người đã có trong sổ), khớp %d ứng cử đã có, từ chối 0 dòng\n",
 		       argv[0], rn.added, rn.new_people, rn.matched_people, rn.matched_cand);
-		ctx_change(ctx, "nhập '%s': thêm %d ứng cử (%d người mới), khớp %d", argv[0], rn.added, rn.new_people,
-			   rn.matched_cand);
+		ctx_change(ctx, "nhập '%s' (SHA-256 %s): thêm %d ứng cử (%d người mới), khớp %d", argv[0],
+			   import_sha256(&im), rn.added, rn.new_people, rn.matched_cand);
 		if (rn.units.n)
 			qsort(rn.units.id, rn.units.n, sizeof(*rn.units.id), cmp_id);
 		for (size_t i = 0; i < rn.units.n; i++) {

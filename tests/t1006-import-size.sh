@@ -134,3 +134,16 @@ PY
 ht audit verify --db "$B"
 expect_exit 0
 t_end
+
+t_case "a candidate import's audit entry names the file by its SHA-256"
+cp "$B" "$T/c.db"
+"$HT" alloc import "$S/province/allocations.csv" --db "$T/c.db" >/dev/null 2>&1
+ht candidate import "$S/province/candidates.csv" --db "$T/c.db"
+expect_exit 0
+ht audit log --format json --db "$T/c.db"
+"$PYTHON" - "$OUT" "$(sha256sum "$S/province/candidates.csv" | cut -d' ' -f1)" <<'PY' || t_fail "sha256 note"
+import json, sys
+c = json.load(open(sys.argv[1]))[-1]["changes"][-1]["note"]
+assert c.startswith("nhập '") and "' (SHA-256 %s): thêm " % sys.argv[2] in c, c
+PY
+t_end
