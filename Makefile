@@ -9,7 +9,7 @@
 #   make valgrind   the end-to-end tests under valgrind (errors and leaks)
 #   make fuzz       libFuzzer targets, FUZZ_TIME=60 seconds each (clang)
 #   make bench      the benchmark against baselines (tests/bench/README.md):
-#                   SIZE=small (default, minutes) or SIZE=national (an hour)
+#                   SIZE=small (default, minutes) or SIZE=national (about 20 minutes)
 #   make check      cppcheck over src/
 #   make install    PREFIX=/usr/local DESTDIR=
 #   make V=1        show the commands
