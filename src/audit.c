@@ -34,8 +34,19 @@
 static struct sbuf changes = SBUF_INIT;
 static size_t nchanges;			/* described so far, all of them */
 static char *last_changes[AUDIT_KEEP_LAST];	/* ring: change k at [k % AUDIT_KEEP_LAST] */
-static char **subjects;
+/*
+ * The rows the entry is about, as (table, id) pairs: 16 bytes each, since
+ * an import names every candidacy it adds (477,000 at national size).
+ * Table names are interned in subject_tables (a command names a few).
+ */
+struct subject {
+	size_t table;		/* index into subject_tables */
+	long long id;
+};
+static struct subject *subjects;
 static size_t nsubjects, asubjects;
+static char **subject_tables;
+static size_t nsubject_tables;
 
 /* A row snapshotted by ctx_row_before(), compared when the command ends. */
 struct snap {
@@ -140,20 +151,25 @@ void ctx_change(struct ctx *ctx, const char *fmt, ...)
 
 void ctx_subject(struct ctx *ctx, const char *table, long long id)
 {
-	struct sbuf s = SBUF_INIT;
+	size_t t;
 
 	(void)ctx;
-	sbuf_addf(&s, "%s:%lld", table, id);
-	/* Repeats are dropped when the entry is written (sorted then): a check here made an import quadratic. */
-	if (nsubjects && !strcmp(subjects[nsubjects - 1], s.buf)) {
-		sbuf_release(&s);
-		return;
+	for (t = 0; t < nsubject_tables && strcmp(subject_tables[t], table); t++)
+		;
+	if (t == nsubject_tables) {
+		subject_tables = xrealloc(subject_tables, (nsubject_tables + 1) * sizeof(*subject_tables));
+		subject_tables[nsubject_tables++] = xstrdup(table);
 	}
+	/* Repeats are dropped when the entry is written (sorted then): a check here made an import quadratic. */
+	if (nsubjects && subjects[nsubjects - 1].table == t && subjects[nsubjects - 1].id == id)
+		return;
 	if (nsubjects == asubjects) {
 		asubjects = asubjects ? 2 * asubjects : 16;
 		subjects = xrealloc(subjects, asubjects * sizeof(*subjects));
 	}
-	subjects[nsubjects++] = sbuf_detach(&s, NULL);
+	subjects[nsubjects].table = t;
+	subjects[nsubjects].id = id;
+	nsubjects++;
 }
 
 void ctx_change_row(struct ctx *ctx, const char *table, long long id, const char *field,
@@ -308,11 +324,14 @@ void audit_reset(void)
 		last_changes[k] = NULL;
 	}
 	nchanges = 0;
-	for (size_t i = 0; i < nsubjects; i++)
-		free(subjects[i]);
 	free(subjects);
 	subjects = NULL;
 	nsubjects = asubjects = 0;
+	for (size_t t = 0; t < nsubject_tables; t++)
+		free(subject_tables[t]);
+	free(subject_tables);
+	subject_tables = NULL;
+	nsubject_tables = 0;
 	while (snaps) {
 		struct snap *next = snaps->next;
 		snap_free(snaps);
@@ -349,9 +368,15 @@ static void now_text(char *buf, size_t len)
 	snprintf(buf + strlen(buf), len - strlen(buf), "%.3s:%.2s", z, z + 3);
 }
 
-static int cmp_str(const void *a, const void *b)
+/* Subjects in the order of the table's name, then of the id. */
+static int cmp_subject(const void *a, const void *b)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	const struct subject *x = a, *y = b;
+	int c = x->table == y->table ? 0 : strcmp(subject_tables[x->table], subject_tables[y->table]);
+
+	if (c)
+		return c;
+	return (x->id > y->id) - (x->id < y->id);
 }
 
 void audit_entry_hash(const char *prev_hash, long long id, const char *at, const char *operator,
@@ -418,13 +443,13 @@ int audit_append(sqlite3 *db, const char *operator, const char *command)
 		entries = head.entries;
 	}
 	if (nsubjects)
-		qsort(subjects, nsubjects, sizeof(*subjects), cmp_str);
+		qsort(subjects, nsubjects, sizeof(*subjects), cmp_subject);
 	for (size_t i = 0; i < nsubjects; i++) {
-		if (i && !strcmp(subjects[i], subjects[i - 1]))
+		if (i && subjects[i].table == subjects[i - 1].table && subjects[i].id == subjects[i - 1].id)
 			continue;
 		if (i)
 			sbuf_addch(&subj, ' ');
-		sbuf_addstr(&subj, subjects[i]);
+		sbuf_addf(&subj, "%s:%lld", subject_tables[subjects[i].table], subjects[i].id);
 	}
 	changes_json(&chg);
 	if (audit_state(db, &state) < 0)

@@ -85,7 +85,7 @@ ht audit log --format json $D
 "$PYTHON" - "$OUT" "$(sql "$T/x.db" "SELECT group_concat(id) FROM candidacy WHERE stage = 'preliminary' OR drop_reason IN ('not_qualified', 'withdrew')")" <<'PY' || t_fail "subjects"
 import json, sys
 e = [x for x in json.load(open(sys.argv[1])) if "decide import" in x["command"]][-1]
-want = sorted("candidacy:%s" % i for i in sys.argv[2].split(","))
+want = ["candidacy:%d" % i for i in sorted(int(i) for i in sys.argv[2].split(","))]
 assert e["subjects"] == want, (e["subjects"], want)
 PY
 t_end
