@@ -286,6 +286,7 @@ static int one_row(struct run *rn)
 		t->id[t->n++] = u.id;
 	}
 	rn->added++;
+	ctx_subject(rn->ctx, "candidacy", c.id);	/* so that audit log --candidate finds the import */
 	ctx_change(rn->ctx, "thêm người ứng cử #%lld '%s' (%s) vào '%s' (%s%s%s)", p.id, full, p.v[PF_DOB], b->code,
 		   source, u.id ? " " : "", u.id ? u.code : "");
 out:

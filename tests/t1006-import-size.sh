@@ -135,15 +135,21 @@ ht audit verify --db "$B"
 expect_exit 0
 t_end
 
-t_case "a candidate import's audit entry names the file by its SHA-256"
+t_case "a candidate import's audit entry names the file by its SHA-256 and each candidacy it added"
 cp "$B" "$T/c.db"
 "$HT" alloc import "$S/province/allocations.csv" --db "$T/c.db" >/dev/null 2>&1
 ht candidate import "$S/province/candidates.csv" --db "$T/c.db"
 expect_exit 0
 ht audit log --format json --db "$T/c.db"
-"$PYTHON" - "$OUT" "$(sha256sum "$S/province/candidates.csv" | cut -d' ' -f1)" <<'PY' || t_fail "sha256 note"
+"$PYTHON" - "$OUT" "$(sha256sum "$S/province/candidates.csv" | cut -d' ' -f1)" \
+	"$(sql "$T/c.db" "SELECT group_concat(id) FROM candidacy")" <<'PY' || t_fail "sha256 note, subjects"
 import json, sys
-c = json.load(open(sys.argv[1]))[-1]["changes"][-1]["note"]
+e = json.load(open(sys.argv[1]))[-1]
+c = e["changes"][-1]["note"]
 assert c.startswith("nhập '") and "' (SHA-256 %s): thêm " % sys.argv[2] in c, c
+ids = sorted(int(i) for i in sys.argv[3].split(","))
+assert len(ids) > 10 and e["subjects"] == ["candidacy:%d" % i for i in ids], e["subjects"]
 PY
+ht audit log --candidate 10 --db "$T/c.db"
+expect_out "candidate import"
 t_end
