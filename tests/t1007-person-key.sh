@@ -64,3 +64,17 @@ expect_out "khớp 1 ứng cử đã có"
 ht audit verify $db
 expect_exit 0
 t_end
+
+t_case "a candidate named in a command or file is found by the stored key, or by folding a name without one"
+ht issue add --body qh --candidate "LÊ MINH TÚ 23/06/1968" --text "vụ việc một" $db
+expect_exit 0
+[ "$(key 1)" != NULL ] || t_fail "person 1 has no key to compare"
+sql_write "$B" "UPDATE person SET ten = 'Tâm' WHERE id = 1"
+[ "$(key 1)" = NULL ] || t_fail "stale key kept"
+ht issue add --body qh --candidate "lê minh tâm 23/06/1968" --text "vụ việc hai" $db
+expect_exit 0
+ht issue add --body qh --candidate "Lê Minh Tú 23/06/1968" --text "vụ việc ba" $db
+expect_exit 3
+expect_err "không có người ứng cử 'Lê Minh Tú 23/06/1968' ở cơ quan này"
+[ "$(sql "$B" "SELECT count(*) FROM voter_issue")" = 2 ] || t_fail "issues: $(sql "$B" "SELECT count(*) FROM voter_issue")"
+t_end
