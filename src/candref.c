@@ -7,6 +7,7 @@
 #include "date.h"
 #include "db.h"
 #include "diag.h"
+#include "person.h"
 #include "sbuf.h"
 #include "text.h"
 #include "banned.h"
@@ -86,12 +87,12 @@ long long candref_resolve(sqlite3 *db, long long body_id, const char *ref, const
 	 * national size some 26 people share a birth date, and folding each
 	 * one's name made a voters import grow 40x for 10x the rows.  A person
 	 * without a key (written outside hiepthuong) is folded here. */
-	st = db_prepare_cached(db, dob ? "SELECT c.id, " FULL_NAME ", p.dob, p.name_key IS NULL FROM person p "
+	st = db_prepare_cached(db, dob ? "SELECT c.id, " FULL_NAME ", p.dob, p.name_key IS NULL OR NOT ?4 FROM person p "
 				  "JOIN candidacy c ON c.person_id = p.id "
-				  "WHERE p.dob = ?2 AND (p.name_key = ?3 OR p.name_key IS NULL) AND c.body_id = ?1"
-				: "SELECT c.id, " FULL_NAME ", p.dob, p.name_key IS NULL FROM candidacy c "
+				  "WHERE p.dob = ?2 AND (p.name_key = ?3 OR p.name_key IS NULL OR NOT ?4) AND c.body_id = ?1"
+				: "SELECT c.id, " FULL_NAME ", p.dob, p.name_key IS NULL OR NOT ?4 FROM candidacy c "
 				  "JOIN person p ON p.id = c.person_id "
-				  "WHERE c.body_id = ?1 AND (p.name_key = ?3 OR p.name_key IS NULL)");
+				  "WHERE c.body_id = ?1 AND (p.name_key = ?3 OR p.name_key IS NULL OR NOT ?4)");
 	key = text_loose_key(want);
 	if (!st || !key) {
 		sqlite3_reset(st);
@@ -103,6 +104,7 @@ long long candref_resolve(sqlite3 *db, long long body_id, const char *ref, const
 	if (dob)
 		db_bind_text(st, 2, dob);
 	db_bind_text(st, 3, key);
+	db_bind_int(st, 4, person_keys_trusted(db));
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		if (sqlite3_column_int(st, 3)) {
 			char *k = text_loose_key(db_col_text(st, 1));

@@ -22,6 +22,7 @@
 #include "rules.h"
 #include "sbuf.h"
 #include "version.h"
+#include "text.h"
 #include "banned.h"
 
 static const char usage[] = "hiepthuong init --config TỆP [--db SỔ]";
@@ -63,7 +64,7 @@ static int insert_book(sqlite3 *db, const struct term_config *cfg, const struct 
 	if (gmtime_r(&t, &tm))
 		strftime(at, sizeof(at), "%Y-%m-%dT%H:%M:%SZ", &tm);
 	st = db_prepare(db, "INSERT INTO book(id, created_at, tool_version, config_path, config_text, term_path, "
-			    "term_text, rules_path, rules_text) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)");
+			    "term_text, rules_path, rules_text, name_key_version) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
 	if (!st)
 		return -1;
 	db_bind_text(st, 1, at);
@@ -74,6 +75,7 @@ static int insert_book(sqlite3 *db, const struct term_config *cfg, const struct 
 	db_bind_text(st, 6, cfg->base_text);
 	db_bind_text(st, 7, cfg->rules_path);
 	db_bind_text(st, 8, rules_text);
+	db_bind_text(st, 9, text_loose_key_version());
 	rc = db_step_done(db, st, "ghi sổ");
 	sqlite3_finalize(st);
 	if (rc < 0)

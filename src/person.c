@@ -272,13 +272,31 @@ static const char *name_key(const char *full)
 	return last_key;
 }
 
+int person_keys_trusted(sqlite3 *db)
+{
+	static sqlite3 *asked;
+	static int trusted;
+
+	if (asked != db) {
+		sqlite3_stmt *st = db_prepare(db, "SELECT name_key_version FROM book WHERE id = 1");
+
+		trusted = 0;
+		if (st && sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) == SQLITE_TEXT)
+			trusted = !strcmp(db_col_text(st, 0), text_loose_key_version());
+		sqlite3_finalize(st);
+		asked = db;
+	}
+	return trusted;
+}
+
 int person_find(sqlite3 *db, const char *full_name, const char *dob, long long *id)
 {
 	/* The stored keys are compared in the index; a person without one
 	 * (written outside hiepthuong) has the name folded here, as before
 	 * issue 8.  The first match by id, as always. */
-	sqlite3_stmt *st = db_prepare_cached(db, "SELECT id, name_key IS NULL, ho, ten_dem, ten FROM person "
-					  "WHERE dob = ?1 AND (name_key = ?2 OR name_key IS NULL)");
+	sqlite3_stmt *st = db_prepare_cached(db, "SELECT id, name_key IS NULL OR NOT ?3, ho, ten_dem, ten FROM person "
+					  "WHERE dob = ?1 AND (name_key = ?2 OR name_key IS NULL OR NOT ?3)");
+	int trusted = person_keys_trusted(db);
 	const char *want = name_key(full_name);
 	int found = 0;
 
@@ -290,6 +308,7 @@ int person_find(sqlite3 *db, const char *full_name, const char *dob, long long *
 	}
 	db_bind_text(st, 1, dob);
 	db_bind_text(st, 2, want);
+	db_bind_int(st, 3, trusted);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		long long row = sqlite3_column_int64(st, 0);
 		int same = 1;

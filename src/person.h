@@ -82,6 +82,15 @@ int person_check(const struct book_info *bi, const struct person *p,
  */
 int person_find(sqlite3 *db, const char *full_name, const char *dob, long long *id);
 
+/*
+ * 1 when the book's stored name keys were made by this program's folding
+ * and ICU (book.name_key_version), so they may be compared as they are;
+ * 0 after an ICU upgrade (or in a book without the record): then every
+ * name is folded again, as for a person without a key.  Asked once per
+ * process.
+ */
+int person_keys_trusted(sqlite3 *db);
+
 /* Read person `id` into *p: 1, 0 if there is none, -1 on error. */
 int person_load(sqlite3 *db, long long id, struct person *p);
 

@@ -21,7 +21,8 @@ CREATE TABLE book (
 	term_path TEXT,
 	term_text TEXT,
 	rules_path TEXT NOT NULL,
-	rules_text TEXT NOT NULL
+	rules_text TEXT NOT NULL,
+	name_key_version TEXT		-- text_loose_key_version() of the stored person.name_key
 );
 
 CREATE TABLE election (

@@ -719,3 +719,18 @@ void text_fput_padded(FILE *f, const char *s, int width)
 	for (; n < width; n++)
 		fputc(' ', f);
 }
+
+const char *text_loose_key_version(void)
+{
+	static char v[64];
+
+	if (!v[0]) {
+		UVersionInfo icu;
+		char icu_str[U_MAX_VERSION_STRING_LENGTH];
+
+		u_getVersion(icu);
+		u_versionToString(icu, icu_str);
+		snprintf(v, sizeof(v), "loose-1 icu-%s", icu_str);
+	}
+	return v;
+}

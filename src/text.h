@@ -141,6 +141,15 @@ void text_fold_memo_release(void);
 char *text_loose_key(const char *s);
 
 /*
+ * What text_loose_key() depends on: this program's folding ("loose-1") and
+ * the running ICU's version ("loose-1 icu-72.1").  A book records it with
+ * the keys it stores (person.name_key); after an ICU upgrade whose case
+ * folding may differ, stored keys are not trusted and names are folded
+ * again (person_keys_trusted()).
+ */
+const char *text_loose_key_version(void);
+
+/*
  * Write `s` to `f` left-aligned in `width` characters (code points, not
  * bytes), for tables on a terminal.
  */

@@ -78,3 +78,19 @@ expect_exit 3
 expect_err "không có người ứng cử 'Lê Minh Tú 23/06/1968' ở cơ quan này"
 [ "$(sql "$B" "SELECT count(*) FROM voter_issue")" = 2 ] || t_fail "issues: $(sql "$B" "SELECT count(*) FROM voter_issue")"
 t_end
+
+t_case "stored keys are compared only when the book's keys were made by the running ICU"
+[ "$(sql "$B" "SELECT name_key_version FROM book")" = "$("$HT" version | sed -n 's/^ICU /loose-1 icu-/p')" ] ||
+	t_fail "book.name_key_version: $(sql "$B" "SELECT name_key_version FROM book")"
+sql_write "$B" "UPDATE person SET name_key = 'khoa cu' WHERE id = 7"
+ht issue add --body qh --candidate "Trần Văn Bình 04/03/1975" --text "vụ việc bốn" $db
+expect_exit 3
+expect_err "không có người ứng cử 'Trần Văn Bình 04/03/1975' ở cơ quan này"
+sql_write "$B" "UPDATE book SET name_key_version = 'loose-1 icu-0.0'"
+ht issue add --body qh --candidate "Trần Văn Bình 04/03/1975" --text "vụ việc bốn" $db
+expect_exit 0
+printf 'name,dob,sex,source\nTRẦN VĂN BÌNH,04/03/1975,Nam,self\n' >"$T/g.csv"
+ht candidate import "$T/g.csv" --body hdnd-tinh $db
+expect_exit 0
+expect_out "đã có trong sổ (#7)"
+t_end
