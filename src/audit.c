@@ -27,7 +27,8 @@
  * which the entry gives instead of their text.  A real committee's import
  * has a few hundred rows and keeps them all; a national-size one (477,000
  * rows) would have held 50 MB of notes several times over.  The summary
- * a command writes last is always kept.
+ * an import writes last is kept (row snapshots flushed after it could
+ * push it out of the ring; no command has more than 16 of them).
  */
 #define AUDIT_KEEP_FIRST 5000
 #define AUDIT_KEEP_LAST 16

@@ -33,9 +33,10 @@ static void stable_init(void)
 	UErrorCode e = U_ZERO_ERROR;
 	const UNormalizer2 *nfc = unorm2_getNFCInstance(&e);
 
-	stable_ready = 1;
-	if (U_FAILURE(e))
+	if (U_FAILURE(e)) {
+		stable_ready = 1;
 		return;		/* every value then goes through text_clean() */
+	}
 	for (uint32_t c = 0; c < STABLE_BELOW; c++) {
 		UChar u[2];
 		int32_t n = 0;
@@ -49,6 +50,7 @@ static void stable_init(void)
 		    unorm2_quickCheck(nfc, u, n, &e) == UNORM_YES && U_SUCCESS(e))
 			stable[c / 8] |= (uint8_t)(1u << (c % 8));
 	}
+	stable_ready = 1;	/* last: a reader never sees a half-filled table */
 }
 
 int cell_text_is_clean(const char *s, size_t len)
