@@ -17,63 +17,12 @@
 #include "textfit.h"
 #include "xlsx.h"
 #include "xlsx_cell.h"
+#include "xlsx_render.h"
 #include "banned.h"
 
-#define MAX_FORMATS 96
-#define MAX_PENDING 256
 #define PAPER_A4 9
 
-struct fkey {
-	int bold, italic, underline, align, size, border, indent, red;
-};
-
-/* A merged region waiting for its last row. */
-struct region {
-	int r1, c1, r2, c2;
-	lxw_format *f;
-};
-
-/* One cell of a row: a region of columns (and rows) with its value. */
-struct cell {
-	int c1, c2, rows;
-	const char *text;	/* UTF-8, NFC */
-	int is_number;
-	double number;
-	struct fkey k;
-	lxw_format *f;		/* get_format(k), when already looked up */
-};
-
-struct render {
-	lxw_workbook *wb;
-	lxw_worksheet *ws;
-	const struct template *t;
-	struct dataset *ds;
-	const struct xlsx_opts *o;
-	int row;
-	lxw_error err;
-	int err_row;
-	struct fkey fkeys[MAX_FORMATS];
-	lxw_format *formats[MAX_FORMATS];
-	int nformats;
-	struct region pending[MAX_PENDING];
-	int npending;
-	int repeat_first, repeat_last;
-	int warnings_done;
-	int bad;		/* a fill-in failed */
-	int cancel;		/* the gate abandoned the form */
-};
-
-/* Lookup scope: the current rows of enclosing `each` blocks, then the
- * scalars. */
-struct scope {
-	const struct dataset *ds;
-	const struct ds_table *t;	/* NULL for the top scope */
-	const struct ds_cursor *cur;	/* on the row of t */
-	char num[24];
-	const struct scope *up;
-};
-
-static const char *lookup(void *arg, const char *name)
+const char *xr_lookup(void *arg, const char *name)
 {
 	const struct scope *s = arg;
 
@@ -107,7 +56,7 @@ static void note_err(struct render *r, lxw_error e)
 	}
 }
 
-static lxw_format *get_format(struct render *r, const struct fkey *k)
+lxw_format *xr_get_format(struct render *r, const struct fkey *k)
 {
 	lxw_format *f;
 
@@ -155,7 +104,7 @@ static lxw_format *get_format(struct render *r, const struct fkey *k)
 }
 
 /* Line style over block style over the defaults. */
-static struct fkey resolve(const struct render *r, const struct tpl_style *line, const struct tpl_style *block,
+struct fkey xr_resolve(const struct render *r, const struct tpl_style *line, const struct tpl_style *block,
 			   enum tpl_align def_align)
 {
 	struct fkey k;
@@ -194,7 +143,7 @@ static int min_lines(const struct tpl_style *line, const struct tpl_style *block
 	return m;
 }
 
-static double span_pt(const struct render *r, int c1, int c2)
+double xr_span_pt(const struct render *r, int c1, int c2)
 {
 	double units = 0;
 
@@ -204,9 +153,9 @@ static double span_pt(const struct render *r, int c1, int c2)
 }
 
 /* Lines a cell needs (indent takes about three characters per level). */
-static int cell_lines(const struct render *r, const struct cell *c)
+int xr_cell_lines(const struct render *r, const struct cell *c)
 {
-	double w = span_pt(r, c->c1, c->c2) - c->k.indent * 3 * 0.5 * c->k.size;
+	double w = xr_span_pt(r, c->c1, c->c2) - c->k.indent * 3 * 0.5 * c->k.size;
 
 	return textfit_lines(c->text, w, c->k.size, c->k.bold);
 }
@@ -218,7 +167,7 @@ static char *fill(struct render *r, const char *tpl, const struct scope *s)
 	char err[160];
 	char *clean;
 
-	if (fill_text(tpl, lookup, (void *)s, &out, err, sizeof(err)) < 0) {
+	if (fill_text(tpl, xr_lookup, (void *)s, &out, err, sizeof(err)) < 0) {
 		error_at(r->t->path, 0, 0, "%s", err);
 		r->bad = 1;
 	}
@@ -231,16 +180,16 @@ static char *fill(struct render *r, const char *tpl, const struct scope *s)
  * Write one sheet row: its height, its cells (value in the top-left, a
  * formatted blank in every other cell of the row), then the merges that
  * end on this row.  Cells with rows > 1 continue into later rows, whose
- * emit_row() calls must list them with text NULL.
+ * xr_emit_row() calls must list them with text NULL.
  */
-static void emit_row(struct render *r, double height, struct cell *cells, int n)
+void xr_emit_row(struct render *r, double height, struct cell *cells, int n)
 {
 	int row = r->row;
 
 	note_err(r, worksheet_set_row(r->ws, (lxw_row_t)row, height, NULL));
 	for (int i = 0; i < n; i++) {
 		struct cell *c = &cells[i];
-		lxw_format *f = c->f ? c->f : get_format(r, &c->k);
+		lxw_format *f = c->f ? c->f : xr_get_format(r, &c->k);
 
 		if (c->text) {
 			if (c->is_number)
@@ -304,11 +253,11 @@ static void emit_lines(struct render *r, const struct tpl_line *lines, int n, co
 		c.c2 = c2;
 		c.rows = 1;
 		c.text = text;
-		c.k = resolve(r, &lines[i].st, &b->st, def);
-		nl = cell_lines(r, &c);
+		c.k = xr_resolve(r, &lines[i].st, &b->st, def);
+		nl = xr_cell_lines(r, &c);
 		if (nl < ml)
 			nl = ml;
-		emit_row(r, textfit_row_height(nl, c.k.size), &c, 1);
+		xr_emit_row(r, textfit_row_height(nl, c.k.size), &c, 1);
 		free(text);
 	}
 }
@@ -327,23 +276,23 @@ static void emit_halves(struct render *r, const struct tpl_block *b, const struc
 		memset(c, 0, sizeof(c));
 		if (i < b->nleft) {
 			text[nc] = fill(r, b->left[i].text, s);
-			c[nc] = (struct cell){ 0, b->split - 1, 1, text[nc], 0, 0, resolve(r, &b->left[i].st, &b->st, TA_CENTER), NULL };
+			c[nc] = (struct cell){ 0, b->split - 1, 1, text[nc], 0, 0, xr_resolve(r, &b->left[i].st, &b->st, TA_CENTER), NULL };
 			nc++;
 		}
 		if (i < b->nright) {
 			text[nc] = fill(r, b->right[i].text, s);
 			c[nc] = (struct cell){ b->split, last, 1, text[nc], 0, 0,
-					       resolve(r, &b->right[i].st, &b->st, TA_CENTER), NULL };
+					       xr_resolve(r, &b->right[i].st, &b->st, TA_CENTER), NULL };
 			nc++;
 		}
 		for (int k = 0; k < nc; k++) {
-			int l = cell_lines(r, &c[k]);
+			int l = xr_cell_lines(r, &c[k]);
 			if (l > nl)
 				nl = l;
 			if (c[k].k.size > size)
 				size = c[k].k.size;
 		}
-		emit_row(r, textfit_row_height(nl, size), c, nc);
+		xr_emit_row(r, textfit_row_height(nl, size), c, nc);
 		free(text[0]);
 		free(text[1]);
 	}
@@ -357,7 +306,6 @@ static void emit_space(struct render *r, int n)
 	}
 }
 
-static void xlsx_table(struct render *r, const struct tpl_block *b, const struct scope *s);
 
 static void render_blocks(struct render *r, const struct tpl_block *b, int n, const struct scope *s);
 
@@ -370,7 +318,7 @@ static void emit_each(struct render *r, const struct tpl_block *b, const struct 
 
 	if (t && b->match) {
 		mcol = ds_col(t, b->match);
-		want = lookup((void *)s, b->match);
+		want = xr_lookup((void *)s, b->match);
 	}
 	/* Matched rows are picked out of the whole table once per enclosing
 	 * row: read it once.  Otherwise one pass over the query. */
@@ -443,9 +391,9 @@ static void emit_notes(struct render *r, const struct tpl_block *b, const struct
 static void render_blocks(struct render *r, const struct tpl_block *b, int n, const struct scope *s)
 {
 	for (int i = 0; i < n && !r->cancel; i++) {
-		if (b[i].when && !template_cond(b[i].when, lookup, (void *)s))
+		if (b[i].when && !template_cond(b[i].when, xr_lookup, (void *)s))
 			continue;
-		if (b[i].unless && template_cond(b[i].unless, lookup, (void *)s))
+		if (b[i].unless && template_cond(b[i].unless, xr_lookup, (void *)s))
 			continue;
 		switch (b[i].kind) {
 		case TB_TEXT:
@@ -459,7 +407,7 @@ static void render_blocks(struct render *r, const struct tpl_block *b, int n, co
 			emit_halves(r, &b[i], s);
 			break;
 		case TB_TABLE:
-			xlsx_table(r, &b[i], s);
+			xr_table(r, &b[i], s);
 			break;
 		case TB_EACH:
 			emit_each(r, &b[i], s);
@@ -469,212 +417,6 @@ static void render_blocks(struct render *r, const struct tpl_block *b, int n, co
 			break;
 		}
 	}
-}
-
-/* Grid column of each table column. */
-static void table_grid(const struct tpl_block *b, int *start)
-{
-	int g = 0;
-
-	for (int i = 0; i < b->ncols; i++) {
-		start[i] = g;
-		g += b->cols[i].span;
-	}
-}
-
-static void table_header(struct render *r, const struct tpl_block *b, const int *start, struct fkey hk)
-{
-	int two = 0, n = 0;
-	struct cell *c1 = xcalloc((size_t)b->ncols + 1, sizeof(*c1)), *c2 = xcalloc((size_t)b->ncols + 1, sizeof(*c2));
-	int l1 = 1, l2 = 1, lspan = 1, n2 = 0;
-	double h1, h2;
-
-	for (int i = 0; i < b->ncols; i++)
-		if (b->cols[i].group)
-			two = 1;
-	for (int i = 0; i < b->ncols;) {
-		const struct tpl_column *col = &b->cols[i];
-		int last = start[i] + col->span - 1;
-
-		if (col->group) {
-			int j = i;
-			while (j + 1 < b->ncols && b->cols[j + 1].group && !strcmp(b->cols[j + 1].group, col->group))
-				j++;
-			last = start[j] + b->cols[j].span - 1;
-			c1[n] = (struct cell){ start[i], last, 1, col->group, 0, 0, hk, NULL };
-			for (int k = i; k <= j; k++)
-				c2[n2++] = (struct cell){ start[k], start[k] + b->cols[k].span - 1, 1, b->cols[k].head, 0, 0, hk, NULL };
-			n++;
-			i = j + 1;
-			continue;
-		}
-		c1[n++] = (struct cell){ start[i], last, two ? 2 : 1, col->head, 0, 0, hk, NULL };
-		i++;
-	}
-	for (int i = 0; i < n; i++) {
-		int l = cell_lines(r, &c1[i]);
-		if (c1[i].rows == 1 && l > l1)
-			l1 = l;
-		if (c1[i].rows == 2 && l > lspan)
-			lspan = l;
-	}
-	for (int i = 0; i < n2; i++) {
-		int l = cell_lines(r, &c2[i]);
-		if (l > l2)
-			l2 = l;
-	}
-	if (two && l1 + l2 < lspan)
-		l2 = lspan - l1;
-	if (!two && lspan > l1)
-		l1 = lspan;
-	h1 = textfit_row_height(l1, hk.size);
-	h2 = textfit_row_height(l2, hk.size);
-	if (b->repeat_header && !r->repeat_last) {
-		r->repeat_first = r->row;
-		r->repeat_last = r->row + two;
-	}
-	emit_row(r, h1, c1, n);
-	if (two) {
-		/* The second row also lists the columns that span both rows,
-		 * as formatted blanks (text NULL), so their borders show. */
-		for (int i = 0; i < n; i++)
-			if (c1[i].rows == 2) {
-				c2[n2] = c1[i];
-				c2[n2].text = NULL;
-				c2[n2].rows = 1;
-				n2++;
-			}
-		emit_row(r, h2, c2, n2);
-	}
-	free(c1);
-	free(c2);
-}
-
-static void xlsx_table(struct render *r, const struct tpl_block *b, const struct scope *s)
-{
-	struct ds_table *t = dataset_table(r->ds, b->rows);
-	struct ds_cursor cur;
-	int *start = xcalloc((size_t)b->ncols + 1, sizeof(int));
-	struct cell *cells = xcalloc((size_t)b->ncols + 1, sizeof(*cells));
-	struct cell *proto = xcalloc((size_t)b->ncols + 1, sizeof(*proto));
-	struct cell_col *ccols = xcalloc((size_t)b->ncols + 1, sizeof(*ccols));
-	long long *sums = xcalloc((size_t)b->ncols + 1, sizeof(long long));
-	struct tpl_style none;
-	struct fkey hk, dk;
-	int mcol = -1, shown = 0, rc = 0;
-	const char *want = NULL;
-
-	memset(&none, 0, sizeof(none));
-	none.bold = none.italic = none.underline = none.border = none.indent = -1;
-	hk = resolve(r, &none, &b->st, TA_CENTER);
-	hk.bold = 1;
-	hk.border = 1;
-	hk.italic = 0;
-	dk = hk;
-	dk.bold = 0;
-	table_grid(b, start);
-	if (t && b->match) {
-		mcol = ds_col(t, b->match);
-		want = lookup((void *)s, b->match);
-	}
-	table_header(r, b, start, hk);
-	/* What does not change from row to row, once: the cells' columns,
-	 * styles, formats and widths (issue 8). */
-	for (int i = 0; i < b->ncols; i++) {
-		const struct tpl_column *col = &b->cols[i];
-		struct cell *c = &proto[i];
-
-		memset(c, 0, sizeof(*c));
-		c->c1 = start[i];
-		c->c2 = start[i] + col->span - 1;
-		c->rows = 1;
-		c->k = dk;
-		ccols[i].numbered = !strcmp(col->field, "#");
-		ccols[i].numeric = col->number || ccols[i].numbered;
-		ccols[i].field = t && !ccols[i].numbered ? ds_col(t, col->field) : -1;
-		c->k.align = col->align != TA_DEFAULT ? col->align : ccols[i].numeric ? TA_CENTER : TA_LEFT;
-		c->f = get_format(r, &c->k);
-		ccols[i].width = span_pt(r, c->c1, c->c2) - c->k.indent * 3 * 0.5 * c->k.size;
-		ccols[i].size = c->k.size;
-		ccols[i].bold = c->k.bold;
-	}
-	/* As in emit_each: a matched table is read once, whole; the rows of
-	 * another are read and prepared beside the writing. */
-	if (t && ds_open(r->ds, t, b->match != NULL, &cur) < 0) {
-		r->bad = 1;
-		ds_close(&cur);
-		t = NULL;
-	}
-	if (t) {
-		struct cell_rows *rows = cell_rows_open(&cur, ccols, b->ncols, mcol, want, !b->match);
-		struct cell_row row;
-
-		while ((rc = cell_rows_next(rows, &row)) > 0) {
-			/* A gate that refused already need not wait for the rest. */
-			if ((++shown & 1023) == 0 && r->o->gate && r->o->gate(r->o->gate_arg, 0)) {
-				r->cancel = 1;
-				break;
-			}
-			for (int i = 0; i < b->ncols; i++) {
-				cells[i] = proto[i];
-				cells[i].text = row.text[i];
-				if (row.is_number[i]) {
-					cells[i].is_number = 1;
-					cells[i].number = row.number[i];
-					if (b->cols[i].sum)
-						sums[i] += (long long)row.number[i];
-				}
-			}
-			emit_row(r, textfit_row_height(row.lines, dk.size), cells, b->ncols);
-		}
-		cell_rows_close(rows);
-		r->bad |= rc < 0;
-		ds_close(&cur);
-	}
-	if (!shown) {
-		/* The blank form: its numbered empty rows. */
-		for (int k = 0; k < b->nblank; k++) {
-			for (int i = 0; i < b->ncols; i++) {
-				cells[i] = (struct cell){ start[i], start[i] + b->cols[i].span - 1, 1, i ? "" : b->blank[k], 0, 0,
-							  dk, NULL };
-				cells[i].k.align = TA_CENTER;
-			}
-			emit_row(r, textfit_row_height(2, dk.size), cells, b->ncols);
-		}
-	}
-	if (b->total) {
-		/* Label over the columns before the first summed one. */
-		int first_sum = b->ncols, n = 0, nl = 1;
-		char nums[64][24];
-		for (int i = 0; i < b->ncols; i++)
-			if (b->cols[i].sum) {
-				first_sum = i;
-				break;
-			}
-		if (first_sum == 0)
-			first_sum = 1;
-		if (first_sum > b->ncols)
-			first_sum = b->ncols;
-		cells[n] = (struct cell){ 0, start[first_sum - 1] + b->cols[first_sum - 1].span - 1, 1, b->total, 0, 0, hk, NULL };
-		nl = cell_lines(r, &cells[n]);
-		n++;
-		for (int i = first_sum; i < b->ncols && i < 64; i++) {
-			cells[n] = (struct cell){ start[i], start[i] + b->cols[i].span - 1, 1, "", 0, 0, hk, NULL };
-			if (b->cols[i].sum) {
-				snprintf(nums[i], sizeof(nums[i]), "%lld", sums[i]);
-				cells[n].text = nums[i];
-				cells[n].is_number = 1;
-				cells[n].number = (double)sums[i];
-			}
-			n++;
-		}
-		emit_row(r, textfit_row_height(nl, hk.size), cells, n);
-	}
-	free(start);
-	free(cells);
-	free(proto);
-	free(ccols);
-	free(sums);
 }
 
 /* The first row: the form's code on the right, "BẢN NHÁP" on the left. */
@@ -698,7 +440,7 @@ static void emit_code_row(struct render *r)
 	k.italic = 1;
 	k.align = TA_RIGHT;
 	c[n++] = (struct cell){ half, r->t->page.ncols - 1, 1, r->t->code, 0, 0, k, NULL };
-	emit_row(r, textfit_row_height(1, k.size), c, n);
+	xr_emit_row(r, textfit_row_height(1, k.size), c, n);
 }
 
 static void page_setup(struct render *r)
