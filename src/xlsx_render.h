@@ -71,12 +71,13 @@ const char *xr_lookup(void *arg, const char *name);
 lxw_format *xr_get_format(struct render *r, const struct fkey *k);
 /* Line style over block style over the defaults (def_align when neither aligns). */
 struct fkey xr_resolve(const struct render *r, const struct tpl_style *line, const struct tpl_style *block,
-		       enum tpl_align align);
+		       enum tpl_align def_align);
 /* Width in points of grid columns c1..c2. */
 double xr_span_pt(const struct render *r, int c1, int c2);
 /* Lines the cell's text takes in its width. */
 int xr_cell_lines(const struct render *r, const struct cell *c);
-/* Write one row of cells at r->row, height in points (0: the default). */
+/* Write one sheet row at r->row, height in points; merges ending there
+ * (see the comment at its definition in xlsx.c). */
 void xr_emit_row(struct render *r, double height, struct cell *cells, int n);
 /* A table block, its rows streamed from the book (xlsx_table.c). */
 void xr_table(struct render *r, const struct tpl_block *b, const struct scope *s);
