@@ -376,6 +376,30 @@ static int text_is_nfc(const char *s, size_t len)
 
 /* ---- public functions ------------------------------------------------ */
 
+int text_is_clean(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+
+	if (len > TEXT_MAX_LEN)
+		return 0;
+	while (i < len) {
+		uint32_t cp;
+		size_t k;
+
+		if (p[i] < 0x80) {
+			if ((p[i] < 0x20 && p[i] != '\t' && p[i] != '\n') || p[i] == 0x7F)
+				return 0;	/* text_clean() drops it */
+			i++;
+			continue;
+		}
+		if (!(k = utf8_seq(p + i, len - i, &cp)) || cp <= 0x9F || !is_inert(cp))
+			return 0;
+		i += k;
+	}
+	return 1;
+}
+
 char *text_clean(const char *s, size_t len, size_t *bad_offset)
 {
 	static const enum text_op nfc[] = { TEXT_OP_NFC };

@@ -80,6 +80,14 @@ uint32_t text_utf8_next(const char *s, size_t len, size_t *i);
 char *text_clean(const char *s, size_t len, size_t *bad_offset);
 
 /*
+ * 1 when text_clean(s, len) would return s's bytes unchanged, judged
+ * without copying: valid UTF-8, none of the controls it removes, every
+ * character NFC-inert (NFC quick check "yes", combining class 0; all
+ * precomposed Vietnamese).  0 means "ask text_clean()", not "unclean".
+ */
+int text_is_clean(const char *s, size_t len);
+
+/*
  * Number of code points in the NUL-terminated string s (NULL counts as 0),
  * for column widths and row heights in the spreadsheet writer.  This is a
  * count of bytes that are not UTF-8 continuation bytes: exact for valid

@@ -5,8 +5,9 @@
  * is measured for the row's height (textfit.h): 651,558 cells for the
  * largest list of the small benchmark, 6 million at national size.  The
  * book's values were cleaned when they were stored, so the renderer first
- * asks whether a value is already clean, which needs no copy and no ICU
- * (issue 8).  The rows of a list are prepared (read, cleaned, numbers
+ * asks text_is_clean() whether a value is already clean, which needs no
+ * copy and no ICU (issue 8).
+ * The rows of a list are prepared (read, cleaned, numbers
  * read, lines counted) by a thread of their own a few batches ahead of
  * the writing, so that reading the book and writing the file share the
  * machine's two cores.
@@ -17,16 +18,6 @@
 #include <stddef.h>
 
 struct ds_cursor;
-
-/*
- * 1 when text_clean(s, len) would return s unchanged, judged cheaply:
- * valid UTF-8 without the controls text_clean() removes, made only of
- * code points below U+2100 that can be part of an NFC string in any
- * order (NFC quick check "yes", combining class 0: ASCII, the Latin
- * letters with their Vietnamese accents, common punctuation).  0 means
- * "ask text_clean()", not "unclean".
- */
-int cell_text_is_clean(const char *s, size_t len);
 
 /* "123" -> 123: an integer written as a number, or 0 (left as text). */
 int cell_number(const char *s, double *out);
@@ -54,7 +45,7 @@ struct cell_rows;
 /*
  * The rows of `cur` (ds_open, dataset.h), with `mcol` >= 0 only those
  * whose column mcol equals `want`, prepared for writing: each value
- * cleaned (text_clean() when cell_text_is_clean() says no), integers of
+ * cleaned (text_clean() when text_is_clean() says no), integers of
  * numeric columns read, the row's lines counted.  With `ahead`, a thread
  * of its own prepares them (the cursor, the book's connection and
  * textfit are then that thread's until cell_rows_close()); when no thread

@@ -65,7 +65,7 @@ TEST(each_code_point)
 		if (c >= 0xD800 && c <= 0xDFFF)
 			continue;
 		len = utf8(c, s);
-		clean = cell_text_is_clean(s, len);
+		clean = text_is_clean(s, len);
 		U16_APPEND(u, n, 2, (UChar32)c, err);
 		e = U_ZERO_ERROR;
 		stable = !err && unorm2_getCombiningClass(nfc, (UChar32)c) == 0 && unorm2_quickCheck(nfc, u, n, &e) == UNORM_YES;
@@ -95,12 +95,12 @@ TEST(strings)
 	};
 
 	for (size_t i = 0; i < sizeof(clean) / sizeof(clean[0]); i++) {
-		CHECK(cell_text_is_clean(clean[i], strlen(clean[i])));
+		CHECK(text_is_clean(clean[i], strlen(clean[i])));
 		CHECK(clean_keeps(clean[i], strlen(clean[i])));
 	}
 	for (size_t i = 0; i < sizeof(unclean) / sizeof(unclean[0]); i++)
-		CHECK(!cell_text_is_clean(unclean[i], strlen(unclean[i])));
+		CHECK(!text_is_clean(unclean[i], strlen(unclean[i])));
 	/* a length is a length: the NUL inside is a control */
-	CHECK(!cell_text_is_clean("a\0b", 3));
-	CHECK(cell_text_is_clean("ab", 2));
+	CHECK(!text_is_clean("a\0b", 3));
+	CHECK(text_is_clean("ab", 2));
 }
