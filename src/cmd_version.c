@@ -7,7 +7,6 @@
  */
 #include <stdio.h>
 #include <sqlite3.h>
-#include <unicode/uversion.h>
 #include <xlsxwriter.h>
 #include <yaml.h>
 #include "cmd.h"
@@ -15,23 +14,20 @@
 #include "hash.h"
 #include "opt.h"
 #include "version.h"
+#include "text.h"
 #include "banned.h"
 
 int cmd_version(struct ctx *ctx, int argc, char **argv)
 {
-	UVersionInfo icu;
-	char icu_str[U_MAX_VERSION_STRING_LENGTH];
 	int rc;
 
 	if (argc > 1 && opt_parse(ctx, argc, argv, NULL, "hiepthuong version", &rc) < 0)
 		return rc;
-	u_getVersion(icu);
-	u_versionToString(icu, icu_str);
 	printf("hiepthuong %s\n", HIEPTHUONG_VERSION);
 	printf("sqlite %s\n", sqlite3_libversion());
 	printf("libyaml %s\n", yaml_get_version_string());
 	printf("libxlsxwriter %s\n", lxw_version());
-	printf("ICU %s\n", icu_str);
+	printf("ICU %s\n", text_icu_version());
 	printf("%s\n", hash_library());
 	return EXIT_OK;
 }

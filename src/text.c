@@ -744,17 +744,24 @@ void text_fput_padded(FILE *f, const char *s, int width)
 		fputc(' ', f);
 }
 
+const char *text_icu_version(void)
+{
+	static char v[U_MAX_VERSION_STRING_LENGTH];
+
+	if (!v[0]) {
+		UVersionInfo icu;
+
+		u_getVersion(icu);
+		u_versionToString(icu, v);
+	}
+	return v;
+}
+
 const char *text_loose_key_version(void)
 {
 	static char v[64];
 
-	if (!v[0]) {
-		UVersionInfo icu;
-		char icu_str[U_MAX_VERSION_STRING_LENGTH];
-
-		u_getVersion(icu);
-		u_versionToString(icu, icu_str);
-		snprintf(v, sizeof(v), "loose-1 icu-%s", icu_str);
-	}
+	if (!v[0])
+		snprintf(v, sizeof(v), "loose-1 icu-%s", text_icu_version());
 	return v;
 }

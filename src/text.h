@@ -157,6 +157,9 @@ char *text_loose_key(const char *s);
  */
 const char *text_loose_key_version(void);
 
+/* The running ICU's version, "72.1". */
+const char *text_icu_version(void);
+
 /*
  * Write `s` to `f` left-aligned in `width` characters (code points, not
  * bytes), for tables on a terminal.
