@@ -295,11 +295,8 @@ void import_close(struct import *im)
 	free(im->names_);
 	free(im->ignored_);
 	csv_close(im->r_);
-	if (im->hash_) {
-		char unused[HASH_HEX_LEN + 1];
-
-		hash_end_hex(im->hash_, unused);	/* frees it */
-	}
+	if (im->hash_)
+		hash_free(im->hash_);	/* the file was not read to its end */
 	memset(im, 0, sizeof(*im));
 }
 
