@@ -285,18 +285,22 @@ static void group_add_result(struct group *g, struct import *im)
 }
 
 /* Check and store a gathered conference; counts it on success. */
-static void group_flush(sqlite3 *db, const struct rule_pack *pack, struct import *im, struct group *g, int *nconf,
-			int *nres)
+static void group_flush(struct ctx *ctx, const struct rule_pack *pack, struct import *im, struct group *g,
+			int *nconf, int *nres)
 {
 	long long id;
 
 	if (!g->row)
 		return;
-	if (voters_record(db, pack, &g->a, g->res, g->nres, g->rev, g->nrev, im->path, g->row, &id) < 0) {
+	if (voters_record(ctx->db, pack, &g->a, g->res, g->nres, g->rev, g->nrev, im->path, g->row, &id) < 0) {
 		im->nerrors++;
 	} else {
 		(*nconf)++;
 		*nres += g->nres;
+		/* so that audit log --candidate finds the conference that voted on them */
+		ctx_subject(ctx, "conference", id);
+		for (int i = 0; i < g->nres; i++)
+			ctx_subject(ctx, "candidacy", g->res[i].cand);
 	}
 	group_release(g);
 }
@@ -317,7 +321,7 @@ int cmd_voters_import(struct ctx *ctx, int argc, char **argv)
 	rc = EXIT_DATA;
 	while ((r = import_next(&im)) == 1) {
 		if (g.row && !same_conference(&g, &im))
-			group_flush(ctx->db, &pack, &im, &g, &nconf, &nres);
+			group_flush(ctx, &pack, &im, &g, &nconf, &nres);
 		if (!g.row) {
 			const char *b = import_val(&im, VC_BODY);
 			const struct body_ref *br = b && *b ? book_body_find(&bi, b) : def;
@@ -332,7 +336,7 @@ int cmd_voters_import(struct ctx *ctx, int argc, char **argv)
 		group_add_result(&g, &im);
 	}
 	if (r == 0)
-		group_flush(ctx->db, &pack, &im, &g, &nconf, &nres);
+		group_flush(ctx, &pack, &im, &g, &nconf, &nres);
 	if (r < 0 || im.nerrors) {
 		fprintf(stderr, "%s: %d lỗi; không nhập gì, sổ không thay đổi\n", im.path, im.nerrors ? im.nerrors : 1);
 		goto out;

@@ -78,6 +78,9 @@ int cmd_voters_add(struct ctx *ctx, int argc, char **argv)
 	}
 	rc = EXIT_DATA;
 	if (voters_record(ctx->db, &pack, &a, res, nres, rev, nrev, NULL, 0, &id) == 0) {
+		ctx_subject(ctx, "conference", id);
+		for (int i = 0; i < nres; i++)
+			ctx_subject(ctx, "candidacy", res[i].cand);
 		int kind = conf_kind_parse(a.kind);
 		char explain[256];
 		int q = conf_quorum(&pack, kind, a.voters_at_place, a.invited, a.present, NULL, explain, sizeof(explain));

@@ -190,6 +190,8 @@ expect_exit 0
 expect_out "Nguyễn Văn An: tín nhiệm 30/40 — đạt trên một nửa"
 expect_out "Hoàng Văn Em: tín nhiệm 20/40 — không đạt trên một nửa"
 expect_out "Trần Thị Bình: tín nhiệm 21/40 — đạt trên một nửa"
+ht audit log --candidate 5 $D
+expect_out "voters add $D $B --kind residence --date 05/02/2026"
 t_end
 
 t_case "a residence conference below half of those convened is refused (VC-QUORUM-RES)"

@@ -32,6 +32,17 @@ expect_out "ghi 1 hội nghị cử tri, 3 kết quả tín nhiệm"
   "nominated:active nominated:active proposed:dropped" ] || t_fail "selection"
 t_end
 
+t_case "the voters import's audit entry names the conference and the candidacies it voted on"
+ht audit log --format json $D
+"$PYTHON" - "$OUT" "$(sql "$T/x.db" "SELECT id FROM conference ORDER BY id DESC LIMIT 1")" <<'PY' || t_fail "subjects"
+import json, sys
+e = [x for x in json.load(open(sys.argv[1])) if "voters import" in x["command"]][-1]
+assert e["subjects"] == ["candidacy:1", "candidacy:2", "candidacy:3", "conference:%s" % sys.argv[2]], e["subjects"]
+PY
+ht audit log --candidate 3 $D
+expect_out "voters import"
+t_end
+
 cat >"$T/bad.csv" <<'CSV'
 kind,date,voters_at_place,invited,present,method,tellers,candidate,trust,distrust
 workplace,10/01/2026,40,40,30,ballot,5,Phạm Thị Dung,20,8
