@@ -14,6 +14,8 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 : "${HT:=$top/hiepthuong}"
 : "${UNIT_DIR:=$top/build/unit}"
 : "${PYTHON:=/usr/bin/python3}"
+# TESTS: where the t*.sh scripts are (tests/, or another folder for t0010).
+: "${TESTS:=$top/tests}"
 export HT PYTHON TOP="$top"
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
@@ -24,11 +26,13 @@ count() {
 	# $1: program name; output in $log; $2: its exit status
 	p=$(grep -c '^PASS ' "$log")
 	f=$(grep -c '^FAIL ' "$log")
-	grep '^FAIL ' "$log"
-	if [ "$2" -ne 0 ] && [ "$f" -eq 0 ]; then
-		echo "FAIL $1: exited with status $2"
+	# Each FAIL line with what the case printed under it (indented).
+	awk '/^FAIL /{p=1; print; next} /^    /{if (p) print; next} {p=0}' "$log"
+	if [ "$2" -ne 0 ]; then
+		# A crash, a sanitizer report or a failed set-up: its last words.
+		[ "$f" -eq 0 ] && echo "FAIL $1: exited with status $2"
+		[ "$f" -eq 0 ] && f=1
 		tail -n 20 "$log" | sed 's/^/    /'
-		f=1
 	fi
 	pass=$((pass + p))
 	fail=$((fail + f))
@@ -42,7 +46,7 @@ if [ -z "$1" ]; then
 		count "$(basename "$t")" $?
 	done
 fi
-for t in "$top"/tests/t[0-9]*.sh; do
+for t in "$TESTS"/t[0-9]*.sh; do
 	[ -f "$t" ] || continue
 	case "$(basename "$t")" in ${1:-t}*) ;; *) continue ;; esac
 	sh "$t" >"$log" 2>&1

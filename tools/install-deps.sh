@@ -9,8 +9,11 @@
 #   install-deps.sh valgrind also valgrind, for `make valgrind`
 #   install-deps.sh bench    also python3-xlsxwriter (a baseline) and GNU time, for `make bench`
 set -e
-pkgs="gcc make libc6-dev pkg-config libsqlite3-dev libyaml-dev libxlsxwriter-dev libicu-dev libssl-dev
-python3 python3-openpyxl sqlite3"
+# zlib1g-dev: Debian's xlsxwriter.pc links -lz, yet libxlsxwriter-dev does
+# not depend on it.  time: t1006 reads a command's peak memory with
+# /usr/bin/time.
+pkgs="gcc make libc6-dev pkg-config libsqlite3-dev libyaml-dev libxlsxwriter-dev zlib1g-dev libicu-dev
+libssl-dev python3 python3-openpyxl sqlite3 time"
 # fonts-liberation2: Liberation Serif stands in for Times New Roman with the
 # same metrics and, unlike fonts-liberation 1.07, has Vietnamese glyphs.
 case "$1" in
@@ -36,6 +39,12 @@ else
 	exit 1
 fi
 export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
+# apt's and debconf's English chatter goes to a log, shown only on failure.
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
 # shellcheck disable=SC2086
-$SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null
+if ! { $SUDO apt-get update -qq && $SUDO apt-get install -y -qq --no-install-recommends $missing; } >"$log" 2>&1; then
+	cat "$log" >&2
+	echo "hiepthuong: lỗi: không cài được:$missing (apt-get báo lỗi ở trên)" >&2
+	exit 1
+fi

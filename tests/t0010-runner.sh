@@ -1,0 +1,42 @@
+#!/bin/sh
+# t0010: the test runner itself.  A failing case shows what it printed
+# (stdout and stderr of the program under test), not just its FAIL line;
+# a script that dies shows its last words; the count line closes the log.
+. "$TOP/tests/lib.sh"
+
+mkdir -p "$T/suite"
+cat >"$T/suite/t9000-fails.sh" <<'SCRIPT'
+. "$TOP/tests/lib.sh"
+t_case "a case that fails"
+ht version --no-such-option
+expect_exit 0
+t_end
+t_case "a case that passes"
+ht version
+expect_exit 0
+t_end
+SCRIPT
+cat >"$T/suite/t9001-dies.sh" <<'SCRIPT'
+echo "the set-up went wrong: /usr/bin/nothing: not found"
+exit 127
+SCRIPT
+
+t_case "a failing case prints its output under its FAIL line"
+TESTS="$T/suite" sh "$TOP/tests/run.sh" t9 >"$OUT" 2>"$ERR"
+RC=$?
+expect_exit 1
+expect_out "FAIL t9000-fails:a case that fails: exit status 2, expected 0"
+expect_out "    --- stderr:"
+expect_out "không có tùy chọn '--no-such-option'"
+expect_not_out "PASS t9000"
+t_end
+
+t_case "a script that dies shows its last lines"
+expect_out "FAIL t9001-dies.sh: exited with status 127"
+expect_out "    the set-up went wrong: /usr/bin/nothing: not found"
+t_end
+
+t_case "the last line counts the cases"
+tail -n 1 "$OUT" >"$T/last"
+grep -qx "1 passed, 2 failed" "$T/last" || t_fail "last line is '$(cat "$T/last")'"
+t_end
