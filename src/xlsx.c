@@ -443,6 +443,24 @@ static void emit_code_row(struct render *r)
 	xr_emit_row(r, textfit_row_height(1, k.size), c, n);
 }
 
+/*
+ * The workbook's Normal style is the template's font, not Calibri 11: text a
+ * clerk types into an empty cell, and the column-width unit (the Normal
+ * font's digit width, which LibreOffice takes from whatever font stands in
+ * for the Normal one), then follow the form on every machine.  libxlsxwriter
+ * 1.1.4 has no call for it: the Normal style is the workbook's first format,
+ * created by workbook_new_opt(), and its font is read when the file is
+ * closed.  The size stays 11, the size the column widths are computed for
+ * (textfit.c): Times New Roman 11 and Calibri 11 both have 7-pixel digits.
+ */
+static void default_font(struct render *r)
+{
+	lxw_format *normal = STAILQ_FIRST(r->wb->formats);
+
+	if (normal)
+		format_set_font_name(normal, r->t->page.font);
+}
+
 static void page_setup(struct render *r)
 {
 	const struct tpl_page *pg = &r->t->page;
@@ -513,6 +531,7 @@ int xlsx_render(const char *path, const struct template *t, struct dataset *ds, 
 			return 1;
 		return error("không tạo được tệp '%s'", path);
 	}
+	default_font(&r);
 	sbuf_addf(&title, "%s: %s", t->code, t->title);
 	memset(&props, 0, sizeof(props));
 	props.title = title.buf;
