@@ -19,7 +19,7 @@ DESTDIR ?=
 BUILD ?= build
 CC ?= cc
 PKG_CONFIG ?= pkg-config
-PKGS = sqlite3 yaml-0.1 xlsxwriter icu-uc icu-i18n libcrypto
+PKGS = sqlite3 yaml-0.1 xlsxwriter icu-uc icu-i18n libcrypto libzip expat
 PYTHON ?= /usr/bin/python3
 
 CFLAGS ?= -O2 -g
@@ -103,6 +103,7 @@ OBJS += $(BUILD)/validate_util.o
 OBJS += $(BUILD)/voters.o
 OBJS += $(BUILD)/xlsx.o
 OBJS += $(BUILD)/xlsx_cell.o
+OBJS += $(BUILD)/xlsx_read.o
 OBJS += $(BUILD)/xlsx_table.o
 OBJS += $(BUILD)/yamlcfg.o
 
