@@ -1,6 +1,6 @@
 /*
  * COMMAND: candidate import
- * USAGE:   hiepthuong candidate import TỆP.csv [--body CƠ-QUAN]
+ * USAGE:   hiepthuong candidate import TỆP [--body CƠ-QUAN] [--sheet TRANG]
  *
  * Bulk entry of nominees and self-nominees from a CSV file saved by Excel
  * or LibreOffice: one row per candidacy, with the columns of the official
@@ -257,11 +257,11 @@ static int one_row(struct run *rn)
 		}
 		person_release(&old);
 		if ((prev = find_row(&rn->pers, p.id)))
-			printf("%s:%ld: '%s' (sinh %s) là người ở dòng %ld (#%lld): thêm ứng cử '%s'\n", im->path,
-			       im->row, full, dob, prev, p.id, b->code);
+			printf("%s: '%s' (sinh %s) là người ở dòng %ld (#%lld): thêm ứng cử '%s'\n", import_where(im),
+			       full, dob, prev, p.id, b->code);
 		else
-			printf("%s:%ld: '%s' (sinh %s) đã có trong sổ (#%lld): khớp, thêm ứng cử '%s'\n", im->path,
-			       im->row, full, dob, p.id, b->code);
+			printf("%s: '%s' (sinh %s) đã có trong sổ (#%lld): khớp, thêm ứng cử '%s'\n", import_where(im),
+			       full, dob, p.id, b->code);
 		if (person_load(rn->ctx->db, p.id, &old) == 1) {
 			char *diff = person_diff(&old, &p);
 			if (*diff)
@@ -310,10 +310,12 @@ static int check_name_columns(struct import *im)
 
 int cmd_candidate_import(struct ctx *ctx, int argc, char **argv)
 {
-	const char *usage = "hiepthuong candidate import TỆP.csv [--body CƠ-QUAN]";
+	const char *usage = "hiepthuong candidate import TỆP [--body CƠ-QUAN] [--sheet TRANG]";
 	const char *body_s = NULL;
+	struct import_opts io = { NULL, NULL, NULL };
 	struct opt opts[] = {
 		OPT_STRING(0, "body", &body_s, "CƠ-QUAN", "cơ quan dân cử cho các dòng không ghi cột 'Cơ quan dân cử'"),
+		OPT_STRING(0, "sheet", &io.sheet, "TRANG", "trang tính cần đọc của sổ Excel: tên hoặc số thứ tự (mặc định trang đầu)"),
 		OPT_END()
 	};
 	struct book_info bi;
@@ -330,7 +332,7 @@ int cmd_candidate_import(struct ctx *ctx, int argc, char **argv)
 	if (argc < 0)
 		return rc;
 	if (argc != 1) {
-		error("cần đúng một tệp CSV");
+		error("cần đúng một tệp (CSV hoặc Excel .xlsx; '-' là đầu vào chuẩn)");
 		opt_usage(usage, opts, 1);
 		return EXIT_USAGE;
 	}
@@ -344,7 +346,7 @@ int cmd_candidate_import(struct ctx *ctx, int argc, char **argv)
 	rn.im = &im;
 	rn.bi = &bi;
 	rc = EXIT_DATA;
-	if (import_open(&im, argv[0], cols, CC_N) == 0 && check_name_columns(&im) == 0) {
+	if (import_open_opts(&im, argv[0], cols, CC_N, &io) == 0 && check_name_columns(&im) == 0) {
 		while ((r = import_next(&im)) > 0)
 			if (!im.row_errors && one_row(&rn) < 0)
 				break;
