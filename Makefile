@@ -144,8 +144,9 @@ units: $(UNIT_BINS)
 # libFuzzer and runs each for FUZZ_TIME seconds over its seed corpus; the
 # same sources linked with tests/fuzz/replay.c replay the seeds and the kept
 # regression inputs in the normal test suite (t4200).  The template loader
-# has fuzz_template.c, with the shipped templates/ as its seeds.
-FUZZ_TARGETS = config csv rules template
+# has fuzz_template.c, with the shipped templates/ as its seeds; the .xlsx
+# reader fuzz_xlsx.c, with tests/fuzz/seeds/xlsx/ (whole files and bare XML).
+FUZZ_TARGETS = config csv rules template xlsx
 FUZZ_TIME ?= 60
 FUZZ_CC ?= clang
 REPLAY_BINS = $(patsubst %,$(BUILD)/unit/replay_%,$(FUZZ_TARGETS))

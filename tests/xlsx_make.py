@@ -21,6 +21,8 @@ bad-input catalogue (tests/t4100-bad-inputs.sh).
   truncated OUT IN    the first half of IN
   badxml OUT          a sheet whose XML is not well formed
   nosheet OUT         a zip without a workbook
+  cells-bad OUT       cells that are errors: #N/A, a formula without a value
+  fromcsv OUT CSV     a CSV file as a sheet of inline strings (streamed)
 """
 import sys
 import zipfile
@@ -124,6 +126,92 @@ def good(path):
     package(path, [sheet(rows)], names=['Đơn vị'])
 
 
+def v(xml):
+    """A cell given as XML, its reference filled in: v('<c r="%s" s="1"><v>1</v></c>')."""
+    return (xml,)
+
+
+def cells(path):
+    """A candidate list as a clerk's Excel would hold it, every kind of cell:
+    titles, a two-row header with a merged group heading, shared strings with
+    rich text and phonetic runs, inline strings, dates as serials under a
+    built-in and a custom format, a text date with a space, a formula's
+    cached value, a number, and a cell merged down two rows."""
+    strings = ['Họ và tên', 'Nguyễn Thị Lan', '12/12',
+               '<si><r><t xml:space="preserve">Cử nhân </t></r><r><rPr><b/></rPr><t>Luật</t></r></si>',
+               '<si><t>Trần Văn Bình</t><rPh sb="0" eb="1"><t>ちがう</t></rPh></si>',
+               'UBND', 'Đơn vị giới thiệu']
+    h1 = [('A3', 'STT'), ('B3', v('<c r="%s" t="s"><v>0</v></c>')), ('C3', 'Ngày, tháng, năm sinh'),
+          ('D3', 'Giới tính'), ('E3', 'Trình độ'), ('G3', 'Ngày vào Đảng'),
+          ('H3', v('<c r="%s" t="s"><v>6</v></c>')), ('I3', 'Ghi chú')]
+    h2 = [('E4', 'Giáo dục phổ thông'), ('F4', 'Chuyên môn, nghiệp vụ')]
+    r1 = [('A5', v('<c r="%s"><v>1</v></c>')), ('B5', v('<c r="%s" t="s"><v>1</v></c>')),
+          ('C5', v('<c r="%s" s="1"><v>29459</v></c>')),             # 26/08/1980
+          ('D5', 'Nữ'), ('E5', v('<c r="%s" t="s"><v>2</v></c>')), ('F5', v('<c r="%s" t="s"><v>3</v></c>')),
+          ('G5', v('<c r="%s" s="2"><v>38718</v></c>')),             # 01/01/2006
+          ('H5', v('<c r="%s" t="s"><v>5</v></c>')),
+          ('I5', v('<c r="%s" t="str"><f>CONCATENATE("Khóa ","XV")</f><v>Khóa XV</v></c>'))]
+    r2 = [('A6', v('<c r="%s"><v>2</v></c>')), ('B6', v('<c r="%s" t="s"><v>4</v></c>')),
+          ('C6', '24/10/ 1979'), ('D6', 'Nam'), ('E6', v('<c r="%s" t="s"><v>2</v></c>')),
+          ('F6', 'Kỹ sư\nXây dựng'), ('G6', 'Không'), ('I6', v('<c r="%s"><v>12.5</v></c>'))]
+    rows = (row(1, [('A1', 'DANH SÁCH NGƯỜI ỨNG CỬ')]) + row(3, h1) + row(4, h2) + row(5, r1) + row(6, r2) +
+            row(8, [('A8', 'Danh sách có 2 người')]))
+    merges = ['A1:I1', 'A3:A4', 'B3:B4', 'C3:C4', 'D3:D4', 'E3:F3', 'G3:G4', 'H3:H4', 'I3:I4', 'H5:H6', 'A8:I8']
+    package(path, [sheet(rows, merges)], strings=strings, names=['Mẫu 04'])
+
+
+def cells_bad(path):
+    """Errors at cells: #N/A, a formula without a cached value, a date
+    Excel cannot show (serial 60, 29/02/1900)."""
+    strings = ['Mã đơn vị', 'Tên đơn vị', 'Loại đơn vị']
+    rows = row(1, [('A1', v('<c r="%s" t="s"><v>0</v></c>')), ('B1', v('<c r="%s" t="s"><v>1</v></c>')),
+                   ('C1', v('<c r="%s" t="s"><v>2</v></c>'))])
+    rows += row(2, [('A2', 'A'), ('B2', v('<c r="%s" t="e"><f>VLOOKUP(1,X:Y,2)</f><v>#N/A</v></c>')),
+                    ('C2', 'Hội')])
+    rows += row(3, [('A3', 'B'), ('B3', 'Hội B'), ('C3', v('<c r="%s"><f>A1&amp;B1</f></c>'))])
+    package(path, [sheet(rows)], strings=strings, names=['Đơn vị'])
+
+
+def fromcsv(path, src):
+    """A CSV file (';' or ',', UTF-8) as one sheet of inline strings, written
+    row by row so that a big file costs no memory here either."""
+    import csv
+    f = open(src, encoding='utf-8-sig', newline='')
+    first = f.readline()
+    f.seek(0)
+    if first.startswith('\ufeff'):
+        f.read(1)
+    delim = ';' if first.count(';') > first.count(',') else ','
+    with zipfile.ZipFile(path, 'w', zipfile.ZIP_DEFLATED) as z:
+        z.writestr('[Content_Types].xml', CT)
+        z.writestr('_rels/.rels', ROOT_RELS)
+        z.writestr('xl/workbook.xml', workbook(['Trang 1']))
+        z.writestr('xl/_rels/workbook.xml.rels', wb_rels(1))
+        z.writestr('xl/styles.xml', STYLES)
+        z.writestr('xl/sharedStrings.xml', sst([]))
+        with z.open('xl/worksheets/sheet1.xml', 'w', force_zip64=True) as w:
+            w.write(sheet('').split('<sheetData>')[0].encode() + b'<sheetData>')
+            buf = []
+            for n, rec in enumerate(csv.reader(f, delimiter=delim), 1):
+                cells = ''.join('<c r="%s%d" t="inlineStr"><is><t>%s</t></is></c>' % (col(i), n, esc(x))
+                                for i, x in enumerate(rec) if x)
+                buf.append('<row r="%d">%s</row>' % (n, cells))
+                if len(buf) >= 1000:
+                    w.write(''.join(buf).encode())
+                    buf = []
+            w.write(''.join(buf).encode())
+            w.write(b'</sheetData></worksheet>')
+
+
+def col(i):
+    s = ''
+    i += 1
+    while i:
+        i, r = divmod(i - 1, 26)
+        s = chr(65 + r) + s
+    return s
+
+
 def main():
     kind, out = sys.argv[1], sys.argv[2]
     if kind == 'good':
@@ -179,6 +267,12 @@ def main():
     elif kind == 'nosheet':
         with zipfile.ZipFile(out, 'w') as z:
             z.writestr('hello.txt', 'xin chào')
+    elif kind == 'cells':
+        cells(out)
+    elif kind == 'cells-bad':
+        cells_bad(out)
+    elif kind == 'fromcsv':
+        fromcsv(out, sys.argv[3])
     elif kind == 'date1904':
         rows = row(1, [('A1', 'Ngày')]) + row(2, [('A2', ('<c r="%s" s="2"><v>44000</v></c>',))])
         package(out, [sheet(rows)], date1904=True)
