@@ -94,6 +94,16 @@ static int parse_sex(const char *s)
 	return 0;
 }
 
+int person_no_date(const char *s)
+{
+	static const char *const none[] = { "không", "không có", "chưa", "-", "--", "–", "—", "x", NULL };
+
+	for (int i = 0; none[i]; i++)
+		if (text_equal_fold(s, none[i]))
+			return 1;
+	return 0;
+}
+
 int person_set(struct person *p, int f, const char *s, char *err, size_t errlen)
 {
 	struct date d;
@@ -111,8 +121,13 @@ int person_set(struct person *p, int f, const char *s, char *err, size_t errlen)
 			return -1;
 		}
 		break;
-	case PV_BIRTH:
 	case PV_DATE:
+		if (person_no_date(s)) {
+			put(p, f, NULL);	/* "Không", "-": the list says there is none */
+			return 0;
+		}
+		/* fall through */
+	case PV_BIRTH:
 		if (date_parse(s, DATE_PARTIAL, &d, why, sizeof(why)) < 0) {
 			snprintf(err, errlen, "%s: '%s'", why, s);
 			return -1;

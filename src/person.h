@@ -57,6 +57,13 @@ void person_release(struct person *p);
 int person_set(struct person *p, int f, const char *s, char *err, size_t errlen);
 
 /*
+ * 1 when the text of an optional date says there is none, as published
+ * lists write it in "Ngày vào Đảng": "Không", "Không có", "Chưa", "-",
+ * a dash, "x" (case ignored).  person_set() then clears the field.
+ */
+int person_no_date(const char *s);
+
+/*
  * Split a full name into p's họ, tên đệm and tên (and other names, from a
  * bracket).  Returns 0, or -1 with a reason (a single word, an unclosed
  * bracket, digits).
