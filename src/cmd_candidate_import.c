@@ -40,9 +40,10 @@ enum {
 };
 
 static const char *const h_body[] = { "Cơ quan dân cử", "Ứng cử đại biểu", "Ứng cử", "Bầu cử", NULL };
-static const char *const h_name[] = { "Họ và tên", "Họ tên", NULL };
+static const char *const h_name[] = { "Họ và tên", "Họ tên", "Họ và tên người ứng cử", "Họ và tên khai sinh", NULL };
 static const char *const h_unit[] = { "Đơn vị giới thiệu", "Cơ quan, tổ chức, đơn vị giới thiệu", "Đơn vị",
-				       "Mã đơn vị", "Cơ quan, tổ chức, đơn vị", "Nơi giới thiệu", NULL };
+				       "Mã đơn vị", "Cơ quan, tổ chức, đơn vị", "Nơi giới thiệu", "Đơn vị giới thiệu ứng cử",
+				       "Cơ quan giới thiệu", NULL };
 static const char *const h_source[] = { "Nguồn giới thiệu", "Nguồn", "Hình thức ứng cử", NULL };
 static const char *const h_dossier[] = { "Thời điểm nhận hồ sơ", "Nhận hồ sơ", "Ngày nhận hồ sơ", "Ngày nộp hồ sơ",
 					  NULL };

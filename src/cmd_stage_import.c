@@ -41,8 +41,8 @@
 #include "banned.h"
 
 static const char *const h_body[] = { "Cơ quan dân cử", "Ứng cử đại biểu", NULL };
-static const char *const h_cand[] = { "Người ứng cử", "Họ và tên", "Họ và tên người ứng cử", NULL };
-static const char *const h_dob[] = { "Ngày, tháng, năm sinh", "Ngày sinh", NULL };
+static const char *const h_cand[] = { "Người ứng cử", "Họ và tên", "Họ và tên người ứng cử", "Họ tên", NULL };
+static const char *const h_dob[] = { "Ngày, tháng, năm sinh", "Ngày sinh", "Năm sinh", "Sinh ngày", NULL };
 
 /*
  * The start both imports share: options, the book's bodies and pack, the

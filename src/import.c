@@ -50,22 +50,129 @@ static void strip_footnote(char *h)
 	*open = '\0';
 }
 
-static int match(const char *h, const char *const *names)
+/*
+ * Abbreviations and old spellings of the forms' headers, spelled out
+ * before headers are compared: "Là đại biểu QH" = "Là đại biểu Quốc hội",
+ * "Đại biểu Quốc hội khoá" = "... khóa" (the old tone placement is another
+ * string after NFC).
+ */
+static const char *const header_words[][2] = {
+	{ "QH", "Quốc hội" }, { "HĐND", "Hội đồng nhân dân" }, { "ĐB", "đại biểu" },
+	{ "ĐBQH", "đại biểu Quốc hội" }, { "ĐBHĐND", "đại biểu Hội đồng nhân dân" },
+	{ "UBND", "Ủy ban nhân dân" }, { "UBMTTQ", "Ủy ban Mặt trận Tổ quốc" }, { "MTTQ", "Mặt trận Tổ quốc" },
+	{ "Uỷ", "Ủy" }, { "khoá", "khóa" }, { "GDPT", "Giáo dục phổ thông" }, { "LLCT", "Lý luận chính trị" },
+	{ "CMNV", "Chuyên môn nghiệp vụ" }, { "TDP", "tổ dân phố" }, { "SN", "sinh" },
+};
+
+/*
+ * The key a header is compared by: "(nếu có)" at its end and its
+ * footnote mark dropped, commas, semicolons and slashes taken for spaces,
+ * abbreviations spelled out, then text_loose_key() (case, spacing and
+ * normalisation do not count).
+ */
+static char *header_key(const char *h)
 {
-	for (int i = 0; names[i]; i++)
-		if (text_equal_fold(h, names[i]))
-			return 1;
-	return 0;
+	static const char if_any[] = "(nếu có)";
+	struct sbuf sb = SBUF_INIT;
+	char *c = text_trim_collapse(h), *w, *save = NULL, *key;
+	size_t n;
+
+	if (!c)
+		return NULL;
+	strip_footnote(c);
+	n = strlen(c);
+	if (n > strlen(if_any) && text_equal_fold(c + n - strlen(if_any), if_any)) {
+		c[n - strlen(if_any)] = '\0';
+		strip_footnote(c);
+	}
+	/* "Ngày, tháng, năm sinh" = "Ngày tháng năm sinh", "Học hàm/học vị" */
+	for (char *p = c; *p; p++)
+		if (*p == ',' || *p == ';' || *p == '/')
+			*p = ' ';
+	for (w = strtok_r(c, " ", &save); w; w = strtok_r(NULL, " ", &save)) {
+		size_t wl = strlen(w), core = wl;
+		const char *word = w;
+
+		while (core > 0 && strchr(",;:.", w[core - 1]))
+			core--;
+		if (sb.len)
+			sbuf_addch(&sb, ' ');
+		for (size_t i = 0; i < sizeof(header_words) / sizeof(header_words[0]); i++) {
+			char tmp[32];
+			if (core >= sizeof(tmp))
+				break;
+			memcpy(tmp, w, core);
+			tmp[core] = '\0';
+			if (text_equal_fold(tmp, header_words[i][0])) {
+				word = header_words[i][1];
+				break;
+			}
+		}
+		if (word == w) {
+			sbuf_add(&sb, w, wl);
+		} else {
+			sbuf_addstr(&sb, word);
+			sbuf_add(&sb, w + core, wl - core);
+		}
+	}
+	free(c);
+	key = text_loose_key(sb.buf);
+	sbuf_release(&sb);
+	return key;
+}
+
+/* The keys of every column's names and of the row-number headers. */
+static void build_keys(struct import *im)
+{
+	size_t n = 0, a = 16;
+	char *k;
+
+	im->hkeys_ = xmalloc(sizeof(*im->hkeys_) * a);
+	im->hcols_ = xmalloc(sizeof(*im->hcols_) * a);
+	for (int c = -1; c < im->ncols; c++) {
+		const char *const *names = c < 0 ? row_number_headers : im->cols[c].headers;
+		for (int i = c < 0 ? 0 : -1; i < 0 || names[i]; i++) {
+			if (!(k = header_key(i < 0 ? im->cols[c].key : names[i])))
+				continue;
+			if (n == a) {
+				a *= 2;
+				im->hkeys_ = xrealloc(im->hkeys_, sizeof(*im->hkeys_) * a);
+				im->hcols_ = xrealloc(im->hcols_, sizeof(*im->hcols_) * a);
+			}
+			im->hkeys_[n] = k;
+			im->hcols_[n++] = c;
+		}
+	}
+	im->nhkeys_ = n;
+}
+
+/* The column a header names: its index, -2 for the row number, -1 none. */
+static int header_col(const struct import *im, const char *h)
+{
+	char *k = header_key(h);
+	int c = -1;
+
+	if (!k)
+		return -1;
+	for (size_t i = 0; i < im->nhkeys_; i++)
+		if (!strcmp(k, im->hkeys_[i])) {
+			c = im->hcols_[i] < 0 ? -2 : im->hcols_[i];
+			break;
+		}
+	free(k);
+	return c;
 }
 
 static int find_col(const struct import *im, const char *h)
 {
-	for (int c = 0; c < im->ncols; c++) {
-		const char *key[] = { im->cols[c].key, NULL };
-		if (match(h, key) || match(h, im->cols[c].headers))
-			return c;
-	}
-	return -1;
+	int c = header_col(im, h);
+
+	return c >= 0 ? c : -1;
+}
+
+static int is_row_number(const struct import *im, const char *h)
+{
+	return header_col(im, h) == -2;
 }
 
 static void __attribute__((format(printf, 4, 0)))
@@ -291,7 +398,7 @@ static char *header_text(const struct import_raw *r, size_t i)
 /* 1 when header cell h names a column of the import or the row number. */
 static int known_header(const struct import *im, const char *h)
 {
-	return *h && (match(h, row_number_headers) || find_col(im, h) >= 0);
+	return *h && header_col(im, h) != -1;
 }
 
 static int row_score(const struct import *im, const struct import_raw *r)
@@ -390,7 +497,7 @@ static int read_header(struct import *im, const struct import_raw *row, const st
 			continue;
 		}
 		im->names_[i] = h;
-		if (!*h || match(h, row_number_headers)) {
+		if (!*h || is_row_number(im, h)) {
 			im->ignored_[i] = 1;
 			continue;
 		}
@@ -796,6 +903,7 @@ int import_open_opts(struct import *im, const char *path, const struct import_co
 	im->vals_ = xcalloc((size_t)ncols, sizeof(*im->vals_));
 	for (int c = 0; c < ncols; c++)
 		im->pos_[c] = -1;
+	build_keys(im);
 	im->hash_ = hash_new();
 	im->feed_ = xcalloc(1, sizeof(*im->feed_));
 	im->feed_->fd = -1;
@@ -923,6 +1031,10 @@ void import_close(struct import *im)
 		clear_vals(im);
 	raw_free(&im->cur_);
 	free(im->where_);
+	for (size_t i = 0; i < im->nhkeys_; i++)
+		free(im->hkeys_[i]);
+	free(im->hkeys_);
+	free(im->hcols_);
 	for (size_t i = 0; i < im->nqueue_; i++)
 		raw_free(&im->queue_[i]);
 	free(im->queue_);

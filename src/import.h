@@ -96,6 +96,9 @@ struct import {
 	size_t nqueue_, qpos_;
 	struct import_raw cur_;		/* the current data row */
 	struct import_feed *feed_;	/* the file's bytes (import.c) */
+	char **hkeys_;			/* the keys of the known headers */
+	int *hcols_;			/* their columns (-1: the row number) */
+	size_t nhkeys_;
 	int *pos_;		/* per column: index in the file, or -1 */
 	char **vals_;		/* per column: the current row's cell, or NULL */
 	char **names_;		/* per field of the file: its header */

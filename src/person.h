@@ -121,6 +121,14 @@ char *person_display(const struct person *p, int f);
  */
 int person_select(sqlite3 *db, const char *sel, const char *dob, long long *id);
 
+/*
+ * The name in a reference as a list prints it: "Đặng Minh Châu (Hòa thượng
+ * Thích Bảo Nghiêm)" is the name "Đặng Minh Châu" with the other name in
+ * *other (malloc'd; NULL when there is no bracket).  Returns the name,
+ * spacing collapsed (malloc'd), or NULL when ref is not UTF-8.
+ */
+char *person_ref_name(const char *ref, char **other);
+
 /* Find a field by its key or option name (for `candidate edit --clear`). */
 int person_field_find(const char *name);
 
