@@ -28,9 +28,11 @@ ALL_CFLAGS = $(WARNINGS) $(CFLAGS) $(SAN_CFLAGS)
 ALL_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Isrc -I$(BUILD) $(TEMPLATE_DIRS) \
 	$(shell $(PKG_CONFIG) --cflags $(PKGS)) $(CPPFLAGS)
 ALL_LDFLAGS = $(SAN_CFLAGS) $(LDFLAGS)
-# Where `export` finds templates/*.yaml: the source tree, else the install.
+# Where `export` finds templates/*.yaml and `workbook` config/lists/*.txt:
+# the source tree, else the install.
 TEMPLATE_DIRS = -DHT_TEMPLATES_SRC='"$(CURDIR)/templates"' \
-	-DHT_TEMPLATES_DIR='"$(PREFIX)/share/hiepthuong/templates"'
+	-DHT_TEMPLATES_DIR='"$(PREFIX)/share/hiepthuong/templates"' \
+	-DHT_LISTS_SRC='"$(CURDIR)/config/lists"' -DHT_LISTS_DIR='"$(PREFIX)/share/hiepthuong/config/lists"'
 LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS)) $(LDLIBS)
 
 ifneq ($(V),1)
@@ -67,6 +69,7 @@ OBJS += $(BUILD)/cmd_unit_import.o
 OBJS += $(BUILD)/cmd_validate.o
 OBJS += $(BUILD)/cmd_version.o
 OBJS += $(BUILD)/cmd_vissue.o
+OBJS += $(BUILD)/cmd_workbook.o
 OBJS += $(BUILD)/cmd_voters.o
 OBJS += $(BUILD)/collate_vi.o
 OBJS += $(BUILD)/conference.o
@@ -228,10 +231,12 @@ check:
 
 install: hiepthuong
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/hiepthuong/config/rules \
+		$(DESTDIR)$(PREFIX)/share/hiepthuong/config/lists \
 		$(DESTDIR)$(PREFIX)/share/hiepthuong/templates
 	install -m 755 hiepthuong $(DESTDIR)$(PREFIX)/bin/hiepthuong
 	install -m 644 config/*.yaml $(DESTDIR)$(PREFIX)/share/hiepthuong/config/
 	install -m 644 config/rules/*.yaml $(DESTDIR)$(PREFIX)/share/hiepthuong/config/rules/
+	install -m 644 config/lists/*.txt $(DESTDIR)$(PREFIX)/share/hiepthuong/config/lists/
 	for f in templates/*.yaml; do [ -e "$$f" ] && install -m 644 "$$f" $(DESTDIR)$(PREFIX)/share/hiepthuong/templates/; done; true
 
 clean:

@@ -25,6 +25,7 @@
 #include "db.h"
 #include "diag.h"
 #include "import.h"
+#include "lock.h"
 #include "opt.h"
 #include "person.h"
 #include "sbuf.h"
@@ -34,7 +35,7 @@
 
 enum {
 	CC_BODY, CC_NAME, CC_PERSON,
-	CC_UNIT = CC_PERSON + PF_N, CC_SOURCE, CC_DOSSIER, CC_STAGE, CC_NOTE,
+	CC_UNIT = CC_PERSON + PF_N, CC_SOURCE, CC_DOSSIER, CC_STAGE, CC_NOTE, CC_NUMBER,
 	CC_STT_ID, CC_UNIT_NAME, CC_STATUS,	/* written by candidate list; ignored */
 	CC_N
 };
@@ -49,6 +50,7 @@ static const char *const h_dossier[] = { "Thời điểm nhận hồ sơ", "Nh�
 					  NULL };
 static const char *const h_stage[] = { "Bước", NULL };
 static const char *const h_note[] = { "Ghi chú", NULL };
+static const char *const h_number[] = { "Mã ứng cử", "Số ứng cử", NULL };
 static const char *const h_none[] = { NULL };
 
 static struct import_col cols[CC_N] = {
@@ -60,6 +62,7 @@ static struct import_col cols[CC_N] = {
 	[CC_DOSSIER] = { "dossier_at", h_dossier, 0 },
 	[CC_STAGE] = { "stage", h_stage, 0 },
 	[CC_NOTE] = { "note", h_note, 0 },
+	[CC_NUMBER] = { "number", h_number, 0 },
 	[CC_STT_ID] = { "person_id", h_none, 0 },
 	[CC_UNIT_NAME] = { "unit_name", h_none, 0 },
 	[CC_STATUS] = { "status", h_none, 0 },
@@ -84,7 +87,7 @@ struct run {
 	/* units that nominated in this file (repeated; sorted at the end), to
 	 * check against allocations */
 	struct idrows units;
-	int added, new_people, matched_people, matched_cand;
+	int added, new_people, matched_people, matched_cand, updated;
 };
 
 static void push(struct idrows *t, long long id, long row)
@@ -192,10 +195,151 @@ static void row_person(struct run *rn, struct person *p)
 	}
 }
 
+/*
+ * A row with the candidacy's number (a workbook written by `workbook
+ * candidate --filled`): the candidacy and its person take the row's
+ * values, every change recorded field by field in the audit trail; an
+ * unchanged row is matched.  Never adds anyone.
+ */
+static int update_row(struct run *rn, const char *num)
+{
+	struct import *im = rn->im;
+	sqlite3 *db = rn->ctx->db;
+	const struct body_ref *b = row_body(rn);
+	const char *dossier_s = import_val(im, CC_DOSSIER), *note = import_val(im, CC_NOTE);
+	struct person p = { 0 }, before = { 0 };
+	struct candidacy c = { 0 };
+	struct unit_row u = { 0 };
+	struct sbuf what = SBUF_INIT, cwhat = SBUF_INIT;
+	const char *source = NULL;
+	char err[512], dossier[24], *end, *full = NULL;
+	long long id = strtoll(num, &end, 10), pid = 0, body_id = 0, other = 0;
+	int bad, rc = 0;
+	long prev;
+
+	if (*end || id <= 0)
+		return import_error(im, CC_NUMBER, "mã ứng cử '%s' không phải số", num), 0;
+	if ((prev = find_row(&rn->cand, id)))
+		return import_error(im, CC_NUMBER, "trùng với dòng %ld (ứng cử số %lld)", prev, id), 0;
+	{
+		sqlite3_stmt *st = db_prepare_cached(db, "SELECT person_id, body_id FROM candidacy WHERE id = ?");
+		if (!st)
+			return -1;
+		db_bind_int(st, 1, id);
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			pid = sqlite3_column_int64(st, 0);
+			body_id = sqlite3_column_int64(st, 1);
+		}
+		sqlite3_reset(st);
+	}
+	if (!pid)
+		return import_error(im, CC_NUMBER, "không có ứng cử số %lld trong sổ (để trống cột này cho người mới)",
+				    id), 0;
+	if (b && b->id != body_id)
+		import_error(im, CC_BODY, "ứng cử số %lld là ứng cử '%s', không phải '%s'", id,
+			     book_body_by_id(rn->bi, body_id) ? book_body_by_id(rn->bi, body_id)->code : "?", b->code);
+	if (person_load(db, pid, &p) != 1 || person_load(db, pid, &before) != 1 ||
+	    candidacy_get(db, pid, body_id, &c) != 1) {
+		rc = -1;
+		goto out;
+	}
+	row_person(rn, &p);
+	if (!im->row_errors)
+		person_check(rn->bi, &p, report_person, im);
+	if (dossier_s && *dossier_s && dossier_parse(dossier_s, dossier, sizeof(dossier), err, sizeof(err)) < 0)
+		import_error(im, CC_DOSSIER, "%s", err);
+	if ((import_val(im, CC_UNIT) || import_val(im, CC_SOURCE)) && book_body_by_id(rn->bi, body_id) &&
+	    nomination_resolve(db, book_body_by_id(rn->bi, body_id), import_val(im, CC_UNIT), import_val(im, CC_SOURCE),
+			       &u, &source, &bad, err, sizeof(err)) < 0) {
+		int col = bad ? CC_SOURCE : CC_UNIT;
+		import_error(im, import_has(im, col) ? col : -1, "%s", err);
+	}
+	if (im->row_errors)
+		goto out;
+	full = person_full_name(&p);
+	if (person_find(db, full, p.v[PF_DOB], &other) == 1 && other != pid) {
+		import_error(im, -1, "đã có người khác cùng họ tên '%s' và ngày sinh trong sổ (#%lld)", full, other);
+		goto out;
+	}
+	for (int f = 0; f < PF_N; f++)
+		if (strcmp(p.v[f] ? p.v[f] : "", before.v[f] ? before.v[f] : ""))
+			sbuf_addf(&what, "%s%s", what.len ? ", " : "sửa: ", person_fields[f].label);
+	if (source && (strcmp(source, c.source) || u.id != c.unit_id)) {
+		free(c.source);
+		c.source = xstrdup(source);
+		c.unit_id = u.id;
+		sbuf_addf(&cwhat, "%sgiới thiệu: %s", cwhat.len ? "; " : "", u.id ? u.name : "tự ứng cử");
+	}
+	if (dossier_s) {
+		const char *nd = *dossier_s ? dossier : NULL;
+		if (strcmp(nd ? nd : "", c.dossier_at ? c.dossier_at : "")) {
+			free(c.dossier_at);
+			c.dossier_at = nd ? xstrdup(nd) : NULL;
+			sbuf_addf(&cwhat, "%sthời điểm nhận hồ sơ", cwhat.len ? "; " : "");
+		}
+	}
+	if (note && strcmp(note, c.note ? c.note : "")) {
+		free(c.note);
+		c.note = *note ? xstrdup(note) : NULL;
+		sbuf_addf(&cwhat, "%sghi chú", cwhat.len ? "; " : "");
+	}
+	push(&rn->cand, id, im->row);
+	if (!what.len && !cwhat.len) {
+		rn->matched_cand++;
+		goto out;
+	}
+	if (lock_guard_person(db, pid, NULL) < 0) {
+		im->nerrors++;
+		goto out;
+	}
+	if (what.len) {
+		sqlite3_stmt *st;
+		if (ctx_row_before(rn->ctx, "person", pid) < 0 || person_update(db, rn->bi, &p) < 0) {
+			rc = -1;
+			goto out;
+		}
+		/* every candidacy of the person: a correction in its history */
+		if (!(st = db_prepare(db, "SELECT id, stage FROM candidacy WHERE person_id = ?"))) {
+			rc = -1;
+			goto out;
+		}
+		db_bind_int(st, 1, pid);
+		while (rc == 0 && sqlite3_step(st) == SQLITE_ROW) {
+			char *stage = xstrdup(db_col_text(st, 1));
+			rc = candidacy_event(db, sqlite3_column_int64(st, 0), stage, "correction", what.buf);
+			free(stage);
+		}
+		sqlite3_finalize(st);
+		if (rc < 0)
+			goto out;
+		ctx_change(rn->ctx, "người #%lld '%s': %s", pid, full, what.buf);
+		printf("%s: đã sửa #%lld %s: %s\n", import_where(im), pid, full, what.buf + strlen("sửa: "));
+	}
+	if (cwhat.len) {
+		if (ctx_row_before(rn->ctx, "candidacy", id) < 0 || candidacy_update(db, &c, cwhat.buf) < 0) {
+			rc = -1;
+			goto out;
+		}
+		ctx_change(rn->ctx, "ứng cử số %lld của #%lld '%s': %s", id, pid, full, cwhat.buf);
+		printf("%s: đã sửa ứng cử số %lld của %s: %s\n", import_where(im), id, full, cwhat.buf);
+	}
+	ctx_subject(rn->ctx, "candidacy", id);
+	rn->updated++;
+out:
+	free(full);
+	sbuf_release(&what);
+	sbuf_release(&cwhat);
+	candidacy_release(&c);
+	unit_row_release(&u);
+	person_release(&p);
+	person_release(&before);
+	return rc;
+}
+
 static int one_row(struct run *rn)
 {
 	struct import *im = rn->im;
-	const struct body_ref *b = row_body(rn);
+	const struct body_ref *b;
 	const char *dossier_s = import_val(im, CC_DOSSIER), *stage_s = import_val(im, CC_STAGE);
 	const char *note = import_val(im, CC_NOTE), *source = NULL;
 	const struct stage_def *stage = &stage_defs[1];
@@ -206,6 +350,9 @@ static int one_row(struct run *rn)
 	int bad, matched, r, rc = 0;
 	long prev;
 
+	if (import_val(im, CC_NUMBER) && *import_val(im, CC_NUMBER))
+		return update_row(rn, import_val(im, CC_NUMBER));
+	b = row_body(rn);
 	row_person(rn, &p);
 	if (!im->row_errors)
 		person_check(rn->bi, &p, report_person, im);
@@ -353,10 +500,15 @@ int cmd_candidate_import(struct ctx *ctx, int argc, char **argv)
 				break;
 	}
 	if (r == 0 && !im.nerrors) {
-		printf("%s: thêm %d ứng cử (%d người mới, %d người đã có trong sổ), khớp %d ứng cử đã có, từ chối 0 dòng\n",
-		       argv[0], rn.added, rn.new_people, rn.matched_people, rn.matched_cand);
-		ctx_change(ctx, "nhập '%s' (SHA-256 %s): thêm %d ứng cử (%d người mới), khớp %d", argv[0],
-			   import_sha256(&im), rn.added, rn.new_people, rn.matched_cand);
+		printf("%s: thêm %d ứng cử (%d người mới, %d người đã có trong sổ), khớp %d ứng cử đã có, ", argv[0],
+		       rn.added, rn.new_people, rn.matched_people, rn.matched_cand);
+		if (rn.updated)
+			printf("sửa %d ứng cử, ", rn.updated);
+		printf("từ chối 0 dòng\n");
+		ctx_change(ctx, "nhập '%s' (SHA-256 %s): thêm %d ứng cử (%d người mới), khớp %d%s", argv[0],
+			   import_sha256(&im), rn.added, rn.new_people, rn.matched_cand, rn.updated ? ", có sửa" : "");
+		if (rn.updated)
+			ctx_change(ctx, "sửa %d ứng cử theo mã ứng cử của tệp", rn.updated);
 		if (rn.units.n)
 			qsort(rn.units.id, rn.units.n, sizeof(*rn.units.id), cmp_id);
 		for (size_t i = 0; i < rn.units.n; i++) {

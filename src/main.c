@@ -58,6 +58,7 @@ const struct cmd commands[] = {
 	{ "version", cmd_version, 0, "in phiên bản và các thư viện đang dùng" },
 	{ "voters add", cmd_voters_add, CMD_NEED_BOOK | CMD_WRITES, "ghi hội nghị cử tri và kết quả tín nhiệm từng người" },
 	{ "voters import", cmd_voters_import, CMD_NEED_BOOK | CMD_WRITES, "nhập kết quả hội nghị cử tri từ tệp CSV hoặc Excel (tất cả hoặc không gì)" },
+	{ "workbook", cmd_workbook, CMD_NEED_BOOK, "ghi sổ Excel để nhập liệu (danh sách thả xuống, hướng dẫn), có thể điền sẵn dữ liệu" },
 	{ "withdraw", cmd_withdraw, CMD_NEED_BOOK | CMD_WRITES, "ghi người ứng cử xin rút" },
 	{ "help", cmd_help, 0, "danh sách lệnh, hoặc hướng dẫn một lệnh" },
 };
