@@ -29,6 +29,7 @@
 #include "opt.h"
 #include "person.h"
 #include "sbuf.h"
+#include "stage.h"
 #include "text.h"
 #include "units.h"
 #include "banned.h"
@@ -87,7 +88,12 @@ struct run {
 	/* units that nominated in this file (repeated; sorted at the end), to
 	 * check against allocations */
 	struct idrows units;
-	int added, new_people, matched_people, matched_cand, updated;
+	int added, new_people, matched_people, matched_cand, updated, unknown_unit;
+	/* --adopt: the stage the list is at, its constituency from the title
+	 * or --constituency, and the candidacies it adds with theirs */
+	const struct stage_def *adopt;
+	long cons, cons_opt;
+	struct idrows adopted;
 };
 
 static void push(struct idrows *t, long long id, long row)
@@ -361,11 +367,25 @@ static int one_row(struct run *rn)
 	if (stage_s && *stage_s && (!(stage = stage_find(stage_s)) || stage > &stage_defs[1]))
 		import_error(im, CC_STAGE, "bước '%s' không hợp lệ: người ứng cử mới ở bước 'proposed' (dự kiến) hoặc "
 			     "'nominated' (được giới thiệu)", stage_s);
-	if (b && nomination_resolve(rn->ctx->db, b, import_val(im, CC_UNIT), import_val(im, CC_SOURCE), &u, &source,
-				    &bad, err, sizeof(err)) < 0) {
+	if (!import_has(im, CC_UNIT) && !import_has(im, CC_SOURCE)) {
+		/* A published list (Mẫu 04, 05, 17, 22) says nothing of who
+		 * nominated: its "Ghi chú" marks the self-nominees, and the
+		 * others' unit is left unknown (candidate edit --unit). */
+		if (note && text_equal_fold(note, "Tự ứng cử")) {
+			source = "self";
+			note = NULL;
+		} else {
+			source = "unit";
+			rn->unknown_unit++;
+		}
+	} else if (b && nomination_resolve(rn->ctx->db, b, import_val(im, CC_UNIT), import_val(im, CC_SOURCE), &u,
+					   &source, &bad, err, sizeof(err)) < 0) {
 		int col = bad ? CC_SOURCE : CC_UNIT;
 		import_error(im, import_has(im, col) ? col : -1, "%s", err);
 	}
+	if (rn->adopt && !strcmp(rn->adopt->key, "official") && !rn->cons_opt && !rn->cons)
+		import_error(im, -1, "không rõ đơn vị bầu cử của danh sách chính thức: tiêu đề không ghi 'Đơn vị bầu cử "
+			     "số ...'; dùng --constituency");
 	if (!b || im->row_errors)
 		goto out;
 
@@ -375,7 +395,8 @@ static int one_row(struct run *rn)
 	c.dossier_at = dossier_s && *dossier_s ? dossier : NULL;
 	c.stage = (char *)stage->key;
 	c.note = note && *note ? (char *)note : NULL;
-	r = candidacy_enter(rn->ctx->db, rn->bi, &p, &c, u.name, &matched, &existing, err, sizeof(err));
+	r = candidacy_enter(rn->ctx->db, rn->bi, &p, &c, u.id ? u.name : !strcmp(source, "self") ? NULL
+			    : "(chưa rõ đơn vị)", &matched, &existing, err, sizeof(err));
 	c.source = c.stage = c.dossier_at = c.note = NULL;
 	full = person_full_name(&p);
 	dob = person_display(&p, PF_DOB);
@@ -424,6 +445,8 @@ static int one_row(struct run *rn)
 		rn->new_people++;
 	}
 	push(&rn->cand, c.id, im->row);
+	if (rn->adopt)
+		push(&rn->adopted, c.id, rn->cons_opt ? rn->cons_opt : rn->cons);
 	if (u.id) {
 		/* appended as they come; sorted and made unique at the end */
 		struct idrows *t = &rn->units;
@@ -446,6 +469,58 @@ out:
 	return rc;
 }
 
+/* A title or section of the list: "Đơn vị bầu cử số: 2" sets the constituency. */
+static void on_note(void *arg, long row, const char *text)
+{
+	struct run *rn = arg;
+	char *key = text_loose_key(text), *want = text_loose_key("đơn vị bầu cử số");
+	const char *p;
+
+	(void)row;
+	if (key && want && (p = strstr(key, want))) {
+		p += strlen(want);
+		while (*p == ' ' || *p == ':' || *p == '.')
+			p++;
+		if (*p >= '0' && *p <= '9')
+			rn->cons = strtol(p, NULL, 10);
+	}
+	free(key);
+	free(want);
+}
+
+/*
+ * --adopt: the candidacies of the list go to its stage, with a history
+ * that names the file and its SHA-256 (known once the file is read).
+ */
+static int adopt_all(struct run *rn, const char *path, const char *sha)
+{
+	sqlite3 *db = rn->ctx->db;
+	struct sbuf note = SBUF_INIT;
+	int rc = 0;
+
+	sbuf_addf(&note, "nhận theo danh sách đã công bố '%s' (SHA-256 %s)", path, sha);
+	for (size_t i = 0; i < rn->adopted.n && rc == 0; i++) {
+		long long id = rn->adopted.id[i];
+
+		rc = stage_advance(db, id, "preliminary", 0, note.buf);
+		if (rc == 0 && strcmp(rn->adopt->key, "preliminary"))
+			rc = stage_advance(db, id, "qualified", 0, note.buf);
+		if (rc == 0 && !strcmp(rn->adopt->key, "official")) {
+			char idtxt[24];
+			long long body_id;
+
+			snprintf(idtxt, sizeof(idtxt), "%lld", id);
+			body_id = db_query_int(db, 0, "SELECT body_id FROM candidacy WHERE id = ?", idtxt, (const char *)NULL);
+			rc = assign_one(db, body_id, id, rn->adopted.row[i], path, 0);
+		}
+	}
+	if (rc == 0)
+		ctx_change(rn->ctx, "nhận %zu người vào %s theo danh sách đã công bố '%s' (SHA-256 %s)", rn->adopted.n,
+			   stage_label(rn->adopt->key), path, sha);
+	sbuf_release(&note);
+	return rc;
+}
+
 static int check_name_columns(struct import *im)
 {
 	if (import_has(im, CC_NAME) || (import_has(im, CC_PERSON + PF_HO) && import_has(im, CC_PERSON + PF_TEN)))
@@ -458,12 +533,17 @@ static int check_name_columns(struct import *im)
 
 int cmd_candidate_import(struct ctx *ctx, int argc, char **argv)
 {
-	const char *usage = "hiepthuong candidate import TỆP [--body CƠ-QUAN] [--sheet TRANG]";
-	const char *body_s = NULL;
+	const char *usage = "hiepthuong candidate import TỆP [--body CƠ-QUAN] [--sheet TRANG]\n"
+			    "           [--adopt preliminary|qualified|official [--constituency SỐ]]";
+	const char *body_s = NULL, *adopt_s = NULL;
+	long cons = 0;
 	struct import_opts io = { NULL, NULL, NULL };
 	struct opt opts[] = {
 		OPT_STRING(0, "body", &body_s, "CƠ-QUAN", "cơ quan dân cử cho các dòng không ghi cột 'Cơ quan dân cử'"),
 		OPT_STRING(0, "sheet", &io.sheet, "TRANG", "trang tính cần đọc của sổ Excel: tên hoặc số thứ tự (mặc định trang đầu)"),
+		OPT_STRING(0, "adopt", &adopt_s, "BƯỚC", "nhận danh sách đã công bố (Mẫu 05, 17, 22) vào sổ ở bước đó: "
+			   "preliminary (sơ bộ), qualified (đủ tiêu chuẩn), official (chính thức)"),
+		OPT_INT(0, "constituency", &cons, "SỐ", "đơn vị bầu cử của danh sách chính thức (mặc định: theo tiêu đề)"),
 		OPT_END()
 	};
 	struct book_info bi;
@@ -485,6 +565,18 @@ int cmd_candidate_import(struct ctx *ctx, int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	memset(&rn, 0, sizeof(rn));
+	if (adopt_s && (!(rn.adopt = stage_find(adopt_s)) || rn.adopt < &stage_defs[2])) {
+		error("--adopt: '%s' không phải danh sách đã công bố (preliminary, qualified hoặc official)", adopt_s);
+		opt_usage(usage, opts, 1);
+		return EXIT_USAGE;
+	}
+	if (cons && (!rn.adopt || strcmp(rn.adopt->key, "official") || cons < 0)) {
+		error("--constituency chỉ dùng với --adopt official");
+		return EXIT_USAGE;
+	}
+	rn.cons_opt = cons;
+	io.on_note = on_note;
+	io.note_arg = &rn;
 	if (book_info_load(ctx->db, &bi) < 0 ||
 	    ((body_s || bi.nbodies == 1) && !(rn.def = book_body_pick(&bi, body_s)))) {
 		book_info_release(&bi);
@@ -499,6 +591,8 @@ int cmd_candidate_import(struct ctx *ctx, int argc, char **argv)
 			if (!im.row_errors && one_row(&rn) < 0)
 				break;
 	}
+	if (r == 0 && !im.nerrors && rn.adopt && adopt_all(&rn, argv[0], import_sha256(&im)) < 0)
+		im.nerrors++;
 	if (r == 0 && !im.nerrors) {
 		printf("%s: thêm %d ứng cử (%d người mới, %d người đã có trong sổ), khớp %d ứng cử đã có, ", argv[0],
 		       rn.added, rn.new_people, rn.matched_people, rn.matched_cand);
@@ -509,6 +603,11 @@ int cmd_candidate_import(struct ctx *ctx, int argc, char **argv)
 			   import_sha256(&im), rn.added, rn.new_people, rn.matched_cand, rn.updated ? ", có sửa" : "");
 		if (rn.updated)
 			ctx_change(ctx, "sửa %d ứng cử theo mã ứng cử của tệp", rn.updated);
+		if (rn.unknown_unit)
+			note("tệp không có cột đơn vị giới thiệu: %d người được ghi là chưa rõ đơn vị giới thiệu "
+			     "(ghi sau bằng 'hiepthuong candidate edit NGƯỜI --unit ĐƠN-VỊ')", rn.unknown_unit);
+		if (rn.adopt)
+			printf("%s: nhận %zu người vào %s\n", argv[0], rn.adopted.n, stage_label(rn.adopt->key));
 		if (rn.units.n)
 			qsort(rn.units.id, rn.units.n, sizeof(*rn.units.id), cmp_id);
 		for (size_t i = 0; i < rn.units.n; i++) {
@@ -527,6 +626,7 @@ int cmd_candidate_import(struct ctx *ctx, int argc, char **argv)
 	idrows_release(&rn.cand);
 	idrows_release(&rn.pers);
 	idrows_release(&rn.units);
+	idrows_release(&rn.adopted);
 	book_info_release(&bi);
 	return rc;
 }
