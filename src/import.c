@@ -446,7 +446,8 @@ static int is_subheader(const struct import *im, const struct import_raw *h, con
 	return known > 0;
 }
 
-/* "(1) (2) (3) ..." or "1 2 3 ...": the column numbers under a form's header. */
+/* "(1) (2) (3) ..." or "1 2 3 ...", counting from 1: the column numbers
+ * under a form's header. */
 static int is_numbers_row(const struct import_raw *r)
 {
 	long prev = 0;
@@ -462,8 +463,8 @@ static int is_numbers_row(const struct import_raw *r)
 		if (*p == '(')
 			p++;
 		v = strtol(p, &end, 10);
-		if (end == p || (*end == ')' ? end[1] : *end) || v <= prev)
-			return 0;
+		if (end == p || (*end == ')' ? end[1] : *end) || v != prev + 1)
+			return 0;	/* 1, 2, 3, ...: the columns numbered in order */
 		prev = v;
 		n++;
 	}

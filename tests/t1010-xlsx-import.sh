@@ -146,3 +146,20 @@ expect_exit 0
 [ "$(sql "$T/d.db" "SELECT decided_on FROM allocation")" = 2025-12-05 ] ||
 	t_fail "decided on $(sql "$T/d.db" "SELECT decided_on FROM allocation")"
 t_end
+
+t_case "a CSV file as a form prints it: a title row, a two-row header, a row of column numbers"
+cat >"$T/form.csv" <<'CSV'
+DANH SÁCH NGƯỜI ỨNG CỬ;;;;;;
+;;;;;;
+STT;Họ và tên (2);Ngày, tháng, năm sinh;Giới tính;Trình độ;;Đơn vị giới thiệu
+;;;;Giáo dục phổ thông;Chuyên môn, nghiệp vụ;
+(1);(2);(3);(4);(5);(6);(7)
+1;Nguyễn Văn Tám;01/02/1970;Nam;12/12;Kỹ sư;UBND
+CSV
+cp "$B" "$T/f.db"
+ht candidate import "$T/form.csv" --body qh --db "$T/f.db"
+expect_exit 0
+expect_out "form.csv: thêm 1 ứng cử"
+[ "$(sql "$T/f.db" "SELECT edu_general || '|' || edu_professional FROM person")" = "12/12|Kỹ sư" ] ||
+	t_fail "the sub-columns: $(sql "$T/f.db" "SELECT edu_general || '|' || edu_professional FROM person")"
+t_end
