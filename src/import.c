@@ -255,11 +255,7 @@ static void known_columns(const struct import *im, struct sbuf *sb)
 
 static void raw_free(struct import_raw *r)
 {
-	for (size_t i = 0; i < r->n; i++)
-		free(r->f[i]);
-	free(r->f);
-	free(r->len);
-	free(r->fl);
+	free(r->f);	/* one block with the rest (src_read) */
 	memset(r, 0, sizeof(*r));
 }
 
@@ -295,18 +291,28 @@ static int src_read(struct import *im, struct import_raw *out)
 		n = cr.nfields;
 		out->row = cr.row;
 	}
-	out->n = n;
-	out->f = xmalloc(sizeof(*out->f) * (n ? n : 1));
-	out->len = xmalloc(sizeof(*out->len) * (n ? n : 1));
-	if (fl)
-		out->fl = xmalloc(n ? n : 1);
-	for (size_t i = 0; i < n; i++) {
-		out->f[i] = xmalloc(len[i] + 1);
-		memcpy(out->f[i], f[i], len[i]);
-		out->f[i][len[i]] = '\0';
-		out->len[i] = len[i];
-		if (fl)
-			out->fl[i] = fl[i];
+	/* one block: the pointers, the lengths, the flags, then the texts */
+	{
+		size_t bytes = 0;
+		char *p;
+
+		for (size_t i = 0; i < n; i++)
+			bytes += len[i] + 1;
+		out->n = n;
+		out->f = xmalloc(sizeof(*out->f) * (n ? n : 1) + sizeof(*out->len) * (n ? n : 1) + n + bytes);
+		out->len = (size_t *)(out->f + (n ? n : 1));
+		if (fl) {
+			out->fl = (unsigned char *)(out->len + (n ? n : 1));
+			memcpy(out->fl, fl, n);
+		}
+		p = (char *)(out->len + (n ? n : 1)) + n;
+		for (size_t i = 0; i < n; i++) {
+			out->f[i] = p;
+			memcpy(p, f[i], len[i]);
+			p[len[i]] = '\0';
+			out->len[i] = len[i];
+			p += len[i] + 1;
+		}
 	}
 	return 1;
 }
