@@ -19,7 +19,7 @@ DESTDIR ?=
 BUILD ?= build
 CC ?= cc
 PKG_CONFIG ?= pkg-config
-PKGS = sqlite3 yaml-0.1 xlsxwriter icu-uc icu-i18n libcrypto
+PKGS = sqlite3 yaml-0.1 xlsxwriter icu-uc icu-i18n libcrypto libzip
 PYTHON ?= /usr/bin/python3
 
 CFLAGS ?= -O2 -g
@@ -83,6 +83,7 @@ OBJS += $(BUILD)/hash.o
 OBJS += $(BUILD)/import.o
 OBJS += $(BUILD)/lock.o
 OBJS += $(BUILD)/opt.o
+OBJS += $(BUILD)/outfile.o
 OBJS += $(BUILD)/person.o
 OBJS += $(BUILD)/rules.o
 OBJS += $(BUILD)/sbuf.o
