@@ -87,6 +87,10 @@
 struct ctx;
 struct sbuf;
 
+/* 1 when s is an entry time as `at` holds it ("2026-01-05T08:30:00+07:00",
+ * a real date and time), else 0. */
+int audit_time_valid(const char *s);
+
 /* prev_hash of the first entry. */
 #define AUDIT_GENESIS "0000000000000000000000000000000000000000000000000000000000000000"
 
