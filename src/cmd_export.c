@@ -35,6 +35,7 @@
 #include "audit.h"
 #include "cmd.h"
 #include "candidacy.h"
+#include "conference.h"
 #include "dataset.h"
 #include "db.h"
 #include "diag.h"
@@ -47,6 +48,7 @@
 #include "sbuf.h"
 #include "template.h"
 #include "validate.h"
+#include "vocab.h"
 #include "xlsx.h"
 #include "banned.h"
 
@@ -171,6 +173,43 @@ static time_t book_created(sqlite3 *db)
 static const char *lookup_ds(void *arg, const char *name)
 {
 	return dataset_scalar(arg, name);
+}
+
+/*
+ * A template's `select` condition ("conference_kind=workplace,residence")
+ * in words: "hội nghị cử tri nơi công tác hoặc hội nghị cử tri nơi cư trú".
+ */
+static void select_words(const char *cond, struct sbuf *out)
+{
+	static const struct { const char *name, *field, *phrase; } names[] = {
+		{ "conference_kind", "kind", "" },
+		{ "vote_method", "vote_method", "hội nghị biểu quyết bằng " },
+		{ "conference_mode", "mode", "hội nghị tổ chức theo hình thức " },
+		{ "round", NULL, "hội nghị hiệp thương lần " },
+	};
+	const char *eq = strchr(cond, '=');
+	size_t i;
+
+	for (i = 0; eq && i < sizeof(names) / sizeof(names[0]); i++)
+		if (strlen(names[i].name) == (size_t)(eq - cond) && !strncmp(names[i].name, cond, (size_t)(eq - cond)))
+			break;
+	if (!eq || i == sizeof(names) / sizeof(names[0])) {
+		sbuf_addf(out, "điều kiện '%s'", cond);
+		return;
+	}
+	for (const char *p = eq + 1; *p;) {
+		const char *comma = strchr(p, ',');
+		size_t len = comma ? (size_t)(comma - p) : strlen(p);
+		char code[64];
+		const char *w;
+
+		snprintf(code, sizeof(code), "%.*s", (int)len, p);
+		/* the kind of meeting inside a sentence: lower case */
+		w = !names[i].field ? NULL : !strcmp(names[i].field, "kind") ? conf_kind_phrase(code)
+			: vocab_label(names[i].field, code);
+		sbuf_addf(out, "%s%s", p != eq + 1 ? " hoặc " : names[i].phrase, w ? w : code);
+		p += len + (comma != NULL);
+	}
 }
 
 /* The form's `select` conditions, on the loaded dataset. */
@@ -633,8 +672,13 @@ static int export_one(struct ctxx *x, const char *form, const struct opts *op)
 		return EXIT_RULES;
 	}
 	export_gate_release(&job);
-	if (rc == 2)
-		error("mẫu '%s' không dùng được cho lựa chọn này (điều kiện '%s' của mẫu)", t->id, bad);
+	if (rc == 2) {
+		struct sbuf why = SBUF_INIT;
+
+		select_words(bad, &why);
+		error("mẫu '%s' không dùng được cho lựa chọn này: mẫu chỉ dành cho %s", t->id, why.buf);
+		sbuf_release(&why);
+	}
 	if (rc == 3)
 		error("không xuất '%s' bản chính thức: danh sách chưa có ai (chưa có quyết định nào đưa người vào "
 		      "danh sách này); bản chính thức sẽ khóa danh sách, nên không khóa một danh sách trống. "
@@ -872,14 +916,14 @@ int cmd_export(struct ctx *ctx, int argc, char **argv)
 {
 	struct opts op;
 	struct opt opts[] = {
-		OPT_STRING('o', "output", &op.out, "TỆP", "tệp .xlsx cần ghi (với 'all': thư mục)"),
+		OPT_PATH('o', "output", &op.out, "TỆP", "tệp .xlsx cần ghi (với 'all': thư mục)"),
 		OPT_STRING(0, "body", &op.body, "MÃ", "cơ quan (mã trong cấu hình, ví dụ qh, hdnd-tinh)"),
 		OPT_INT(0, "round", &op.round, "N", "lần hiệp thương: 1, 2 hoặc 3"),
 		OPT_STRING(0, "constituency", &op.constituency, "SỐ", "đơn vị bầu cử số"),
 		OPT_INT(0, "conference", &op.conference, "ID", "hội nghị cử tri (số của hội nghị trong sổ)"),
 		OPT_STRING(0, "unit", &op.unit, "MÃ", "cơ quan, tổ chức, đơn vị giới thiệu"),
 		OPT_BOOL(0, "draft", &op.draft, "xuất bản nháp dù sổ còn lỗi (ghi 'BẢN NHÁP' trên mọi trang)"),
-		OPT_STRING(0, "templates", &op.templates, "THƯ_MỤC", "thư mục mẫu biểu (mặc định: templates/)"),
+		OPT_PATH(0, "templates", &op.templates, "THƯ_MỤC", "thư mục mẫu biểu (mặc định: templates/)"),
 		OPT_BOOL(0, "force", &op.force, "ghi đè cả tệp đã có không phải biểu mẫu do hiepthuong xuất"),
 		OPT_BOOL(0, "list", &op.list, "liệt kê các mẫu (không cần sổ)"),
 		OPT_END()

@@ -335,6 +335,7 @@ int db_open(const char *path, sqlite3 **out)
 
 int db_create_tmp(const char *path, sqlite3 **out, char **tmp_path)
 {
+	struct stat st;
 	struct sbuf tmp = SBUF_INIT;
 	sqlite3 *db = NULL;
 	struct sbuf pragmas = SBUF_INIT;
@@ -342,8 +343,14 @@ int db_create_tmp(const char *path, sqlite3 **out, char **tmp_path)
 
 	*out = NULL;
 	*tmp_path = NULL;
-	if (access(path, F_OK) == 0)
+	if (lstat(path, &st) == 0) {
+		if (S_ISDIR(st.st_mode))
+			return error("'%s' là một thư mục; --db phải là tên tệp sổ, ví dụ '%s/hiepthuong.db'", path,
+				     path);
+		if (!S_ISREG(st.st_mode))
+			return error("'%s' không phải tệp thường; --db phải là tên một tệp sổ mới", path);
 		return error("sổ '%s' đã có; không ghi đè (xóa hoặc đổi tên nó, hoặc chọn tên khác bằng --db)", path);
+	}
 	sbuf_addf(&tmp, "%s.tmp-XXXXXX", path);
 	fd = mkstemp(tmp.buf);
 	if (fd < 0) {

@@ -222,10 +222,11 @@ static int check_by(const struct ctx *ctx, int argc, char **argv)
 	}
 	if (!by)
 		return 0;
+	/* One line, no controls (what the command's own parse keeps). */
+	if (!(by = opt_clean_line(by, "--by")))
+		return -1;
 	if (!*by)
 		return error("--by cần tên người thực hiện, không được để trống");
-	if (!text_utf8_valid(by, strlen(by), NULL))
-		return error("--by: tên người thực hiện không phải UTF-8 hợp lệ");
 	if (text_utf8_count(by) > 200)
 		return error("--by: tên người thực hiện quá dài (%zu ký tự, tối đa 200)", text_utf8_count(by));
 	return 0;
@@ -419,6 +420,13 @@ int main(int argc, char **argv)
 
 	/* Books, exports and backups hold personal data: owner only. */
 	umask(077);
+	/* A fixed clock for the audit trail must be a time, or nothing is
+	 * recorded with it (audit.c). */
+	if (getenv("HIEPTHUONG_NOW") && *getenv("HIEPTHUONG_NOW") && !audit_time_valid(getenv("HIEPTHUONG_NOW"))) {
+		error("biến HIEPTHUONG_NOW '%s' không phải thời điểm dạng 2026-01-05T08:30:00+07:00; bỏ biến này để "
+		      "dùng đồng hồ máy", getenv("HIEPTHUONG_NOW"));
+		return EXIT_USAGE;
+	}
 	memset(&ctx, 0, sizeof(ctx));
 	ctx.db_path = getenv("HIEPTHUONG_DB");
 	if (!ctx.db_path || !*ctx.db_path)
@@ -440,12 +448,13 @@ int main(int argc, char **argv)
 			}
 			if (!strcmp(a, "--db"))
 				ctx.db_path = argv[++i];
-			else
-				ctx.by = argv[++i];
+			else if (!(ctx.by = opt_clean_line(argv[++i], "--by")))
+				return EXIT_USAGE;
 		} else if (!strncmp(a, "--db=", 5)) {
 			ctx.db_path = a + 5;
 		} else if (!strncmp(a, "--by=", 5)) {
-			ctx.by = a + 5;
+			if (!(ctx.by = opt_clean_line(a + 5, "--by")))
+				return EXIT_USAGE;
 		} else if (!strcmp(a, "--version") || !strcmp(a, "-V")) {
 			return check_stdout(cmd_version(&ctx, 1, argv));
 		} else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
@@ -463,6 +472,14 @@ int main(int argc, char **argv)
 	}
 	c = cmd_lookup(argc - i, argv + i, &nwords);
 	if (!c) {
+		if (is_group(argv[i]) && i + 1 < argc &&
+		    (!strcmp(argv[i + 1], "--help") || !strcmp(argv[i + 1], "-h"))) {
+			/* `hiepthuong candidate --help`, as `hiepthuong help candidate` */
+			printf("Các lệnh '%s':\n", argv[i]);
+			list_commands(stdout, argv[i]);
+			printf("\n'hiepthuong %s LỆNH --help' in hướng dẫn của từng lệnh.\n", argv[i]);
+			return check_stdout(EXIT_OK);
+		}
 		if (is_group(argv[i])) {
 			if (i + 1 < argc)
 				error("không có lệnh '%s %s'", argv[i], argv[i + 1]);
@@ -483,5 +500,6 @@ int main(int argc, char **argv)
 		argv[i + 1] = (char *)c->name;
 	rc = run_command(c, &ctx, argc - i - (nwords - 1), argv + i + (nwords - 1));
 	sbuf_release(&cmdline);
+	opt_release_all();
 	return check_stdout(rc);
 }
