@@ -7,11 +7,7 @@
 # written as CSV imports back.
 . "$TOP/tests/lib.sh"
 
-make_province_book
-sqlite3 -bail "$T/p.db" <"$TOP/tests/data/people.sql" >/dev/null &&
-	sqlite3 -bail "$T/p.db" <"$TOP/tests/data/province.sql" >/dev/null || {
-	echo "FAIL $SCRIPT:setup: fixtures"; exit 1; }
-"$HT" audit accept --reason "dữ liệu thử" --db "$T/p.db" >/dev/null 2>&1
+make_fixture_book
 D="--db $T/p.db"
 export HIEPTHUONG_TODAY=2026-02-10
 
