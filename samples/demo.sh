@@ -26,18 +26,19 @@ walk() {
 			--secretary-position "Chuyên viên" --invited 35 --present 33 \
 			--agreed "Thống nhất cơ cấu, thành phần, số lượng người được giới thiệu ứng cử"
 	done
-	"$ht" unit import "$s/units.csv" --db "$db"
-	"$ht" alloc import "$s/allocations.csv" --db "$db"
-	"$ht" candidate import "$s/candidates.csv" --db "$db"
+	# Each step is entered on the day it happens, so histories read in order.
+	HIEPTHUONG_TODAY=2025-12-10 "$ht" unit import "$s/units.csv" --db "$db"
+	HIEPTHUONG_TODAY=2025-12-10 "$ht" alloc import "$s/allocations.csv" --db "$db"
+	HIEPTHUONG_TODAY=2026-01-05 "$ht" candidate import "$s/candidates.csv" --db "$db"
 	if [ -f "$s/stages/nomination.csv" ]; then
 		echo "== Hội nghị cử tri giới thiệu người ứng cử (thôn, nơi công tác)"
-		"$ht" voters import "$s/stages/nomination.csv" --db "$db"
+		HIEPTHUONG_TODAY=2026-01-10 "$ht" voters import "$s/stages/nomination.csv" --db "$db"
 	fi
 	echo "== Hiệp thương lần thứ hai: danh sách sơ bộ"
 	for b in "$@"; do
 		"$ht" conference add --db "$db" --kind ht2 --body "$b" --date 02/02/2026 --invited 35 --present 34
 	done
-	"$ht" decide import "$s/stages/round2.csv" --db "$db"
+	HIEPTHUONG_TODAY=2026-02-02 "$ht" decide import "$s/stages/round2.csv" --db "$db"
 }
 
 finish() {
@@ -47,13 +48,13 @@ finish() {
 	for b in "$@"; do
 		"$ht" conference add --db "$db" --kind ht3 --body "$b" --date 12/02/2026 --invited 35 --present 35
 	done
-	"$ht" decide import "$s/stages/round3.csv" --db "$db"
+	HIEPTHUONG_TODAY=2026-02-12 "$ht" decide import "$s/stages/round3.csv" --db "$db"
 	for b in "$@"; do
 		"$ht" milestone set --db "$db" --body "$b" --event round3_sent --date 14/02/2026 \
 			--note "Gửi Hội đồng bầu cử quốc gia, Ủy ban bầu cử"
 	done
 	echo "== Danh sách chính thức theo đơn vị bầu cử"
-	"$ht" decide import "$s/stages/official.csv" --db "$db"
+	HIEPTHUONG_TODAY=2026-02-24 "$ht" decide import "$s/stages/official.csv" --db "$db"
 	for b in "$@"; do
 		"$ht" milestone set --db "$db" --body "$b" --event official_list --date 24/02/2026
 	done
@@ -70,9 +71,9 @@ echo "==== Tỉnh Hòa Lâm (mẫu)"
 "$ht" init --config "$top/samples/province/config.yaml" --db "$out/tinh.db"
 walk "$out/tinh.db" province qh hdnd-tinh
 echo "== Hội nghị cử tri nơi cư trú"
-"$ht" voters import "$top/samples/province/stages/voters.csv" --db "$out/tinh.db"
-"$ht" withdraw --db "$out/tinh.db" --body qh --candidate "Phạm Quốc Thái 13/03/1975" --note "Đơn xin rút ngày 06/02/2026"
-"$ht" issue add --db "$out/tinh.db" --body qh --candidate "Y Khuê Niê 24/06/1981" \
+HIEPTHUONG_TODAY=2026-02-07 "$ht" voters import "$top/samples/province/stages/voters.csv" --db "$out/tinh.db"
+HIEPTHUONG_TODAY=2026-02-06 "$ht" withdraw --db "$out/tinh.db" --body qh --candidate "Phạm Quốc Thái 13/03/1975" --note "Đơn xin rút ngày 06/02/2026"
+HIEPTHUONG_TODAY=2026-02-05 "$ht" issue add --db "$out/tinh.db" --body qh --candidate "Y Khuê Niê 24/06/1981" \
 	--text "Cử tri phản ánh việc kê khai tài sản chưa đầy đủ" --responsible "Cơ quan nơi người ứng cử công tác"
 "$ht" issue answer --db "$out/tinh.db" 1 --ref "Văn bản số 15/BC-UBKT" --date 07/02/2026 \
 	--conclusion "Phản ánh đúng một phần; đề nghị không đưa vào danh sách"
@@ -86,7 +87,7 @@ echo "==== Xã Tân Hòa Lâm (mẫu)"
 "$ht" init --config "$top/samples/commune/config.yaml" --db "$out/xa.db"
 walk "$out/xa.db" commune hdnd-xa
 echo "== Hội nghị cử tri nơi cư trú"
-"$ht" voters import "$top/samples/commune/stages/voters.csv" --db "$out/xa.db"
+HIEPTHUONG_TODAY=2026-02-07 "$ht" voters import "$top/samples/commune/stages/voters.csv" --db "$out/xa.db"
 finish "$out/xa.db" commune hdnd-xa
 echo
 

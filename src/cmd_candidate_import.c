@@ -89,6 +89,7 @@ struct run {
 	 * check against allocations */
 	struct idrows units;
 	int added, new_people, matched_people, matched_cand, updated, unknown_unit;
+	int later_stage;	/* rows whose stage is past 'nominated' */
 	/* --adopt: the stage the list is at, its constituency from the title
 	 * or --constituency, and the candidacies it adds with theirs */
 	const struct stage_def *adopt;
@@ -353,7 +354,7 @@ static int one_row(struct run *rn)
 	struct candidacy c = { 0 }, existing = { 0 };
 	struct unit_row u = { 0 };
 	char err[512], dossier[24], *full = NULL, *dob = NULL;
-	int bad, matched, r, rc = 0;
+	int bad, matched, r, rc = 0, later = 0;
 	long prev;
 
 	if (import_val(im, CC_NUMBER) && *import_val(im, CC_NUMBER))
@@ -364,9 +365,16 @@ static int one_row(struct run *rn)
 		person_check(rn->bi, &p, report_person, im);
 	if (dossier_s && *dossier_s && dossier_parse(dossier_s, dossier, sizeof(dossier), err, sizeof(err)) < 0)
 		import_error(im, CC_DOSSIER, "%s", err);
-	if (stage_s && *stage_s && (!(stage = stage_find(stage_s)) || stage > &stage_defs[1]))
+	if (stage_s && *stage_s && !(stage = stage_find(stage_s)))
 		import_error(im, CC_STAGE, "bước '%s' không hợp lệ: người ứng cử mới ở bước 'proposed' (dự kiến) hoặc "
 			     "'nominated' (được giới thiệu)", stage_s);
+	else if (stage > &stage_defs[1]) {
+		/* A row of `candidate list --format csv` from a book further on:
+		 * the person enters as nominated; the rounds' decisions are
+		 * the rounds' to record (decide import), with their meetings. */
+		later = 1;
+		stage = &stage_defs[1];
+	}
 	if (!import_has(im, CC_UNIT) && !import_has(im, CC_SOURCE)) {
 		/* A published list (Mẫu 04, 05, 17, 22) says nothing of who
 		 * nominated: its "Ghi chú" marks the self-nominees, and the
@@ -417,6 +425,7 @@ static int one_row(struct run *rn)
 		rc = *err ? 0 : -1;
 		goto out;
 	}
+	rn->later_stage += later;	/* added at 'nominated' */
 	if (matched) {
 		struct person old;
 
@@ -594,12 +603,12 @@ int cmd_candidate_import(struct ctx *ctx, int argc, char **argv)
 	if (r == 0 && !im.nerrors && rn.adopt && adopt_all(&rn, argv[0], import_sha256(&im)) < 0)
 		im.nerrors++;
 	if (r == 0 && !im.nerrors) {
-		printf("%s: thêm %d ứng cử (%d người mới, %d người đã có trong sổ), khớp %d ứng cử đã có, ", argv[0],
+		printf("%s: thêm %d ứng cử (%d người mới, %d người đã có trong sổ), khớp %d ứng cử đã có, ", im.path,
 		       rn.added, rn.new_people, rn.matched_people, rn.matched_cand);
 		if (rn.updated)
 			printf("sửa %d ứng cử, ", rn.updated);
 		printf("từ chối 0 dòng\n");
-		ctx_change(ctx, "nhập '%s' (SHA-256 %s): thêm %d ứng cử (%d người mới), khớp %d%s", argv[0],
+		ctx_change(ctx, "nhập '%s' (SHA-256 %s): thêm %d ứng cử (%d người mới), khớp %d%s", im.path,
 			   import_sha256(&im), rn.added, rn.new_people, rn.matched_cand, rn.updated ? ", có sửa" : "");
 		if (rn.updated)
 			ctx_change(ctx, "sửa %d ứng cử theo mã ứng cử của tệp", rn.updated);
@@ -607,7 +616,11 @@ int cmd_candidate_import(struct ctx *ctx, int argc, char **argv)
 			note("tệp không có cột đơn vị giới thiệu: %d người được ghi là chưa rõ đơn vị giới thiệu "
 			     "(ghi sau bằng 'hiepthuong candidate edit NGƯỜI --unit ĐƠN-VỊ')", rn.unknown_unit);
 		if (rn.adopt)
-			printf("%s: nhận %zu người vào %s\n", argv[0], rn.adopted.n, stage_label(rn.adopt->key));
+			printf("%s: nhận %zu người vào %s\n", im.path, rn.adopted.n, stage_label(rn.adopt->key));
+		if (rn.later_stage)
+			printf("%s: %d dòng ghi bước sau 'được giới thiệu' (danh sách của sổ khác): những người này được "
+			       "nhập ở bước 'được giới thiệu'; các bước sau ghi bằng 'hiepthuong decide import' theo "
+			       "từng hội nghị hiệp thương\n", im.path, rn.later_stage);
 		if (rn.units.n)
 			qsort(rn.units.id, rn.units.n, sizeof(*rn.units.id), cmp_id);
 		for (size_t i = 0; i < rn.units.n; i++) {
@@ -620,7 +633,7 @@ int cmd_candidate_import(struct ctx *ctx, int argc, char **argv)
 		}
 		rc = EXIT_OK;
 	} else if (im.nerrors) {
-		fprintf(stderr, "%s: %d lỗi; không nhập gì, sổ không thay đổi\n", argv[0], im.nerrors);
+		fprintf(stderr, "%s: %d lỗi; không nhập gì, sổ không thay đổi\n", im.path, im.nerrors);
 	}
 	import_close(&im);
 	idrows_release(&rn.cand);

@@ -121,7 +121,7 @@ static int list_file(struct wlist *l, const char *file)
 	sbuf_addf(&path, "%s/%s", lists_dir(), file);
 	f = fopen(path.buf, "r");
 	if (!f) {
-		rc = error("không mở được danh mục '%s': %s", path.buf, strerror(errno));
+		rc = error("không mở được danh mục '%s': %s", path.buf, sys_msg(errno));
 		sbuf_release(&path);
 		return rc;
 	}
@@ -767,7 +767,7 @@ static int write_workbook(struct wb *w, const char *path)
 	sbuf_addf(&tmp, "%s.tmp-XXXXXX", path);
 	fd = mkstemp(tmp.buf);
 	if (fd < 0) {
-		error("không tạo được tệp '%s': %s", path, strerror(errno));
+		error("không tạo được tệp '%s': %s", path, sys_msg(errno));
 		sbuf_release(&tmp);
 		return -1;
 	}
@@ -798,8 +798,7 @@ static int write_workbook(struct wb *w, const char *path)
 	if (e != LXW_NO_ERROR || w->err) {
 		unlink(tmp.buf);
 		sbuf_release(&tmp);
-		return error("không ghi được '%s'%s%s", path, e != LXW_NO_ERROR ? ": " : "",
-			     e != LXW_NO_ERROR ? lxw_strerror(e) : "");
+		return error("không ghi được '%s': %s", path, sys_msg(errno ? errno : EIO));
 	}
 	if ((fd = open(tmp.buf, O_RDONLY)) < 0 || fsync(fd) < 0 || rename(tmp.buf, path) < 0) {
 		int en = errno;
@@ -807,7 +806,7 @@ static int write_workbook(struct wb *w, const char *path)
 			close(fd);
 		unlink(tmp.buf);
 		sbuf_release(&tmp);
-		return error("không ghi được '%s': %s", path, strerror(en));
+		return error("không ghi được '%s': %s", path, sys_msg(en));
 	}
 	close(fd);
 	sbuf_release(&tmp);

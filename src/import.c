@@ -844,9 +844,8 @@ static int open_zip(struct import *im, struct import_feed *f, int is_stdin)
  * Open the source of im->path: 0 with im->r_ or im->x_ ready, or -1 after
  * reporting.  What the file is comes from its first bytes.
  */
-static int open_source(struct import *im, struct import_feed *f)
+static int open_source(struct import *im, const char *path, struct import_feed *f)
 {
-	const char *path = im->path;
 	int is_stdin = !strcmp(path, "-");
 	enum xlsx_kind kind = XLSX_KIND_TEXT;
 	char err[512];
@@ -878,9 +877,9 @@ static int open_source(struct import *im, struct import_feed *f)
 		read_prefix(f, (size_t)1 << 20);
 		im->nerrors++;
 		if (xlsx_cfb_is_encrypted(f->pre, f->npre))
-			return error_at(path, 0, 0, "sổ Excel được đặt mật khẩu (mã hóa): hiepthuong không đọc được; "
+			return error_at(im->path, 0, 0, "sổ Excel được đặt mật khẩu (mã hóa): hiepthuong không đọc được; "
 					"hãy mở bằng Excel, bỏ mật khẩu rồi lưu lại dưới dạng .xlsx");
-		return error_at(path, 0, 0, "đây là tệp Excel 97-2003 (.xls); hãy mở bằng Excel hoặc LibreOffice "
+		return error_at(im->path, 0, 0, "đây là tệp Excel 97-2003 (.xls); hãy mở bằng Excel hoặc LibreOffice "
 				"và lưu lại dưới dạng 'Excel Workbook (.xlsx)' hoặc 'CSV UTF-8'");
 	case XLSX_KIND_ZIP:
 		return open_zip(im, f, is_stdin);
@@ -888,11 +887,11 @@ static int open_source(struct import *im, struct import_feed *f)
 	case XLSX_KIND_UTF16BE:
 		f->utf16 = kind == XLSX_KIND_UTF16LE ? 1 : 2;
 		f->ppos = 2;	/* the byte-order mark */
-		im->r_ = csv_open_read(feed_read, f, path, 0);
+		im->r_ = csv_open_read(feed_read, f, im->path, 0);
 		csv_set_delimiter(im->r_, utf16_delimiter(f->pre, f->npre, f->utf16 == 1));
 		return 0;
 	default:
-		im->r_ = csv_open_read(feed_read, f, path, 0);
+		im->r_ = csv_open_read(feed_read, f, im->path, 0);
 		return 0;
 	}
 }
@@ -901,7 +900,8 @@ int import_open_opts(struct import *im, const char *path, const struct import_co
 		     const struct import_opts *opts)
 {
 	memset(im, 0, sizeof(*im));
-	im->path = path;
+	/* "-" is standard input (csv_open_file_tap), named so in messages. */
+	im->path = strcmp(path, "-") ? path : CSV_STDIN_NAME;
 	im->cols = cols;
 	im->ncols = ncols;
 	if (opts)
@@ -914,11 +914,11 @@ int import_open_opts(struct import *im, const char *path, const struct import_co
 	im->hash_ = hash_new();
 	im->feed_ = xcalloc(1, sizeof(*im->feed_));
 	im->feed_->fd = -1;
-	if (open_source(im, im->feed_) < 0)
+	if (open_source(im, path, im->feed_) < 0)
 		return -1;
 	if (im->opts_.sheet && !im->x_) {
 		im->nerrors++;
-		return error_at(path, 0, 0, "--sheet chỉ dùng với sổ Excel (.xlsx); tệp này là tệp văn bản (CSV)");
+		return error_at(im->path, 0, 0, "--sheet chỉ dùng với sổ Excel (.xlsx); tệp này là tệp văn bản (CSV)");
 	}
 	return find_header(im);
 }

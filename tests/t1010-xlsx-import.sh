@@ -125,7 +125,7 @@ expect_out "$sum"
 cat "$T/alloc.xlsx" | "$HT" alloc import - --sheet 2 --db "$T/s.db" >"$OUT" 2>"$ERR"
 RC=$?
 expect_exit 0
-expect_out "-: thêm 0 phân bổ, khớp"
+expect_out "(đầu vào chuẩn): thêm 0 phân bổ, khớp"
 t_end
 
 t_case "a date in the 1904 date system"

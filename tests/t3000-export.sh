@@ -121,7 +121,7 @@ t_end
 t_case "a form refuses a conference of the wrong kind"
 ht export --db "$T/p.db" 06-bbkp --conference 7 -o "$T/06b.xlsx"
 expect_exit 3
-expect_err "vote_method=ballot"
+expect_err "mẫu chỉ dành cho hội nghị biểu quyết bằng bỏ phiếu kín"
 expect_no_file "$T/06b.xlsx"
 t_end
 
