@@ -191,7 +191,8 @@ test: deps
 asan: deps
 	$(Q)$(MAKE) --no-print-directory BUILD=build-asan CFLAGS="-O1 -g -fno-omit-frame-pointer" \
 		SAN_CFLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all" build-all
-	$(Q)ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	$(Q)ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
+		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 		HT=$(CURDIR)/build-asan/hiepthuong UNIT_DIR=$(CURDIR)/build-asan/unit PYTHON=$(PYTHON) \
 		SANITIZED=1 sh tests/run.sh
 

@@ -446,7 +446,7 @@ static void list_ref(const struct wb *w, int i, char *buf, size_t len)
 		letters[a] = letters[b];
 		letters[b] = t;
 	}
-	snprintf(buf, len, "='Danh mục'!$%s$2:$%s$%d", letters, letters, w->lists[i].n + 1);
+	snprintf(buf, len, "'Danh mục'!$%s$2:$%s$%d", letters, letters, w->lists[i].n + 1);
 }
 
 static lxw_datetime dt(int y, int m, int d)
