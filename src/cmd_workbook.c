@@ -22,7 +22,6 @@
  * docs/import.md is the clerk's guide to these workbooks.
  */
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,6 +34,7 @@
 #include "db.h"
 #include "diag.h"
 #include "opt.h"
+#include "outfile.h"
 #include "person.h"
 #include "sbuf.h"
 #include "stage.h"
@@ -757,25 +757,17 @@ static const char *sheet_name(const char *kind)
 
 static int write_workbook(struct wb *w, const char *path)
 {
-	struct sbuf tmp = SBUF_INIT;
 	/* not constant_memory: the lists sheet is written column by column */
 	lxw_workbook_options wo = { LXW_FALSE, NULL, LXW_FALSE };
+	char *tmp = out_temp_beside(path);
 	lxw_row_t rows;
 	lxw_error e;
-	int fd;
 
-	sbuf_addf(&tmp, "%s.tmp-XXXXXX", path);
-	fd = mkstemp(tmp.buf);
-	if (fd < 0) {
-		error("không tạo được tệp '%s': %s", path, sys_msg(errno));
-		sbuf_release(&tmp);
+	if (!tmp)
 		return -1;
-	}
-	close(fd);
-	w->x = workbook_new_opt(tmp.buf, &wo);
+	w->x = workbook_new_opt(tmp, &wo);
 	if (!w->x) {
-		unlink(tmp.buf);
-		sbuf_release(&tmp);
+		out_temp_discard(tmp);
 		return error("không tạo được tệp '%s'", path);
 	}
 	formats(w);
@@ -796,20 +788,12 @@ static int write_workbook(struct wb *w, const char *path)
 	e = workbook_close(w->x);
 	w->x = NULL;
 	if (e != LXW_NO_ERROR || w->err) {
-		unlink(tmp.buf);
-		sbuf_release(&tmp);
-		return error("không ghi được '%s': %s", path, sys_msg(errno ? errno : EIO));
-	}
-	if ((fd = open(tmp.buf, O_RDONLY)) < 0 || fsync(fd) < 0 || rename(tmp.buf, path) < 0) {
 		int en = errno;
-		if (fd >= 0)
-			close(fd);
-		unlink(tmp.buf);
-		sbuf_release(&tmp);
-		return error("không ghi được '%s': %s", path, sys_msg(en));
+		out_temp_discard(tmp);
+		return error("không ghi được '%s': %s", path, sys_msg(en ? en : EIO));
 	}
-	close(fd);
-	sbuf_release(&tmp);
+	if (out_put_in_place(tmp, path) < 0)
+		return -1;
 	printf("%s: sổ nhập liệu %s, %d cột%s; nhập lại bằng 'hiepthuong %s import %s'\n", path, kind_title(w->kind),
 	       w->ncols, w->filled ? ", đã điền dữ liệu trong sổ" : "", w->kind, path);
 	return 0;
@@ -818,14 +802,15 @@ static int write_workbook(struct wb *w, const char *path)
 int cmd_workbook(struct ctx *ctx, int argc, char **argv)
 {
 	static const char usage[] =
-		"hiepthuong workbook unit|alloc|candidate|voters|decide -o TỆP.xlsx [--filled] [--body CƠ-QUAN]";
+		"hiepthuong workbook unit|alloc|candidate|voters|decide -o TỆP.xlsx [--filled] [--body CƠ-QUAN] [--force]";
 	static const char *const kinds[] = { "unit", "alloc", "candidate", "voters", "decide", NULL };
 	const char *out = NULL, *body_s = NULL;
-	int filled = 0, rc, k = -1;
+	int filled = 0, force = 0, rc, k = -1;
 	struct opt opts[] = {
 		OPT_STRING('o', "output", &out, "TỆP.xlsx", "tệp Excel sẽ ghi (bắt buộc)"),
 		OPT_BOOL(0, "filled", &filled, "điền sẵn dữ liệu đang có trong sổ (sửa rồi nhập lại)"),
 		OPT_STRING(0, "body", &body_s, "CƠ-QUAN", "chỉ một cơ quan dân cử (mặc định: tất cả)"),
+		OPT_BOOL(0, "force", &force, "ghi đè tệp đã có (kể cả sổ nhập liệu đã điền)"),
 		OPT_END()
 	};
 	struct wb w;
@@ -846,6 +831,17 @@ int cmd_workbook(struct ctx *ctx, int argc, char **argv)
 		opt_usage(usage, opts, 1);
 		return EXIT_USAGE;
 	}
+	{
+		size_t n = strlen(out);
+		if (n < 5 || strcmp(out + n - 5, ".xlsx")) {
+			error("tên tệp '%s' không có đuôi .xlsx: sổ nhập liệu là tệp Excel (.xlsx)", out);
+			return EXIT_USAGE;
+		}
+	}
+	/* an existing file, even a workbook written here, may hold a clerk's
+	 * work: never replaced without --force (outfile.h) */
+	if (out_may_write(out, OUT_BACKUP, force, ctx->db_path) < 0)
+		return EXIT_DATA;
 	memset(&w, 0, sizeof(w));
 	w.ctx = ctx;
 	w.kind = kinds[k];

@@ -23,6 +23,14 @@ expect_err "không có loại sổ 'people'"
 ht workbook candidate --db "$B"
 expect_exit 2
 expect_err "thiếu -o TỆP.xlsx"
+# an existing file may be a clerk's filled workbook: only with --force
+echo "bảng tính của tôi" >"$T/mine.xlsx"
+ht workbook candidate -o "$T/mine.xlsx" --db "$B"
+expect_exit 3
+expect_err "đã có; không ghi đè"
+[ "$(cat "$T/mine.xlsx")" = "bảng tính của tôi" ] || t_fail "the clerk's file was replaced"
+ht workbook candidate -o "$T/mine.xlsx" --force --db "$B"
+expect_exit 0
 t_end
 
 t_case "a candidate workbook: headers, messages, drop-downs, formats, instructions"
