@@ -19,7 +19,7 @@ DESTDIR ?=
 BUILD ?= build
 CC ?= cc
 PKG_CONFIG ?= pkg-config
-PKGS = sqlite3 yaml-0.1 xlsxwriter icu-uc icu-i18n libcrypto libzip
+PKGS = sqlite3 yaml-0.1 xlsxwriter icu-uc icu-i18n libcrypto libzip expat
 PYTHON ?= /usr/bin/python3
 
 CFLAGS ?= -O2 -g
@@ -28,9 +28,11 @@ ALL_CFLAGS = $(WARNINGS) $(CFLAGS) $(SAN_CFLAGS)
 ALL_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Isrc -I$(BUILD) $(TEMPLATE_DIRS) \
 	$(shell $(PKG_CONFIG) --cflags $(PKGS)) $(CPPFLAGS)
 ALL_LDFLAGS = $(SAN_CFLAGS) $(LDFLAGS)
-# Where `export` finds templates/*.yaml: the source tree, else the install.
+# Where `export` finds templates/*.yaml and `workbook` config/lists/*.txt:
+# the source tree, else the install.
 TEMPLATE_DIRS = -DHT_TEMPLATES_SRC='"$(CURDIR)/templates"' \
-	-DHT_TEMPLATES_DIR='"$(PREFIX)/share/hiepthuong/templates"'
+	-DHT_TEMPLATES_DIR='"$(PREFIX)/share/hiepthuong/templates"' \
+	-DHT_LISTS_SRC='"$(CURDIR)/config/lists"' -DHT_LISTS_DIR='"$(PREFIX)/share/hiepthuong/config/lists"'
 LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS)) $(LDLIBS)
 
 ifneq ($(V),1)
@@ -67,6 +69,7 @@ OBJS += $(BUILD)/cmd_unit_import.o
 OBJS += $(BUILD)/cmd_validate.o
 OBJS += $(BUILD)/cmd_version.o
 OBJS += $(BUILD)/cmd_vissue.o
+OBJS += $(BUILD)/cmd_workbook.o
 OBJS += $(BUILD)/cmd_voters.o
 OBJS += $(BUILD)/collate_vi.o
 OBJS += $(BUILD)/conference.o
@@ -106,6 +109,7 @@ OBJS += $(BUILD)/vocab.o
 OBJS += $(BUILD)/voters.o
 OBJS += $(BUILD)/xlsx.o
 OBJS += $(BUILD)/xlsx_cell.o
+OBJS += $(BUILD)/xlsx_read.o
 OBJS += $(BUILD)/xlsx_table.o
 OBJS += $(BUILD)/yamlcfg.o
 
@@ -146,8 +150,9 @@ units: $(UNIT_BINS)
 # libFuzzer and runs each for FUZZ_TIME seconds over its seed corpus; the
 # same sources linked with tests/fuzz/replay.c replay the seeds and the kept
 # regression inputs in the normal test suite (t4200).  The template loader
-# has fuzz_template.c, with the shipped templates/ as its seeds.
-FUZZ_TARGETS = config csv rules template
+# has fuzz_template.c, with the shipped templates/ as its seeds; the .xlsx
+# reader fuzz_xlsx.c, with tests/fuzz/seeds/xlsx/ (whole files and bare XML).
+FUZZ_TARGETS = config csv rules template xlsx
 FUZZ_TIME ?= 60
 FUZZ_CC ?= clang
 REPLAY_BINS = $(patsubst %,$(BUILD)/unit/replay_%,$(FUZZ_TARGETS))
@@ -186,7 +191,8 @@ test: deps
 asan: deps
 	$(Q)$(MAKE) --no-print-directory BUILD=build-asan CFLAGS="-O1 -g -fno-omit-frame-pointer" \
 		SAN_CFLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all" build-all
-	$(Q)ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	$(Q)ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
+		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 		HT=$(CURDIR)/build-asan/hiepthuong UNIT_DIR=$(CURDIR)/build-asan/unit PYTHON=$(PYTHON) \
 		SANITIZED=1 sh tests/run.sh
 
@@ -229,10 +235,12 @@ check:
 
 install: hiepthuong
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/hiepthuong/config/rules \
+		$(DESTDIR)$(PREFIX)/share/hiepthuong/config/lists \
 		$(DESTDIR)$(PREFIX)/share/hiepthuong/templates
 	install -m 755 hiepthuong $(DESTDIR)$(PREFIX)/bin/hiepthuong
 	install -m 644 config/*.yaml $(DESTDIR)$(PREFIX)/share/hiepthuong/config/
 	install -m 644 config/rules/*.yaml $(DESTDIR)$(PREFIX)/share/hiepthuong/config/rules/
+	install -m 644 config/lists/*.txt $(DESTDIR)$(PREFIX)/share/hiepthuong/config/lists/
 	for f in templates/*.yaml; do [ -e "$$f" ] && install -m 644 "$$f" $(DESTDIR)$(PREFIX)/share/hiepthuong/templates/; done; true
 
 clean:

@@ -1,8 +1,8 @@
 /*
  * COMMAND: voters import
- * USAGE:   hiepthuong voters import TỆP.csv [--body CƠ-QUAN]
+ * USAGE:   hiepthuong voters import TỆP [--body CƠ-QUAN] [--sheet TRANG]
  * COMMAND: decide import
- * USAGE:   hiepthuong decide import TỆP.csv [--body CƠ-QUAN]
+ * USAGE:   hiepthuong decide import TỆP [--body CƠ-QUAN] [--sheet TRANG] [--correct LÝ_DO]
  *
  * Bulk entry of voter-conference results and of stage decisions from CSV
  * files saved by Excel (columns in docs/stages.md), for the provincial
@@ -42,8 +42,8 @@
 #include "banned.h"
 
 static const char *const h_body[] = { "Cơ quan dân cử", "Ứng cử đại biểu", NULL };
-static const char *const h_cand[] = { "Người ứng cử", "Họ và tên", "Họ và tên người ứng cử", NULL };
-static const char *const h_dob[] = { "Ngày, tháng, năm sinh", "Ngày sinh", NULL };
+static const char *const h_cand[] = { "Người ứng cử", "Họ và tên", "Họ và tên người ứng cử", "Họ tên", NULL };
+static const char *const h_dob[] = { "Ngày, tháng, năm sinh", "Ngày sinh", "Năm sinh", "Sinh ngày", NULL };
 
 /*
  * The start both imports share: options, the book's bodies and pack, the
@@ -57,15 +57,17 @@ static int import_start(struct ctx *ctx, int argc, char **argv, const char *usag
 			struct import *im, const char **correct, int *code)
 {
 	const char *body = NULL;
+	struct import_opts io = { NULL, NULL, NULL };
 	struct opt opts[] = {
 		OPT_STRING(0, "body", &body, "CƠ-QUAN", "cơ quan của các dòng không ghi cột 'Cơ quan dân cử'"),
+		OPT_STRING(0, "sheet", &io.sheet, "TRANG", "trang tính cần đọc của sổ Excel: tên hoặc số thứ tự (mặc định trang đầu)"),
 		OPT_STRING(0, "correct", correct, "LÝ_DO", "đính chính danh sách đã khóa (đã xuất bản chính thức), với lý do"),
 		OPT_END()
 	};
+	int rc;
 
 	if (!correct)	/* this import touches no locked list: no --correct */
-		opts[1] = (struct opt)OPT_END();
-	int rc;
+		opts[2] = (struct opt)OPT_END();
 
 	memset(bi, 0, sizeof(*bi));
 	memset(im, 0, sizeof(*im));
@@ -77,7 +79,7 @@ static int import_start(struct ctx *ctx, int argc, char **argv, const char *usag
 		return -1;
 	*code = EXIT_USAGE;
 	if (argc != 1) {
-		error("cần đúng một tệp CSV");
+		error("cần đúng một tệp (CSV hoặc Excel .xlsx; '-' là đầu vào chuẩn)");
 		opt_usage(usage, opts, 1);
 		return -1;
 	}
@@ -86,7 +88,7 @@ static int import_start(struct ctx *ctx, int argc, char **argv, const char *usag
 		return -1;
 	if ((body || bi->nbodies == 1) && !(*def = book_body_pick(bi, body)))
 		return -1;
-	if (validate_load_pack(ctx->db, pack) < 0 || import_open(im, argv[0], cols, ncols) < 0)
+	if (validate_load_pack(ctx->db, pack) < 0 || import_open_opts(im, argv[0], cols, ncols, &io) < 0)
 		return -1;
 	return 0;
 }
@@ -307,7 +309,7 @@ static void group_flush(struct ctx *ctx, const struct rule_pack *pack, struct im
 
 int cmd_voters_import(struct ctx *ctx, int argc, char **argv)
 {
-	static const char usage[] = "hiepthuong voters import TỆP.csv [--body CƠ-QUAN]";
+	static const char usage[] = "hiepthuong voters import TỆP [--body CƠ-QUAN] [--sheet TRANG]";
 	struct book_info bi;
 	struct import im;
 	struct group g;
@@ -478,7 +480,7 @@ static int decide_row(sqlite3 *db, const struct rule_pack *pack, struct book_inf
 
 int cmd_decide_import(struct ctx *ctx, int argc, char **argv)
 {
-	static const char usage[] = "hiepthuong decide import TỆP.csv [--body CƠ-QUAN] [--correct LÝ_DO]";
+	static const char usage[] = "hiepthuong decide import TỆP [--body CƠ-QUAN] [--sheet TRANG] [--correct LÝ_DO]";
 	const char *correct_s = NULL;
 	char *correct = NULL;
 	int ncorrected = 0;

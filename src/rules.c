@@ -46,11 +46,13 @@ static const char *const events[] = { "issues_answered", "round3_sent", "officia
 #define P_STR_OPT(n, ch) { n, PT_STR, 0, 0, 0, ch }
 #define P_BOOL(n) { n, PT_BOOL, 1, 0, 1, NULL }
 #define P_LIST(n, ch) { n, PT_STRLIST, 1, 0, 0, ch }
+#define P_LIST_OPT(n, ch) { n, PT_STRLIST, 0, 0, 0, ch }
 #define P_TABLE(n) { n, PT_SEATS_TABLE, 1, 0, 0, NULL }
 
 static const struct kind_spec kinds[] = {
 	{ "min_age", { P_INT("years", 1, 150) } },
-	{ "nationality", { P_STR("text", NULL) } },
+	{ "nationality", { P_STR("text", NULL), P_STR_OPT("country", NULL), P_LIST_OPT("more_than_one", NULL),
+			   P_LIST_OPT("applying", NULL) } },
 	{ "hdnd_levels", { P_INT("max_levels", 1, 10), P_INT("max_levels_with_na", 0, 10) } },
 	{ "one_constituency", { { 0 } } },
 	{ "hdnd_locality", { { 0 } } },

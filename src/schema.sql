@@ -181,7 +181,9 @@ CREATE TABLE candidacy (
 	constituency_id INTEGER REFERENCES constituency(id),
 	note TEXT,
 	UNIQUE (person_id, body_id),
-	CHECK ((source = 'self') = (unit_id IS NULL)),
+	-- a self-nominee has no unit; a nominee has one, unless the list it
+	-- came from did not say (a published list imported or adopted)
+	CHECK (source <> 'self' OR unit_id IS NULL),
 	CHECK ((status = 'dropped') = (drop_reason IS NOT NULL)),
 	CHECK (drop_reason IS NOT 'other' OR drop_note IS NOT NULL),
 	CHECK (special_case = 0 OR special_reason IS NOT NULL)

@@ -11,7 +11,9 @@ ratios and peak memory (maximum resident set size of the child, from
 GNU time):
 
   import    candidate import of candidates.csv  vs  sqlite3 shell's .import
-            of the same CSV into a plain table
+            of the same CSV into a plain table; and candidate import of the
+            same rows as an .xlsx workbook (python3-xlsxwriter, shared
+            strings as Excel writes them)  vs  the CSV import
   validate  validate of the whole book at SIZE/10 and at SIZE: the ratio
             shows how its cost grows with ten times the data
   export    export of the largest list (Mẫu 05/BCĐBHĐND-MT, round 3, of the
@@ -183,6 +185,9 @@ def main():
     os.makedirs(tmp)
     cand_csv = os.path.join(big, "candidates.csv")
     imp, imp_base = Job("hiepthuong candidate import"), Job("sqlite3 .import (plain table)")
+    imp_x = Job("hiepthuong candidate import of the .xlsx")
+    cand_xlsx = os.path.join(tmp, "candidates.xlsx")
+    csv_to_xlsx(cand_csv, cand_xlsx)
     val_s, val_b = Job("hiepthuong validate, 1/10 size"), Job("hiepthuong validate, full size")
     exp, exp_c, exp_py = (Job("hiepthuong export 05-bcdbhdnd-mt (round 3)"), Job("xlsx_min (libxlsxwriter)"),
                           Job("xlsx_py.py (python3-xlsxwriter)"))
@@ -203,6 +208,8 @@ def main():
         db = os.path.join(tmp, "import.db")
         shutil.copyfile(os.path.join(big, "base.db"), db)
         imp.add(run([ht, "candidate", "import", cand_csv, "--db", db], out=os.path.join(tmp, "log.import")))
+        shutil.copyfile(os.path.join(big, "base.db"), db)
+        imp_x.add(run([ht, "candidate", "import", cand_xlsx, "--db", db], out=os.path.join(tmp, "log.importx")))
         plain = os.path.join(tmp, "plain.db")
         if os.path.exists(plain):
             os.remove(plain)
@@ -230,7 +237,7 @@ def main():
     def verdict(ok):
         return "met" if ok else "MISSED"
 
-    peak = max(max(j.rss) for j in (imp, val_s, val_b, exp)) / 1024
+    peak = max(max(j.rss) for j in (imp, imp_x, val_s, val_b, exp)) / 1024
     out = []
     out.append("hiepthuong benchmark, size %s (scale %g), %d runs each, %s" %
                (args.size, scale, runs, datetime.datetime.now().strftime("%Y-%m-%d %H:%M")))
@@ -245,6 +252,13 @@ def main():
     out.append(imp.line())
     out.append(imp_base.line())
     out.append("  ratio %.2f (target: within 2x) %s" % (ratio(imp, imp_base), verdict(ratio(imp, imp_base) <= 2)))
+    out.append("")
+    out.append("import of the same rows as .xlsx (%.1f MB, sheet XML %.1f MB):" %
+               (os.path.getsize(cand_xlsx) / 1e6, xlsx_sheet_size(cand_xlsx) / 1e6))
+    out.append(imp_x.line())
+    out.append(imp.line())
+    out.append("  ratio %.2f (target: within 1.5x of the CSV import) %s" %
+               (ratio(imp_x, imp), verdict(ratio(imp_x, imp) <= 1.5)))
     out.append("")
     out.append("validate (whole book; findings at full size: %s):" % (findings[0].strip() if findings else "?"))
     out.append(val_s.line())
@@ -274,6 +288,26 @@ def main():
     sys.stdout.write(text)
     log("written to %s" % results)
     return 0 if same else 1
+
+
+def csv_to_xlsx(src, dst):
+    """The CSV file as Excel would save it: one sheet, shared strings."""
+    import csv
+    import xlsxwriter
+    text = open(src, encoding="utf-8-sig").read()
+    delim = ";" if text.splitlines()[0].count(";") > text.splitlines()[0].count(",") else ","
+    wb = xlsxwriter.Workbook(dst)
+    ws = wb.add_worksheet("Danh sách")
+    for r, row in enumerate(csv.reader(text.splitlines(), delimiter=delim)):
+        for c, v in enumerate(row):
+            if v:
+                ws.write_string(r, c, v)
+    wb.close()
+
+
+def xlsx_sheet_size(path):
+    import zipfile
+    return zipfile.ZipFile(path).getinfo("xl/worksheets/sheet1.xml").file_size
 
 
 def imp_n(d):
