@@ -103,6 +103,7 @@ OBJS += $(BUILD)/validate_util.o
 OBJS += $(BUILD)/voters.o
 OBJS += $(BUILD)/xlsx.o
 OBJS += $(BUILD)/xlsx_cell.o
+OBJS += $(BUILD)/xlsx_page.o
 OBJS += $(BUILD)/xlsx_table.o
 OBJS += $(BUILD)/yamlcfg.o
 

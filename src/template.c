@@ -193,8 +193,13 @@ static void parse_table(struct ydoc *d, yaml_node_t *n, struct tpl_block *b, con
 		ydoc_error(d, n, "thiếu 'columns' trong 'table'");
 	ymap_strlist(&m, "blank", Y_OPTIONAL, &b->blank, &b->nblank);
 	ymap_str(&m, "total", Y_OPTIONAL, &b->total);
-	b->repeat_header = 0;
+	b->repeat_header = 1;
 	ymap_bool(&m, "repeat_header", Y_OPTIONAL, &b->repeat_header);
+	if ((x = ymap_get(&m, "continued"))) {
+		b->continued = xcalloc(1, sizeof(*b->continued));
+		parse_line(d, x, b->continued);
+	}
+	ymap_bool(&m, "even_rows", Y_OPTIONAL, &b->even_rows);
 	ymap_end(&m);
 }
 
@@ -238,6 +243,33 @@ static void parse_cols(struct ydoc *d, struct ymap *m, struct tpl_block *b, cons
 	b->last_col = (int)to - 1;
 }
 
+/* keep: together | with_next | with_previous, or a list of them. */
+static void parse_keep(struct ydoc *d, struct ymap *m, struct tpl_block *b)
+{
+	static const char *const words[] = { "together", "with_next", "with_previous", NULL };
+	yaml_node_t *x = ymap_get(m, "keep");
+	int n;
+
+	if (!x)
+		return;
+	n = x->type == YAML_SEQUENCE_NODE ? yseq_len(x) : 1;
+	for (int i = 0; i < n; i++) {
+		yaml_node_t *it = x->type == YAML_SEQUENCE_NODE ? yseq_item(d, x, i) : x;
+		char *w = NULL;
+		int k;
+
+		if (!it || ynode_str(d, it, "keep", &w) < 0)
+			continue;
+		for (k = 0; words[k] && strcmp(words[k], w); k++)
+			;
+		if (words[k])
+			b->keep |= 1u << k;
+		else
+			ydoc_error(d, it, "'keep' nhận together, with_next hoặc with_previous, không nhận '%s'", w);
+		free(w);
+	}
+}
+
 static void parse_block(struct ydoc *d, yaml_node_t *n, struct tpl_block *b, const struct tpl_page *pg, int depth)
 {
 	struct ymap m;
@@ -263,6 +295,12 @@ static void parse_block(struct ydoc *d, yaml_node_t *n, struct tpl_block *b, con
 	ymap_str(&m, "unless", Y_OPTIONAL, &b->unless);
 	parse_style(&m, &b->st);
 	parse_cols(d, &m, b, pg);
+	parse_keep(d, &m, b);
+	if (ymap_int(&m, "blank_lines", Y_OPTIONAL, 1, 30, &v) == 0) {
+		b->blank_lines = (int)v;
+		if (!kinds[TB_TEXT])
+			ydoc_error(d, ymap_get(&m, "blank_lines"), "'blank_lines' chỉ dùng cho khối 'text'");
+	}
 	if (found < 0) {
 		ydoc_error(d, n, "khối thiếu loại: text, header, table, each, signature, notes hoặc space");
 		ymap_end(&m);
@@ -469,6 +507,8 @@ static void blocks_free(struct tpl_block *b, int n)
 		free(b[i].cols);
 		strlist_free(b[i].blank, b[i].nblank);
 		free(b[i].total);
+		if (b[i].continued)
+			lines_free(b[i].continued, 1);
 		blocks_free(b[i].body, b[i].nbody);
 		blocks_free(b[i].empty, b[i].nempty);
 	}

@@ -62,12 +62,22 @@ struct tpl_column {
 
 enum tpl_kind { TB_TEXT, TB_HEADER, TB_TABLE, TB_EACH, TB_SIGNATURE, TB_NOTES, TB_SPACE };
 
+/* A block's `keep` (docs/templates.md, "Pages"). */
+enum {
+	KEEP_TOGETHER = 1,		/* its rows on one page */
+	KEEP_WITH_NEXT = 2,		/* its last row on the page of the next row */
+	KEEP_WITH_PREVIOUS = 4		/* its first row on the page of the row above */
+};
+
 struct tpl_block {
 	enum tpl_kind kind;
 	long line, col;
 	char *when, *unless;		/* conditions, or NULL */
 	struct tpl_style st;		/* block defaults */
 	int first_col, last_col;	/* 0-based span of TB_TEXT/TB_NOTES lines */
+	unsigned keep;			/* KEEP_* */
+	int blank_lines;		/* TB_TEXT: dotted lines for the hand under
+					 * a line the book could not fill */
 
 	struct tpl_line *lines;		/* TB_TEXT, TB_NOTES */
 	int nlines;
@@ -85,7 +95,12 @@ struct tpl_block {
 					 * the blank form ("1", "2", "…") */
 	int nblank;
 	char *total;			/* TB_TABLE: label of the totals row */
-	int repeat_header;		/* TB_TABLE: print header on every page */
+	int repeat_header;		/* TB_TABLE: header rows again on every page
+					 * its rows go on to (default) */
+	struct tpl_line *continued;	/* TB_TABLE: a line above the repeated
+					 * header rows, or NULL */
+	int even_rows;			/* TB_TABLE: every data row as tall as the
+					 * tallest (a ballot's boxes) */
 
 	struct tpl_block *body, *empty;	/* TB_EACH */
 	int nbody, nempty;
@@ -100,7 +115,7 @@ struct tpl_page {
 	int size;
 	double *widths;			/* grid column widths, Excel units */
 	int ncols;
-	int fit_width;
+	int fit_width;			/* print scale to fit the page's width */
 	char *footer;			/* Excel footer string, or NULL */
 };
 

@@ -90,6 +90,8 @@ static void check_blocks(struct check *c, const struct tpl_block *b, int n)
 			check_text(c, b[i].left[k].text, b[i].left[k].line, b[i].left[k].col);
 		for (int k = 0; k < b[i].nright; k++)
 			check_text(c, b[i].right[k].text, b[i].right[k].line, b[i].right[k].col);
+		if (b[i].continued)
+			check_text(c, b[i].continued->text, b[i].continued->line, b[i].continued->col);
 		check_table_name(c, b[i].rows, b[i].line, b[i].col);
 		if (b[i].match)
 			check_cond(c, b[i].match, b[i].line, b[i].col);
