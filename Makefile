@@ -82,6 +82,7 @@ OBJS += $(BUILD)/fill.o
 OBJS += $(BUILD)/hash.o
 OBJS += $(BUILD)/import.o
 OBJS += $(BUILD)/lock.o
+OBJS += $(BUILD)/minutes.o
 OBJS += $(BUILD)/opt.o
 OBJS += $(BUILD)/person.o
 OBJS += $(BUILD)/rules.o

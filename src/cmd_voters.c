@@ -17,6 +17,7 @@
 #include "cmd.h"
 #include "conference.h"
 #include "diag.h"
+#include "minutes.h"
 #include "opt.h"
 #include "sbuf.h"
 #include "validate.h"
@@ -34,9 +35,11 @@ int cmd_voters_add(struct ctx *ctx, int argc, char **argv)
 	struct opt opts[CONF_NOPTS + 4];
 	struct rule_pack pack;
 	struct vresult *res = NULL, *rev = NULL;
+	struct minutes mins;
 	long long id = 0;
 	int rc, nres = 0, nrev = 0;
 
+	memset(&mins, 0, sizeof(mins));
 	conf_args_init(&a);
 	opts[0] = (struct opt)OPT_STRING(0, "kind", &a.kind, "LOẠI", "workplace (nơi công tác), residence (nơi cư trú), thon (thôn/TDP giới thiệu)");
 	conf_opts(&a, opts + 1);
@@ -77,6 +80,10 @@ int cmd_voters_add(struct ctx *ctx, int argc, char **argv)
 		goto out;
 	}
 	rc = EXIT_DATA;
+	if (a.minutes && (minutes_load(a.minutes, &mins) < 0 || minutes_apply(&mins, &a) < 0)) {
+		rules_release(&pack);
+		goto out;
+	}
 	if (voters_record(ctx->db, &pack, &a, res, nres, rev, nrev, NULL, 0, &id) == 0) {
 		ctx_subject(ctx, "conference", id);
 		for (int i = 0; i < nres; i++)
@@ -104,5 +111,7 @@ out:
 	vresults_release(rev, nrev);
 	opt_list_release(&results);
 	opt_list_release(&revotes);
+	conf_args_release(&a);
+	minutes_release(&mins);
 	return rc;
 }
