@@ -214,12 +214,12 @@ static int beside_gate(void *arg, int wait)
  * Write one form.  The gate's verdict is `g` (checked before) or the job
  * running beside (`job`; then the file is put in place only if the gate
  * lets it pass).  Returns 0 when written, 1 when the gate abandoned it,
- * 2 when the template's `select` refuses these selectors (*bad: the
- * condition; nothing reported), -1 after reporting.
+ * 2 when the template's `select` or `meeting` refuses these selectors
+ * (*bad: why, malloc'd; nothing reported), -1 after reporting.
  */
 static int render_one(struct ctxx *x, const struct template *t, const struct selectors *sel,
 		      const struct ds_params *params, const char *path, const struct gate_result *g,
-		      struct gate_job *job, const char **bad)
+		      struct gate_job *job, char **bad)
 {
 	const struct dataset_def *def = dataset_find(t->dataset);
 	struct dataset ds;
@@ -230,8 +230,15 @@ static int render_one(struct ctxx *x, const struct template *t, const struct sel
 	memset(&ds, 0, sizeof(ds));
 	if (dataset_load(x->db, def, sel, params, &ds) < 0)
 		goto out;
-	*bad = failed_select(t, &ds);
-	if (*bad) {
+	if (failed_select(t, &ds)) {
+		struct sbuf why = SBUF_INIT;
+		sbuf_addf(&why, "điều kiện '%s' của mẫu", failed_select(t, &ds));
+		*bad = sbuf_detach(&why, NULL);
+		rc = 2;
+		goto out;
+	}
+	/* a form that does not belong to the meeting is refused */
+	if (!template_meeting_ok(t, lookup_ds, &ds, bad)) {
 		rc = 2;
 		goto out;
 	}
@@ -447,7 +454,7 @@ static int export_one(struct ctxx *x, const char *form, const struct opts *op)
 	struct selectors sel;
 	struct ds_params params;
 	struct gate_job job;
-	const char *bad = NULL;
+	char *bad = NULL;
 	int rc, grc;
 
 	for (int i = 0; i < x->ntpl; i++)
@@ -481,6 +488,7 @@ static int export_one(struct ctxx *x, const char *form, const struct opts *op)
 
 		end_locking(x, 0);
 		export_gate_release(&job);
+		free(bad);
 		if (grc < 0)
 			return EXIT_DATA;
 		error("không xuất '%s': sổ còn %d lỗi (xem ở trên); sửa các lỗi, hoặc dùng --draft để xuất bản nháp",
@@ -489,7 +497,8 @@ static int export_one(struct ctxx *x, const char *form, const struct opts *op)
 	}
 	export_gate_release(&job);
 	if (rc == 2)
-		error("mẫu '%s' không dùng được cho lựa chọn này (điều kiện '%s' của mẫu)", t->id, bad);
+		error("không xuất '%s' (%s) cho lựa chọn này: %s", t->id, t->code, bad);
+	free(bad);
 	if (rc != 0) {
 		end_locking(x, 0);
 		return EXIT_DATA;
@@ -629,7 +638,7 @@ static int export_all(struct ctxx *x, const struct opts *op)
 		struct sbuf path = SBUF_INIT;
 		const struct gate_result *g = NULL;
 		struct ds_params params;
-		const char *bad;
+		char *bad = NULL;
 		int r;
 
 		for (int k = 0; k < nbodies; k++)
@@ -646,8 +655,9 @@ static int export_all(struct ctxx *x, const struct opts *op)
 			r = -1;
 		else
 			r = render_one(x, jobs[i].t, &jobs[i].sel, &params, path.buf, g, NULL, &bad);
+		free(bad);
 		if (r == 2)
-			r = 1;		/* the template's select: not this one */
+			r = 1;		/* the template's select or meeting: not this one */
 		if (r == 0) {
 			printf("đã ghi '%s' (%s)\n", path.buf, jobs[i].t->code);
 			written++;

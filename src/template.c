@@ -165,6 +165,7 @@ static void parse_columns(struct ydoc *d, yaml_node_t *n, struct tpl_block *b, c
 			free(align);
 		}
 		ymap_bool(&m, "number", Y_OPTIONAL, &c->number);
+		ymap_bool(&m, "percent", Y_OPTIONAL, &c->percent);
 		ymap_bool(&m, "sum", Y_OPTIONAL, &c->sum);
 		ymap_end(&m);
 		if (c->head)
@@ -399,11 +400,53 @@ static void parse_page(struct ydoc *d, yaml_node_t *n, struct tpl_page *pg)
 	ymap_end(&m);
 }
 
+/* A list of words each among `allowed`. */
+static void word_list(struct ydoc *d, struct ymap *m, const char *key, const char *const *allowed, char ***out,
+		      int *n)
+{
+	yaml_node_t *x = ymap_get(m, key);
+
+	if (!x || ymap_strlist(m, key, Y_OPTIONAL, out, n) != 0)
+		return;
+	for (int i = 0; i < *n; i++) {
+		int k;
+		for (k = 0; allowed[k] && strcmp(allowed[k], (*out)[i]); k++)
+			;
+		if (!allowed[k]) {
+			struct sbuf list = SBUF_INIT;
+			for (k = 0; allowed[k]; k++)
+				sbuf_addf(&list, "%s%s", k ? ", " : "", allowed[k]);
+			ydoc_error(d, x, "'%s' không nhận '%s' (chọn trong: %s)", key, (*out)[i], list.buf);
+			sbuf_release(&list);
+		}
+	}
+}
+
+/* meeting: {kind: [...], mode: [...], vote: [...]} */
+static void parse_meeting(struct ydoc *d, yaml_node_t *n, struct template *t)
+{
+	static const char *const kinds[] = { "ht1", "ht2", "ht3", "leadership", "expanded_leadership", "bctmt",
+					     "workplace", "residence", "thon", NULL };
+	static const char *const modes[] = { "in_person", "online", "distribution", NULL };
+	static const char *const votes[] = { "hands", "ballot", "online_poll", "none", NULL };
+	struct ymap m;
+
+	if (ymap_begin(d, n, "meeting", &m) < 0)
+		return;
+	word_list(d, &m, "kind", kinds, &t->meet_kind, &t->nmeet_kind);
+	word_list(d, &m, "mode", modes, &t->meet_mode, &t->nmeet_mode);
+	word_list(d, &m, "vote", votes, &t->meet_vote, &t->nmeet_vote);
+	ymap_end(&m);
+	if (!t->nmeet_kind)
+		ydoc_error(d, n, "'meeting' cần 'kind': các loại hội nghị mẫu dùng cho");
+}
+
 static void parse_form(struct ydoc *d, yaml_node_t *n, struct template *t)
 {
 	static const char *const kinds[] = { "na", "hdnd", NULL };
 	static const char *const gates[] = { "nominated", "preliminary", "qualified", "official", "round", NULL };
 	struct ymap m;
+	yaml_node_t *x;
 
 	if (ymap_begin(d, n, "form", &m) < 0)
 		return;
@@ -415,6 +458,8 @@ static void parse_form(struct ydoc *d, yaml_node_t *n, struct template *t)
 	ymap_enum(&m, "gate", Y_OPTIONAL, gates, &t->gate);
 	ymap_bool(&m, "locks", Y_OPTIONAL, &t->locks);
 	ymap_strlist(&m, "select", Y_OPTIONAL, &t->select, &t->nselect);
+	if ((x = ymap_get(&m, "meeting")))
+		parse_meeting(d, x, t);
 	ymap_str(&m, "file", Y_REQUIRED, &t->file);
 	ymap_str(&m, "sheet", Y_REQUIRED, &t->sheet);
 	ymap_end(&m);
@@ -525,6 +570,9 @@ void template_release(struct template *t)
 	free(t->body_kind);
 	free(t->gate);
 	strlist_free(t->select, t->nselect);
+	strlist_free(t->meet_kind, t->nmeet_kind);
+	strlist_free(t->meet_mode, t->nmeet_mode);
+	strlist_free(t->meet_vote, t->nmeet_vote);
 	free(t->file);
 	free(t->sheet);
 	free(t->page.font);

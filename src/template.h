@@ -56,6 +56,8 @@ struct tpl_column {
 	int span;			/* grid columns the column covers (>= 1) */
 	enum tpl_align align;
 	int number;			/* write integers as numbers */
+	int percent;			/* a fraction (0.5747), written as a number
+					 * shown as a percentage (57,47%) */
 	int sum;			/* add up in the totals row */
 	long line, col;
 };
@@ -133,6 +135,10 @@ struct template {
 	int locks;			/* a final export locks the gate's stage (lock.h) */
 	char **select;			/* instance filters "field=v1,v2" */
 	int nselect;
+	/* `meeting:` the meetings the form is for (conference datasets): their
+	 * kinds, modes and voting methods ("none": not recorded); NULL = any */
+	char **meet_kind, **meet_mode, **meet_vote;
+	int nmeet_kind, nmeet_mode, nmeet_vote;
 	char *file;			/* output name pattern, with fill-ins */
 	char *sheet;			/* sheet name */
 	struct tpl_page page;
@@ -173,5 +179,13 @@ void template_free_all(struct template *v, int n);
 
 /* Evaluate a `when`/`unless` condition with a field lookup. */
 int template_cond(const char *cond, const char *(*lookup)(void *arg, const char *name), void *arg);
+
+/*
+ * Whether the meeting the dataset describes (its fields conference_kind,
+ * conference_mode, vote_method) is one the form is for (`meeting:`).
+ * Returns 1, or 0 with why in *why (malloc'd Vietnamese, for the refusal).
+ */
+int template_meeting_ok(const struct template *t, const char *(*lookup)(void *arg, const char *name), void *arg,
+			char **why);
 
 #endif

@@ -111,6 +111,11 @@ lxw_format *xr_get_format(struct render *r, const struct fkey *k)
 	}
 	if (k->indent > 0)
 		format_set_indent(f, (uint8_t)k->indent);
+	/* two decimals; [$-42A] (Vietnamese) makes LibreOffice print the
+	 * decimal comma the forms use, whatever its own locale; Excel takes
+	 * the separator from Windows' settings */
+	if (k->percent)
+		format_set_num_format(f, "[$-42A]0.00%");
 	r->fkeys[r->nformats] = *k;
 	r->formats[r->nformats++] = f;
 	return f;

@@ -172,17 +172,29 @@ static double held(const struct page_plan *pl, int from, int to)
 	return h;
 }
 
+/* The rows held, less blank rows at the end that wait for the next row
+ * (it may glue them) unless this is the end of the form. */
+static int deciding(const struct page_plan *pl, int final)
+{
+	int n = pl->nrows;
+
+	while (!final && n > 0 && (pl->rows[n - 1].flags & ROW_SPACE) && !(pl->rows[n - 1].flags & ROW_GLUE))
+		n--;
+	return n;
+}
+
 /* Break pages while the rows held do not fit. */
-static void fit(struct render *r)
+static void fit(struct render *r, int final)
 {
 	struct page_plan *pl = &r->plan;
+	int n;
 
-	while (!pl->off && pl->nrows && pl->used + held(pl, 0, pl->nrows) > pl->capacity) {
+	while (!pl->off && (n = deciding(pl, final)) > 0 && pl->used + held(pl, 0, n) > pl->capacity) {
 		int k = -1;
 
 		/* the last row before which a page may begin, with what
 		 * goes before it fitting on this page */
-		for (int i = pl->nrows - 1; i >= 0; i--)
+		for (int i = n - 1; i >= 0; i--)
 			if (!(pl->rows[i].flags & ROW_GLUE) && (i > 0 || pl->content) &&
 			    pl->used + held(pl, 0, i) <= pl->capacity) {
 				k = i;
@@ -190,7 +202,7 @@ static void fit(struct render *r)
 			}
 		/* a glued run taller than what is left: split it where it must */
 		if (k < 0)
-			for (int i = pl->nrows - 1; i >= 0; i--)
+			for (int i = n - 1; i >= 0; i--)
 				if ((i > 0 || pl->content) && pl->used + held(pl, 0, i) <= pl->capacity) {
 					k = i;
 					break;
@@ -246,14 +258,14 @@ void xr_emit_row(struct render *r, double height, struct cell *cells, int n, uns
 		}
 	}
 	row_set(&pl->rows[pl->nrows++], height, cells, n, flags, (flags & ROW_DATA) ? pl->table : NULL);
-	fit(r);
+	fit(r, 0);
 }
 
 void xr_page_finish(struct render *r)
 {
 	struct page_plan *pl = &r->plan;
 
-	fit(r);
+	fit(r, 1);
 	commit(r, pl->nrows);
 	if (pl->nbreaks && worksheet_set_h_pagebreaks(r->ws, pl->breaks) != LXW_NO_ERROR)
 		r->bad = 1;

@@ -18,6 +18,7 @@
 
 struct fkey {
 	int bold, italic, underline, align, size, border, indent, red;
+	int percent;		/* number format of a percentage */
 };
 
 /* fkey.border: a box drawn over several rows (a fill-in box and the lines

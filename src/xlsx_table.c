@@ -200,6 +200,8 @@ void xr_table(struct render *r, const struct tpl_block *b, const struct scope *s
 		c->k = dk;
 		ccols[i].numbered = !strcmp(col->field, "#");
 		ccols[i].numeric = col->number || ccols[i].numbered;
+		ccols[i].percent = col->percent;
+		c->k.percent = col->percent;
 		ccols[i].field = t && !ccols[i].numbered ? ds_col(t, col->field) : -1;
 		c->k.align = col->align != TA_DEFAULT ? col->align : ccols[i].numeric ? TA_CENTER : TA_LEFT;
 		c->f = xr_get_format(r, &c->k);

@@ -116,7 +116,7 @@ t_case "what the book does not know stays the form's dotted fill-in"
 ht export --db "$T/p.db" 01-bcdbhdnd-mt --round 2 -o "$T/01h.xlsx"
 expect_exit 0
 $DUMP "$T/01h.xlsx" >"$T/01h.txt"
-grep -q "ngày 03 tháng 02 năm 2026 tại (3) ………. Ban Thường trực" "$T/01h.txt" || t_fail "place left dotted"
+grep -q "ngày 03 tháng 02 năm 2026 tại (3) ………., Ban Thường trực" "$T/01h.txt" || t_fail "place left dotted"
 grep -q "Chủ trì cuộc họp: ông (bà) …………………………….. Chức vụ:" "$T/01h.txt" || t_fail "chair left dotted"
 grep -q "(Ghi diễn biến hội nghị với từng nội dung)" "$T/01h.txt" || t_fail "box keeps the form's instruction"
 t_end
@@ -133,15 +133,19 @@ t_end
 t_case "a form refuses a conference of the wrong kind"
 ht export --db "$T/p.db" 06-bbkp --conference 7 -o "$T/06b.xlsx"
 expect_exit 3
-expect_err "vote_method=ballot"
+expect_err "không xuất '06-bbkp' (Mẫu số 06/BBKP) cho lựa chọn này: mẫu dùng cho hội nghị cử tri nơi công tác, hội nghị cử tri nơi cư trú hoặc hội nghị cử tri thôn, tổ dân phố giới thiệu người ứng cử, biểu quyết bằng bỏ phiếu kín; hội nghị số 7 là hội nghị cử tri nơi cư trú, họp trực tiếp, biểu quyết bằng giơ tay"
 expect_no_file "$T/06b.xlsx"
+ht export --db "$T/p.db" 07-plyk --conference 7 -o "$T/07b.xlsx"
+expect_exit 3
+expect_err "hội nghị số 7 là hội nghị cử tri nơi cư trú, họp trực tiếp, biểu quyết bằng giơ tay"
+expect_no_file "$T/07b.xlsx"
 t_end
 
 t_case "the ballot lists the people of the conference in official order"
-ht export --db "$T/p.db" 07-plyk --conference 7 -o "$T/07.xlsx"
+ht export --db "$T/p.db" 07-plyk --conference 6 -o "$T/07.xlsx"
 expect_exit 0
-$DUMP "$T/07.xlsx" | grep -q "Họ và tên (3)" || t_fail "column head"
-names "$T/07.xlsx" 1 | grep -v "^Họ và tên" | tr '\n' ',' | grep -q "^Cao Văn Bình,Trần Minh Hoan," || t_fail "order: $(names "$T/07.xlsx" 1 | grep -v "^Họ và tên" | tr '\n' ',')"
+$DUMP "$T/07.xlsx" | grep -q "cell B[0-9]* | Họ và tên | " || t_fail "column head"
+names "$T/07.xlsx" 1 | tr '\n' ',' | grep -q "^Lý Thị Hằng,Hà Văn Nam,Tạ Thị Yến,$" || t_fail "order: $(names "$T/07.xlsx" 1 | tr '\n' ',')"
 t_end
 
 t_case "the same book gives a byte-identical file"

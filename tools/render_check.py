@@ -114,7 +114,9 @@ class Form:
             elif k == "signature":
                 s = b["signature"]
                 lines = lines_of(s.get("left")) + lines_of(s.get("right"))
-                self.signatures.append([pattern(x) for x in lines if pattern(x)[1] >= 3])
+                sig = [pattern(x) for x in lines if pattern(x)[1] >= 3]
+                # a signature block printed only for some books: checked when printed
+                self.signatures.append((sig, bool(b.get("when") or b.get("unless"))))
             elif k == "table":
                 tb = b["table"]
                 heads = [c.get("head", "") for c in tb.get("columns", [])]
@@ -125,7 +127,7 @@ class Form:
                 if nested:
                     self.group_heads.append(heads)
                 if tb.get("continued"):
-                    p = pattern(tb["continued"])
+                    p = pattern(line_text(tb["continued"]))
                     if p[1] >= 3:
                         self.headings.append(p)
             elif k == "each":
@@ -255,12 +257,13 @@ def check(form, xlsx, pdf):
             why.append("trang %d chỉ có hàng tiêu đề của bảng" % (i + 1))
     rows = sheet_rows(ws)
     # Signature blocks: whole, with the row above them.
-    for sig in form.signatures:
+    for sig, conditional in form.signatures:
         if not sig:
             continue
         at = first_page(pages, sig[0][0])
         if at < 0:
-            why.append("không thấy khối chữ ký /%s/" % sig[0][0])
+            if not conditional:
+                why.append("không thấy khối chữ ký /%s/" % sig[0][0])
             continue
         for regex, _ in sig[1:]:
             if not re.search(regex, pages[at], re.S):
@@ -292,7 +295,8 @@ def check(form, xlsx, pdf):
     # A table's rows and its header on the same page.
     for heads in form.tables:
         for first, data in table_rows(rows, heads):
-            at = 0
+            # from the page the table begins on
+            at = next((x for x in range(n) if all(h in pages[x] for h in heads[:2])), 0)
             for num, key in data:
                 p = next((x for x in range(at, n) if key in pages[x]), -1)
                 if p < 0:
