@@ -37,6 +37,7 @@ print("margins left=%.2f right=%.2f top=%.2f bottom=%.2f" % (m.left, m.right, m.
 print("repeat_rows", ws.print_title_rows)
 print("footer", ws.oddFooter.center.text)
 print("footer_font", ws.oddFooter.center.font, ws.oddFooter.center.size)
+print("normal_font", wb._fonts[0].name if wb._fonts else None)
 print("header", ws.oddHeader.center.text)
 for rng in sorted(ws.merged_cells.ranges, key=lambda r: (r.min_row, r.min_col)):
     print("merge", rng.coord)
@@ -60,9 +61,14 @@ for row in ws.iter_rows():
         if c.alignment.wrap_text:
             style.append("wrap")
         if c.border.left.style:
-            style.append("border")
+            style.append("border" if c.border.top.style and c.border.bottom.style else
+                         "box-top" if c.border.top.style else "box-bottom" if c.border.bottom.style else "box-side")
         if f.color is not None and f.color.rgb not in (None, "FF000000") and isinstance(f.color.rgb, str):
             style.append("color=" + f.color.rgb)
+        if c.number_format and c.number_format != "General":
+            style.append("format=" + c.number_format)
+        if c.border.top.style and not c.border.left.style:
+            style.append("top")
         v = c.value
         if isinstance(v, float) and v.is_integer():
             v = int(v)
