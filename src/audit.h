@@ -87,6 +87,10 @@
 struct ctx;
 struct sbuf;
 
+/* 1 when s is an entry time as `at` holds it ("2026-01-05T08:30:00+07:00",
+ * a real date and time), else 0. */
+int audit_time_valid(const char *s);
+
 /* prev_hash of the first entry. */
 #define AUDIT_GENESIS "0000000000000000000000000000000000000000000000000000000000000000"
 
@@ -159,6 +163,14 @@ int audit_head_rebuild(sqlite3 *db);
  * how to go on (the command must then not write).  `path` names the book.
  */
 int audit_check_untouched(sqlite3 *db, const char *path);
+
+/*
+ * The same check for a command that only reads (a final export, status,
+ * validate): nothing is kept and nothing reported.  0 when the book is as
+ * its audit trail left it; -1 with what differs and how to go on in *why
+ * (a Vietnamese sentence), also when the book cannot be read.
+ */
+int audit_check_clean(sqlite3 *db, const char *path, struct sbuf *why);
 
 /* What audit_verify() found. */
 struct audit_report {

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "candref.h"
+#include "conference.h"
 #include "date.h"
 #include "db.h"
 #include "diag.h"
@@ -131,12 +132,15 @@ long long candref_resolve(sqlite3 *db, long long body_id, const char *ref, const
 
 long long candref_find(sqlite3 *db, const char *body_code, const char *ref, long long *body_id)
 {
-	long long id = db_query_int(db, 0, "SELECT id FROM body WHERE code = ?", body_code, (const char *)NULL);
+	char kind[8];
 
-	*body_id = id;
-	if (!id) {
-		error("không có cơ quan '%s' trong sổ", body_code);
+	*body_id = 0;
+	if (body_resolve(db, body_code, body_id, kind) < 0) {
+		if (body_code)
+			error("không có cơ quan '%s' trong sổ", body_code);
+		else
+			body_missing(db);
 		return 0;
 	}
-	return candref_resolve(db, id, ref, NULL, 0);
+	return candref_resolve(db, *body_id, ref, NULL, 0);
 }

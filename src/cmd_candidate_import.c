@@ -84,6 +84,7 @@ struct run {
 	 * check against allocations */
 	struct idrows units;
 	int added, new_people, matched_people, matched_cand;
+	int later_stage;	/* rows whose stage is past 'nominated' */
 };
 
 static void push(struct idrows *t, long long id, long row)
@@ -202,7 +203,7 @@ static int one_row(struct run *rn)
 	struct candidacy c = { 0 }, existing = { 0 };
 	struct unit_row u = { 0 };
 	char err[512], dossier[24], *full = NULL, *dob = NULL;
-	int bad, matched, r, rc = 0;
+	int bad, matched, r, rc = 0, later = 0;
 	long prev;
 
 	row_person(rn, &p);
@@ -210,9 +211,16 @@ static int one_row(struct run *rn)
 		person_check(rn->bi, &p, report_person, im);
 	if (dossier_s && *dossier_s && dossier_parse(dossier_s, dossier, sizeof(dossier), err, sizeof(err)) < 0)
 		import_error(im, CC_DOSSIER, "%s", err);
-	if (stage_s && *stage_s && (!(stage = stage_find(stage_s)) || stage > &stage_defs[1]))
+	if (stage_s && *stage_s && !(stage = stage_find(stage_s)))
 		import_error(im, CC_STAGE, "bước '%s' không hợp lệ: người ứng cử mới ở bước 'proposed' (dự kiến) hoặc "
 			     "'nominated' (được giới thiệu)", stage_s);
+	else if (stage > &stage_defs[1]) {
+		/* A row of `candidate list --format csv` from a book further on:
+		 * the person enters as nominated; the rounds' decisions are
+		 * the rounds' to record (decide import), with their meetings. */
+		later = 1;
+		stage = &stage_defs[1];
+	}
 	if (b && nomination_resolve(rn->ctx->db, b, import_val(im, CC_UNIT), import_val(im, CC_SOURCE), &u, &source,
 				    &bad, err, sizeof(err)) < 0) {
 		int col = bad ? CC_SOURCE : CC_UNIT;
@@ -248,6 +256,7 @@ static int one_row(struct run *rn)
 		rc = *err ? 0 : -1;
 		goto out;
 	}
+	rn->later_stage += later;	/* added at 'nominated' */
 	if (matched) {
 		struct person old;
 
@@ -351,8 +360,12 @@ int cmd_candidate_import(struct ctx *ctx, int argc, char **argv)
 	}
 	if (r == 0 && !im.nerrors) {
 		printf("%s: thêm %d ứng cử (%d người mới, %d người đã có trong sổ), khớp %d ứng cử đã có, từ chối 0 dòng\n",
-		       argv[0], rn.added, rn.new_people, rn.matched_people, rn.matched_cand);
-		ctx_change(ctx, "nhập '%s' (SHA-256 %s): thêm %d ứng cử (%d người mới), khớp %d", argv[0],
+		       im.path, rn.added, rn.new_people, rn.matched_people, rn.matched_cand);
+		if (rn.later_stage)
+			printf("%s: %d dòng ghi bước sau 'được giới thiệu' (danh sách của sổ khác): những người này được "
+			       "nhập ở bước 'được giới thiệu'; các bước sau ghi bằng 'hiepthuong decide import' theo "
+			       "từng hội nghị hiệp thương\n", im.path, rn.later_stage);
+		ctx_change(ctx, "nhập '%s' (SHA-256 %s): thêm %d ứng cử (%d người mới), khớp %d", im.path,
 			   import_sha256(&im), rn.added, rn.new_people, rn.matched_cand);
 		if (rn.units.n)
 			qsort(rn.units.id, rn.units.n, sizeof(*rn.units.id), cmp_id);
@@ -366,7 +379,7 @@ int cmd_candidate_import(struct ctx *ctx, int argc, char **argv)
 		}
 		rc = EXIT_OK;
 	} else if (im.nerrors) {
-		fprintf(stderr, "%s: %d lỗi; không nhập gì, sổ không thay đổi\n", argv[0], im.nerrors);
+		fprintf(stderr, "%s: %d lỗi; không nhập gì, sổ không thay đổi\n", im.path, im.nerrors);
 	}
 	import_close(&im);
 	idrows_release(&rn.cand);

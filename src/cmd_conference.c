@@ -26,6 +26,7 @@
 #include "diag.h"
 #include "minutes.h"
 #include "opt.h"
+#include "vocab.h"
 #include "sbuf.h"
 #include "text.h"
 #include "stage.h"
@@ -90,7 +91,7 @@ static int store_approvals(sqlite3 *db, const struct conf_rec *rec, long long co
 int cmd_conference_add(struct ctx *ctx, int argc, char **argv)
 {
 	static const char usage[] =
-		"hiepthuong conference add --kind LOẠI --body MÃ --date NGÀY [--unit MÃ] [chi tiết...]\n"
+		"hiepthuong conference add --kind LOẠI [--body MÃ] --date NGÀY [--unit MÃ] [chi tiết...]\n"
 		"       LOẠI: ht1, ht2, ht3 (hội nghị hiệp thương lần 1, 2, 3), leadership (họp ban lãnh đạo),\n"
 		"             expanded_leadership (hội nghị ban lãnh đạo mở rộng), bctmt (Ban công tác Mặt trận)\n"
 		"       Hội nghị cử tri: dùng 'hiepthuong voters add'";
@@ -102,7 +103,7 @@ int cmd_conference_add(struct ctx *ctx, int argc, char **argv)
 	struct vresult *res = NULL;
 	struct minutes mins;
 	long long id;
-	int rc, kind, nres = 0;
+	int rc, kind, nres = 0, checked;
 
 	memset(&mins, 0, sizeof(mins));
 	conf_args_init(&a);
@@ -144,14 +145,16 @@ int cmd_conference_add(struct ctx *ctx, int argc, char **argv)
 		rc = EXIT_DATA;
 		goto out;
 	}
-	rc = EXIT_DATA;
 	if (a.minutes && (minutes_load(a.minutes, &mins) < 0 || minutes_apply(&mins, &a) < 0)) {
 		rules_release(&pack);
+		rc = EXIT_DATA;
 		goto out;
 	}
-	if (conf_check(ctx->db, &pack, &a, &rec, NULL, 0) == 0 && conf_insert(ctx->db, &rec, &id) == 0 &&
-	    store_approvals(ctx->db, &rec, id, res, nres) == 0 && conf_store_opinions(ctx->db, &rec, id, NULL, 0) == 0) {
-		ctx_change(ctx, "ghi %s số %lld (cơ quan %s, ngày %s)", conf_kind_label(rec.kind), id, a.body, a.date);
+	checked = conf_check(ctx->db, &pack, &a, &rec, NULL, 0);
+	rc = checked == -2 ? EXIT_USAGE : EXIT_DATA;
+	if (checked == 0 && conf_insert(ctx->db, &rec, &id) == 0 && store_approvals(ctx->db, &rec, id, res, nres) == 0 &&
+	    conf_store_opinions(ctx->db, &rec, id, NULL, 0) == 0) {
+		ctx_change(ctx, "ghi %s số %lld (cơ quan %s, ngày %s)", conf_kind_label(rec.kind), id, a.body ? a.body : body_only_code(ctx->db), a.date);
 		printf("đã ghi %s, số %lld\n", conf_kind_label(rec.kind), id);
 		for (int i = 0; i < nres; i++) {
 			char *name = candref_name(ctx->db, res[i].cand);
@@ -225,14 +228,11 @@ int cmd_conference_list(struct ctx *ctx, int argc, char **argv)
 /* The Vietnamese words for stored codes of method and mode. */
 static const char *words(const char *code)
 {
-	static const char *const map[][2] = {
-		{ "hands", "giơ tay" }, { "ballot", "bỏ phiếu kín" }, { "online_poll", "bình chọn trực tuyến" },
-		{ "in_person", "trực tiếp" }, { "online", "trực tuyến" }, { "distribution", "phát phiếu lấy ý kiến" },
-	};
-	for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++)
-		if (!strcmp(map[i][0], code))
-			return map[i][1];
-	return code;
+	const char *w = vocab_label("vote_method", code);
+
+	if (!w)
+		w = vocab_label("mode", code);
+	return w ? w : code;
 }
 
 static void field(const char *label, const char *value)

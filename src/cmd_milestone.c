@@ -22,28 +22,18 @@
 #include "db.h"
 #include "diag.h"
 #include "opt.h"
+#include "vocab.h"
 #include "banned.h"
-
-static const struct {
-	const char *key, *label;
-} events[] = {
-	{ "round3_sent", "gửi biên bản hội nghị hiệp thương lần thứ ba và danh sách người đủ tiêu chuẩn" },
-	{ "official_list", "công bố danh sách chính thức những người ứng cử" },
-	{ "distribution", "báo cáo dự kiến phân bổ người ứng cử theo đơn vị bầu cử" },
-};
 
 static const char *event_label(const char *key)
 {
-	for (size_t i = 0; i < sizeof(events) / sizeof(events[0]); i++)
-		if (!strcmp(events[i].key, key))
-			return events[i].label;
-	return NULL;
+	return vocab_label("event", key);
 }
 
 int cmd_milestone_set(struct ctx *ctx, int argc, char **argv)
 {
 	static const char usage[] =
-		"hiepthuong milestone set --body MÃ --event round3_sent|official_list|distribution --date NGÀY\n"
+		"hiepthuong milestone set [--body MÃ] --event round3_sent|official_list|distribution --date NGÀY\n"
 		"                         [--ref SỐ] [--note VĂN_BẢN]";
 	const char *body = NULL, *event = NULL, *date_s = NULL, *note_text = NULL, *ref = NULL;
 	struct opt opts[] = {
@@ -55,7 +45,7 @@ int cmd_milestone_set(struct ctx *ctx, int argc, char **argv)
 		OPT_END()
 	};
 	long long body_id;
-	char kind[8], iso[16], err[64];
+	char kind[8], iso[16], err[64], body_id_s[24];
 	struct date d;
 	sqlite3_stmt *st;
 	int rc;
@@ -63,8 +53,8 @@ int cmd_milestone_set(struct ctx *ctx, int argc, char **argv)
 	argc = opt_parse(ctx, argc, argv, opts, usage, &rc);
 	if (argc < 0)
 		return rc;
-	if (argc || !body || !event || !date_s) {
-		error("cần --body, --event và --date");
+	if (argc || !event || !date_s) {
+		error("cần --event và --date (và --body khi sổ có nhiều cơ quan)");
 		opt_usage(usage, opts, 1);
 		return EXIT_USAGE;
 	}
@@ -77,10 +67,16 @@ int cmd_milestone_set(struct ctx *ctx, int argc, char **argv)
 		return EXIT_DATA;
 	}
 	if (body_resolve(ctx->db, body, &body_id, kind) < 0) {
-		error("không có cơ quan '%s' trong sổ", body);
-		return EXIT_DATA;
+		if (body)
+			error("không có cơ quan '%s' trong sổ", body);
+		else
+			body_missing(ctx->db);
+		return EXIT_USAGE;
 	}
+	if (!body)
+		body = body_only_code(ctx->db);
 	date_iso(d, iso, sizeof(iso));
+	snprintf(body_id_s, sizeof(body_id_s), "%lld", body_id);
 	st = db_prepare(ctx->db, "INSERT INTO body_event(body_id, event, on_date, note, ref) VALUES (?, ?, ?, ?, ?) "
 				 "ON CONFLICT (body_id, event) DO UPDATE SET on_date = excluded.on_date, note = excluded.note, "
 				 "ref = excluded.ref");
@@ -91,11 +87,27 @@ int cmd_milestone_set(struct ctx *ctx, int argc, char **argv)
 	db_bind_text(st, 3, iso);
 	db_bind_text_or_null(st, 4, note_text);
 	db_bind_text_or_null(st, 5, ref);
+	{
+		long long row = db_query_int(ctx->db, 0, "SELECT rowid FROM body_event WHERE body_id = CAST(? AS INTEGER) "
+					 "AND event = ?", body_id_s, event, (const char *)NULL);
+		if (row && ctx_row_before(ctx, "body_event", row) < 0) {
+			sqlite3_finalize(st);
+			return EXIT_INTERNAL;
+		}
+	}
 	rc = db_step_done(ctx->db, st, "ghi mốc") == 0 ? EXIT_OK : EXIT_DATA;
 	sqlite3_finalize(st);
+	if (rc == EXIT_OK && ctx_row_after(ctx, "body_event",
+					   db_query_int(ctx->db, 0, "SELECT rowid FROM body_event WHERE "
+							"body_id = CAST(? AS INTEGER) AND event = ?", body_id_s, event,
+							(const char *)NULL)) < 0)
+		return EXIT_INTERNAL;
 	if (rc == EXIT_OK) {
-		printf("%s: %s ngày %s\n", body, event_label(event), date_s);
-		ctx_change(ctx, "%s: %s ngày %s", body, event, iso);
+		char vn[16];
+
+		date_vn(d, vn, sizeof(vn));
+		printf("%s: %s ngày %s\n", body, event_label(event), vn);
+		ctx_change(ctx, "%s: %s ngày %s", body, event_label(event), vn);
 	}
 	return rc;
 }

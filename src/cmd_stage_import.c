@@ -27,6 +27,7 @@
 #include "candidacy.h"
 #include "candref.h"
 #include "cmd.h"
+#include "count.h"
 #include "conference.h"
 #include "db.h"
 #include "diag.h"
@@ -187,14 +188,13 @@ static const char *map_method(const char *v)
 static long count_cell(struct import *im, int col)
 {
 	const char *v = import_val(im, col);
-	char *end;
+	char err[200];
 	long n;
 
 	if (!v || !*v)
 		return -1;
-	n = strtol(v, &end, 10);
-	if (end == v || *end || n < 0) {
-		import_error(im, col, "cần một số nguyên không âm, không phải '%s'", v);
+	if (count_parse(v, &n, err, sizeof(err)) < 0) {
+		import_error(im, col, "%s", err);
 		return -1;
 	}
 	return n;

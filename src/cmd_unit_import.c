@@ -18,6 +18,7 @@
 #include <string.h>
 #include "book.h"
 #include "cmd.h"
+#include "count.h"
 #include "db.h"
 #include "diag.h"
 #include "import.h"
@@ -216,7 +217,7 @@ int cmd_unit_import(struct ctx *ctx, int argc, char **argv)
 				break;
 		rc = r <= 0 ? finish(ctx, &im, "đơn vị", added, matched) : EXIT_DATA;
 	} else if (im.nerrors) {
-		fprintf(stderr, "%s: không nhập gì, sổ không thay đổi\n", argv[0]);
+		fprintf(stderr, "%s: không nhập gì, sổ không thay đổi\n", im.path);
 	}
 	import_close(&im);
 	seen_release(&seen);
@@ -250,7 +251,7 @@ static struct import_col alloc_import_cols[AC_N] = {
 static int count_cell(struct import *im, int col, int required, long *out)
 {
 	const char *v = import_val(im, col);
-	char *end;
+	char err[200];
 
 	*out = 0;
 	if (!v || !*v) {
@@ -258,9 +259,11 @@ static int count_cell(struct import *im, int col, int required, long *out)
 			import_error(im, col, "thiếu số lượng được phân bổ");
 		return 0;
 	}
-	*out = strtol(v, &end, 10);
-	if (*end || end == v)
-		import_error(im, col, "'%s' không phải số nguyên", v);
+	if (count_parse(v, out, err, sizeof(err)) < 0) {
+		import_error(im, col, "%s", err);
+		*out = 0;
+		return -1;
+	}
 	return 0;
 }
 
@@ -379,7 +382,7 @@ int cmd_alloc_import(struct ctx *ctx, int argc, char **argv)
 				break;
 		rc = r <= 0 ? finish(ctx, &im, "phân bổ", added, matched) : EXIT_DATA;
 	} else if (im.nerrors) {
-		fprintf(stderr, "%s: không nhập gì, sổ không thay đổi\n", argv[0]);
+		fprintf(stderr, "%s: không nhập gì, sổ không thay đổi\n", im.path);
 	}
 	import_close(&im);
 	seen_release(&seen);

@@ -15,6 +15,7 @@
 #include <string.h>
 #include "candref.h"
 #include "cmd.h"
+#include "db.h"
 #include "conference.h"
 #include "diag.h"
 #include "minutes.h"
@@ -24,10 +25,28 @@
 #include "voters.h"
 #include "banned.h"
 
+/* What a thôn conference decided about one person (THON-SELECT): chosen,
+ * or not and why (below half, or above half but beyond the allocation). */
+static void print_thon_outcome(sqlite3 *db, long long cand)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT stage, status, coalesce(drop_note, '') FROM candidacy WHERE id = ?");
+
+	if (!st)
+		return;
+	db_bind_int(st, 1, cand);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		if (!strcmp(db_col_text(st, 1), "active") && !strcmp(db_col_text(st, 0), "nominated"))
+			puts("ĐƯỢC GIỚI THIỆU (đạt trên một nửa số cử tri có mặt, trong số lượng được phân bổ)");
+		else
+			printf("KHÔNG được giới thiệu: %s\n", db_col_text(st, 2));
+	}
+	sqlite3_finalize(st);
+}
+
 int cmd_voters_add(struct ctx *ctx, int argc, char **argv)
 {
 	static const char usage[] =
-		"hiepthuong voters add --kind workplace|residence|thon --body MÃ --date NGÀY --voters-at-place N\n"
+		"hiepthuong voters add --kind workplace|residence|thon [--body MÃ] --date NGÀY --voters-at-place N\n"
 		"                      --invited N --present N --result NGƯỜI:TÍN_NHIỆM[:KHÔNG_TÍN_NHIỆM[:KHÔNG_HỢP_LỆ]]...\n"
 		"       NGƯỜI là số người ứng cử hoặc họ và tên (thêm ngày sinh nếu trùng tên)";
 	struct conf_args a;
@@ -79,12 +98,14 @@ int cmd_voters_add(struct ctx *ctx, int argc, char **argv)
 		rc = EXIT_DATA;
 		goto out;
 	}
-	rc = EXIT_DATA;
 	if (a.minutes && (minutes_load(a.minutes, &mins) < 0 || minutes_apply(&mins, &a) < 0)) {
 		rules_release(&pack);
+		rc = EXIT_DATA;
 		goto out;
 	}
-	if (voters_record(ctx->db, &pack, &a, res, nres, rev, nrev, NULL, 0, &id) == 0) {
+	rc = voters_record(ctx->db, &pack, &a, res, nres, rev, nrev, NULL, 0, &id);
+	rc = rc == -2 ? EXIT_USAGE : rc < 0 ? EXIT_DATA : EXIT_OK;
+	if (rc == EXIT_OK) {
 		ctx_subject(ctx, "conference", id);
 		for (int i = 0; i < nres; i++)
 			ctx_subject(ctx, "candidacy", res[i].cand);
@@ -92,15 +113,19 @@ int cmd_voters_add(struct ctx *ctx, int argc, char **argv)
 		char explain[256];
 		int q = conf_quorum(&pack, kind, a.voters_at_place, a.invited, a.present, NULL, explain, sizeof(explain));
 
-		ctx_change(ctx, "ghi %s số %lld (cơ quan %s, ngày %s, %d người)", conf_kind_label(kind), id, a.body, a.date, nres);
+		ctx_change(ctx, "ghi %s số %lld (cơ quan %s, ngày %s, %d người)", conf_kind_label(kind), id, a.body ? a.body : body_only_code(ctx->db), a.date, nres);
 		printf("đã ghi %s, số %lld\n", conf_kind_label(kind), id);
 		printf("  điều kiện hợp lệ: %s (%s)\n", q < 0 ? "không xác định" : q ? "đạt" : "không đạt", explain);
 		for (int i = 0; i < nres; i++) {
 			char *name = candref_name(ctx->db, res[i].cand);
 			int p = conf_trust_passed(&pack, res[i].trust, a.present);
-			printf("  %s: tín nhiệm %ld/%ld — %s\n", name, res[i].trust, a.present,
-			       p < 0 ? "không xác định" : p ? "đạt trên một nửa số cử tri có mặt"
-							  : "không đạt trên một nửa số cử tri có mặt");
+
+			printf("  %s: tín nhiệm %ld/%ld — ", name, res[i].trust, a.present);
+			if (kind == CONF_THON)
+				print_thon_outcome(ctx->db, res[i].cand);	/* selected, or why not */
+			else
+				puts(p < 0 ? "không xác định" : p ? "đạt trên một nửa số cử tri có mặt"
+								  : "không đạt trên một nửa số cử tri có mặt");
 			free(name);
 		}
 		rc = EXIT_OK;

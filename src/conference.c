@@ -115,24 +115,24 @@ void conf_opts(struct conf_args *a, struct opt *o)
 	o[i++] = (struct opt)OPT_STRING(0, "chair-position", &a->chair_position, "CHỨC VỤ", "chức vụ người chủ trì");
 	o[i++] = (struct opt)OPT_STRING(0, "secretary", &a->secretary, "TÊN", "thư ký");
 	o[i++] = (struct opt)OPT_STRING(0, "secretary-position", &a->secretary_position, "CHỨC VỤ", "chức vụ thư ký");
-	o[i++] = (struct opt)OPT_INT(0, "voters-at-place", &a->voters_at_place, "N", "tổng số cử tri ở nơi tổ chức (hội nghị cử tri)");
-	o[i++] = (struct opt)OPT_INT(0, "invited", &a->invited, "N", "số được mời / triệu tập");
-	o[i++] = (struct opt)OPT_INT(0, "present", &a->present, "N", "số có mặt");
-	o[i++] = (struct opt)OPT_INT(0, "absent", &a->absent, "N", "số vắng mặt (mặc định: mời trừ có mặt)");
-	o[i++] = (struct opt)OPT_STRING(0, "guests", &a->guests, "VĂN BẢN", "khách mời");
-	o[i++] = (struct opt)OPT_STRING(0, "agenda", &a->agenda, "VĂN BẢN", "chương trình, diễn biến");
-	o[i++] = (struct opt)OPT_STRING(0, "agreed", &a->agreed, "VĂN BẢN", "nội dung hội nghị nhất trí");
+	o[i++] = (struct opt)OPT_COUNT(0, "voters-at-place", &a->voters_at_place, "N", "tổng số cử tri ở nơi tổ chức (hội nghị cử tri)");
+	o[i++] = (struct opt)OPT_COUNT(0, "invited", &a->invited, "N", "số được mời / triệu tập");
+	o[i++] = (struct opt)OPT_COUNT(0, "present", &a->present, "N", "số có mặt");
+	o[i++] = (struct opt)OPT_COUNT(0, "absent", &a->absent, "N", "số vắng mặt (mặc định: mời trừ có mặt)");
+	o[i++] = (struct opt)OPT_TEXT(0, "guests", &a->guests, "VĂN BẢN", "khách mời");
+	o[i++] = (struct opt)OPT_TEXT(0, "agenda", &a->agenda, "VĂN BẢN", "chương trình, diễn biến");
+	o[i++] = (struct opt)OPT_TEXT(0, "agreed", &a->agreed, "VĂN BẢN", "nội dung hội nghị nhất trí");
 	o[i++] = (struct opt)OPT_STRING(0, "notice", &a->notice, "VĂN BẢN", "thông báo phân bổ được căn cứ (số, ngày)");
 	o[i++] = (struct opt)OPT_STRING(0, "method", &a->method, "CÁCH", "biểu quyết: hands (giơ tay) hoặc ballot (bỏ phiếu kín)");
 	o[i++] = (struct opt)OPT_STRING(0, "mode", &a->mode, "HÌNH THỨC", "in_person (trực tiếp), online, distribution (phát phiếu)");
-	o[i++] = (struct opt)OPT_INT(0, "tellers", &a->tellers, "N", "số thành viên tổ kiểm phiếu");
-	o[i++] = (struct opt)OPT_INT(0, "votes-cast", &a->votes_cast, "N", "số phiếu / lượt biểu quyết được kiểm");
-	o[i++] = (struct opt)OPT_INT(0, "ballots-issued", &a->ballots_issued, "N", "số phiếu phát ra");
-	o[i++] = (struct opt)OPT_INT(0, "ballots-returned", &a->ballots_returned, "N", "số phiếu thu về");
-	o[i++] = (struct opt)OPT_INT(0, "ballots-valid", &a->ballots_valid, "N", "số phiếu hợp lệ");
-	o[i++] = (struct opt)OPT_INT(0, "ballots-invalid", &a->ballots_invalid, "N", "số phiếu không hợp lệ");
-	o[i++] = (struct opt)OPT_STRING(0, "purpose", &a->purpose, "VĂN BẢN", "mục đích của hội nghị");
-	o[i++] = (struct opt)OPT_STRING(0, "attendees", &a->attendees, "VĂN BẢN", "thành phần có mặt, mỗi dòng một người hoặc một thành phần");
+	o[i++] = (struct opt)OPT_COUNT(0, "tellers", &a->tellers, "N", "số thành viên tổ kiểm phiếu");
+	o[i++] = (struct opt)OPT_COUNT(0, "votes-cast", &a->votes_cast, "N", "số phiếu / lượt biểu quyết được kiểm");
+	o[i++] = (struct opt)OPT_COUNT(0, "ballots-issued", &a->ballots_issued, "N", "số phiếu phát ra");
+	o[i++] = (struct opt)OPT_COUNT(0, "ballots-returned", &a->ballots_returned, "N", "số phiếu thu về");
+	o[i++] = (struct opt)OPT_COUNT(0, "ballots-valid", &a->ballots_valid, "N", "số phiếu hợp lệ");
+	o[i++] = (struct opt)OPT_COUNT(0, "ballots-invalid", &a->ballots_invalid, "N", "số phiếu không hợp lệ");
+	o[i++] = (struct opt)OPT_TEXT(0, "purpose", &a->purpose, "VĂN BẢN", "mục đích của hội nghị");
+	o[i++] = (struct opt)OPT_TEXT(0, "attendees", &a->attendees, "VĂN BẢN", "thành phần có mặt, mỗi dòng một người hoặc một thành phần");
 	o[i++] = (struct opt)OPT_STRING(0, "commune", &a->commune, "TÊN", "xã, phường, đặc khu nơi họp (hội nghị cử tri)");
 	o[i++] = (struct opt)OPT_STRING(0, "locality", &a->locality, "TÊN", "thôn, tổ dân phố nơi họp (hội nghị cử tri nơi cư trú)");
 	o[i++] = (struct opt)OPT_STRING(0, "issue-time", &a->issue_time, "GIỜ", "thời gian phát phiếu (HH:MM)");
@@ -140,7 +140,7 @@ void conf_opts(struct conf_args *a, struct opt *o)
 	o[i++] = (struct opt)OPT_LIST(0, "teller", &a->tellers_named, "TÊN[, CHỨC VỤ]", "thành viên tổ kiểm phiếu (người đầu là tổ trưởng)");
 	o[i++] = (struct opt)OPT_LIST(0, "witness", &a->witnesses, "TÊN[, CHỨC VỤ]", "đại diện cử tri chứng kiến việc kiểm phiếu");
 	o[i++] = (struct opt)OPT_LIST(0, "opinion", &a->opinions, "NGƯỜI: Ý KIẾN", "ý kiến nhận xét về một người có kết quả ở hội nghị");
-	o[i++] = (struct opt)OPT_STRING(0, "minutes", &a->minutes, "TỆP", "tệp biên bản (văn bản UTF-8; docs/stages.md)");
+	o[i++] = (struct opt)OPT_PATH(0, "minutes", &a->minutes, "TỆP", "tệp biên bản (văn bản UTF-8; docs/stages.md)");
 }
 
 /* Messages for the CLI ("lỗi: ...") or a CSV row ("file:row: lỗi: ..."). */
@@ -148,6 +148,7 @@ struct where {
 	const char *file;
 	long row;
 	int nerr;
+	int nmissing;		/* of which: a required value not given */
 };
 
 static void __attribute__((format(printf, 2, 3))) bad(struct where *w, const char *fmt, ...)
@@ -162,6 +163,9 @@ static void __attribute__((format(printf, 2, 3))) bad(struct where *w, const cha
 	sbuf_release(&msg);
 	w->nerr++;
 }
+
+/* A required value not given: on the command line, a usage error. */
+#define missing(w, ...) ((w)->nmissing++, bad((w), __VA_ARGS__))
 
 /* A rule finding at entry: an error refuses the record, else a warning. */
 static void __attribute__((format(printf, 3, 4))) rule_says(struct where *w, const struct rule *r, const char *fmt, ...)
@@ -208,12 +212,15 @@ const struct rule *pack_rule_of_kind(const struct rule_pack *pack, const char *r
 
 int body_resolve(sqlite3 *db, const char *code, long long *id, char kind[8])
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT id, kind FROM body WHERE code = ?");
+	/* With no code: the book's only body (as --body is optional then). */
+	sqlite3_stmt *st = db_prepare(db, code ? "SELECT id, kind, code FROM body WHERE code = ?"
+					       : "SELECT id, kind, code FROM body WHERE (SELECT count(*) FROM body) = 1");
 	int rc = -1;
 
 	if (!st)
 		return -1;
-	db_bind_text(st, 1, code);
+	if (code)
+		db_bind_text(st, 1, code);
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		*id = sqlite3_column_int64(st, 0);
 		snprintf(kind, 8, "%s", db_col_text(st, 1));
@@ -221,6 +228,37 @@ int body_resolve(sqlite3 *db, const char *code, long long *id, char kind[8])
 	}
 	sqlite3_finalize(st);
 	return rc;
+}
+
+const char *body_only_code(sqlite3 *db)
+{
+	static _Thread_local char code[64];
+	sqlite3_stmt *st = db_prepare(db, "SELECT code FROM body WHERE (SELECT count(*) FROM body) = 1");
+	const char *rc = NULL;
+
+	if (!st)
+		return NULL;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		snprintf(code, sizeof(code), "%s", db_col_text(st, 0));
+		rc = code;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int body_missing(sqlite3 *db)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT code FROM body ORDER BY id");
+	struct sbuf have = SBUF_INIT;
+
+	if (!st)
+		return -1;
+	while (sqlite3_step(st) == SQLITE_ROW)
+		sbuf_addf(&have, "%s'%s'", have.len ? ", " : "", db_col_text(st, 0));
+	sqlite3_finalize(st);
+	error("sổ có nhiều cơ quan dân cử; chọn một bằng --body: %s", have.buf ? have.buf : "");
+	sbuf_release(&have);
+	return -1;
 }
 
 static int valid_time(const char *s)
@@ -323,9 +361,10 @@ static void check_counts(const struct rule_pack *pack, const struct conf_args *a
 		bad(w, "có mặt (%ld) cộng vắng mặt (%ld) khác số được mời (%ld)", a->present, a->absent, a->invited);
 	if (conf_kind_is_voters(rec->kind)) {
 		if (a->present < 0 || a->invited < 0)
-			bad(w, "hội nghị cử tri cần --invited (số cử tri được triệu tập) và --present (số có mặt)");
+			missing(w, "hội nghị cử tri cần --invited (số cử tri được triệu tập) và --present (số có mặt)");
 		if (a->voters_at_place < 0)
-			bad(w, "hội nghị cử tri cần --voters-at-place (tổng số cử tri ở nơi tổ chức) để xác định điều kiện hợp lệ");
+			missing(w, "hội nghị cử tri cần --voters-at-place (tổng số cử tri ở nơi tổ chức) để xác định điều kiện "
+				"hợp lệ");
 	}
 	if (a->tellers >= 0 && a->tellers_named.n && a->tellers != a->tellers_named.n)
 		bad(w, "tổ kiểm phiếu có %ld người (--tellers) nhưng ghi tên %d người", a->tellers, a->tellers_named.n);
@@ -356,8 +395,9 @@ static void check_counts(const struct rule_pack *pack, const struct conf_args *a
 int conf_check(sqlite3 *db, const struct rule_pack *pack, const struct conf_args *a, struct conf_rec *rec,
 	       const char *file, long row)
 {
-	struct where w = { file, row, 0 };
+	struct where w = { file, row, 0, 0 };
 	const struct rule *r;
+	const char *body = a->body;
 	char err[128];
 
 	memset(rec, 0, sizeof(*rec));
@@ -371,21 +411,21 @@ int conf_check(sqlite3 *db, const struct rule_pack *pack, const struct conf_args
 		sbuf_release(&list);
 		return -1;
 	}
-	if (!a->body)
-		bad(&w, "thiếu cơ quan (--body)");
-	else if (body_resolve(db, a->body, &rec->body_id, rec->body_kind) < 0)
-		bad(&w, "không có cơ quan '%s' trong sổ", a->body);
+	if (!a->body && !(body = body_only_code(db)))
+		missing(&w, "thiếu cơ quan (--body): sổ có nhiều cơ quan dân cử");
+	else if (body_resolve(db, body, &rec->body_id, rec->body_kind) < 0)
+		bad(&w, "không có cơ quan '%s' trong sổ", body);
 	if (a->unit && rec->body_id) {
 		rec->unit_id = db_query_int(db, 0, "SELECT u.id FROM unit u JOIN body b ON b.id = u.body_id "
-						   "WHERE u.code = ? AND b.code = ?", a->unit, a->body, (const char *)NULL);
+						   "WHERE u.code = ? AND b.code = ?", a->unit, body, (const char *)NULL);
 		if (!rec->unit_id)
-			bad(&w, "không có đơn vị '%s' của cơ quan '%s'", a->unit, a->body);
+			bad(&w, "không có đơn vị '%s' của cơ quan '%s'", a->unit, body);
 	} else if (!a->unit && (rec->kind == CONF_LEADERSHIP || rec->kind == CONF_EXPANDED ||
 				rec->kind == CONF_BCTMT || rec->kind == CONF_THON)) {
 		bad(&w, "%s cần đơn vị tổ chức (--unit)", conf_kind_label(rec->kind));
 	}
 	if (!a->date)
-		bad(&w, "thiếu ngày họp (--date)");
+		missing(&w, "thiếu ngày họp (--date)");
 	else if (date_parse(a->date, DATE_FULL, &rec->held_on, err, sizeof(err)) < 0)
 		bad(&w, "ngày họp: %s: '%s'", err, a->date);
 	if (a->start && !valid_time(a->start))
@@ -410,6 +450,8 @@ int conf_check(sqlite3 *db, const struct rule_pack *pack, const struct conf_args
 	check_counts(pack, a, rec, &w);
 	if (w.nerr == 0 && (r = pack_rule_of_kind(pack, "round_order")) && (r->applies & (strcmp(rec->body_kind, "na") ? APPLIES_HDND : APPLIES_NA)))
 		check_order(db, r, rec, &w);
+	if (w.nerr && w.nerr == w.nmissing)
+		return -2;
 	return w.nerr ? -1 : 0;
 }
 

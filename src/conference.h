@@ -81,7 +81,9 @@ struct conf_rec {
  * Check the arguments (kind, body, unit, dates, times, counts against each
  * other, method) and the record-level rules of the pack (round order,
  * counting team, votes cast, ballots).  Every problem is reported; returns
- * 0 or -1.  When `file` is not NULL, messages are "file:row: ..." (CSV
+ * 0, -1, or -2 when every problem is a required value not given (a usage
+ * error on the command line).  When `file` is not NULL, messages are
+ * "file:row: ..." (CSV
  * import); otherwise plain.
  */
 int conf_check(sqlite3 *db, const struct rule_pack *pack, const struct conf_args *a,
@@ -121,7 +123,16 @@ const struct rule *conf_rule_for(const struct rule_pack *pack, const char *rule_
 /* The rule of a kind that has no conference list (first one), or NULL. */
 const struct rule *pack_rule_of_kind(const struct rule_pack *pack, const char *rule_kind);
 
-/* Body code -> id and kind ("na"/"hdnd"); reports an unknown code. */
+/* Body code -> id and kind ("na"/"hdnd"); -1 for an unknown code (not
+ * reported).  A NULL code means the book's only body (-1 when it has
+ * several). */
 int body_resolve(sqlite3 *db, const char *code, long long *id, char kind[8]);
+
+/* The code of the book's only body, or NULL when it has several (static
+ * storage, overwritten by the next call). */
+const char *body_only_code(sqlite3 *db);
+
+/* Report that --body is needed, naming the book's bodies: -1. */
+int body_missing(sqlite3 *db);
 
 #endif

@@ -194,7 +194,8 @@ int import_open(struct import *im, const char *path, const struct import_col *co
 	int rc;
 
 	memset(im, 0, sizeof(*im));
-	im->path = path;
+	/* "-" is standard input (csv_open_file_tap), named so in messages. */
+	im->path = strcmp(path, "-") ? path : CSV_STDIN_NAME;
 	im->cols = cols;
 	im->ncols = ncols;
 	im->pos_ = xmalloc(sizeof(*im->pos_) * (size_t)ncols);
@@ -213,7 +214,7 @@ int import_open(struct import *im, const char *path, const struct import_col *co
 		return csv_failed(im);
 	if (rc == 0) {
 		im->nerrors++;
-		return error_at(path, 0, 0, "tệp rỗng: cần một dòng tiêu đề và các dòng dữ liệu");
+		return error_at(im->path, 0, 0, "tệp rỗng: cần một dòng tiêu đề và các dòng dữ liệu");
 	}
 	im->row = im->header_row = row.row;
 	return read_header(im, &row);

@@ -4,6 +4,7 @@
  * command).  Nothing here knows what a command does.
  */
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,7 +40,7 @@ const struct cmd commands[] = {
 	{ "conference show", cmd_conference_show, CMD_NEED_BOOK, "chi tiết một hội nghị và kết quả tín nhiệm" },
 	{ "decide import", cmd_decide_import, CMD_NEED_BOOK | CMD_WRITES, "nhập các quyết định từ tệp CSV (tất cả hoặc không gì)" },
 	{ "decide", cmd_decide, CMD_NEED_BOOK | CMD_WRITES, "quyết định đưa vào hoặc không đưa vào danh sách của một bước" },
-	{ "export", cmd_export, CMD_NEED_BOOK, "xuất biểu mẫu chính thức ra tệp .xlsx (một mẫu, hoặc tất cả)" },
+	{ "export", cmd_export, 0, "xuất biểu mẫu chính thức ra tệp .xlsx (một mẫu, hoặc tất cả)" },
 	{ "init", cmd_init, 0, "tạo sổ mới từ tệp cấu hình nhiệm kỳ" },
 	{ "issue add", cmd_issue_add, CMD_NEED_BOOK | CMD_WRITES, "ghi vụ việc cử tri nêu về người ứng cử" },
 	{ "issue answer", cmd_issue_answer, CMD_NEED_BOOK | CMD_WRITES, "ghi văn bản trả lời, kết luận xác minh vụ việc" },
@@ -221,14 +222,83 @@ static int check_by(const struct ctx *ctx, int argc, char **argv)
 	}
 	if (!by)
 		return 0;
+	/* One line, no controls (what the command's own parse keeps). */
+	if (!(by = opt_clean_line(by, "--by")))
+		return -1;
 	if (!*by)
 		return error("--by cần tên người thực hiện, không được để trống");
-	if (!text_utf8_valid(by, strlen(by), NULL))
-		return error("--by: tên người thực hiện không phải UTF-8 hợp lệ");
 	if (text_utf8_count(by) > 200)
 		return error("--by: tên người thực hiện quá dài (%zu ký tự, tối đa 200)", text_utf8_count(by));
 	return 0;
 }
+
+/*
+ * What a writing command prints on standard output waits in a private
+ * temporary file until its change is saved, so that "đã ghi …" is never
+ * read for a change that a Ctrl-C, a closed pipe or a failed COMMIT then
+ * lost.  Messages on stderr (errors, warnings, progress) are not held.
+ */
+/* Why writing the held output failed, for check_stdout(); 0 if it did not. */
+static int held_errno;
+
+struct held {
+	int fd;			/* the real standard output, or -1: not held */
+	FILE *tmp;		/* where fd 1 points meanwhile */
+};
+
+static void hold_stdout(struct held *h)
+{
+	h->fd = -1;
+	fflush(stdout);
+	if (!(h->tmp = tmpfile()))
+		return;		/* no temporary space: print as we go */
+	if ((h->fd = dup(1)) < 0 || dup2(fileno(h->tmp), 1) < 0) {
+		if (h->fd >= 0)
+			close(h->fd);
+		h->fd = -1;
+		fclose(h->tmp);
+	}
+}
+
+/* Put standard output back, and copy what was held to it when `show`. */
+static void release_stdout(struct held *h, int show)
+{
+	char buf[8192];
+	size_t n;
+
+	if (h->fd < 0)
+		return;
+	fflush(stdout);
+	dup2(h->fd, 1);
+	close(h->fd);
+	h->fd = -1;
+	clearerr(stdout);
+	if (show) {
+		rewind(h->tmp);
+		while ((n = fread(buf, 1, sizeof(buf), h->tmp)) > 0)
+			if (fwrite(buf, 1, n, stdout) != n) {
+				held_errno = errno;
+				break;
+			}
+	}
+	fclose(h->tmp);
+}
+
+/* Ctrl-C, hang-up and kill wait while a change is saved and reported. */
+static void block_signals(sigset_t *old)
+{
+	sigset_t set;
+
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGHUP);
+	sigaddset(&set, SIGQUIT);
+	sigprocmask(SIG_BLOCK, &set, old);
+}
+
+/* Set once a writing command's change is in the book (check_stdout). */
+static int change_saved;
 
 /* Shared set-up from the command's flags, then the command itself. */
 static int run_command(const struct cmd *c, struct ctx *ctx, int argc, char **argv)
@@ -265,18 +335,31 @@ static int run_command(const struct cmd *c, struct ctx *ctx, int argc, char **ar
 			ctx->db = NULL;
 			return EXIT_DATA;
 		}
+		struct held h;
+		sigset_t old;
+
+		/* A closed pipe is an error on write, never a death mid-change. */
+		signal(SIGPIPE, SIG_IGN);
+		hold_stdout(&h);
 		rc = c->fn(ctx, argc, argv);
 		if (rc == EXIT_OK && audit_record(ctx) < 0) {
 			/* A full or failing disk is the book's state, not a bug. */
 			int e = sqlite3_errcode(ctx->db) & 0xff;
-			rc = e == SQLITE_FULL || e == SQLITE_IOERR || e == SQLITE_READONLY ? EXIT_DATA : EXIT_INTERNAL;
+			rc = e == SQLITE_FULL || e == SQLITE_IOERR || e == SQLITE_READONLY || e == SQLITE_CANTOPEN ||
+			     e == SQLITE_BUSY ? EXIT_DATA : EXIT_INTERNAL;
 		}
+		block_signals(&old);
 		if (rc == EXIT_OK && db_commit(ctx->db) < 0)
 			rc = EXIT_DATA;
 		if (rc != EXIT_OK) {
 			db_rollback(ctx->db);
 			audit_reset();
 		}
+		change_saved = rc == EXIT_OK;
+		release_stdout(&h, rc == EXIT_OK);
+		if (change_saved && (fflush(stdout) || ferror(stdout)))
+			held_errno = errno;
+		sigprocmask(SIG_SETMASK, &old, NULL);
 	} else {
 		rc = c->fn(ctx, argc, argv);
 	}
@@ -304,18 +387,28 @@ static void add_quoted(struct sbuf *sb, const char *arg)
 	sbuf_addch(sb, '\'');
 }
 
-/* git's check: a command "succeeded" only if its output really got out. */
+/*
+ * git's check: a command "succeeded" only if its output really got out.
+ * A reader that closed the pipe early (`| head`) is not an error; a full
+ * disk or a dead terminal is, and a writing command whose change is saved
+ * says so, so that nobody enters it twice.
+ */
 static int check_stdout(int rc)
 {
-	struct stat st;
+	int e;
 
-	if (fstat(fileno(stdout), &st) == 0 && (S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode)))
+	errno = 0;
+	if (!fflush(stdout) && !ferror(stdout) && !fclose(stdout))
 		return rc;
-	if (fflush(stdout) || ferror(stdout) || fclose(stdout)) {
-		error("không ghi được ra đầu ra chuẩn: %s", strerror(errno));
-		return rc ? rc : EXIT_INTERNAL;
-	}
-	return rc;
+	e = held_errno ? held_errno : errno;
+	if (e == EPIPE)
+		return rc;
+	if (change_saved)
+		error("thay đổi ĐÃ được lưu vào sổ, nhưng không ghi được thông báo kết quả ra đầu ra chuẩn: %s "
+		      "(xem lại bằng 'hiepthuong audit log'; đừng nhập lại)", sys_msg(e));
+	else
+		error("không ghi được ra đầu ra chuẩn: %s", sys_msg(e));
+	return rc ? rc : EXIT_INTERNAL;
 }
 
 int main(int argc, char **argv)
@@ -327,6 +420,13 @@ int main(int argc, char **argv)
 
 	/* Books, exports and backups hold personal data: owner only. */
 	umask(077);
+	/* A fixed clock for the audit trail must be a time, or nothing is
+	 * recorded with it (audit.c). */
+	if (getenv("HIEPTHUONG_NOW") && *getenv("HIEPTHUONG_NOW") && !audit_time_valid(getenv("HIEPTHUONG_NOW"))) {
+		error("biến HIEPTHUONG_NOW '%s' không phải thời điểm dạng 2026-01-05T08:30:00+07:00; bỏ biến này để "
+		      "dùng đồng hồ máy", getenv("HIEPTHUONG_NOW"));
+		return EXIT_USAGE;
+	}
 	memset(&ctx, 0, sizeof(ctx));
 	ctx.db_path = getenv("HIEPTHUONG_DB");
 	if (!ctx.db_path || !*ctx.db_path)
@@ -348,12 +448,13 @@ int main(int argc, char **argv)
 			}
 			if (!strcmp(a, "--db"))
 				ctx.db_path = argv[++i];
-			else
-				ctx.by = argv[++i];
+			else if (!(ctx.by = opt_clean_line(argv[++i], "--by")))
+				return EXIT_USAGE;
 		} else if (!strncmp(a, "--db=", 5)) {
 			ctx.db_path = a + 5;
 		} else if (!strncmp(a, "--by=", 5)) {
-			ctx.by = a + 5;
+			if (!(ctx.by = opt_clean_line(a + 5, "--by")))
+				return EXIT_USAGE;
 		} else if (!strcmp(a, "--version") || !strcmp(a, "-V")) {
 			return check_stdout(cmd_version(&ctx, 1, argv));
 		} else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
@@ -371,6 +472,14 @@ int main(int argc, char **argv)
 	}
 	c = cmd_lookup(argc - i, argv + i, &nwords);
 	if (!c) {
+		if (is_group(argv[i]) && i + 1 < argc &&
+		    (!strcmp(argv[i + 1], "--help") || !strcmp(argv[i + 1], "-h"))) {
+			/* `hiepthuong candidate --help`, as `hiepthuong help candidate` */
+			printf("Các lệnh '%s':\n", argv[i]);
+			list_commands(stdout, argv[i]);
+			printf("\n'hiepthuong %s LỆNH --help' in hướng dẫn của từng lệnh.\n", argv[i]);
+			return check_stdout(EXIT_OK);
+		}
 		if (is_group(argv[i])) {
 			if (i + 1 < argc)
 				error("không có lệnh '%s %s'", argv[i], argv[i + 1]);
@@ -391,5 +500,6 @@ int main(int argc, char **argv)
 		argv[i + 1] = (char *)c->name;
 	rc = run_command(c, &ctx, argc - i - (nwords - 1), argv + i + (nwords - 1));
 	sbuf_release(&cmdline);
+	opt_release_all();
 	return check_stdout(rc);
 }

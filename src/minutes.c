@@ -297,7 +297,7 @@ int minutes_load(const char *path, struct minutes *m)
 	memset(m, 0, sizeof(*m));
 	m->path = xstrdup(path);
 	if (!(f = fopen(path, "rb")))
-		return error("không mở được tệp biên bản '%s': %s", path, strerror(errno));
+		return error("không mở được tệp biên bản '%s': %s", path, sys_msg(errno));
 	while ((n = fread(buf, 1, sizeof(buf), f)) > 0 && raw.len <= MINUTES_MAX_BYTES)
 		sbuf_add(&raw, buf, n);
 	fclose(f);

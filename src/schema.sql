@@ -8,7 +8,8 @@
 -- on the term, live in the rule pack instead.
 --
 -- Conventions: dates are ISO text (YYYY-MM-DD; birth dates may be YYYY-MM or
--- YYYY when only that is known); times are HH:MM; counts are integers >= 0;
+-- YYYY when only that is known); times are HH:MM; counts are integers from 0
+-- to 200000000 (COUNT_MAX in count.h: the rules' arithmetic cannot overflow);
 -- names and codes are NFC UTF-8.
 
 -- The files the book was made from, kept so that the book stands alone.
@@ -98,7 +99,7 @@ CREATE TABLE allocation (
 	unit_id INTEGER NOT NULL REFERENCES unit(id),
 	version INTEGER NOT NULL CHECK (version IN (1, 2, 3)),
 	decided_on TEXT,
-	count INTEGER NOT NULL CHECK (count >= 0),
+	count INTEGER NOT NULL CHECK (count BETWEEN 0 AND 200000000),
 	women INTEGER NOT NULL DEFAULT 0 CHECK (women >= 0 AND women <= count),
 	reelected INTEGER NOT NULL DEFAULT 0 CHECK (reelected >= 0 AND reelected <= count),
 	non_party INTEGER NOT NULL DEFAULT 0 CHECK (non_party >= 0 AND non_party <= count),
@@ -209,20 +210,20 @@ CREATE TABLE conference (
 	chair_position TEXT,
 	secretary_name TEXT,
 	secretary_position TEXT,
-	voters_at_place INTEGER CHECK (voters_at_place >= 0),
-	invited INTEGER CHECK (invited >= 0),
-	present INTEGER CHECK (present >= 0),
-	absent INTEGER CHECK (absent >= 0),
+	voters_at_place INTEGER CHECK (voters_at_place BETWEEN 0 AND 200000000),
+	invited INTEGER CHECK (invited BETWEEN 0 AND 200000000),
+	present INTEGER CHECK (present BETWEEN 0 AND 200000000),
+	absent INTEGER CHECK (absent BETWEEN 0 AND 200000000),
 	guests TEXT,
 	agenda TEXT,
 	agreed TEXT,
 	vote_method TEXT CHECK (vote_method IN ('hands', 'ballot', 'online_poll')),
-	tellers INTEGER CHECK (tellers >= 0),
-	ballots_issued INTEGER CHECK (ballots_issued >= 0),
-	ballots_returned INTEGER CHECK (ballots_returned >= 0),
-	ballots_valid INTEGER CHECK (ballots_valid >= 0),
-	ballots_invalid INTEGER CHECK (ballots_invalid >= 0),
-	votes_cast INTEGER CHECK (votes_cast >= 0),	-- consultation rounds: ballots/hands counted
+	tellers INTEGER CHECK (tellers BETWEEN 0 AND 200000000),
+	ballots_issued INTEGER CHECK (ballots_issued BETWEEN 0 AND 200000000),
+	ballots_returned INTEGER CHECK (ballots_returned BETWEEN 0 AND 200000000),
+	ballots_valid INTEGER CHECK (ballots_valid BETWEEN 0 AND 200000000),
+	ballots_invalid INTEGER CHECK (ballots_invalid BETWEEN 0 AND 200000000),
+	votes_cast INTEGER CHECK (votes_cast BETWEEN 0 AND 200000000),	-- consultation rounds: ballots/hands counted
 	notice_ref TEXT,				-- "Thông báo số …/TB-MTTQ ngày …" the meeting acts on
 	-- What the minutes record besides the counts (Mẫu 01/BCĐ, 01, 02/HNCT,
 	-- 06/BBKP).  Texts of several entries hold one entry a line (LF).
@@ -258,7 +259,7 @@ CREATE TABLE conference_member (
 CREATE TABLE allocation_total (
 	body_id INTEGER NOT NULL REFERENCES body(id),
 	version INTEGER NOT NULL CHECK (version IN (1, 2, 3)),
-	total INTEGER NOT NULL CHECK (total >= 0),
+	total INTEGER NOT NULL CHECK (total BETWEEN 0 AND 200000000),
 	PRIMARY KEY (body_id, version)
 );
 
@@ -266,10 +267,10 @@ CREATE TABLE allocation_total (
 CREATE TABLE vote (
 	conference_id INTEGER NOT NULL REFERENCES conference(id),
 	candidacy_id INTEGER NOT NULL REFERENCES candidacy(id),
-	trust INTEGER NOT NULL CHECK (trust >= 0),
-	distrust INTEGER NOT NULL DEFAULT 0 CHECK (distrust >= 0),
-	invalid INTEGER NOT NULL DEFAULT 0 CHECK (invalid >= 0),
-	revote INTEGER CHECK (revote >= 0),	-- thôn conference: votes at the re-vote of a tie
+	trust INTEGER NOT NULL CHECK (trust BETWEEN 0 AND 200000000),
+	distrust INTEGER NOT NULL DEFAULT 0 CHECK (distrust BETWEEN 0 AND 200000000),
+	invalid INTEGER NOT NULL DEFAULT 0 CHECK (invalid BETWEEN 0 AND 200000000),
+	revote INTEGER CHECK (revote BETWEEN 0 AND 200000000),	-- thôn conference: votes at the re-vote of a tie
 	opinion TEXT,				-- the voters' opinion of the candidate (ý kiến nhận xét)
 	PRIMARY KEY (conference_id, candidacy_id)
 );
@@ -293,7 +294,8 @@ CREATE TABLE voter_issue (
 CREATE TABLE candidacy_event (
 	id INTEGER PRIMARY KEY,
 	candidacy_id INTEGER NOT NULL REFERENCES candidacy(id),
-	at TEXT NOT NULL,
+	at TEXT NOT NULL,		-- when it happened: the meeting's day, the dossier's, else the day entered
+	entered TEXT NOT NULL,		-- the day it was entered (the book's today); the audit trail has the time
 	stage TEXT NOT NULL,
 	decision TEXT NOT NULL CHECK (decision = 'in' OR decision = 'out' OR decision = 'special'
 		OR decision = 'assigned' OR decision = 'correction'),
@@ -301,7 +303,7 @@ CREATE TABLE candidacy_event (
 	note TEXT,
 	conference_id INTEGER REFERENCES conference(id)
 );
-CREATE INDEX candidacy_event_cand ON candidacy_event(candidacy_id);
+CREATE INDEX candidacy_event_cand ON candidacy_event(candidacy_id, at);
 
 -- Dated one-off events of a body that deadline rules check (rule kind
 -- deadline): round3_sent = the round-3 minutes and list were sent

@@ -193,7 +193,7 @@ int template_meeting_ok(const struct template *t, const char *(*lookup)(void *ar
 	if (kind && has(t->meet_kind, t->nmeet_kind, kind) && (!t->nmeet_mode || (mode && has(t->meet_mode, t->nmeet_mode, mode))) &&
 	    (!t->nmeet_vote || has(t->meet_vote, t->nmeet_vote, vote)))
 		return 1;
-	sbuf_addstr(&s, "mẫu dùng cho ");
+	sbuf_addstr(&s, "mẫu chỉ dành cho ");
 	words(&s, t->meet_kind, t->nmeet_kind, "");
 	words(&s, t->meet_mode, t->nmeet_mode, ", ");
 	words(&s, t->meet_vote, t->nmeet_vote, ", ");
@@ -244,7 +244,7 @@ int template_load_dir(const char *dir, struct template **out, int *n)
 			     "HIEPTHUONG_TEMPLATES)", dir);
 	dh = opendir(dir);
 	if (!dh)
-		return error("không mở được thư mục mẫu biểu '%s': %s", dir, strerror(errno));
+		return error("không mở được thư mục mẫu biểu '%s': %s", dir, sys_msg(errno));
 	while ((de = readdir(dh))) {
 		size_t len = strlen(de->d_name);
 		if (de->d_name[0] == '.' || len < 6 || strcmp(de->d_name + len - 5, ".yaml"))

@@ -345,7 +345,7 @@ int ydoc_load_file(struct ydoc *d, const char *path, size_t max_bytes)
 	d->name = xstrdup(path);
 	if (stat(path, &st) < 0) {
 		d->nerr++;
-		return error("không mở được tệp '%s': %s", path, strerror(errno));
+		return error("không mở được tệp '%s': %s", path, sys_msg(errno));
 	}
 	if (S_ISDIR(st.st_mode)) {
 		d->nerr++;
@@ -363,14 +363,14 @@ int ydoc_load_file(struct ydoc *d, const char *path, size_t max_bytes)
 	f = fopen(path, "rb");
 	if (!f) {
 		d->nerr++;
-		return error("không mở được tệp '%s': %s", path, strerror(errno));
+		return error("không mở được tệp '%s': %s", path, sys_msg(errno));
 	}
 	d->text = xmalloc((size_t)st.st_size + 1);
 	n = fread(d->text, 1, (size_t)st.st_size, f);
 	if (ferror(f)) {
 		fclose(f);
 		d->nerr++;
-		return error("không đọc được tệp '%s': %s", path, strerror(errno));
+		return error("không đọc được tệp '%s': %s", path, sys_msg(errno));
 	}
 	fclose(f);
 	d->text[n] = 0;
@@ -549,6 +549,9 @@ int ynode_str(struct ydoc *d, yaml_node_t *node, const char *what, char **out)
 
 	if (node->type != YAML_SCALAR_NODE)
 		return ydoc_error(d, node, "'%s' phải là một chuỗi, không phải %s", what, type_name(node));
+	if (node->data.scalar.length > YAML_MAX_STRING)
+		return ydoc_error(d, node, "'%s' quá dài (%zu byte; một giá trị tối đa %d byte)", what,
+				  node->data.scalar.length, YAML_MAX_STRING);
 	s = text_clean((const char *)node->data.scalar.value, node->data.scalar.length, &bad);
 	if (!s)
 		return ydoc_error(d, node, "'%s' không phải UTF-8 hợp lệ", what);

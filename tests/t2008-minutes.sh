@@ -1,5 +1,5 @@
 #!/bin/sh
-# t2007: what a signed minute needs, recorded: the minutes file and the
+# t2008: what a signed minute needs, recorded: the minutes file and the
 # options of conference add / voters add / voters import (purpose, chair,
 # those present, guests, proceedings, counting team, witnesses, ballots'
 # times, opinions), its errors as file:line:column with the book unchanged.

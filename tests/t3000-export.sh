@@ -133,7 +133,7 @@ t_end
 t_case "a form refuses a conference of the wrong kind"
 ht export --db "$T/p.db" 06-bbkp --conference 7 -o "$T/06b.xlsx"
 expect_exit 3
-expect_err "không xuất '06-bbkp' (Mẫu số 06/BBKP) cho lựa chọn này: mẫu dùng cho hội nghị cử tri nơi công tác, hội nghị cử tri nơi cư trú hoặc hội nghị cử tri thôn, tổ dân phố giới thiệu người ứng cử, biểu quyết bằng bỏ phiếu kín; hội nghị số 7 là hội nghị cử tri nơi cư trú, họp trực tiếp, biểu quyết bằng giơ tay"
+expect_err "mẫu '06-bbkp' không dùng được cho lựa chọn này: mẫu chỉ dành cho hội nghị cử tri nơi công tác, hội nghị cử tri nơi cư trú hoặc hội nghị cử tri thôn, tổ dân phố giới thiệu người ứng cử, biểu quyết bằng bỏ phiếu kín; hội nghị số 7 là hội nghị cử tri nơi cư trú, họp trực tiếp, biểu quyết bằng giơ tay"
 expect_no_file "$T/06b.xlsx"
 ht export --db "$T/p.db" 07-plyk --conference 7 -o "$T/07b.xlsx"
 expect_exit 3

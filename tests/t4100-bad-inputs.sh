@@ -143,6 +143,10 @@ printf 'form: [chưa đóng\n' >"$F/tpl-yaml/17-hdbc-qh.yaml"
 sed -i 's/^  dataset: official_list$/  dataset: danh_sach/' "$F/tpl-dataset/17-hdbc-qh.yaml"
 grep -q colour "$F/tpl-key/17-hdbc-qh.yaml" && grep -q danh_sach "$F/tpl-dataset/17-hdbc-qh.yaml" || {
 	echo "FAIL $SCRIPT:setup: template fixtures"; exit 1; }
+# Outputs that must never be written over (issue 12).
+mkfifo "$F/fifo.xlsx"
+echo keep >"$F/target.txt"
+ln -s "$F/target.txt" "$F/link.xlsx"
 bad_utf8=$(printf 'L\351 V\343n')
 long_name=$("$PYTHON" -c "print('Nguyễn' * 50)")
 
@@ -319,6 +323,26 @@ voters import of a missing file         | 3 | không mở được              
 decide import of an empty file          | 3 | tệp rỗng                                    | decide import "$F/empty.csv" --db "$B"
 decide import of a folder               | 3 | là thư mục                                  | decide import "$F/dir" --db "$B"
 decide import of a missing file         | 3 | không mở được                               | decide import "$F/missing.csv" --db "$B"
+# --- outputs, text and counts at the edges ---
+export over the book itself              | 3 | không có đuôi .xlsx                         | export 16-hdbc-qh --body qh -o "$B" --db "$B"
+export to a .csv name                    | 3 | không có đuôi .xlsx                         | export 16-hdbc-qh --body qh -o "$F/out.csv" --db "$B"
+export over a named pipe, even forced    | 3 | không phải tệp thường                       | export 16-hdbc-qh --body qh -o "$F/fifo.xlsx" --force --db "$B"
+export over a symbolic link, even forced | 3 | liên kết tượng trưng                        | export 16-hdbc-qh --body qh -o "$F/link.xlsx" --force --db "$B"
+export all into a file, not a folder     | 2 | không phải thư mục                          | export all -o "$F/target.txt" --db "$B"
+backup over a named pipe, even forced    | 3 | không phải tệp thường                       | backup "$F/fifo.xlsx" --force --db "$B"
+backup over the book itself              | 3 | chính là sổ đang dùng                       | backup "$B" --force --db "$B"
+--by of blanks only                      | 2 | --by cần tên người thực hiện                | --by "   " audit note "x" --db "$B"
+audit accept with a blank reason         | 2 | cần --reason                                | audit accept --reason " " --db "$B"
+audit note of blanks only                | 2 | ghi chú trống                               | audit note "   " --db "$B"
+a count beyond 2^63                      | 2 | quá lớn                                     | conference add --kind ht1 --body qh --date 05/12/2025 --invited 9223372036854775808 --db "$B"
+a count beyond the bound                 | 2 | quá lớn (tối đa 200000000)                  | conference add --kind ht1 --body qh --date 05/12/2025 --present 200000001 --db "$B"
+a negative count                         | 2 | cần một số không âm                         | conference add --kind ht1 --body qh --date 05/12/2025 --invited -1 --db "$B"
+a count written 1e2                      | 2 | số mũ                                       | conference add --kind ht1 --body qh --date 05/12/2025 --present 1e2 --db "$B"
+a result beyond the bound                | 2 | --result                                    | voters add --kind residence --body qh --date 04/02/2026 --voters-at-place 80 --invited 80 --present 60 --result "1:9223372036854775807" --db "$B"
+a special case with a blank reason       | 2 | --special cần lý do                         | decide --body qh --candidate 1 --round 3 --include --special "  " --db "$B"
+assign to constituency 0                 | 2 | bắt đầu từ 1                                | assign --body qh --candidate 1 --constituency 0 --db "$B"
+init with --db naming a folder           | 3 | là một thư mục                              | init --config "$F/ok.yaml" --db "$F/dir"
+a conference with no date                | 2 | thiếu ngày họp                              | conference add --kind ht1 --body qh --db "$B"
 # --- templates (export --templates) ---
 template with an unknown key            | 3 | khóa không xác định 'colour'                | export --list --templates "$F/tpl-key" --db "$B"
 template that is not YAML               | 3 | lỗi cú pháp YAML                            | export --list --templates "$F/tpl-yaml" --db "$B"
@@ -343,7 +367,9 @@ cp "$T/pristine.db" "$T/a.db"
 ht unit import "$F/units-bom-crlf.csv" --db "$T/a.db"
 expect_exit 0
 expect_out "thêm 2 đơn vị"
-[ "$(sql "$T/a.db" "SELECT count(*) FROM unit WHERE name LIKE '%%' OR code LIKE '%%'")" = 0 ] || t_fail "CR kept in a cell"
+[ "$(sql "$T/a.db" "SELECT count(*) FROM unit WHERE name LIKE '%
+%' OR code LIKE '%
+%'")" = 0 ] || t_fail "CR kept in a cell"
 t_end
 
 t_case "a formula and SQL in cells are stored as text and exported as text, not a formula"
