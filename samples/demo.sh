@@ -19,12 +19,13 @@ walk() {
 	db=$1 s=$top/samples/$2
 	shift 2
 	echo "== Hiệp thương lần thứ nhất; đơn vị, phân bổ, người được giới thiệu và tự ứng cử"
+	# What the minutes record besides the counts (purpose, chair, those
+	# present, guests, proceedings, what was agreed) is typed by the clerk
+	# in a minutes file (docs/stages.md, "Tệp biên bản").
 	for b in "$@"; do
 		"$ht" conference add --db "$db" --kind ht1 --body "$b" --date 05/12/2025 --start 08:00 --end 11:30 \
-			--place "Hội trường Ủy ban Mặt trận Tổ quốc Việt Nam" --chair "Nguyễn Thị Minh Tâm" \
-			--chair-position "Chủ tịch Ủy ban Mặt trận Tổ quốc Việt Nam" --secretary "Lê Văn Sáng" \
-			--secretary-position "Chuyên viên" --invited 35 --present 33 \
-			--agreed "Thống nhất cơ cấu, thành phần, số lượng người được giới thiệu ứng cử"
+			--place "Hội trường Ủy ban Mặt trận Tổ quốc Việt Nam" --invited 35 --present 33 \
+			--minutes "$s/minutes/ht1.txt"
 	done
 	# Each step is entered on the day it happens, so histories read in order.
 	HIEPTHUONG_TODAY=2025-12-10 "$ht" unit import "$s/units.csv" --db "$db"
@@ -33,10 +34,17 @@ walk() {
 	if [ -f "$s/stages/nomination.csv" ]; then
 		echo "== Hội nghị cử tri giới thiệu người ứng cử (thôn, nơi công tác)"
 		HIEPTHUONG_TODAY=2026-01-10 "$ht" voters import "$s/stages/nomination.csv" --db "$db"
+		echo "== Hội nghị ban lãnh đạo mở rộng giới thiệu người ứng cử (bỏ phiếu kín; Mẫu 06/BBKPHN, không phải 06/BBKP)"
+		HIEPTHUONG_TODAY=2026-01-12 "$ht" conference add --db "$db" --kind expanded_leadership --unit HTX --body hdnd-xa \
+			--date 12/01/2026 --start 14:00 --end 16:00 --place "Hội trường Hợp tác xã" --chair "Phan Văn Khải" \
+			--chair-position "Giám đốc Hợp tác xã" --secretary "Lý Thị Ngân" --invited 9 --present 9 \
+			--method ballot --teller "Đỗ Văn Phú, Kế toán" --teller "Mai Thị Hồng" --teller "Tô Văn Lực"
 	fi
 	echo "== Hiệp thương lần thứ hai: danh sách sơ bộ"
 	for b in "$@"; do
-		"$ht" conference add --db "$db" --kind ht2 --body "$b" --date 02/02/2026 --invited 35 --present 34
+		"$ht" conference add --db "$db" --kind ht2 --body "$b" --date 02/02/2026 --start 08:00 --end 11:00 \
+			--place "Hội trường Ủy ban Mặt trận Tổ quốc Việt Nam" --invited 35 --present 34 \
+			--minutes "$s/minutes/ht2.txt"
 	done
 	HIEPTHUONG_TODAY=2026-02-02 "$ht" decide import "$s/stages/round2.csv" --db "$db"
 }
@@ -46,7 +54,9 @@ finish() {
 	shift 2
 	echo "== Hiệp thương lần thứ ba: danh sách những người đủ tiêu chuẩn"
 	for b in "$@"; do
-		"$ht" conference add --db "$db" --kind ht3 --body "$b" --date 12/02/2026 --invited 35 --present 35
+		"$ht" conference add --db "$db" --kind ht3 --body "$b" --date 12/02/2026 --start 08:00 --end 11:30 \
+			--place "Hội trường Ủy ban Mặt trận Tổ quốc Việt Nam" --invited 35 --present 35 \
+			--minutes "$s/minutes/ht3.txt"
 	done
 	HIEPTHUONG_TODAY=2026-02-12 "$ht" decide import "$s/stages/round3.csv" --db "$db"
 	for b in "$@"; do
@@ -56,7 +66,12 @@ finish() {
 	echo "== Danh sách chính thức theo đơn vị bầu cử"
 	HIEPTHUONG_TODAY=2026-02-24 "$ht" decide import "$s/stages/official.csv" --db "$db"
 	for b in "$@"; do
-		"$ht" milestone set --db "$db" --body "$b" --event official_list --date 24/02/2026
+		case $b in
+		qh)	# the election committee's report (Mẫu 16), then the HĐBCQG's resolution
+			"$ht" milestone set --db "$db" --body "$b" --event distribution --date 15/02/2026
+			"$ht" milestone set --db "$db" --body "$b" --event official_list --date 24/02/2026 --ref "151/NQ-HĐBCQG" ;;
+		*)	"$ht" milestone set --db "$db" --body "$b" --event official_list --date 24/02/2026 ;;
+		esac
 	done
 	echo
 	"$ht" status --db "$db"

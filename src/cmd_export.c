@@ -291,13 +291,13 @@ static int list_empty(struct dataset *ds)
  * user gave, for messages).  The gate's verdict is `g` (checked before)
  * or the job running beside (`job`; then the file is written only if the
  * gate lets it pass).  Returns 0 when written, 1 when the gate abandoned
- * it, 2 when the template's `select` refuses these selectors (*bad: the
- * condition; nothing reported), 3 when a final list would have nobody on
- * it (nothing reported), -1 after reporting.
+ * it, 2 when the template's `select` or `meeting` refuses these selectors
+ * (*bad: why, malloc'd; nothing reported), 3 when a final list would have
+ * nobody on it (nothing reported), -1 after reporting.
  */
 static int render_one(struct ctxx *x, const struct template *t, const struct selectors *sel,
 		      const struct ds_params *params, const char *path, const char *shown,
-		      const struct gate_result *g, struct gate_job *job, const char **bad)
+		      const struct gate_result *g, struct gate_job *job, char **bad)
 {
 	const struct dataset_def *def = dataset_find(t->dataset);
 	struct dataset ds;
@@ -308,8 +308,16 @@ static int render_one(struct ctxx *x, const struct template *t, const struct sel
 	memset(&ds, 0, sizeof(ds));
 	if (dataset_load(x->db, def, sel, params, &ds) < 0)
 		goto out;
-	*bad = failed_select(t, &ds);
-	if (*bad) {
+	if (failed_select(t, &ds)) {
+		struct sbuf why = SBUF_INIT;
+		sbuf_addstr(&why, "mẫu chỉ dành cho ");
+		select_words(failed_select(t, &ds), &why);
+		*bad = sbuf_detach(&why, NULL);
+		rc = 2;
+		goto out;
+	}
+	/* a form that does not belong to the meeting is refused */
+	if (!template_meeting_ok(t, lookup_ds, &ds, bad)) {
 		rc = 2;
 		goto out;
 	}
@@ -615,7 +623,7 @@ static int export_one(struct ctxx *x, const char *form, const struct opts *op)
 	struct selectors sel;
 	struct ds_params params;
 	struct gate_job job;
-	const char *bad = NULL;
+	char *bad = NULL;
 	int to_stdout, rc, grc;
 	char *tmp = NULL, *path;
 
@@ -664,6 +672,7 @@ static int export_one(struct ctxx *x, const char *form, const struct opts *op)
 
 		end_locking(x, 0);
 		export_gate_release(&job);
+		free(bad);
 		out_temp_discard(tmp);
 		if (grc < 0)
 			return EXIT_DATA;
@@ -672,13 +681,9 @@ static int export_one(struct ctxx *x, const char *form, const struct opts *op)
 		return EXIT_RULES;
 	}
 	export_gate_release(&job);
-	if (rc == 2) {
-		struct sbuf why = SBUF_INIT;
-
-		select_words(bad, &why);
-		error("mẫu '%s' không dùng được cho lựa chọn này: mẫu chỉ dành cho %s", t->id, why.buf);
-		sbuf_release(&why);
-	}
+	if (rc == 2)
+		error("mẫu '%s' không dùng được cho lựa chọn này: %s", t->id, bad);
+	free(bad);
 	if (rc == 3)
 		error("không xuất '%s' bản chính thức: danh sách chưa có ai (chưa có quyết định nào đưa người vào "
 		      "danh sách này); bản chính thức sẽ khóa danh sách, nên không khóa một danh sách trống. "
@@ -851,7 +856,7 @@ static int export_all(struct ctxx *x, const struct opts *op)
 	for (int i = 0; i < njobs; i++) {
 		const struct gate_result *g = NULL;
 		struct ds_params params;
-		const char *bad;
+		char *bad = NULL;
 		int r;
 
 		for (int k = 0; k < nbodies; k++)
@@ -866,9 +871,10 @@ static int export_all(struct ctxx *x, const struct opts *op)
 			r = -1;
 		else
 			r = render_one(x, jobs[i].t, &jobs[i].sel, &params, tmps[i], paths[i], g, NULL, &bad);
+		free(bad);
 		if (r == 2 || r == 3) {
-			/* the template's select: not this one; or a list with
-			 * nobody on it yet, which is not exported as final */
+			/* the template's select or meeting: not this one; or a
+			 * list with nobody on it yet, which is not exported as final */
 			if (r == 3)
 				sbuf_addf(&x->said, "bỏ qua '%s' (%s): danh sách chưa có ai\n", paths[i],
 					  jobs[i].t->code);

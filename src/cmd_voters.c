@@ -18,6 +18,7 @@
 #include "db.h"
 #include "conference.h"
 #include "diag.h"
+#include "minutes.h"
 #include "opt.h"
 #include "sbuf.h"
 #include "validate.h"
@@ -53,9 +54,11 @@ int cmd_voters_add(struct ctx *ctx, int argc, char **argv)
 	struct opt opts[CONF_NOPTS + 4];
 	struct rule_pack pack;
 	struct vresult *res = NULL, *rev = NULL;
+	struct minutes mins;
 	long long id = 0;
 	int rc, nres = 0, nrev = 0;
 
+	memset(&mins, 0, sizeof(mins));
 	conf_args_init(&a);
 	opts[0] = (struct opt)OPT_STRING(0, "kind", &a.kind, "LOẠI", "workplace (nơi công tác), residence (nơi cư trú), thon (thôn/TDP giới thiệu)");
 	conf_opts(&a, opts + 1);
@@ -95,6 +98,11 @@ int cmd_voters_add(struct ctx *ctx, int argc, char **argv)
 		rc = EXIT_DATA;
 		goto out;
 	}
+	if (a.minutes && (minutes_load(a.minutes, &mins) < 0 || minutes_apply(&mins, &a) < 0)) {
+		rules_release(&pack);
+		rc = EXIT_DATA;
+		goto out;
+	}
 	rc = voters_record(ctx->db, &pack, &a, res, nres, rev, nrev, NULL, 0, &id);
 	rc = rc == -2 ? EXIT_USAGE : rc < 0 ? EXIT_DATA : EXIT_OK;
 	if (rc == EXIT_OK) {
@@ -128,5 +136,7 @@ out:
 	vresults_release(rev, nrev);
 	opt_list_release(&results);
 	opt_list_release(&revotes);
+	conf_args_release(&a);
+	minutes_release(&mins);
 	return rc;
 }

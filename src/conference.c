@@ -5,10 +5,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "candref.h"
 #include "conference.h"
 #include "db.h"
 #include "diag.h"
 #include "sbuf.h"
+#include "text.h"
 #include "banned.h"
 
 static const struct {
@@ -70,6 +72,35 @@ void conf_args_init(struct conf_args *a)
 	a->ballots_issued = a->ballots_returned = a->ballots_valid = a->ballots_invalid = -1;
 }
 
+void conf_args_release(struct conf_args *a)
+{
+	opt_list_release(&a->tellers_named);
+	opt_list_release(&a->witnesses);
+	opt_list_release(&a->opinions);
+}
+
+void conf_list_add(struct opt_list *l, const char *s)
+{
+	l->v = xrealloc(l->v, sizeof(*l->v) * (size_t)(l->n + 1));
+	l->v[l->n++] = s;
+}
+
+void conf_person_split(const char *s, char **name, char **position)
+{
+	const char *comma = strchr(s, ',');
+	size_t n = comma ? (size_t)(comma - s) : strlen(s);
+	struct sbuf b = SBUF_INIT;
+
+	sbuf_add(&b, s, n);
+	*name = text_trim_collapse(b.buf);
+	sbuf_release(&b);
+	*position = comma ? text_trim_collapse(comma + 1) : NULL;
+	if (*position && !**position) {
+		free(*position);
+		*position = NULL;
+	}
+}
+
 void conf_opts(struct conf_args *a, struct opt *o)
 {
 	int i = 0;
@@ -100,6 +131,16 @@ void conf_opts(struct conf_args *a, struct opt *o)
 	o[i++] = (struct opt)OPT_COUNT(0, "ballots-returned", &a->ballots_returned, "N", "số phiếu thu về");
 	o[i++] = (struct opt)OPT_COUNT(0, "ballots-valid", &a->ballots_valid, "N", "số phiếu hợp lệ");
 	o[i++] = (struct opt)OPT_COUNT(0, "ballots-invalid", &a->ballots_invalid, "N", "số phiếu không hợp lệ");
+	o[i++] = (struct opt)OPT_TEXT(0, "purpose", &a->purpose, "VĂN BẢN", "mục đích của hội nghị");
+	o[i++] = (struct opt)OPT_TEXT(0, "attendees", &a->attendees, "VĂN BẢN", "thành phần có mặt, mỗi dòng một người hoặc một thành phần");
+	o[i++] = (struct opt)OPT_STRING(0, "commune", &a->commune, "TÊN", "xã, phường, đặc khu nơi họp (hội nghị cử tri)");
+	o[i++] = (struct opt)OPT_STRING(0, "locality", &a->locality, "TÊN", "thôn, tổ dân phố nơi họp (hội nghị cử tri nơi cư trú)");
+	o[i++] = (struct opt)OPT_STRING(0, "issue-time", &a->issue_time, "GIỜ", "thời gian phát phiếu (HH:MM)");
+	o[i++] = (struct opt)OPT_STRING(0, "collect-time", &a->collect_time, "GIỜ", "thời hạn thu phiếu (HH:MM)");
+	o[i++] = (struct opt)OPT_LIST(0, "teller", &a->tellers_named, "TÊN[, CHỨC VỤ]", "thành viên tổ kiểm phiếu (người đầu là tổ trưởng)");
+	o[i++] = (struct opt)OPT_LIST(0, "witness", &a->witnesses, "TÊN[, CHỨC VỤ]", "đại diện cử tri chứng kiến việc kiểm phiếu");
+	o[i++] = (struct opt)OPT_LIST(0, "opinion", &a->opinions, "NGƯỜI: Ý KIẾN", "ý kiến nhận xét về một người có kết quả ở hội nghị");
+	o[i++] = (struct opt)OPT_PATH(0, "minutes", &a->minutes, "TỆP", "tệp biên bản (văn bản UTF-8; docs/stages.md)");
 }
 
 /* Messages for the CLI ("lỗi: ...") or a CSV row ("file:row: lỗi: ..."). */
@@ -288,6 +329,24 @@ static void check_order(sqlite3 *db, const struct rule *r, struct conf_rec *rec,
 	}
 }
 
+/* Members of the counting team: the count given, else the names given. */
+static long conf_tellers(const struct conf_args *a)
+{
+	return a->tellers >= 0 ? a->tellers : a->tellers_named.n ? a->tellers_named.n : -1;
+}
+
+static void check_people(const struct opt_list *l, const char *what, struct where *w)
+{
+	for (int i = 0; i < l->n; i++) {
+		char *name, *pos;
+		conf_person_split(l->v[i], &name, &pos);
+		if (!name || !*name)
+			bad(w, "%s '%s': thiếu họ và tên (viết 'Họ và tên, chức vụ')", what, l->v[i]);
+		free(name);
+		free(pos);
+	}
+}
+
 static void check_counts(const struct rule_pack *pack, const struct conf_args *a, struct conf_rec *rec,
 			 struct where *w)
 {
@@ -307,12 +366,14 @@ static void check_counts(const struct rule_pack *pack, const struct conf_args *a
 			missing(w, "hội nghị cử tri cần --voters-at-place (tổng số cử tri ở nơi tổ chức) để xác định điều kiện "
 				"hợp lệ");
 	}
+	if (a->tellers >= 0 && a->tellers_named.n && a->tellers != a->tellers_named.n)
+		bad(w, "tổ kiểm phiếu có %ld người (--tellers) nhưng ghi tên %d người", a->tellers, a->tellers_named.n);
 	if (a->method && (r = conf_rule_for(pack, "tellers", rec->kind))) {
-		long lo = rule_int(r, "min", 0), hi = rule_int(r, "max", 0);
-		if (a->tellers < 0)
+		long lo = rule_int(r, "min", 0), hi = rule_int(r, "max", 0), n = conf_tellers(a);
+		if (n < 0)
 			rule_says(w, r, "đã biểu quyết nhưng chưa ghi số thành viên tổ kiểm phiếu (--tellers)");
-		else if (a->tellers < lo || a->tellers > hi)
-			rule_says(w, r, "tổ kiểm phiếu có %ld người; quy định từ %ld đến %ld", a->tellers, lo, hi);
+		else if (n < lo || n > hi)
+			rule_says(w, r, "tổ kiểm phiếu có %ld người; quy định từ %ld đến %ld", n, lo, hi);
 	}
 	if (a->votes_cast >= 0 && a->present >= 0 && a->votes_cast > a->present &&
 	    (r = pack_rule_of_kind(pack, "votes_present")))
@@ -377,6 +438,15 @@ int conf_check(sqlite3 *db, const struct rule_pack *pack, const struct conf_args
 		bad(&w, "cách biểu quyết '%s' không hợp lệ (hands, ballot hoặc online_poll)", a->method);
 	if (a->mode && strcmp(a->mode, "in_person") && strcmp(a->mode, "online") && strcmp(a->mode, "distribution"))
 		bad(&w, "hình thức '%s' không hợp lệ (in_person, online hoặc distribution)", a->mode);
+	if (a->issue_time && !valid_time(a->issue_time))
+		bad(&w, "thời gian phát phiếu phải có dạng HH:MM, không phải '%s'", a->issue_time);
+	if (a->collect_time && !valid_time(a->collect_time))
+		bad(&w, "thời hạn thu phiếu phải có dạng HH:MM, không phải '%s'", a->collect_time);
+	if (a->issue_time && a->collect_time && valid_time(a->issue_time) && valid_time(a->collect_time) &&
+	    strcmp(a->issue_time, a->collect_time) > 0)
+		bad(&w, "thời hạn thu phiếu (%s) trước thời gian phát phiếu (%s)", a->collect_time, a->issue_time);
+	check_people(&a->tellers_named, "tổ kiểm phiếu", &w);
+	check_people(&a->witnesses, "người chứng kiến", &w);
 	check_counts(pack, a, rec, &w);
 	if (w.nerr == 0 && (r = pack_rule_of_kind(pack, "round_order")) && (r->applies & (strcmp(rec->body_kind, "na") ? APPLIES_HDND : APPLIES_NA)))
 		check_order(db, r, rec, &w);
@@ -393,6 +463,82 @@ static void bind_count(sqlite3_stmt *st, int i, long v)
 		db_bind_int(st, i, v);
 }
 
+/* The counting team and the witnesses of conference id. */
+static int insert_members(sqlite3 *db, long long id, const char *role, const struct opt_list *l)
+{
+	sqlite3_stmt *st;
+	int rc = 0;
+
+	if (!l->n)
+		return 0;
+	if (!(st = db_prepare(db, "INSERT INTO conference_member(conference_id, role, seq, name, position) "
+				  "VALUES (?, ?, ?, ?, ?)")))
+		return -1;
+	for (int i = 0; i < l->n && rc == 0; i++) {
+		char *name, *pos;
+		conf_person_split(l->v[i], &name, &pos);
+		db_bind_int(st, 1, id);
+		db_bind_text(st, 2, role);
+		db_bind_int(st, 3, i + 1);
+		db_bind_text(st, 4, name);
+		db_bind_text_or_null(st, 5, pos);
+		rc = db_step_done(db, st, "ghi tổ kiểm phiếu, người chứng kiến");
+		sqlite3_reset(st);
+		free(name);
+		free(pos);
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int conf_store_opinions(sqlite3 *db, const struct conf_rec *rec, long long id, const char *file, long row)
+{
+	const struct conf_args *a = rec->a;
+	sqlite3_stmt *st;
+	int nerr = 0;
+
+	if (!a->opinions.n)
+		return 0;
+	if (!(st = db_prepare(db, "UPDATE vote SET opinion = ? WHERE conference_id = ? AND candidacy_id = ?")))
+		return -1;
+	for (int i = 0; i < a->opinions.n; i++) {
+		const char *s = a->opinions.v[i], *colon = strchr(s, ':');
+		struct sbuf ref = SBUF_INIT;
+		char *text;
+		long long cand;
+
+		if (!colon || colon == s) {
+			error_at(file, row, 0, "ý kiến '%s' phải có dạng NGƯỜI: Ý KIẾN", s);
+			nerr++;
+			continue;
+		}
+		sbuf_add(&ref, s, (size_t)(colon - s));
+		text = text_trim_collapse(colon + 1);
+		cand = candref_resolve(db, rec->body_id, ref.buf, file, row);
+		if (!cand) {
+			nerr++;
+		} else if (!text || !*text) {
+			error_at(file, row, 0, "ý kiến về '%s' để trống", ref.buf);
+			nerr++;
+		} else {
+			db_bind_text(st, 1, text);
+			db_bind_int(st, 2, id);
+			db_bind_int(st, 3, cand);
+			if (db_step_done(db, st, "ghi ý kiến nhận xét") < 0)
+				nerr++;
+			else if (sqlite3_changes(db) == 0) {
+				error_at(file, row, 0, "ý kiến về '%s': người này không có kết quả ở hội nghị", ref.buf);
+				nerr++;
+			}
+			sqlite3_reset(st);
+		}
+		free(text);
+		sbuf_release(&ref);
+	}
+	sqlite3_finalize(st);
+	return nerr ? -1 : 0;
+}
+
 int conf_insert(sqlite3 *db, const struct conf_rec *rec, long long *id)
 {
 	const struct conf_args *a = rec->a;
@@ -400,7 +546,8 @@ int conf_insert(sqlite3 *db, const struct conf_rec *rec, long long *id)
 		"INSERT INTO conference(kind, body_id, unit_id, held_on, start_time, end_time, place, mode, chair_name, "
 		"chair_position, secretary_name, secretary_position, voters_at_place, invited, present, absent, guests, "
 		"agenda, agreed, vote_method, tellers, ballots_issued, ballots_returned, ballots_valid, ballots_invalid, "
-		"votes_cast, notice_ref) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+		"votes_cast, notice_ref, purpose, attendees, commune, locality, issue_time, collect_time) "
+		"VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
 	char day[16];
 	long absent = a->absent;
 	int rc;
@@ -431,17 +578,27 @@ int conf_insert(sqlite3 *db, const struct conf_rec *rec, long long *id)
 	db_bind_text_or_null(st, 18, a->agenda);
 	db_bind_text_or_null(st, 19, a->agreed);
 	db_bind_text_or_null(st, 20, a->method);
-	bind_count(st, 21, a->tellers);
+	bind_count(st, 21, conf_tellers(a));
 	bind_count(st, 22, a->ballots_issued);
 	bind_count(st, 23, a->ballots_returned);
 	bind_count(st, 24, a->ballots_valid);
 	bind_count(st, 25, a->ballots_invalid);
 	bind_count(st, 26, a->votes_cast);
 	db_bind_text_or_null(st, 27, a->notice);
+	db_bind_text_or_null(st, 28, a->purpose);
+	db_bind_text_or_null(st, 29, a->attendees);
+	db_bind_text_or_null(st, 30, a->commune);
+	db_bind_text_or_null(st, 31, a->locality);
+	db_bind_text_or_null(st, 32, a->issue_time);
+	db_bind_text_or_null(st, 33, a->collect_time);
 	rc = db_step_done(db, st, "ghi hội nghị");
 	sqlite3_finalize(st);
-	if (rc == 0)
+	if (rc == 0) {
 		*id = sqlite3_last_insert_rowid(db);
+		if (insert_members(db, *id, "teller", &a->tellers_named) < 0 ||
+		    insert_members(db, *id, "witness", &a->witnesses) < 0)
+			rc = -1;
+	}
 	return rc;
 }
 

@@ -26,7 +26,7 @@ struct param_spec {
 
 struct kind_spec {
 	const char *kind;
-	struct param_spec params[6];	/* ends with a NULL name */
+	struct param_spec params[8];	/* ends with a NULL name */
 };
 
 static const char *const conference_kinds[] = {
@@ -38,6 +38,9 @@ static const char *const attributes[] = {
 };
 static const char *const lists[] = { "nominees", "preliminary", "qualified", "official", NULL };
 static const char *const granularities[] = { "sum_of_constituencies", "body", NULL };
+/* share: what the target is a share of: the body's list, or (NA) the whole
+ * country's, of which a book holds one province's part */
+static const char *const scopes[] = { "body", "national", NULL };
 static const char *const events[] = { "issues_answered", "round3_sent", "official_list", NULL };
 
 #define P_INT(n, lo, hi) { n, PT_INT, 1, lo, hi, NULL }
@@ -74,7 +77,7 @@ static const struct kind_spec kinds[] = {
 	{ "residence_trust_gate", { P_STR("trust_rule", NULL) } },
 	{ "seats_sum", { { 0 } } },
 	{ "share", { P_STR("attribute", attributes), P_INT("min_percent", 0, 100), P_STR("list", lists),
-		     P_INT_OPT("age_under", 1, 150), P_STR_OPT("majority", NULL) } },
+		     P_INT_OPT("age_under", 1, 150), P_STR_OPT("majority", NULL), P_STR_OPT("scope", scopes) } },
 	{ "alloc_sum", { { 0 } } },
 	{ "list_order", { P_LIST("tone_order", NULL) } },
 	{ "deadline", { P_STR("deadline", NULL), P_STR("event", events) } },

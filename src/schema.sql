@@ -227,6 +227,14 @@ CREATE TABLE conference (
 	ballots_invalid INTEGER CHECK (ballots_invalid BETWEEN 0 AND 200000000),
 	votes_cast INTEGER CHECK (votes_cast BETWEEN 0 AND 200000000),	-- consultation rounds: ballots/hands counted
 	notice_ref TEXT,				-- "Thông báo số …/TB-MTTQ ngày …" the meeting acts on
+	-- What the minutes record besides the counts (Mẫu 01/BCĐ, 01, 02/HNCT,
+	-- 06/BBKP).  Texts of several entries hold one entry a line (LF).
+	purpose TEXT,					-- mục đích của hội nghị
+	attendees TEXT,					-- thành phần: those present, a line each
+	commune TEXT,					-- xã/phường/đặc khu of a voter conference
+	locality TEXT,					-- thôn/tổ dân phố of a residence conference
+	issue_time TEXT CHECK (issue_time GLOB '[0-2][0-9]:[0-5][0-9]'),	-- thời gian phát phiếu
+	collect_time TEXT CHECK (collect_time GLOB '[0-2][0-9]:[0-5][0-9]'),	-- thời hạn thu phiếu
 	CHECK (present IS NULL OR invited IS NULL OR present <= invited),
 	CHECK (votes_cast IS NULL OR present IS NULL OR votes_cast <= present),
 	CHECK (invited IS NULL OR voters_at_place IS NULL OR invited <= voters_at_place),
@@ -234,6 +242,18 @@ CREATE TABLE conference (
 	CHECK (start_time IS NULL OR end_time IS NULL OR start_time <= end_time)
 );
 CREATE INDEX conference_body ON conference(body_id, kind, held_on);
+
+-- The counting team (tổ kiểm phiếu; seq 1 is its head, tổ trưởng) and the
+-- voters who witnessed the count (đại diện cử tri chứng kiến) of a
+-- conference, in the order the minutes name them.
+CREATE TABLE conference_member (
+	conference_id INTEGER NOT NULL REFERENCES conference(id),
+	role TEXT NOT NULL CHECK (role IN ('teller', 'witness')),
+	seq INTEGER NOT NULL CHECK (seq > 0),
+	name TEXT NOT NULL CHECK (name <> ''),
+	position TEXT,
+	PRIMARY KEY (conference_id, role, seq)
+);
 
 -- The total number of nominees agreed for a body at round 1 (version 1)
 -- and after each adjustment (2, 3), against which the allocation table
@@ -253,6 +273,7 @@ CREATE TABLE vote (
 	distrust INTEGER NOT NULL DEFAULT 0 CHECK (distrust BETWEEN 0 AND 200000000),
 	invalid INTEGER NOT NULL DEFAULT 0 CHECK (invalid BETWEEN 0 AND 200000000),
 	revote INTEGER CHECK (revote BETWEEN 0 AND 200000000),	-- thôn conference: votes at the re-vote of a tie
+	opinion TEXT,				-- the voters' opinion of the candidate (ý kiến nhận xét)
 	PRIMARY KEY (conference_id, candidacy_id)
 );
 -- A candidacy's results (the round-3 decision reads its residence result).
@@ -289,11 +310,14 @@ CREATE INDEX candidacy_event_cand ON candidacy_event(candidacy_id, at);
 -- Dated one-off events of a body that deadline rules check (rule kind
 -- deadline): round3_sent = the round-3 minutes and list were sent
 -- (HT3-SEND), official_list = the official list was published
--- (LIST-DEADLINE).
+-- (LIST-DEADLINE); and distribution = the election committee's report on
+-- the distribution of NA candidates over the constituencies (Mẫu 16).
+-- ref is the number of the act (the resolution behind the official list).
 CREATE TABLE body_event (
 	body_id INTEGER NOT NULL REFERENCES body(id),
-	event TEXT NOT NULL CHECK (event IN ('round3_sent', 'official_list')),
+	event TEXT NOT NULL CHECK (event IN ('round3_sent', 'official_list', 'distribution')),
 	on_date TEXT NOT NULL CHECK (on_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+	ref TEXT,
 	note TEXT,
 	PRIMARY KEY (body_id, event)
 );

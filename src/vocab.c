@@ -18,6 +18,7 @@ static const struct {
 	{ "decision", "correction", "sửa" },
 	{ "event", "round3_sent", "gửi biên bản hội nghị hiệp thương lần thứ ba và danh sách người đủ tiêu chuẩn" },
 	{ "event", "official_list", "công bố danh sách chính thức những người ứng cử" },
+	{ "event", "distribution", "báo cáo dự kiến phân bổ người ứng cử theo đơn vị bầu cử" },
 	{ "vote_method", "hands", "giơ tay" },
 	{ "vote_method", "ballot", "bỏ phiếu kín" },
 	{ "vote_method", "online_poll", "bình chọn trực tuyến" },

@@ -246,6 +246,8 @@ int voters_record(sqlite3 *db, const struct rule_pack *pack, const struct conf_a
 		}
 	}
 	sqlite3_reset(st);
+	if (conf_store_opinions(db, &rec, *conf_id, file, row) < 0)
+		return -1;
 	if (rec.kind == CONF_THON)
 		return thon_select(db, pack, &rec, res, nres, a->present, *conf_id, file, row);
 	for (int i = 0; i < nres; i++) {

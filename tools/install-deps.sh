@@ -4,7 +4,7 @@
 # and fresh machines) or with sudo available; prints what it does.
 #
 #   install-deps.sh          what `make`, `make demo`, `make test` and `make asan` need
-#   install-deps.sh render   also LibreOffice and poppler, for `make test-render` (minutes)
+#   install-deps.sh render   also LibreOffice, poppler and python3-yaml, for `make test-render` (minutes)
 #   install-deps.sh fuzz     also clang and libFuzzer, for `make fuzz`
 #   install-deps.sh valgrind also valgrind, for `make valgrind`
 #   install-deps.sh bench    also python3-xlsxwriter (a baseline) and GNU time, for `make bench`
@@ -18,9 +18,11 @@ pkgs="gcc make libc6-dev pkg-config libsqlite3-dev libyaml-dev libxlsxwriter-dev
 libicu-dev
 libssl-dev python3 python3-openpyxl sqlite3 time"
 # fonts-liberation2: Liberation Serif stands in for Times New Roman with the
-# same metrics and, unlike fonts-liberation 1.07, has Vietnamese glyphs.
+# same metrics and, unlike fonts-liberation 1.07, has Vietnamese glyphs; the
+# render check shows LibreOffice these fonts only.  python3-yaml: the render
+# check reads the templates.
 case "$1" in
-render) pkgs="$pkgs libreoffice-calc fonts-liberation2 poppler-utils" ;;
+render) pkgs="$pkgs libreoffice-calc fonts-liberation2 poppler-utils python3-yaml" ;;
 fuzz) pkgs="$pkgs clang libclang-rt-14-dev" ;;
 valgrind) pkgs="$pkgs valgrind" ;;
 bench) pkgs="$pkgs python3-xlsxwriter time" ;;
