@@ -485,6 +485,12 @@ static int read_header(struct import *im, const struct import_raw *row, const st
 		nf = sub->n;
 	im->nfile_ = nf;
 	im->names_ = xcalloc(nf ? nf : 1, sizeof(*im->names_));
+	if (sub) {
+		/* kept to know the header when a printed form repeats it */
+		im->top_ = xcalloc(nf ? nf : 1, sizeof(*im->top_));
+		for (size_t i = 0; i < nf; i++)
+			im->top_[i] = header_text(row, i);
+	}
 	im->ignored_ = xcalloc(nf ? nf : 1, sizeof(*im->ignored_));
 	for (size_t i = 0; i < nf; i++) {
 		char *h = header_text(row, i), *hs = sub ? header_text(sub, i) : NULL;
@@ -960,6 +966,36 @@ static int is_section_row(const struct import *im, const struct import_raw *r)
 	return any;
 }
 
+/*
+ * A printed form repeats its header rows (and the row of column numbers)
+ * at the top of every page (Mẫu 05, 17, 22 as hiepthuong writes them):
+ * a row whose every filled cell is a known header, or the header or group
+ * heading ("Trình độ") read at that column, is that repetition, not a person.
+ */
+static int is_repeated_header(const struct import *im, const struct import_raw *r)
+{
+	int known = 0;
+
+	if (is_numbers_row(r))
+		return 1;
+	for (size_t i = 0; i < r->n; i++) {
+		char *h;
+		int ok;
+
+		if (!r->len[i])
+			continue;
+		h = header_text(r, i);
+		ok = h && (known_header(im, h) ||
+			   (i < im->nfile_ && *im->names_[i] && text_equal_fold(h, im->names_[i])) ||
+			   (im->top_ && i < im->nfile_ && im->top_[i] && *im->top_[i] && text_equal_fold(h, im->top_[i])));
+		known += h && known_header(im, h);
+		free(h);
+		if (!ok)
+			return 0;
+	}
+	return known >= 2;
+}
+
 int import_next(struct import *im)
 {
 	struct import_raw *row = &im->cur_;
@@ -983,6 +1019,8 @@ int import_next(struct import *im)
 			tell_note(im, row);
 			continue;
 		}
+		if (im->header_row && is_repeated_header(im, row))
+			continue;
 		break;
 	}
 	im->row = row->row;
@@ -1057,9 +1095,13 @@ void import_close(struct import *im)
 	}
 	free(im->vals_);
 	free(im->pos_);
-	for (size_t i = 0; i < im->nfile_; i++)
+	for (size_t i = 0; i < im->nfile_; i++) {
 		free(im->names_[i]);
+		if (im->top_)
+			free(im->top_[i]);
+	}
 	free(im->names_);
+	free(im->top_);
 	free(im->ignored_);
 	csv_close(im->r_);
 	if (im->hash_)

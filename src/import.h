@@ -102,6 +102,7 @@ struct import {
 	int *pos_;		/* per column: index in the file, or -1 */
 	char **vals_;		/* per column: the current row's cell, or NULL */
 	char **names_;		/* per field of the file: its header */
+	char **top_;		/* per field: the group heading row above it, or NULL */
 	int *ignored_;		/* per field of the file: STT or no header */
 	size_t nfile_;
 	struct hash *hash_;	/* SHA-256 of the bytes read so far */
