@@ -348,9 +348,7 @@ static const char *os_user(void)
 	return u && *u ? u : "?";
 }
 
-/* Now, local time with its offset: 2026-01-05T08:30:00+07:00.
- * $HIEPTHUONG_NOW replaces the clock, for reproducible tests. */
-static void now_text(char *buf, size_t len)
+void audit_now_text(char *buf, size_t len)
 {
 	const char *fixed = getenv("HIEPTHUONG_NOW");
 	time_t t = time(NULL);
@@ -455,7 +453,7 @@ int audit_append(sqlite3 *db, const char *operator, const char *command)
 	changes_json(&chg);
 	if (audit_state(db, &state) < 0)
 		goto out;
-	now_text(at, sizeof(at));
+	audit_now_text(at, sizeof(at));
 	audit_entry_hash(prev, id, at, op, cmd, subj.buf, chg.buf, state.digest, hash);
 
 	st = db_prepare(db, "INSERT INTO audit(id, at, operator, command, changes, subjects, state, prev_hash, hash) "

@@ -87,6 +87,10 @@
 struct ctx;
 struct sbuf;
 
+/* Now, local time with its offset, as entries record it:
+ * "2026-01-05T08:30:00+07:00"; $HIEPTHUONG_NOW replaces the clock (tests). */
+void audit_now_text(char *buf, size_t len);
+
 /* prev_hash of the first entry. */
 #define AUDIT_GENESIS "0000000000000000000000000000000000000000000000000000000000000000"
 

@@ -625,6 +625,7 @@ static int export_all(struct ctxx *x, const struct opts *op)
 		rc = EXIT_DATA;
 		goto out;
 	}
+	progress("xuất biểu mẫu", 0, njobs);
 	for (int i = 0; i < njobs; i++) {
 		struct sbuf path = SBUF_INIT;
 		const struct gate_result *g = NULL;
@@ -649,7 +650,9 @@ static int export_all(struct ctxx *x, const struct opts *op)
 		if (r == 2)
 			r = 1;		/* the template's select: not this one */
 		if (r == 0) {
+			progress_clear();
 			printf("đã ghi '%s' (%s)\n", path.buf, jobs[i].t->code);
+			fflush(stdout);
 			written++;
 			if (record_lock(x, jobs[i].t, jobs[i].sel.body, jobs[i].sel.round, path.buf) < 0)
 				r = -1;
@@ -659,6 +662,7 @@ static int export_all(struct ctxx *x, const struct opts *op)
 			rc = EXIT_DATA;
 			break;
 		}
+		progress("xuất biểu mẫu", i + 1, njobs);
 	}
 	if (end_locking(x, rc == EXIT_OK) < 0 && rc == EXIT_OK) {
 		error("không ghi được khóa danh sách vào sổ; các tệp trong '%s' chưa phải bản chính thức", op->out);

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include "csv.h"
 #include "diag.h"
 #include "hash.h"
@@ -182,14 +183,19 @@ static int read_header(struct import *im, const struct csv_row *row)
 	return im->nerrors ? -1 : 0;
 }
 
-static void tap_hash(void *ctx, const char *buf, size_t n)
+/* Every byte read: into the file's hash, and counted for the progress line. */
+static void tap_read(void *ctx, const char *buf, size_t n)
 {
-	hash_add(ctx, buf, n);
+	struct import *im = ctx;
+
+	hash_add(im->hash_, buf, n);
+	im->read_ += (long long)n;
 }
 
 int import_open(struct import *im, const char *path, const struct import_col *cols, int ncols)
 {
 	struct csv_row row;
+	struct stat st;
 	char err[512];
 	int rc;
 
@@ -202,7 +208,10 @@ int import_open(struct import *im, const char *path, const struct import_col *co
 	for (int c = 0; c < ncols; c++)
 		im->pos_[c] = -1;
 	im->hash_ = hash_new();
-	im->r_ = csv_open_file_tap(path, tap_hash, im->hash_, err, sizeof(err));
+	if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
+		im->size_ = (long long)st.st_size;
+	snprintf(im->what_, sizeof(im->what_), "đọc '%s'", path);
+	im->r_ = csv_open_file_tap(path, tap_read, im, err, sizeof(err));
 	if (!im->r_) {
 		im->nerrors++;
 		return error("%s", err);
@@ -247,6 +256,8 @@ int import_next(struct import *im)
 	}
 	im->row = row.row;
 	im->rows++;
+	if (im->size_ > (4 << 20))	/* a few seconds' work or more */
+		progress_bytes(im->what_, im->read_, im->size_);
 	for (size_t i = 0; i < row.nfields; i++) {
 		if (i >= im->nfile_ || im->ignored_[i]) {
 			if (row.lens[i] && (i >= im->nfile_ || !*im->names_[i]))

@@ -71,6 +71,8 @@ struct import {
 	size_t nfile_;
 	struct hash *hash_;	/* SHA-256 of the bytes read so far */
 	char sha256_[65];	/* its hex form once the whole file is read */
+	long long size_, read_;	/* the file's size, bytes read so far (progress) */
+	char what_[256];	/* the progress line's label */
 };
 
 /*
