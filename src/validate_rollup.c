@@ -288,6 +288,7 @@ struct entry {
 	int rank;		/* this book's candidacies: stage rank */
 	int parent;		/* union-find */
 	int id_link;		/* joined to another by an identity number */
+	const char *group_idn;	/* a root: the identity number of its group, or NULL */
 };
 
 struct people {
@@ -338,12 +339,27 @@ static int find(struct people *p, int i)
 	return i;
 }
 
-static void join(struct people *p, int a, int b)
+/* Join the groups of a and b, unless they hold two different identity
+ * numbers (two people, whatever their names say).  1 when joined. */
+static int join(struct people *p, int a, int b)
 {
+	const char *ia, *ib;
+	int lo, hi;
+
 	a = find(p, a);
 	b = find(p, b);
-	if (a != b)
-		p->v[a > b ? a : b].parent = a < b ? a : b;
+	if (a == b)
+		return 1;
+	ia = p->v[a].group_idn;
+	ib = p->v[b].group_idn;
+	if (ia && ib && strcmp(ia, ib))
+		return 0;
+	lo = a < b ? a : b;
+	hi = a < b ? b : a;
+	p->v[hi].parent = lo;
+	if (!p->v[lo].group_idn)
+		p->v[lo].group_idn = p->v[hi].group_idn;
+	return 1;
 }
 
 static struct people *sort_people;	/* for the qsort comparators */
@@ -373,23 +389,28 @@ static int cmp_group(const void *pa, const void *pb)
 	return a < b ? -1 : a > b;
 }
 
-/* Different identity numbers: two people, whatever their names say. */
-static int idn_differ(const struct entry *a, const struct entry *b)
-{
-	return a->idn && b->idn && strcmp(a->idn, b->idn);
-}
-
 /*
- * Link the entries of one person: same folded name and birth dates that
- * agree as far as both are known ("1975" and "1975-06-01"), unless their
- * identity numbers differ; or the same identity number.  Then list them
- * group by group.
+ * Link the entries of one person: first the same identity number (sure),
+ * then the same folded name with birth dates that agree as far as both
+ * are known ("1975" and "1975-06-01"), but never into a group that holds
+ * another identity number (join).  Then list them group by group.
  */
 static void group_people(struct people *p)
 {
 	int *ix = xmalloc(sizeof(int) * (size_t)(p->n ? p->n : 1)), m = 0;
 
 	sort_people = p;
+	for (int i = 0; i < p->n; i++) {
+		p->v[i].group_idn = p->v[i].idn;
+		if (p->v[i].idn)
+			ix[m++] = i;
+	}
+	qsort(ix, (size_t)m, sizeof(int), cmp_idn);
+	for (int i = 1; i < m; i++)
+		if (!strcmp(p->v[ix[i]].idn, p->v[ix[i - 1]].idn)) {
+			join(p, ix[i], ix[i - 1]);
+			p->v[ix[i]].id_link = p->v[ix[i - 1]].id_link = 1;
+		}
 	for (int i = 0; i < p->n; i++)
 		ix[i] = i;
 	qsort(ix, (size_t)p->n, sizeof(int), cmp_name);
@@ -404,19 +425,9 @@ static void group_people(struct people *p)
 				break;
 			if (strncmp(b->dob, a->dob, la))
 				break;	/* sorted: no later one starts with a's date */
-			if (!idn_differ(a, b))
-				join(p, ix[i], ix[j]);
+			join(p, ix[i], ix[j]);
 		}
 	}
-	for (int i = 0; i < p->n; i++)
-		if (p->v[i].idn)
-			ix[m++] = i;
-	qsort(ix, (size_t)m, sizeof(int), cmp_idn);
-	for (int i = 1; i < m; i++)
-		if (!strcmp(p->v[ix[i]].idn, p->v[ix[i - 1]].idn)) {
-			join(p, ix[i], ix[i - 1]);
-			p->v[ix[i]].id_link = p->v[ix[i - 1]].id_link = 1;
-		}
 	for (int i = 0; i < p->n; i++)
 		ix[i] = i;
 	qsort(ix, (size_t)p->n, sizeof(int), cmp_group);
@@ -491,7 +502,7 @@ static int load_people(struct eval *e, struct people *p)
 		goto fail;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct entry *x = people_add(p);
-		char day[16];
+		char day[16], iso[16];
 
 		x->body = -sqlite3_column_int64(st, 0);
 		x->body_kind = !strcmp(db_col_text(st, 1), "na") ? "na" : "hdnd";
@@ -504,9 +515,10 @@ static int load_people(struct eval *e, struct people *p)
 		x->constituency = (long)sqlite3_column_int64(st, 8);
 		x->book = sqlite3_column_int64(st, 9);
 		x->rank = -1;
-		date_iso_to_vn(db_col_text(st, 11), day, sizeof(day));
+		snprintf(day, sizeof(day), "%.10s", db_col_text(st, 11));
+		date_iso_to_vn(day, iso, sizeof(iso));
 		sbuf_reset(&name);
-		sbuf_addf(&name, "sổ của %s, đọc ngày %.10s", db_col_text(st, 10), day);
+		sbuf_addf(&name, "sổ của %s, đọc ngày %s", db_col_text(st, 10), iso);
 		x->where = sbuf_detach(&name, NULL);
 	}
 	sqlite3_finalize(st);
