@@ -256,7 +256,7 @@ int import_next(struct import *im)
 	}
 	im->row = row.row;
 	im->rows++;
-	if (im->size_ > (4 << 20))	/* a few seconds' work or more */
+	if (im->size_ > (2 << 20))	/* a second's work or more */
 		progress_bytes(im->what_, im->read_, im->size_);
 	for (size_t i = 0; i < row.nfields; i++) {
 		if (i >= im->nfile_ || im->ignored_[i]) {

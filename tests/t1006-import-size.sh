@@ -65,6 +65,14 @@ if [ -z "$SANITIZED" ]; then
 fi
 t_end
 
+t_case "a long import shows how far it read on a terminal (forced)"
+HIEPTHUONG_PROGRESS=1 "$HT" unit import "$T/big.csv" --db "$B" >"$OUT" 2>"$ERR"
+RC=$?
+expect_exit 0
+tr '\r' '\n' <"$ERR" | grep -q "^đọc '$T/big.csv': [0-9]*/[0-9]* [KM]B" || t_fail "no progress line"
+grep -q "đọc '" "$OUT" && t_fail "progress on stdout"
+t_end
+
 t_case "a broken row at the end of a big file fails the whole import"
 N=$(gen "$T/broken.csv" 3 200)
 printf '%d;Quốc hội;HONG;"Đơn vị hỏng;Tổ chức xã hội\r\n' $((N + 1)) >>"$T/broken.csv"
