@@ -557,8 +557,8 @@ static int copy_one_cand(const struct rollup_cand *rc, void *arg)
 
 /*
  * The committees the source itself read (a roll-up read from above): its
- * rollup_* rows, marked as read through it.  A committee this book already
- * holds from elsewhere refuses the source (c->failed).
+ * rollup_* rows, marked as read through it.  One that is not below this
+ * book's level refuses the source (c->failed).
  */
 static int copy_below(struct copy *c)
 {
@@ -574,16 +574,8 @@ static int copy_below(struct copy *c)
 		const char *level = db_col_text(q, 2), *name = db_col_text(q, 3);
 		long long via = sqlite3_column_type(q, 1) == SQLITE_NULL ? c->root
 									 : map_get(c->srcs, c->nsrcs, sqlite3_column_int64(q, 1));
-		long long other = db_query_int(db, 0, "SELECT id FROM rollup_source WHERE level = ? AND name = ?", level,
-					       name, (const char *)NULL);
 		int li = config_level_index(&c->rd->cfg, level);
 
-		if (other) {
-			refuse(c->res, c->s->path, "'%s' đã có trong tổng hợp này (từ nguồn khác); một ủy ban chỉ được tính "
-						    "một lần", name);
-			c->failed = 1;
-			break;
-		}
 		if (li <= c->rd->level_index || !via) {
 			refuse(c->res, c->s->path, "tổng hợp trong sổ có '%s' (cấp '%s') không ở cấp dưới của sổ này", name,
 			       level);
@@ -730,7 +722,7 @@ int rollup_read_book(struct rollup_reader *rd, const char *path, struct rollup_r
 	struct copy c;
 	struct sbuf sum = SBUF_INIT;
 	sqlite3_stmt *st;
-	long long had = 0, via = 0;
+	long long had = 0;
 	char old_head[HASH_HEX_LEN + 1] = "";
 	int rc = 0;
 
@@ -738,7 +730,7 @@ int rollup_read_book(struct rollup_reader *rd, const char *path, struct rollup_r
 	memset(&c, 0, sizeof(c));
 	if (source_open(rd, path, &s, res) || source_belongs(rd, &s, res))
 		goto out;
-	if (!(st = db_prepare(rd->db, "SELECT id, coalesce(via_id, 0), head FROM rollup_source WHERE level = ? AND name = ?"))) {
+	if (!(st = db_prepare(rd->db, "SELECT id, head FROM rollup_source WHERE via_id IS NULL AND level = ? AND name = ?"))) {
 		rc = -1;
 		goto out;
 	}
@@ -746,24 +738,9 @@ int rollup_read_book(struct rollup_reader *rd, const char *path, struct rollup_r
 	db_bind_text(st, 2, s.name);
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		had = sqlite3_column_int64(st, 0);
-		via = sqlite3_column_int64(st, 1);
-		snprintf(old_head, sizeof(old_head), "%s", db_col_text(st, 2));
+		snprintf(old_head, sizeof(old_head), "%s", db_col_text(st, 1));
 	}
 	sqlite3_finalize(st);
-	if (via) {
-		char *through = NULL;
-		st = db_prepare(rd->db, "SELECT name FROM rollup_source WHERE id = ?");
-		if (st) {
-			db_bind_int(st, 1, via);
-			if (sqlite3_step(st) == SQLITE_ROW)
-				through = xstrdup(db_col_text(st, 0));
-			sqlite3_finalize(st);
-		}
-		refuse(res, path, "'%s' đã có trong tổng hợp qua sổ của '%s'; hãy đọc lại sổ ấy", s.name,
-		       through ? through : "?");
-		free(through);
-		goto out;
-	}
 	if (had && !strcmp(old_head, s.head)) {
 		res->outcome = ROLLUP_UNCHANGED;
 		res->source_id = had;
@@ -811,13 +788,17 @@ int rollup_read_book(struct rollup_reader *rd, const char *path, struct rollup_r
 	c.root = had ? had : sqlite3_last_insert_rowid(rd->db);
 	if (copy_bodies(&c) < 0 || copy_conferences(&c) < 0 ||
 	    rollup_scan_candidacies(s.db, &rd->pack, copy_one_cand, &c) < 0 || copy_below(&c) < 0) {
-		int e = sqlite3_errcode(rd->db) & 0xff;
+		int e = sqlite3_errcode(rd->db) & 0xff, es = sqlite3_errcode(s.db) & 0xff;
 
 		/* the reader's own book failing stops everything; else the source is refused */
 		if (e == SQLITE_FULL || e == SQLITE_IOERR || e == SQLITE_READONLY || e == SQLITE_CORRUPT)
 			rc = -1;
+		else if (!c.failed && e == SQLITE_CONSTRAINT)
+			refuse(res, path, "sổ có dữ liệu không ghi được vào tổng hợp: %s", sqlite3_errmsg(rd->db));
 		else if (!c.failed)
-			refuse(res, path, "không đọc được sổ: %s", sqlite3_errmsg(s.db));
+			refuse(res, path, "không đọc được sổ: %s",
+			       es != SQLITE_OK && es != SQLITE_ROW && es != SQLITE_DONE ? sqlite3_errmsg(s.db)
+											: "lỗi không rõ");
 		goto out;
 	}
 	if (c.failed)

@@ -358,7 +358,9 @@ CREATE TABLE audit_head (
 
 -- A committee whose book was read: directly (via_id NULL), or inside the
 -- roll-up of a committee between (a commune inside a province's book that
--- the central committee read); a committee appears once.
+-- the central committee read).  Committee names repeat across the country
+-- (many provinces have a xã An Phú), so a committee is its name and level
+-- under the book it came through.
 CREATE TABLE rollup_source (
 	id INTEGER PRIMARY KEY,
 	via_id INTEGER REFERENCES rollup_source(id),
@@ -370,9 +372,9 @@ CREATE TABLE rollup_source (
 	entries INTEGER NOT NULL CHECK (entries > 0),	-- its audit entries then
 	last_at TEXT NOT NULL,			-- its last entry's time: how recent the book is
 	read_at TEXT NOT NULL,			-- when it was read (by this book, or by via)
-	contributed TEXT NOT NULL,		-- what it brought: "1 cơ quan, 39 ứng cử, ..."
-	UNIQUE (level, name)
+	contributed TEXT NOT NULL		-- what it brought: "1 cơ quan, 39 ứng cử, ..."
 );
+CREATE UNIQUE INDEX rollup_source_committee ON rollup_source(coalesce(via_id, 0), level, name);
 CREATE INDEX rollup_source_via ON rollup_source(via_id);
 
 -- An elected body of a source, its seats and the size of its constituencies.
