@@ -9,7 +9,8 @@
 #   make valgrind   the end-to-end tests under valgrind (errors and leaks)
 #   make fuzz       libFuzzer targets, FUZZ_TIME=60 seconds each (clang)
 #   make bench      the benchmark against baselines (tests/bench/README.md):
-#                   SIZE=small (default, minutes) or SIZE=national (about 20 minutes)
+#                   SIZE=small (default, minutes) or SIZE=national (about 20 minutes, and the
+#                   roll-up's country of books); BENCH_ONLY=rollup for the roll-up's jobs alone
 #   make check      cppcheck over src/
 #   make install    PREFIX=/usr/local DESTDIR=
 #   make V=1        show the commands
@@ -216,11 +217,13 @@ valgrind:
 # numbers to tests/bench/results/$(SIZE).txt.  RUNS=0: 5, or 3 at national size.
 SIZE ?= small
 RUNS ?= 0
+BENCH_ONLY ?= all
 bench:
 	$(Q)sh tools/install-deps.sh bench
 	$(Q)$(MAKE) --no-print-directory hiepthuong $(BUILD)/bench/xlsx_min $(BUILD)/bench/read_min $(BUILD)/bench/import_min
 	$(Q)$(PYTHON) tests/bench/bench.py --ht $(PROGRAM) --xlsx-min $(BUILD)/bench/xlsx_min --size $(SIZE) \
-		--read-min $(BUILD)/bench/read_min --import-min $(BUILD)/bench/import_min --runs $(RUNS) --work $(BUILD)/bench
+		--read-min $(BUILD)/bench/read_min --import-min $(BUILD)/bench/import_min --runs $(RUNS) --work $(BUILD)/bench \
+		--only $(BENCH_ONLY)
 
 $(BUILD)/bench/xlsx_min: tests/bench/xlsx_min.c | $(BUILD)
 	$(Q)mkdir -p $(BUILD)/bench

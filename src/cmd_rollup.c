@@ -193,6 +193,7 @@ int cmd_rollup_sources(struct ctx *ctx, int argc, char **argv)
 	};
 	enum out_format f;
 	struct table t;
+	struct rollup_reader rd;
 	sqlite3_stmt *st;
 	int rc;
 
@@ -205,14 +206,20 @@ int cmd_rollup_sources(struct ctx *ctx, int argc, char **argv)
 	}
 	if (out_format_parse(format, &f) < 0)
 		return EXIT_USAGE;
+	if (rollup_reader_load(ctx->db, &rd) < 0) {
+		rollup_reader_release(&rd);
+		return EXIT_DATA;
+	}
 	st = db_prepare(ctx->db, "WITH RECURSIVE t(id, path) AS ("
 				 "SELECT id, name FROM rollup_source WHERE via_id IS NULL "
 				 "UNION ALL SELECT s.id, t.path || char(10) || s.name FROM rollup_source s JOIN t ON s.via_id = t.id) "
 				 "SELECT s.level, s.name, s.file, v.name, s.head, s.entries, s.last_at, s.read_at, s.contributed "
 				 "FROM t JOIN rollup_source s ON s.id = t.id LEFT JOIN rollup_source v ON v.id = s.via_id "
 				 "ORDER BY t.path");
-	if (!st)
+	if (!st) {
+		rollup_reader_release(&rd);
 		return EXIT_INTERNAL;
+	}
 	table_init(&t, cols, (int)(sizeof(cols) / sizeof(cols[0])));
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		const char *cells[9];
@@ -221,8 +228,11 @@ int cmd_rollup_sources(struct ctx *ctx, int argc, char **argv)
 		for (int i = 0; i < 9; i++)
 			cells[i] = sqlite3_column_type(st, i) == SQLITE_NULL ? NULL : db_col_text(st, i);
 		if (f == FMT_TEXT) {
+			int li = config_level_index(&rd.cfg, cells[0]);
 			snprintf(head, sizeof(head), "%.16s…", db_col_text(st, 4));
 			cells[4] = head;
+			if (li >= 0)
+				cells[0] = rd.cfg.levels[li].name;
 		}
 		table_add(&t, cells);
 	}
@@ -232,6 +242,7 @@ int cmd_rollup_sources(struct ctx *ctx, int argc, char **argv)
 	else
 		table_print(&t, f, stdout);
 	table_release(&t);
+	rollup_reader_release(&rd);
 	return EXIT_OK;
 }
 

@@ -271,6 +271,8 @@ def main():
     ap.add_argument("--work", default="build/bench")
     ap.add_argument("--results", default=None)
     ap.add_argument("--rebuild", action="store_true", help="generate and build the books even if present")
+    ap.add_argument("--only", choices=("all", "rollup"), default="all",
+                    help="rollup: only the roll-up's jobs, reported in results/SIZE-rollup.txt")
     args = ap.parse_args()
     ht = os.path.abspath(args.ht)
     xmin = os.path.abspath(args.xlsx_min)
@@ -285,6 +287,8 @@ def main():
     global RSS_FILE
     os.makedirs(work, exist_ok=True)
     RSS_FILE = os.path.join(work, "rss")
+    if args.only == "rollup":
+        return rollup_only(args, ht, rmin, scale, runs, work, t_start)
     for d, s in ((small, scale / 10), (big, scale)):
         build(ht, s, d, args.rebuild)
 
@@ -394,6 +398,28 @@ def main():
     sys.stdout.write(text)
     log("written to %s" % results)
     return 0 if same else 1
+
+
+def rollup_only(args, ht, rmin, scale, runs, work, t_start):
+    """bench.py --only rollup: the roll-up's jobs alone, in results/SIZE-rollup.txt."""
+    size = "national" if scale >= 1 else "tiny" if scale < 0.05 else "small"
+    out = ["hiepthuong benchmark, the roll-up only, size %s, %d runs each, %s" %
+           (size, runs, datetime.datetime.now().strftime("%Y-%m-%d %H:%M"))]
+    out += machine()
+    out.append("")
+    out += rollup_bench(ht, rmin, size, work, runs, args.rebuild)
+    out.append("")
+    out.append("benchmark run time: %.0f s" % (time.monotonic() - t_start))
+    text = "\n".join(out) + "\n"
+    notes = os.path.join(HERE, "results", "%s-rollup.notes" % args.size)
+    if os.path.exists(notes):
+        text += "\n" + open(notes, encoding="utf-8").read()
+    results = args.results or os.path.join(HERE, "results", "%s-rollup.txt" % args.size)
+    with open(results, "w", encoding="utf-8") as f:
+        f.write(text)
+    sys.stdout.write(text)
+    log("written to %s" % results)
+    return 0
 
 
 def imp_n(d):
