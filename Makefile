@@ -20,7 +20,7 @@ DESTDIR ?=
 BUILD ?= build
 CC ?= cc
 PKG_CONFIG ?= pkg-config
-PKGS = sqlite3 yaml-0.1 xlsxwriter icu-uc icu-i18n libcrypto
+PKGS = sqlite3 yaml-0.1 xlsxwriter icu-uc icu-i18n libcrypto libzip
 PYTHON ?= /usr/bin/python3
 
 CFLAGS ?= -O2 -g
@@ -85,6 +85,7 @@ OBJS += $(BUILD)/hash.o
 OBJS += $(BUILD)/import.o
 OBJS += $(BUILD)/lock.o
 OBJS += $(BUILD)/opt.o
+OBJS += $(BUILD)/outfile.o
 OBJS += $(BUILD)/person.o
 OBJS += $(BUILD)/rollup.o
 OBJS += $(BUILD)/rollup_report.o

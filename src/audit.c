@@ -244,7 +244,7 @@ static int snap_read(sqlite3 *db, const char *table, long long id, struct snap *
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
-		return error("lỗi cơ sở dữ liệu khi đọc bảng '%s': %s", table, sqlite3_errmsg(db));
+		return error("lỗi cơ sở dữ liệu khi đọc bảng '%s': %s", table, db_msg(db));
 	return 0;
 }
 

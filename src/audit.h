@@ -164,6 +164,14 @@ int audit_head_rebuild(sqlite3 *db);
  */
 int audit_check_untouched(sqlite3 *db, const char *path);
 
+/*
+ * The same check for a command that only reads (a final export, status,
+ * validate): nothing is kept and nothing reported.  0 when the book is as
+ * its audit trail left it; -1 with what differs and how to go on in *why
+ * (a Vietnamese sentence), also when the book cannot be read.
+ */
+int audit_check_clean(sqlite3 *db, const char *path, struct sbuf *why);
+
 /* What audit_verify() found. */
 struct audit_report {
 	long long entries;	/* entries read */

@@ -7,6 +7,7 @@
 /* sqlite3.h declares the pre-update hook only on request; Debian's SQLite
  * is built with it (PRAGMA compile_options: ENABLE_PREUPDATE_HOOK). */
 #define SQLITE_ENABLE_PREUPDATE_HOOK 1
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -150,7 +151,7 @@ static int table_digest(sqlite3 *db, const char *name, sqlite3_stmt *st, char he
 	hash_end_hex(rb->h, hex);
 	free(rb);
 	if (rc != SQLITE_DONE)
-		return error("không đọc được bảng '%s' của sổ: %s", name, sqlite3_errmsg(db));
+		return error("không đọc được bảng '%s' của sổ: %s", name, db_msg(db));
 	return 0;
 }
 
@@ -443,7 +444,7 @@ static int state_compute(sqlite3 *db, struct audit_state *s, enum state_mode mod
 		sbuf_addf(&tables, "%s %s\n", name, hex);
 	}
 	if (rc != SQLITE_DONE) {
-		error("không đọc được lược đồ của sổ: %s", sqlite3_errmsg(db));
+		error("không đọc được lược đồ của sổ: %s", db_msg(db));
 		goto fail;
 	}
 	sqlite3_finalize(names);
@@ -555,7 +556,7 @@ int audit_head_read(sqlite3 *db, struct audit_head *h)
 	} else if (rc == SQLITE_DONE) {
 		rc = 0;
 	} else {
-		rc = error("không đọc được đầu chuỗi nhật ký: %s", sqlite3_errmsg(db));
+		rc = error("không đọc được đầu chuỗi nhật ký: %s", db_msg(db));
 	}
 	sqlite3_finalize(st);
 	return rc;
@@ -571,7 +572,39 @@ static const char how_to_go_on[] =
 	"kiểm tra bằng 'hiepthuong audit verify'; khi đã rõ nguyên nhân, ghi nhận bằng "
 	"'hiepthuong audit accept --reason \"...\"' hoặc khôi phục bản sao lưu ('hiepthuong restore')";
 
+/* keep: inside a writing command's transaction (audit_state_keep);
+ * quiet: report nothing, put the reason in *why. */
+static int check_untouched(sqlite3 *db, const char *path, int keep, struct sbuf *why);
+
 int audit_check_untouched(sqlite3 *db, const char *path)
+{
+	return check_untouched(db, path, 1, NULL);
+}
+
+int audit_check_clean(sqlite3 *db, const char *path, struct sbuf *why)
+{
+	return check_untouched(db, path, 0, why);
+}
+
+/* error() or, when quiet, the same words into *why. */
+static int say(struct sbuf *why, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static int say(struct sbuf *why, const char *fmt, ...)
+{
+	struct sbuf msg = SBUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	sbuf_vaddf(&msg, fmt, ap);
+	va_end(ap);
+	if (why)
+		sbuf_addstr(why, msg.buf);
+	else
+		error("%s", msg.buf);
+	sbuf_release(&msg);
+	return -1;
+}
+
+static int check_untouched(sqlite3 *db, const char *path, int keep, struct sbuf *why)
 {
 	struct audit_head h;
 	struct audit_state s;
@@ -583,9 +616,8 @@ int audit_check_untouched(sqlite3 *db, const char *path)
 	if (have < 0)
 		return -1;
 	if (!have) {
-		error("sổ '%s' không có đầu chuỗi nhật ký (bảng audit_head trống): sổ đã bị sửa ngoài hiepthuong; %s",
-		      path, how_to_go_on);
-		return -1;
+		return say(why, "sổ '%s' không có đầu chuỗi nhật ký (bảng audit_head trống): sổ đã bị sửa ngoài "
+			   "hiepthuong; %s", path, how_to_go_on);
 	}
 	n = db_query_int(db, -1, "SELECT count(*) FROM audit", (const char *)NULL);
 	last = db_query_int(db, -1, "SELECT max(id) FROM audit", (const char *)NULL);
@@ -599,18 +631,20 @@ int audit_check_untouched(sqlite3 *db, const char *path)
 		}
 	}
 	if (n != h.entries || last != h.last_id || !hash || strcmp(hash, h.hash)) {
-		error("nhật ký của sổ '%s' không khớp đầu chuỗi (mục cuối #%lld): nhật ký đã bị sửa ngoài hiepthuong; %s",
-		      path, h.last_id, how_to_go_on);
+		say(why, "nhật ký của sổ '%s' không khớp đầu chuỗi (mục cuối #%lld): nhật ký đã bị sửa ngoài hiepthuong; %s",
+		    path, h.last_id, how_to_go_on);
 		goto out;
 	}
-	if (audit_state_keep(db, &s) < 0)
+	if ((keep ? audit_state_keep(db, &s) : audit_state(db, &s)) < 0)
 		goto out;
 	if (strcmp(s.digest, h.state)) {
-		sqlite3_preupdate_hook(db, NULL, NULL);
-		audit_state_forget();
+		if (keep) {
+			sqlite3_preupdate_hook(db, NULL, NULL);
+			audit_state_forget();
+		}
 		audit_state_diff(h.tables, s.tables, &diff);
-		error("dữ liệu của sổ '%s' đã bị sửa ngoài hiepthuong sau mục nhật ký #%lld (bảng %s); %s", path,
-		      h.last_id, diff.len ? diff.buf : "?", how_to_go_on);
+		say(why, "dữ liệu của sổ '%s' đã bị sửa ngoài hiepthuong sau mục nhật ký #%lld (bảng %s); %s", path,
+		    h.last_id, diff.len ? diff.buf : "?", how_to_go_on);
 		audit_state_release(&s);
 		goto out;
 	}

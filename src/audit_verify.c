@@ -101,7 +101,7 @@ int audit_verify(sqlite3 *db, int flags, const char *anchor, struct audit_report
 		expect++;
 	}
 	if (!result && rc != SQLITE_DONE) {
-		error("không đọc được nhật ký: %s", sqlite3_errmsg(db));
+		error("không đọc được nhật ký: %s", db_msg(db));
 		result = -1;
 	}
 	sqlite3_finalize(st);

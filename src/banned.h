@@ -37,5 +37,8 @@
 #define atoi(x) BANNED(atoi)
 #undef atol
 #define atol(x) BANNED(atol)
+/* English; say it in Vietnamese with sys_msg() (diag.h). */
+#undef strerror
+#define strerror(e) BANNED(strerror)
 
 #endif

@@ -67,7 +67,7 @@ static int collect(sqlite3 *db, struct wanted *out, const char *sql, long long a
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
-		return error("lỗi cơ sở dữ liệu: %s", sqlite3_errmsg(db));
+		return error("lỗi cơ sở dữ liệu: %s", db_msg(db));
 	if (out->n)
 		qsort(out->w, out->n, sizeof(char *), cmp_str);
 	return 0;

@@ -33,6 +33,7 @@
 #include "db.h"
 #include "diag.h"
 #include "opt.h"
+#include "outfile.h"
 #include "sbuf.h"
 #include "banned.h"
 
@@ -82,7 +83,7 @@ static char *make_tmp(const char *path, const char *what)
 	sbuf_addf(&tmp, "%s.tmp-XXXXXX", path);
 	fd = mkstemp(tmp.buf);
 	if (fd < 0) {
-		error("không ghi được %s '%s': %s", what, path, strerror(errno));
+		error("không ghi được %s '%s': %s", what, path, sys_msg(errno));
 		sbuf_release(&tmp);
 		return NULL;
 	}
@@ -97,7 +98,7 @@ static int sqlite_failure(int rc, const char *what, const char *path, sqlite3 *d
 		return error("không ghi được %s '%s': đĩa đầy", what, path);
 	if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
 		return error("không ghi được %s '%s': sổ đang bị khóa quá lâu bởi chương trình khác", what, path);
-	return error("không ghi được %s '%s': %s", what, path, db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+	return error("không ghi được %s '%s': %s", what, path, db ? db_msg(db) : db_code_msg(rc));
 }
 
 /* Copy the whole of `src` into the file `dest` (online backup API). */
@@ -135,7 +136,7 @@ static int copy_book(sqlite3 *src, const char *dest, const char *what, const cha
 	if (sqlite3_close(out) != SQLITE_OK)
 		return sqlite_failure(SQLITE_IOERR, what, shown, NULL);
 	if (sync_path(dest, 0) < 0)
-		return error("không ghi được %s '%s': %s", what, shown, strerror(errno));
+		return error("không ghi được %s '%s': %s", what, shown, sys_msg(errno));
 	return 0;
 }
 
@@ -181,7 +182,6 @@ int cmd_backup(struct ctx *ctx, int argc, char **argv)
 	};
 	static const char usage[] = "hiepthuong backup TỆP [--force]";
 	struct audit_head h;
-	struct stat st;
 	const char *dest;
 	char *tmp = NULL;
 	sqlite3 *copy = NULL;
@@ -199,14 +199,8 @@ int cmd_backup(struct ctx *ctx, int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	dest = argv[0];
-	if (stat(dest, &st) == 0) {
-		if (S_ISDIR(st.st_mode))
-			return error("'%s' là một thư mục; hãy cho tên tệp sao lưu", dest), EXIT_DATA;
-		if (same_file(dest, ctx->db_path))
-			return error("'%s' chính là sổ đang dùng; hãy sao lưu ra tệp khác", dest), EXIT_DATA;
-		if (!force)
-			return error("tệp '%s' đã có; không ghi đè (thêm --force để ghi đè)", dest), EXIT_DATA;
-	}
+	if (out_may_write(dest, OUT_BACKUP, force, ctx->db_path) < 0)
+		return EXIT_DATA;
 	tmp = make_tmp(dest, "bản sao lưu");
 	if (!tmp)
 		return EXIT_DATA;
@@ -218,11 +212,11 @@ int cmd_backup(struct ctx *ctx, int argc, char **argv)
 	copy = NULL;
 	if (force) {
 		if (rename(tmp, dest) < 0) {
-			error("không ghi được bản sao lưu '%s': %s", dest, strerror(errno));
+			error("không ghi được bản sao lưu '%s': %s", dest, sys_msg(errno));
 			goto fail;
 		}
 	} else if (link(tmp, dest) < 0) {
-		error("không ghi được bản sao lưu '%s': %s", dest, strerror(errno));
+		error("không ghi được bản sao lưu '%s': %s", dest, sys_msg(errno));
 		goto fail;
 	} else {
 		unlink(tmp);
@@ -255,7 +249,7 @@ static int open_backup(const char *path, sqlite3 **out, struct audit_report *r)
 	*out = NULL;
 	memset(r, 0, sizeof(*r));
 	if (stat(path, &st) < 0)
-		return error("không mở được bản sao lưu '%s': %s", path, strerror(errno));
+		return error("không mở được bản sao lưu '%s': %s", path, sys_msg(errno));
 	if (S_ISDIR(st.st_mode))
 		return error("'%s' là một thư mục, không phải bản sao lưu", path);
 	if (!S_ISREG(st.st_mode))
@@ -263,7 +257,7 @@ static int open_backup(const char *path, sqlite3 **out, struct audit_report *r)
 	if (st.st_size == 0)
 		return error("'%s' là tệp rỗng, không phải sổ hiepthuong", path);
 	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
-		error("không mở được bản sao lưu '%s': %s", path, db ? sqlite3_errmsg(db) : "hết bộ nhớ");
+		error("không mở được bản sao lưu '%s': %s", path, db_msg(db));
 		sqlite3_close(db);
 		return -1;
 	}
@@ -357,7 +351,7 @@ static int lock_old(const char *path, sqlite3 **lock)
 		sbuf_reset(&j);
 		sbuf_addf(&j, "%s%s", path, suffix[i]);
 		if (unlink(j.buf) < 0 && errno != ENOENT) {
-			error("không xóa được tệp nhật ký cũ '%s': %s", j.buf, strerror(errno));
+			error("không xóa được tệp nhật ký cũ '%s': %s", j.buf, sys_msg(errno));
 			sbuf_release(&j);
 			return -1;
 		}
@@ -430,7 +424,7 @@ int cmd_restore(struct ctx *ctx, int argc, char **argv)
 	if (sync_path(tmp, 0) < 0 || lock_old(ctx->db_path, &lock) < 0)
 		goto out_head;
 	if (rename(tmp, ctx->db_path) < 0) {
-		error("không thay được sổ '%s': %s", ctx->db_path, strerror(errno));
+		error("không thay được sổ '%s': %s", ctx->db_path, sys_msg(errno));
 		goto out_head;
 	}
 	sync_dir_of(ctx->db_path);

@@ -24,6 +24,8 @@
  * exactly what was locked.  Exporting a locked list again is fine and
  * writes nothing to the book.
  */
+#include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,6 +42,7 @@
 #include "fill.h"
 #include "lock.h"
 #include "opt.h"
+#include "outfile.h"
 #include "rules.h"
 #include "sbuf.h"
 #include "template.h"
@@ -49,14 +52,14 @@
 
 static const char usage[] =
 	"hiepthuong export MẪU [--body MÃ] [--round N] [--constituency SỐ] [--conference ID] [--unit MÃ]\n"
-	"                  -o TỆP.xlsx [--draft] [--templates THƯ_MỤC]\n"
-	"       hiepthuong export all -o THƯ_MỤC [--draft]\n"
+	"                  -o TỆP.xlsx|- [--draft] [--force] [--templates THƯ_MỤC]\n"
+	"       hiepthuong export all -o THƯ_MỤC [--draft] [--force]\n"
 	"       hiepthuong export --list";
 
 struct opts {
 	const char *body, *constituency, *unit, *out, *templates;
 	long round, conference;
-	int draft, list;
+	int draft, list, force;
 };
 
 struct ctxx {
@@ -68,6 +71,8 @@ struct ctxx {
 	time_t created;
 	char *author;
 	int draft;
+	struct sbuf said;	/* what is printed once the files are in place */
+	struct sbuf shown;	/* gate errors printed already, one per line */
 };
 
 /* Known-name callback for template_check_fields. */
@@ -81,19 +86,30 @@ static int name_known(void *arg, const char *name)
 	return 0;
 }
 
+/* Every template names a dataset there is (no book needed): 0 or -1. */
+static int check_datasets(struct template *v, int n)
+{
+	int bad = 0;
+
+	for (int i = 0; i < n; i++)
+		if (!dataset_find(v[i].dataset)) {
+			error_at(v[i].path, 0, 0, "không có dữ liệu tên '%s' (form.dataset)", v[i].dataset);
+			bad++;
+		}
+	return bad ? -1 : 0;
+}
+
+/* ... and uses only the names its dataset has (on the book). */
 static int check_templates(sqlite3 *db, struct template *v, int n)
 {
 	int bad = 0;
 
+	if (check_datasets(v, n) < 0)
+		return -1;
 	for (int i = 0; i < n; i++) {
 		const struct dataset_def *def = dataset_find(v[i].dataset);
 		char **names;
 
-		if (!def) {
-			error_at(v[i].path, 0, 0, "không có dữ liệu tên '%s' (form.dataset)", v[i].dataset);
-			bad++;
-			continue;
-		}
 		names = dataset_names(db, def);
 		if (!names)
 			return -1;
@@ -210,16 +226,39 @@ static int beside_gate(void *arg, int wait)
 	return 0;
 }
 
+/* The stage a final export of the form locks, or NULL. */
+static const char *lock_stage(const struct ctxx *x, const struct template *t, long long round)
+{
+	return x->draft || !t->locks ? NULL : export_gate_stage(t->gate, round);
+}
+
+/* 1 when the list a locking form carries (its table "candidates") has
+ * nobody on it: such a list is never final. */
+static int list_empty(struct dataset *ds)
+{
+	struct ds_table *t = dataset_table(ds, "candidates");
+	struct ds_cursor c;
+	int r;
+
+	if (!t || ds_open(ds, t, 0, &c) < 0)
+		return 0;
+	r = ds_next(&c);
+	ds_close(&c);
+	return r == 0;
+}
+
 /*
- * Write one form.  The gate's verdict is `g` (checked before) or the job
- * running beside (`job`; then the file is put in place only if the gate
- * lets it pass).  Returns 0 when written, 1 when the gate abandoned it,
- * 2 when the template's `select` refuses these selectors (*bad: the
- * condition; nothing reported), -1 after reporting.
+ * Write one form to `path` (a temporary file; `shown` is the name the
+ * user gave, for messages).  The gate's verdict is `g` (checked before)
+ * or the job running beside (`job`; then the file is written only if the
+ * gate lets it pass).  Returns 0 when written, 1 when the gate abandoned
+ * it, 2 when the template's `select` refuses these selectors (*bad: the
+ * condition; nothing reported), 3 when a final list would have nobody on
+ * it (nothing reported), -1 after reporting.
  */
 static int render_one(struct ctxx *x, const struct template *t, const struct selectors *sel,
-		      const struct ds_params *params, const char *path, const struct gate_result *g,
-		      struct gate_job *job, const char **bad)
+		      const struct ds_params *params, const char *path, const char *shown,
+		      const struct gate_result *g, struct gate_job *job, const char **bad)
 {
 	const struct dataset_def *def = dataset_find(t->dataset);
 	struct dataset ds;
@@ -235,10 +274,15 @@ static int render_one(struct ctxx *x, const struct template *t, const struct sel
 		rc = 2;
 		goto out;
 	}
+	if (lock_stage(x, t, sel->round) && list_empty(&ds)) {
+		rc = 3;
+		goto out;
+	}
 	memset(&o, 0, sizeof(o));
 	o.draft = x->draft;
 	o.created = x->created;
 	o.author = x->author;
+	o.shown = shown;
 	if (g) {
 		o.warnings = g->warnings;
 		o.nwarnings = g->nwarnings;
@@ -262,13 +306,25 @@ static int same_stage(const char *a, const char *b)
 	return a == b || (a && b && !strcmp(a, b));
 }
 
-/* Print the gate's errors when they block the export: 1, else 0. */
-static int gate_blocks(const struct ctxx *x, const struct gate_result *g)
+/* Print the gate's errors when they block the export: 1, else 0.  An
+ * error the gate of another list of the body found already (a finding on
+ * the whole body) is printed once. */
+static int gate_blocks(struct ctxx *x, const struct gate_result *g)
 {
 	if (!g->nerrors || x->draft)
 		return 0;
-	for (int i = 0; i < g->nerrors; i++)
-		error("%s", g->errors[i]);
+	for (int i = 0; i < g->nerrors; i++) {
+		struct sbuf line = SBUF_INIT;
+
+		sbuf_addf(&line, "\n%s\n", g->errors[i]);
+		if (!x->shown.len)
+			sbuf_addch(&x->shown, '\n');
+		if (!strstr(x->shown.buf, line.buf)) {
+			error("%s", g->errors[i]);
+			sbuf_addstr(&x->shown, line.buf + 1);
+		}
+		sbuf_release(&line);
+	}
 	return 1;
 }
 
@@ -279,12 +335,6 @@ static int gate(struct ctxx *x, long long body, const char *stage, struct gate_r
 	if (export_gate(x->db, body, stage, g) < 0)
 		return -1;
 	return gate_blocks(x, g);
-}
-
-/* The stage a final export of the form locks, or NULL. */
-static const char *lock_stage(const struct ctxx *x, const struct template *t, long long round)
-{
-	return x->draft || !t->locks ? NULL : export_gate_stage(t->gate, round);
 }
 
 /* 1 when a final export of the form for this body would add a lock. */
@@ -304,6 +354,7 @@ static int begin_locking(struct ctxx *x)
 		return -1;
 	if (audit_check_untouched(x->db, x->ctx->db_path) < 0) {
 		db_rollback(x->db);
+		note("không xuất bản chính thức; vẫn có thể xuất bản nháp bằng --draft");
 		return -1;
 	}
 	x->writing = 1;
@@ -333,7 +384,8 @@ static int record_lock(struct ctxx *x, const struct template *t, long long body,
 	ctx_subject(x->ctx, "body", body);
 	ctx_change(x->ctx, "khóa %s của '%s': xuất bản chính thức %s vào '%s'", stage_label(stage), code, t->code,
 		   path);
-	printf("đã khóa %s: từ nay chỉ sửa được bằng đính chính (--correct \"LÝ DO\")\n", stage_label(stage));
+	sbuf_addf(&x->said, "đã khóa %s: từ nay chỉ sửa được bằng đính chính (--correct \"LÝ DO\")\n",
+		  stage_label(stage));
 	return 0;
 }
 
@@ -441,6 +493,83 @@ static int resolve(struct ctxx *x, const struct template *t, const struct opts *
 	return 0;
 }
 
+/*
+ * A final form comes only from a book that is as its audit trail left it:
+ * an export that adds a lock checks it as a writing command does (in the
+ * locking transaction), any other final export checks it here.  Drafts
+ * may be made from any book; they say they are drafts.
+ */
+static int check_final(struct ctxx *x)
+{
+	struct sbuf why = SBUF_INIT;
+
+	if (x->draft || x->writing)
+		return 0;
+	if (audit_check_clean(x->db, x->ctx->db_path, &why) < 0) {
+		error("không xuất bản chính thức: %s; hoặc xuất bản nháp bằng --draft", why.len ? why.buf : "?");
+		sbuf_release(&why);
+		return -1;
+	}
+	sbuf_release(&why);
+	return 0;
+}
+
+/*
+ * After every form is written to its temporary file: commit the locks
+ * (with their audit entry), then give the files their names, then say
+ * so.  Ctrl-C and kill wait meanwhile, and a lock is committed before any
+ * final file appears, so an interruption can leave a lock without its
+ * file (export again), never a final file without its lock.
+ */
+static int put_in_place(struct ctxx *x, char **tmps, char **paths, int n)
+{
+	sigset_t set, old;
+	int rc = 0;
+
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGHUP);
+	sigaddset(&set, SIGQUIT);
+	sigprocmask(SIG_BLOCK, &set, &old);
+	if (end_locking(x, 1) < 0) {
+		error("không ghi được khóa danh sách vào sổ; không xuất bản chính thức nào");
+		rc = -1;
+	}
+	for (int i = 0; i < n; i++) {
+		if (!tmps[i])
+			continue;
+		if (rc < 0) {
+			out_temp_discard(tmps[i]);
+		} else if (!paths[i]) {	/* -o -: the form goes to standard output */
+			rc = out_copy_to_stdout(tmps[i]);
+			out_temp_discard(tmps[i]);
+		} else if (out_put_in_place(tmps[i], paths[i]) < 0) {
+			rc = -1;
+		}
+		tmps[i] = NULL;
+	}
+	if (rc == 0) {
+		fputs(x->said.buf ? x->said.buf : "", paths[0] ? stdout : stderr);
+		fflush(paths[0] ? stdout : stderr);
+	}
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	return rc;
+}
+
+/* A temporary file for `-o -`: in $TMPDIR, private. */
+static char *stdout_temp(void)
+{
+	const char *dir = getenv("TMPDIR");
+	struct sbuf s = SBUF_INIT;
+	char *t;
+
+	sbuf_addf(&s, "%s/hiepthuong-export.xlsx", dir && *dir ? dir : "/tmp");
+	t = out_temp_beside(s.buf);
+	sbuf_release(&s);
+	return t;
+}
+
 static int export_one(struct ctxx *x, const char *form, const struct opts *op)
 {
 	const struct template *t = NULL;
@@ -448,7 +577,8 @@ static int export_one(struct ctxx *x, const char *form, const struct opts *op)
 	struct ds_params params;
 	struct gate_job job;
 	const char *bad = NULL;
-	int rc, grc;
+	int to_stdout, rc, grc;
+	char *tmp = NULL, *path;
 
 	for (int i = 0; i < x->ntpl; i++)
 		if (!strcmp(x->tpl[i].id, form))
@@ -458,12 +588,21 @@ static int export_one(struct ctxx *x, const char *form, const struct opts *op)
 		return EXIT_USAGE;
 	}
 	if (!op->out) {
-		error("cần -o TỆP.xlsx");
+		error("cần -o TỆP.xlsx (hoặc -o - để ghi ra đầu ra chuẩn)");
 		return EXIT_USAGE;
 	}
+	to_stdout = !strcmp(op->out, "-");
+	if (to_stdout && isatty(1)) {
+		error("-o -: không ghi tệp .xlsx ra màn hình; hãy chuyển đầu ra vào tệp hoặc chương trình khác");
+		return EXIT_USAGE;
+	}
+	if (!to_stdout && out_may_write(op->out, OUT_FORM, op->force, x->ctx->db_path) < 0)
+		return EXIT_DATA;
 	if (resolve(x, t, op, &sel) < 0)
 		return EXIT_USAGE;
 	if (adds_lock(x, t, sel.body, sel.round) && begin_locking(x) < 0)
+		return EXIT_DATA;
+	if (check_final(x) < 0)
 		return EXIT_DATA;
 	/* The pack is read before the gate starts: the rule engine is the
 	 * gate's while it runs (export_gate.h). */
@@ -471,16 +610,22 @@ static int export_one(struct ctxx *x, const char *form, const struct opts *op)
 		end_locking(x, 0);
 		return EXIT_DATA;
 	}
+	tmp = to_stdout ? stdout_temp() : out_temp_beside(op->out);
+	if (!tmp) {
+		end_locking(x, 0);
+		return EXIT_DATA;
+	}
 	/* The gate checks the book beside the writing; the file is put in
 	 * place only if it passes, and its errors come first. */
 	export_gate_start(&job, x->ctx->db_path, sel.body, export_gate_stage(t->gate, sel.round));
-	rc = render_one(x, t, &sel, &params, op->out, NULL, &job, &bad);
+	rc = render_one(x, t, &sel, &params, tmp, to_stdout ? "-" : op->out, NULL, &job, &bad);
 	grc = export_gate_wait(&job);
 	if (grc < 0 || gate_blocks(x, &job.result)) {
 		int nerrors = job.result.nerrors;
 
 		end_locking(x, 0);
 		export_gate_release(&job);
+		out_temp_discard(tmp);
 		if (grc < 0)
 			return EXIT_DATA;
 		error("không xuất '%s': sổ còn %d lỗi (xem ở trên); sửa các lỗi, hoặc dùng --draft để xuất bản nháp",
@@ -490,18 +635,24 @@ static int export_one(struct ctxx *x, const char *form, const struct opts *op)
 	export_gate_release(&job);
 	if (rc == 2)
 		error("mẫu '%s' không dùng được cho lựa chọn này (điều kiện '%s' của mẫu)", t->id, bad);
+	if (rc == 3)
+		error("không xuất '%s' bản chính thức: danh sách chưa có ai (chưa có quyết định nào đưa người vào "
+		      "danh sách này); bản chính thức sẽ khóa danh sách, nên không khóa một danh sách trống. "
+		      "Dùng --draft để xem mẫu", t->id);
 	if (rc != 0) {
 		end_locking(x, 0);
+		out_temp_discard(tmp);
+		return rc == 3 ? EXIT_RULES : EXIT_DATA;
+	}
+	if (!to_stdout)
+		sbuf_addf(&x->said, "đã ghi '%s' (%s)\n", op->out, t->code);
+	if (record_lock(x, t, sel.body, sel.round, op->out) < 0) {
+		end_locking(x, 0);
+		out_temp_discard(tmp);
 		return EXIT_DATA;
 	}
-	printf("đã ghi '%s' (%s)\n", op->out, t->code);
-	if (record_lock(x, t, sel.body, sel.round, op->out) < 0 || end_locking(x, 1) < 0) {
-		/* A final file whose lock was not recorded must not stay. */
-		unlink(op->out);
-		error("không ghi được khóa danh sách vào sổ; đã xóa '%s'", op->out);
-		return EXIT_DATA;
-	}
-	return EXIT_OK;
+	path = to_stdout ? NULL : (char *)op->out;
+	return put_in_place(x, &tmp, &path, 1) < 0 ? EXIT_DATA : EXIT_OK;
 }
 
 /* A file name from the template's pattern: letters, digits, . _ - only. */
@@ -555,6 +706,7 @@ static int export_all(struct ctxx *x, const struct opts *op)
 	long long *bodies = NULL;
 	const char **stages = NULL;	/* borrowed from templates or static */
 	struct gate_result *gates = NULL;
+	char **tmps = NULL, **paths = NULL;
 	int nbodies = 0;
 	struct stat st;
 
@@ -562,7 +714,12 @@ static int export_all(struct ctxx *x, const struct opts *op)
 		error("cần -o THƯ_MỤC");
 		return EXIT_USAGE;
 	}
-	if (stat(op->out, &st) == 0 && !S_ISDIR(st.st_mode)) {
+	if (!strcmp(op->out, "-")) {
+		error("export all ghi nhiều tệp: -o phải là một thư mục, không phải '-'");
+		return EXIT_USAGE;
+	}
+	if (lstat(op->out, &st) == 0 && !S_ISDIR(st.st_mode) &&
+	    !(S_ISLNK(st.st_mode) && stat(op->out, &st) == 0 && S_ISDIR(st.st_mode))) {
 		error("'%s' không phải thư mục", op->out);
 		return EXIT_USAGE;
 	}
@@ -587,6 +744,24 @@ static int export_all(struct ctxx *x, const struct opts *op)
 		}
 		free(inst);
 	}
+	tmps = xcalloc((size_t)njobs + 1, sizeof(*tmps));
+	paths = xcalloc((size_t)njobs + 1, sizeof(*paths));
+	/* Every file's name is known and allowed before anything is done. */
+	for (int i = 0; i < njobs; i++) {
+		struct sbuf path = SBUF_INIT;
+
+		jobs[i].name = file_name(jobs[i].t, &jobs[i].sel, x->db);
+		if (!jobs[i].name) {
+			rc = EXIT_DATA;
+			goto out;
+		}
+		sbuf_addf(&path, "%s/%s", op->out, jobs[i].name);
+		paths[i] = sbuf_detach(&path, NULL);
+		if (out_may_write(paths[i], OUT_FORM, op->force, x->ctx->db_path) < 0) {
+			rc = EXIT_DATA;
+			goto out;
+		}
+	}
 	/* A final export that locks a list records it in one transaction,
 	 * begun before the gate reads the book. */
 	for (int i = 0; i < njobs && !x->writing; i++)
@@ -594,6 +769,10 @@ static int export_all(struct ctxx *x, const struct opts *op)
 			rc = EXIT_DATA;
 			goto out;
 		}
+	if (check_final(x) < 0) {
+		rc = EXIT_DATA;
+		goto out;
+	}
 	/* The gate, once per body and list, before anything is written. */
 	for (int i = 0; i < njobs; i++) {
 		const char *stage = export_gate_stage(jobs[i].t->gate, jobs[i].sel.round);
@@ -621,13 +800,11 @@ static int export_all(struct ctxx *x, const struct opts *op)
 		goto out;
 	}
 	if (mkdir(op->out, 0700) < 0 && stat(op->out, &st) < 0) {
-		error("không tạo được thư mục '%s'", op->out);
+		error("không tạo được thư mục '%s': %s", op->out, sys_msg(errno));
 		rc = EXIT_DATA;
 		goto out;
 	}
-	progress("xuất biểu mẫu", 0, njobs);
 	for (int i = 0; i < njobs; i++) {
-		struct sbuf path = SBUF_INIT;
 		const struct gate_result *g = NULL;
 		struct ds_params params;
 		const char *bad;
@@ -637,43 +814,51 @@ static int export_all(struct ctxx *x, const struct opts *op)
 			if (bodies[k] == jobs[i].sel.body &&
 			    same_stage(stages[k], export_gate_stage(jobs[i].t->gate, jobs[i].sel.round)))
 				g = &gates[k];
-		jobs[i].name = file_name(jobs[i].t, &jobs[i].sel, x->db);
-		if (!jobs[i].name) {
-			rc = EXIT_DATA;
-			break;
-		}
-		sbuf_addf(&path, "%s/%s", op->out, jobs[i].name);
-		if (render_params(x, jobs[i].sel.body, &params) < 0)
+		progress("xuất biểu mẫu", i, njobs);
+		tmps[i] = out_temp_beside(paths[i]);
+		if (!tmps[i])
+			r = -1;
+		else if (render_params(x, jobs[i].sel.body, &params) < 0)
 			r = -1;
 		else
-			r = render_one(x, jobs[i].t, &jobs[i].sel, &params, path.buf, g, NULL, &bad);
-		if (r == 2)
-			r = 1;		/* the template's select: not this one */
-		if (r == 0) {
-			progress_clear();
-			printf("đã ghi '%s' (%s)\n", path.buf, jobs[i].t->code);
-			fflush(stdout);
-			written++;
-			if (record_lock(x, jobs[i].t, jobs[i].sel.body, jobs[i].sel.round, path.buf) < 0)
-				r = -1;
+			r = render_one(x, jobs[i].t, &jobs[i].sel, &params, tmps[i], paths[i], g, NULL, &bad);
+		if (r == 2 || r == 3) {
+			/* the template's select: not this one; or a list with
+			 * nobody on it yet, which is not exported as final */
+			if (r == 3)
+				sbuf_addf(&x->said, "bỏ qua '%s' (%s): danh sách chưa có ai\n", paths[i],
+					  jobs[i].t->code);
+			r = 1;
 		}
-		sbuf_release(&path);
+		if (r == 0) {
+			sbuf_addf(&x->said, "đã ghi '%s' (%s)\n", paths[i], jobs[i].t->code);
+			written++;
+			if (record_lock(x, jobs[i].t, jobs[i].sel.body, jobs[i].sel.round, paths[i]) < 0)
+				r = -1;
+		} else if (tmps[i]) {
+			out_temp_discard(tmps[i]);
+			tmps[i] = NULL;
+		}
 		if (r < 0) {
 			rc = EXIT_DATA;
-			break;
+			goto out;
 		}
-		progress("xuất biểu mẫu", i + 1, njobs);
 	}
-	if (end_locking(x, rc == EXIT_OK) < 0 && rc == EXIT_OK) {
-		error("không ghi được khóa danh sách vào sổ; các tệp trong '%s' chưa phải bản chính thức", op->out);
+	progress("xuất biểu mẫu", njobs, njobs);
+	sbuf_addf(&x->said, "%d tệp trong '%s'\n", written, op->out);
+	if (put_in_place(x, tmps, paths, njobs) < 0)
 		rc = EXIT_DATA;
-	}
-	if (rc == EXIT_OK)
-		printf("%d tệp trong '%s'\n", written, op->out);
 out:
 	end_locking(x, 0);
-	for (int i = 0; i < njobs; i++)
+	for (int i = 0; i < njobs; i++) {
+		if (tmps)
+			out_temp_discard(tmps[i]);
+		if (paths)
+			free(paths[i]);
 		free(jobs[i].name);
+	}
+	free(tmps);
+	free(paths);
 	free(jobs);
 	for (int k = 0; k < nbodies; k++)
 		gate_result_release(&gates[k]);
@@ -695,7 +880,8 @@ int cmd_export(struct ctx *ctx, int argc, char **argv)
 		OPT_STRING(0, "unit", &op.unit, "MÃ", "cơ quan, tổ chức, đơn vị giới thiệu"),
 		OPT_BOOL(0, "draft", &op.draft, "xuất bản nháp dù sổ còn lỗi (ghi 'BẢN NHÁP' trên mọi trang)"),
 		OPT_STRING(0, "templates", &op.templates, "THƯ_MỤC", "thư mục mẫu biểu (mặc định: templates/)"),
-		OPT_BOOL(0, "list", &op.list, "liệt kê các mẫu"),
+		OPT_BOOL(0, "force", &op.force, "ghi đè cả tệp đã có không phải biểu mẫu do hiepthuong xuất"),
+		OPT_BOOL(0, "list", &op.list, "liệt kê các mẫu (không cần sổ)"),
 		OPT_END()
 	};
 	struct ctxx x;
@@ -712,17 +898,23 @@ int cmd_export(struct ctx *ctx, int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	x.ctx = ctx;
-	x.db = ctx->db;
 	x.draft = op.draft;
 	if (template_load_dir(template_dir(op.templates), &x.tpl, &x.ntpl) < 0)
 		return EXIT_DATA;
-	if (check_templates(ctx->db, x.tpl, x.ntpl) < 0) {
+	if (op.list) {
+		/* The templates alone: no book needed. */
+		rc = check_datasets(x.tpl, x.ntpl) < 0 ? EXIT_DATA : EXIT_OK;
+		if (rc == EXIT_OK)
+			list_forms(x.tpl, x.ntpl);
+		goto out;
+	}
+	if (db_open(ctx->db_path, &ctx->db) < 0) {
 		rc = EXIT_DATA;
 		goto out;
 	}
-	if (op.list) {
-		list_forms(x.tpl, x.ntpl);
-		rc = EXIT_OK;
+	x.db = ctx->db;
+	if (check_templates(ctx->db, x.tpl, x.ntpl) < 0) {
+		rc = EXIT_DATA;
 		goto out;
 	}
 	x.created = book_created(ctx->db);
@@ -739,6 +931,8 @@ int cmd_export(struct ctx *ctx, int argc, char **argv)
 		rc = export_one(&x, argv[0], &op);
 out:
 	free(x.author);
+	sbuf_release(&x.said);
+	sbuf_release(&x.shown);
 	template_free_all(x.tpl, x.ntpl);
 	return rc;
 }

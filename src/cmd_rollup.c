@@ -7,7 +7,7 @@
  * USAGE:   hiepthuong rollup report [--format text|csv|json] [--section TÊN] [--today NGÀY]
  *                                   [--older-than NGÀY]
  * COMMAND: rollup export
- * USAGE:   hiepthuong rollup export -o TỆP.xlsx [--today NGÀY] [--older-than NGÀY]
+ * USAGE:   hiepthuong rollup export -o TỆP.xlsx|- [--force] [--today NGÀY] [--older-than NGÀY]
  *
  * The roll-up (docs/rollup.md).  `rollup read` reads the books of the
  * committees below this one (files, or every *.db file of a folder), each
@@ -27,10 +27,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include "cmd.h"
 #include "db.h"
 #include "diag.h"
 #include "opt.h"
+#include "outfile.h"
 #include "rollup.h"
 #include "rollup_stats.h"
 #include "sbuf.h"
@@ -62,7 +64,7 @@ static int expand(int argc, char **argv, char ***out, int *n)
 			continue;
 		}
 		if (!(d = opendir(argv[i]))) {
-			rc = error("không đọc được thư mục '%s': %s", argv[i], strerror(errno));
+			rc = error("không đọc được thư mục '%s': %s", argv[i], sys_msg(errno));
 			continue;
 		}
 		while ((e = readdir(d))) {
@@ -246,6 +248,20 @@ int cmd_rollup_sources(struct ctx *ctx, int argc, char **argv)
 	return EXIT_OK;
 }
 
+/* A temporary file for a workbook going to standard output; NULL reported. */
+static char *stdout_temp(void)
+{
+	const char *dir = getenv("TMPDIR");
+	struct sbuf path = SBUF_INIT;
+
+	sbuf_addf(&path, "%s/hiepthuong-thong-ke.xlsx", dir && *dir ? dir : "/tmp");
+	{
+		char *tmp = out_temp_beside(path.buf);
+		sbuf_release(&path);
+		return tmp;
+	}
+}
+
 /* --today and --older-than, shared by report and export: 0 or -1. */
 static int report_dates(const char *today_s, const char *older_s, struct date *today, struct date *older,
 			int *has_older)
@@ -311,10 +327,12 @@ int cmd_rollup_report(struct ctx *ctx, int argc, char **argv)
 
 int cmd_rollup_export(struct ctx *ctx, int argc, char **argv)
 {
-	static const char usage[] = "hiepthuong rollup export -o TỆP.xlsx [--today NGÀY] [--older-than NGÀY]";
+	static const char usage[] = "hiepthuong rollup export -o TỆP.xlsx|- [--force] [--today NGÀY] [--older-than NGÀY]";
 	const char *out = NULL, *today_s = NULL, *older_s = NULL;
+	int force = 0;
 	struct opt opts[] = {
-		OPT_STRING('o', "output", &out, "TỆP", "tệp .xlsx cần ghi"),
+		OPT_STRING('o', "output", &out, "TỆP", "tệp .xlsx cần ghi ('-': ra đầu ra chuẩn)"),
+		OPT_BOOL(0, "force", &force, "ghi đè cả tệp đã có không phải biểu mẫu do hiepthuong xuất"),
 		OPT_STRING(0, "today", &today_s, "NGÀY", "ngày của biểu (mặc định: hôm nay)"),
 		OPT_STRING(0, "older-than", &older_s, "NGÀY", "nêu các sổ có mục nhật ký cuối trước ngày này"),
 		OPT_END()
@@ -322,7 +340,8 @@ int cmd_rollup_export(struct ctx *ctx, int argc, char **argv)
 	struct rollup_reader rd;
 	struct rstats s;
 	struct date today, older;
-	int rc, has_older;
+	char *tmp = NULL;
+	int rc, has_older, to_stdout;
 
 	argc = opt_parse(ctx, argc, argv, opts, usage, &rc);
 	if (argc < 0)
@@ -337,16 +356,33 @@ int cmd_rollup_export(struct ctx *ctx, int argc, char **argv)
 	}
 	if (report_dates(today_s, older_s, &today, &older, &has_older) < 0)
 		return EXIT_USAGE;
+	to_stdout = !strcmp(out, "-");
+	if (to_stdout && isatty(1)) {
+		error("không ghi tệp .xlsx ra màn hình: hãy chuyển đầu ra chuẩn vào một tệp hoặc dùng -o TỆP.xlsx");
+		return EXIT_USAGE;
+	}
+	if (!to_stdout && out_may_write(out, OUT_FORM, force, ctx->db_path) < 0)
+		return EXIT_DATA;
 	if (rollup_reader_load(ctx->db, &rd) < 0) {
 		rollup_reader_release(&rd);
 		return EXIT_DATA;
 	}
-	rc = EXIT_OK;
-	if (rstats_load(&rd, &today, has_older ? &older : NULL, &s) < 0 || rollup_xlsx_write(&s, out) < 0)
-		rc = EXIT_DATA;
-	else
-		printf("đã ghi '%s' (biểu thống kê tổng hợp: %d sổ cấp dưới, %d loại cơ quan)\n", out, s.nsources,
-		       s.ntotals);
+	rc = EXIT_DATA;
+	if (rstats_load(&rd, &today, has_older ? &older : NULL, &s) == 0 &&
+	    (tmp = to_stdout ? stdout_temp() : out_temp_beside(out)) &&
+	    rollup_xlsx_write(&s, tmp, to_stdout ? "-" : out) == 0) {
+		if (to_stdout) {
+			rc = out_copy_to_stdout(tmp) < 0 ? EXIT_DATA : EXIT_OK;
+			out_temp_discard(tmp);
+		} else {
+			rc = out_put_in_place(tmp, out) < 0 ? EXIT_DATA : EXIT_OK;
+		}
+		tmp = NULL;
+		if (rc == EXIT_OK && !to_stdout)
+			printf("đã ghi '%s' (biểu thống kê tổng hợp: %d sổ cấp dưới, %d loại cơ quan)\n", out, s.nsources,
+			       s.ntotals);
+	}
+	out_temp_discard(tmp);
 	rstats_release(&s);
 	rollup_reader_release(&rd);
 	return rc;

@@ -15,7 +15,9 @@
 #include <string.h>
 #include "candidacy.h"
 #include "candidacy.h"
+#include "audit.h"
 #include "cmd.h"
+#include "sbuf.h"
 #include "date.h"
 #include "db.h"
 #include "diag.h"
@@ -199,9 +201,19 @@ int cmd_status(struct ctx *ctx, int argc, char **argv)
 	date_vn(today, today_vn, sizeof(today_vn));
 	printf("%s\n", db_col_text(st, 2));
 	printf("%s\n", db_col_text(st, 0));
-	printf("Ngày bầu cử: %s; hôm nay: %s; bộ quy tắc: %s; sổ: %s\n", eday_s, today_vn, db_col_text(st, 3),
-	       ctx->db_path);
+	printf("Ngày bầu cử: %s; hôm nay: %s (%s); bộ quy tắc: %s; sổ: %s\n", eday_s, today_vn,
+	       today_s ? "theo --today" : getenv("HIEPTHUONG_TODAY") && *getenv("HIEPTHUONG_TODAY")
+	       ? "theo biến HIEPTHUONG_TODAY" : "theo đồng hồ máy; đổi bằng --today NGÀY hoặc HIEPTHUONG_TODAY",
+	       db_col_text(st, 3), ctx->db_path);
 	sqlite3_finalize(st);
+	{
+		struct sbuf why = SBUF_INIT;
+
+		if (audit_check_clean(ctx->db, ctx->db_path, &why) < 0)
+			warning("%s; cho đến lúc đó không ghi được gì vào sổ và không xuất được bản chính thức nào",
+				why.buf);
+		sbuf_release(&why);
+	}
 
 	if (validate_load_pack(ctx->db, &pack) < 0)
 		return EXIT_DATA;

@@ -32,7 +32,7 @@ char *read_file(const char *path, size_t max, size_t *len)
 	size_t n;
 
 	if (stat(path, &st) < 0) {
-		error("không mở được tệp '%s': %s", path, strerror(errno));
+		error("không mở được tệp '%s': %s", path, sys_msg(errno));
 		return NULL;
 	}
 	if (S_ISDIR(st.st_mode)) {
@@ -50,13 +50,13 @@ char *read_file(const char *path, size_t max, size_t *len)
 	}
 	f = fopen(path, "rb");
 	if (!f) {
-		error("không mở được tệp '%s': %s", path, strerror(errno));
+		error("không mở được tệp '%s': %s", path, sys_msg(errno));
 		return NULL;
 	}
 	buf = xmalloc((size_t)st.st_size + 1);
 	n = fread(buf, 1, (size_t)st.st_size, f);
 	if (ferror(f)) {
-		error("không đọc được tệp '%s': %s", path, strerror(errno));
+		error("không đọc được tệp '%s': %s", path, sys_msg(errno));
 		fclose(f);
 		free(buf);
 		return NULL;

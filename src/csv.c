@@ -31,6 +31,7 @@
 #include <unistd.h>
 
 #include "csv.h"
+#include "diag.h"
 #include "banned.h"
 
 /* How far the delimiter detection looks into the first record. */
@@ -206,7 +207,7 @@ static size_t fill(struct csv_reader *r, size_t want)
 		if (n < 0) {
 			int e = errno;
 
-			fail(r, (long)r->nfields + 1, r->line, "không đọc được '%s': %s", r->name, strerror(e));
+			fail(r, (long)r->nfields + 1, r->line, "không đọc được '%s': %s", r->name, sys_msg(e));
 			r->read_failed = 1;
 			r->eof = 1;
 		} else if (n == 0) {
@@ -407,11 +408,11 @@ struct csv_reader *csv_open_file_tap(const char *path, csv_tap_fn *tap, void *ta
 		err[0] = '\0';
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0) {
-		set_msg(err, errlen, "không mở được '%s': %s", path, strerror(errno));
+		set_msg(err, errlen, "không mở được '%s': %s", path, sys_msg(errno));
 		return NULL;
 	}
 	if (fstat(fd, &st) != 0) {
-		set_msg(err, errlen, "không đọc được '%s': %s", path, strerror(errno));
+		set_msg(err, errlen, "không đọc được '%s': %s", path, sys_msg(errno));
 		close(fd);
 		return NULL;
 	}

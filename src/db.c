@@ -37,7 +37,12 @@ int db_exec(sqlite3 *db, const char *sql)
 	char *msg = NULL;
 
 	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-		error("lỗi cơ sở dữ liệu: %s", msg ? msg : sqlite3_errmsg(db));
+		/* A plain SQLITE_ERROR is SQL we wrote: a bug, in SQLite's words;
+		 * the rest (busy, read-only, full disk) is the book's state. */
+		if (sqlite3_errcode(db) == SQLITE_ERROR)
+			bug("SQL failed: %s", msg ? msg : sqlite3_errmsg(db));
+		else
+			error("%s", db_msg(db));
 		sqlite3_free(msg);
 		return -1;
 	}
@@ -63,10 +68,10 @@ int db_step_done(sqlite3 *db, sqlite3_stmt *st, const char *what)
 	if (rc == SQLITE_DONE || rc == SQLITE_ROW)
 		return 0;
 	if ((rc & 0xff) == SQLITE_CONSTRAINT)
-		return error("%s: dữ liệu vi phạm ràng buộc của sổ (%s)", what, sqlite3_errmsg(db));
+		return error("%s: dữ liệu vi phạm ràng buộc của sổ", what);
 	if (rc == SQLITE_FULL)
 		return error("%s: đĩa đầy", what);
-	return error("%s: lỗi cơ sở dữ liệu: %s", what, sqlite3_errmsg(db));
+	return error("%s: %s", what, db_msg(db));
 }
 
 int db_bind_text(sqlite3_stmt *st, int i, const char *s)
@@ -150,12 +155,17 @@ int db_begin(sqlite3 *db)
 	if (sqlite3_db_readonly(db, "main") == 1)
 		return error("sổ '%s' chỉ đọc được: không ghi được vào tệp (ổ đĩa, thư mục hoặc tệp chỉ cho đọc); "
 			     "sổ không thay đổi", sqlite3_db_filename(db, "main"));
-	return db_exec(db, "BEGIN IMMEDIATE");
+	if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+		return error("không ghi được vào sổ '%s': %s", sqlite3_db_filename(db, "main"), db_msg(db));
+	return 0;
 }
 
 int db_commit(sqlite3 *db)
 {
-	return db_exec(db, "COMMIT");
+	if (sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+		return error("không lưu được thay đổi vào sổ '%s': %s; sổ không thay đổi",
+			     sqlite3_db_filename(db, "main"), db_msg(db));
+	return 0;
 }
 
 void db_rollback(sqlite3 *db)
@@ -279,7 +289,7 @@ int db_open(const char *path, sqlite3 **out)
 		if (errno == ENOENT)
 			return error("chưa có sổ '%s' (tạo bằng: hiepthuong init --config TỆP, hoặc chỉ sổ khác bằng --db)",
 				     path);
-		return error("không mở được sổ '%s': %s", path, strerror(errno));
+		return error("không mở được sổ '%s': %s", path, sys_msg(errno));
 	}
 	if (S_ISDIR(st.st_mode))
 		return error("'%s' là một thư mục, không phải sổ", path);
@@ -289,7 +299,7 @@ int db_open(const char *path, sqlite3 **out)
 	 * lock a mutex around each call (the audit digest makes about ten
 	 * calls per row of the book; issue 8). */
 	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
-		error("không mở được sổ '%s': %s", path, db ? sqlite3_errmsg(db) : "hết bộ nhớ");
+		error("không mở được sổ '%s': %s", path, db_msg(db));
 		sqlite3_close(db);
 		return -1;
 	}
@@ -337,14 +347,14 @@ int db_create_tmp(const char *path, sqlite3 **out, char **tmp_path)
 	sbuf_addf(&tmp, "%s.tmp-XXXXXX", path);
 	fd = mkstemp(tmp.buf);
 	if (fd < 0) {
-		error("không tạo được sổ '%s': %s", path, strerror(errno));
+		error("không tạo được sổ '%s': %s", path, sys_msg(errno));
 		sbuf_release(&tmp);
 		return -1;
 	}
 	fchmod(fd, 0600);
 	close(fd);
 	if (sqlite3_open_v2(tmp.buf, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
-		error("không tạo được sổ '%s': %s", path, db ? sqlite3_errmsg(db) : "hết bộ nhớ");
+		error("không tạo được sổ '%s': %s", path, db_msg(db));
 		sqlite3_close(db);
 		unlink(tmp.buf);
 		sbuf_release(&tmp);
@@ -378,7 +388,7 @@ int db_commit_new(sqlite3 *db, const char *tmp_path, const char *path)
 	if ((errno == EPERM || errno == EOPNOTSUPP || errno == EXDEV) && access(path, F_OK) != 0 &&
 	    rename(tmp_path, path) == 0)
 		return 0;
-	error("không tạo được sổ '%s': %s", path, strerror(errno));
+	error("không tạo được sổ '%s': %s", path, sys_msg(errno));
 	unlink(tmp_path);
 	return -1;
 }

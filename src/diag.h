@@ -42,6 +42,22 @@ void note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* An internal error: "hiepthuong: internal error: <msg>"; returns -1. */
 int bug(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/*
+ * What the system or SQLite said, in Vietnamese words a clerk can act on,
+ * for the end of a message: error("không mở được tệp '%s': %s", path,
+ * sys_msg(errno)).  strerror() and sqlite3_errmsg() speak English and never
+ * reach the user (banned.h bans strerror; bug() may still quote SQLite).
+ * The strings are static; an unknown code gives its number.
+ *
+ *	sys_msg(ENOENT)	"không có tệp hoặc thư mục này"
+ *	db_msg(db)	"sổ đang được một lệnh khác ghi; hãy thử lại sau" (BUSY)
+ */
+const char *sys_msg(int errnum);
+struct sqlite3;
+const char *db_msg(struct sqlite3 *db);
+/* The same for a result code of SQLite (primary or extended). */
+const char *db_code_msg(int rc);
+
 /* How many error()/error_at() calls have been made (for "N lỗi" totals). */
 int diag_error_count(void);
 

@@ -63,7 +63,7 @@ static void gate_run(struct gate_job *j)
 	sqlite3 *db = NULL;
 
 	if (sqlite3_open_v2(j->path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
-		j->rc = error("không mở được sổ '%s': %s", j->path, db ? sqlite3_errmsg(db) : "hết bộ nhớ");
+		j->rc = error("không mở được sổ '%s': %s", j->path, db_msg(db));
 		sqlite3_close(db);
 	} else {
 		sqlite3_busy_timeout(db, 5000);

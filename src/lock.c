@@ -29,7 +29,7 @@ int lock_get(sqlite3 *db, long long body_id, const char *stage, struct stage_loc
 		snprintf(l->file, sizeof(l->file), "%s", db_col_text(st, 2));
 		rc = 1;
 	} else {
-		rc = rc == SQLITE_DONE ? 0 : error("không đọc được khóa danh sách: %s", sqlite3_errmsg(db));
+		rc = rc == SQLITE_DONE ? 0 : error("không đọc được khóa danh sách: %s", db_msg(db));
 	}
 	sqlite3_finalize(st);
 	return rc;

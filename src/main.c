@@ -4,6 +4,7 @@
  * command).  Nothing here knows what a command does.
  */
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,7 +40,7 @@ const struct cmd commands[] = {
 	{ "conference show", cmd_conference_show, CMD_NEED_BOOK, "chi tiết một hội nghị và kết quả tín nhiệm" },
 	{ "decide import", cmd_decide_import, CMD_NEED_BOOK | CMD_WRITES, "nhập các quyết định từ tệp CSV (tất cả hoặc không gì)" },
 	{ "decide", cmd_decide, CMD_NEED_BOOK | CMD_WRITES, "quyết định đưa vào hoặc không đưa vào danh sách của một bước" },
-	{ "export", cmd_export, CMD_NEED_BOOK, "xuất biểu mẫu chính thức ra tệp .xlsx (một mẫu, hoặc tất cả)" },
+	{ "export", cmd_export, 0, "xuất biểu mẫu chính thức ra tệp .xlsx (một mẫu, hoặc tất cả)" },
 	{ "init", cmd_init, 0, "tạo sổ mới từ tệp cấu hình nhiệm kỳ" },
 	{ "issue add", cmd_issue_add, CMD_NEED_BOOK | CMD_WRITES, "ghi vụ việc cử tri nêu về người ứng cử" },
 	{ "issue answer", cmd_issue_answer, CMD_NEED_BOOK | CMD_WRITES, "ghi văn bản trả lời, kết luận xác minh vụ việc" },
@@ -234,6 +235,74 @@ static int check_by(const struct ctx *ctx, int argc, char **argv)
 	return 0;
 }
 
+/*
+ * What a writing command prints on standard output waits in a private
+ * temporary file until its change is saved, so that "đã ghi …" is never
+ * read for a change that a Ctrl-C, a closed pipe or a failed COMMIT then
+ * lost.  Messages on stderr (errors, warnings, progress) are not held.
+ */
+/* Why writing the held output failed, for check_stdout(); 0 if it did not. */
+static int held_errno;
+
+struct held {
+	int fd;			/* the real standard output, or -1: not held */
+	FILE *tmp;		/* where fd 1 points meanwhile */
+};
+
+static void hold_stdout(struct held *h)
+{
+	h->fd = -1;
+	fflush(stdout);
+	if (!(h->tmp = tmpfile()))
+		return;		/* no temporary space: print as we go */
+	if ((h->fd = dup(1)) < 0 || dup2(fileno(h->tmp), 1) < 0) {
+		if (h->fd >= 0)
+			close(h->fd);
+		h->fd = -1;
+		fclose(h->tmp);
+	}
+}
+
+/* Put standard output back, and copy what was held to it when `show`. */
+static void release_stdout(struct held *h, int show)
+{
+	char buf[8192];
+	size_t n;
+
+	if (h->fd < 0)
+		return;
+	fflush(stdout);
+	dup2(h->fd, 1);
+	close(h->fd);
+	h->fd = -1;
+	clearerr(stdout);
+	if (show) {
+		rewind(h->tmp);
+		while ((n = fread(buf, 1, sizeof(buf), h->tmp)) > 0)
+			if (fwrite(buf, 1, n, stdout) != n) {
+				held_errno = errno;
+				break;
+			}
+	}
+	fclose(h->tmp);
+}
+
+/* Ctrl-C, hang-up and kill wait while a change is saved and reported. */
+static void block_signals(sigset_t *old)
+{
+	sigset_t set;
+
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGHUP);
+	sigaddset(&set, SIGQUIT);
+	sigprocmask(SIG_BLOCK, &set, old);
+}
+
+/* Set once a writing command's change is in the book (check_stdout). */
+static int change_saved;
+
 /* Shared set-up from the command's flags, then the command itself. */
 static int run_command(const struct cmd *c, struct ctx *ctx, int argc, char **argv)
 {
@@ -269,20 +338,33 @@ static int run_command(const struct cmd *c, struct ctx *ctx, int argc, char **ar
 			ctx->db = NULL;
 			return EXIT_DATA;
 		}
+		struct held h;
+		sigset_t old;
+
+		/* A closed pipe is an error on write, never a death mid-change. */
+		signal(SIGPIPE, SIG_IGN);
+		hold_stdout(&h);
 		rc = c->fn(ctx, argc, argv);
 		if (rc == EXIT_OK && audit_record(ctx) < 0) {
 			/* A full or failing disk is the book's state, not a bug. */
 			int e = sqlite3_errcode(ctx->db) & 0xff;
-			rc = e == SQLITE_FULL || e == SQLITE_IOERR || e == SQLITE_READONLY ? EXIT_DATA : EXIT_INTERNAL;
+			rc = e == SQLITE_FULL || e == SQLITE_IOERR || e == SQLITE_READONLY || e == SQLITE_CANTOPEN ||
+			     e == SQLITE_BUSY ? EXIT_DATA : EXIT_INTERNAL;
 		}
+		block_signals(&old);
 		if (rc == EXIT_OK && db_commit(ctx->db) < 0)
 			rc = EXIT_DATA;
 		if (rc != EXIT_OK) {
 			db_rollback(ctx->db);
 			audit_reset();
-		} else if (ctx->rc_after_commit) {
-			rc = ctx->rc_after_commit;	/* kept, but failed in part */
 		}
+		change_saved = rc == EXIT_OK;
+		release_stdout(&h, rc == EXIT_OK);
+		if (change_saved && (fflush(stdout) || ferror(stdout)))
+			held_errno = errno;
+		sigprocmask(SIG_SETMASK, &old, NULL);
+		if (change_saved && ctx->rc_after_commit)
+			rc = ctx->rc_after_commit;	/* kept, but failed in part */
 	} else {
 		rc = c->fn(ctx, argc, argv);
 	}
@@ -310,18 +392,28 @@ static void add_quoted(struct sbuf *sb, const char *arg)
 	sbuf_addch(sb, '\'');
 }
 
-/* git's check: a command "succeeded" only if its output really got out. */
+/*
+ * git's check: a command "succeeded" only if its output really got out.
+ * A reader that closed the pipe early (`| head`) is not an error; a full
+ * disk or a dead terminal is, and a writing command whose change is saved
+ * says so, so that nobody enters it twice.
+ */
 static int check_stdout(int rc)
 {
-	struct stat st;
+	int e;
 
-	if (fstat(fileno(stdout), &st) == 0 && (S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode)))
+	errno = 0;
+	if (!fflush(stdout) && !ferror(stdout) && !fclose(stdout))
 		return rc;
-	if (fflush(stdout) || ferror(stdout) || fclose(stdout)) {
-		error("không ghi được ra đầu ra chuẩn: %s", strerror(errno));
-		return rc ? rc : EXIT_INTERNAL;
-	}
-	return rc;
+	e = held_errno ? held_errno : errno;
+	if (e == EPIPE)
+		return rc;
+	if (change_saved)
+		error("thay đổi ĐÃ được lưu vào sổ, nhưng không ghi được thông báo kết quả ra đầu ra chuẩn: %s "
+		      "(xem lại bằng 'hiepthuong audit log'; đừng nhập lại)", sys_msg(e));
+	else
+		error("không ghi được ra đầu ra chuẩn: %s", sys_msg(e));
+	return rc ? rc : EXIT_INTERNAL;
 }
 
 int main(int argc, char **argv)

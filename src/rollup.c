@@ -194,13 +194,13 @@ static int source_open(struct rollup_reader *rd, const char *path, struct source
 	memset(s, 0, sizeof(*s));
 	s->path = path;
 	if (stat(path, &st) < 0)
-		return refuse(res, path, "không mở được tệp: %s", strerror(errno)), 1;
+		return refuse(res, path, "không mở được tệp: %s", sys_msg(errno)), 1;
 	if (!S_ISREG(st.st_mode))
 		return refuse(res, path, "không phải tệp thường"), 1;
 	if (own && *own && stat(own, &self) == 0 && self.st_dev == st.st_dev && self.st_ino == st.st_ino)
 		return refuse(res, path, "đây là chính sổ đang tổng hợp"), 1;
 	if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
-		refuse(res, path, "không mở được: %s", s->db ? sqlite3_errmsg(s->db) : "hết bộ nhớ");
+		refuse(res, path, "không mở được: %s", s->db ? db_msg(s->db) : "hết bộ nhớ");
 		sqlite3_close(s->db);
 		s->db = NULL;
 		return 1;
@@ -212,12 +212,12 @@ static int source_open(struct rollup_reader *rd, const char *path, struct source
 		return refuse(res, path, "sổ có lược đồ phiên bản %lld, bản hiepthuong này đọc phiên bản %d", v,
 			      SCHEMA_VERSION), 1;
 	if (sqlite3_exec(s->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
-		return refuse(res, path, "không đọc được: %s", sqlite3_errmsg(s->db)), 1;
+		return refuse(res, path, "không đọc được: %s", db_msg(s->db)), 1;
 	q = db_prepare(s->db, "SELECT e.term, e.committee_level, e.committee_name, e.committee_place, "
 			      "h.hash, h.entries, (SELECT at FROM audit WHERE id = h.last_id), b.name_key_version "
 			      "FROM election e, audit_head h, book b");
 	if (!q)
-		return refuse(res, path, "không đọc được: %s", sqlite3_errmsg(s->db)), 1;
+		return refuse(res, path, "không đọc được: %s", db_msg(s->db)), 1;
 	if (sqlite3_step(q) != SQLITE_ROW) {
 		sqlite3_finalize(q);
 		return refuse(res, path, "sổ thiếu thông tin cuộc bầu cử hoặc đầu chuỗi nhật ký"), 1;
@@ -703,7 +703,7 @@ static int source_verify(const struct source *s, long long had, const char *old_
 			refuse(res, s->path, "không qua kiểm tra nhật ký%s%.0lld: %s", r.bad_id ? " ở mục #" : "", r.bad_id,
 			       r.why);
 		else
-			refuse(res, s->path, "không đọc được sổ để kiểm tra: %s", sqlite3_errmsg(s->db));
+			refuse(res, s->path, "không đọc được sổ để kiểm tra: %s", db_msg(s->db));
 		audit_report_release(&r);
 		return 1;
 	}
@@ -794,10 +794,10 @@ int rollup_read_book(struct rollup_reader *rd, const char *path, struct rollup_r
 		if (e == SQLITE_FULL || e == SQLITE_IOERR || e == SQLITE_READONLY || e == SQLITE_CORRUPT)
 			rc = -1;
 		else if (!c.failed && e == SQLITE_CONSTRAINT)
-			refuse(res, path, "sổ có dữ liệu không ghi được vào tổng hợp: %s", sqlite3_errmsg(rd->db));
+			refuse(res, path, "sổ có dữ liệu không ghi được vào tổng hợp: %s", db_msg(rd->db));
 		else if (!c.failed)
 			refuse(res, path, "không đọc được sổ: %s",
-			       es != SQLITE_OK && es != SQLITE_ROW && es != SQLITE_DONE ? sqlite3_errmsg(s.db)
+			       es != SQLITE_OK && es != SQLITE_ROW && es != SQLITE_DONE ? db_msg(s.db)
 											: "lỗi không rõ");
 		goto out;
 	}

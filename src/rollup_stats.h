@@ -106,8 +106,9 @@ extern const char *const rs_sections[];
  * section (reported). */
 int rstats_print(const struct rstats *s, enum out_format f, const char *section, FILE *out);
 
-/* Write the statistics workbook (rollup_xlsx.c) to `path`, through a
- * temporary file beside it.  0, or -1 after reporting. */
-int rollup_xlsx_write(const struct rstats *s, const char *path);
+/* Write the statistics workbook (rollup_xlsx.c) into the file `path` (a
+ * temporary one, outfile.h); `shown` names it in messages.  0, or -1
+ * after reporting. */
+int rollup_xlsx_write(const struct rstats *s, const char *path, const char *shown);
 
 #endif

@@ -21,7 +21,8 @@
  * forms (xlsx.c) writes one template per sheet and has no charts, so this
  * module writes with libxlsxwriter directly, with the forms' conventions:
  * A4, fit to one page wide, Times New Roman, the header row repeated, the
- * file written beside its name and renamed into place.
+ * form's mark (outfile.h) among its properties.  The caller puts the file
+ * in place (out_temp_beside, out_put_in_place).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -32,11 +33,13 @@
 #include <xlsxwriter.h>
 #include "candidacy.h"
 #include "diag.h"
+#include "outfile.h"
 #include "rollup_stats.h"
 #include "sbuf.h"
 #include "stage.h"
 #include "text.h"
 #include "textfit.h"
+#include "version.h"
 #include "banned.h"
 
 #define FONT "Times New Roman"
@@ -538,69 +541,31 @@ static void sheet(struct book *b, const struct rs_body *t, int index)
 	signature(b, ws, r);
 }
 
-/* A temporary file beside `path`; NULL with errno set. */
-static char *temp_beside(const char *path)
-{
-	struct sbuf s = SBUF_INIT;
-	int fd, e;
-
-	sbuf_addf(&s, "%s.tmp-XXXXXX", path);
-	fd = mkstemp(s.buf);
-	if (fd < 0) {
-		e = errno;
-		sbuf_release(&s);
-		errno = e;
-		return NULL;
-	}
-	close(fd);
-	return sbuf_detach(&s, NULL);
-}
-
-int rollup_xlsx_write(const struct rstats *s, const char *path)
+int rollup_xlsx_write(const struct rstats *s, const char *path, const char *shown)
 {
 	lxw_doc_properties props;
 	struct book b;
-	char *tmp;
 	lxw_error e;
-	int fd;
 
 	if (!s->ntotals)
 		return error("chưa có gì để thống kê: sổ không có cơ quan nào và chưa đọc sổ nào của cấp dưới");
-	if (!(tmp = temp_beside(path)))
-		return error("không tạo được tệp '%s': %s", path, strerror(errno));
 	memset(&b, 0, sizeof(b));
 	b.s = s;
 	b.young_age = young_age(s->pack);
-	if (!(b.wb = workbook_new(tmp))) {
-		unlink(tmp);
-		free(tmp);
-		return error("không tạo được tệp '%s'", path);
-	}
+	if (!(b.wb = workbook_new(path)))
+		return error("không tạo được tệp '%s'", shown);
 	normal_font(b.wb);
 	memset(&props, 0, sizeof(props));
 	props.title = (char *)"Biểu thống kê tổng hợp kết quả hiệp thương";
 	props.author = (char *)"hiepthuong";
 	workbook_set_properties(b.wb, &props);
+	workbook_set_custom_property_string(b.wb, OUT_FORM_MARK, HIEPTHUONG_VERSION);
 	formats(&b);
 	for (int t = 0; t < s->ntotals; t++)
 		sheet(&b, &s->totals[t], t);
+	errno = 0;
 	e = workbook_close(b.wb);
-	if (e != LXW_NO_ERROR) {
-		error("không ghi được tệp '%s': %s", path, e == LXW_ERROR_CREATING_XLSX_FILE && errno == ENOSPC
-								 ? "đĩa đầy" : lxw_strerror(e));
-		unlink(tmp);
-		free(tmp);
-		return -1;
-	}
-	if ((fd = open(tmp, O_RDONLY)) < 0 || fsync(fd) < 0 || rename(tmp, path) < 0) {
-		error("không ghi được tệp '%s': %s", path, strerror(errno));
-		if (fd >= 0)
-			close(fd);
-		unlink(tmp);
-		free(tmp);
-		return -1;
-	}
-	close(fd);
-	free(tmp);
+	if (e != LXW_NO_ERROR)
+		return error("không ghi được tệp '%s': %s", shown, errno == ENOSPC ? "đĩa đầy" : sys_msg(errno ? errno : EIO));
 	return 0;
 }

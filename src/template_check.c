@@ -181,7 +181,7 @@ int template_load_dir(const char *dir, struct template **out, int *n)
 			     "HIEPTHUONG_TEMPLATES)", dir);
 	dh = opendir(dir);
 	if (!dh)
-		return error("không mở được thư mục mẫu biểu '%s': %s", dir, strerror(errno));
+		return error("không mở được thư mục mẫu biểu '%s': %s", dir, sys_msg(errno));
 	while ((de = readdir(dh))) {
 		size_t len = strlen(de->d_name);
 		if (de->d_name[0] == '.' || len < 6 || strcmp(de->d_name + len - 5, ".yaml"))

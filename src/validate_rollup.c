@@ -163,7 +163,7 @@ int rollup_scan_candidacies(sqlite3 *src, const struct rule_pack *pack,
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
 		free(s.first);
-		return error("không đọc được lịch sử ứng cử của sổ: %s", sqlite3_errmsg(src));
+		return error("không đọc được lịch sử ứng cử của sổ: %s", db_msg(src));
 	}
 	st = db_prepare(src, "SELECT term FROM election WHERE id = 1");
 	if (st && sqlite3_step(st) == SQLITE_ROW && prev_term(db_col_text(st, 0), term, sizeof(term)) == 0)

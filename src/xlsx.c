@@ -15,6 +15,8 @@
 #include "template.h"
 #include "text.h"
 #include "textfit.h"
+#include "outfile.h"
+#include "version.h"
 #include "xlsx.h"
 #include "xlsx_cell.h"
 #include "xlsx_render.h"
@@ -484,25 +486,6 @@ static void page_setup(struct render *r)
 		note_err(r, worksheet_set_header(r->ws, "&C&\"Times New Roman,Bold\"&14BẢN NHÁP"));
 }
 
-/* A temporary file beside `path`, for libxlsxwriter to write; NULL with
- * errno set. */
-static char *temp_beside(const char *path)
-{
-	struct sbuf s = SBUF_INIT;
-	int fd, e;
-
-	sbuf_addf(&s, "%s.tmp-XXXXXX", path);
-	fd = mkstemp(s.buf);
-	if (fd < 0) {
-		e = errno;
-		sbuf_release(&s);
-		errno = e;
-		return NULL;
-	}
-	close(fd);
-	return sbuf_detach(&s, NULL);
-}
-
 int xlsx_render(const char *path, const struct template *t, struct dataset *ds, const struct xlsx_opts *o)
 {
 	lxw_workbook_options wo = { LXW_TRUE, NULL, LXW_FALSE };
@@ -510,26 +493,18 @@ int xlsx_render(const char *path, const struct template *t, struct dataset *ds, 
 	struct render r;
 	struct scope top;
 	struct sbuf title = SBUF_INIT;
-	char *tmp = temp_beside(path);
+	const char *shown = o->shown ? o->shown : path;
 	lxw_error cerr;
-	int fd = -1, e = errno;
 
-	if (!tmp) {
-		if (gate_stops(o))
-			return 1;
-		return error("không tạo được tệp '%s': %s", path, strerror(e));
-	}
 	memset(&r, 0, sizeof(r));
 	r.t = t;
 	r.ds = ds;
 	r.o = o;
-	r.wb = workbook_new_opt(tmp, &wo);
+	r.wb = workbook_new_opt(path, &wo);
 	if (!r.wb) {
-		unlink(tmp);
-		free(tmp);
 		if (gate_stops(o))
 			return 1;
-		return error("không tạo được tệp '%s'", path);
+		return error("không tạo được tệp '%s'", shown);
 	}
 	default_font(&r);
 	sbuf_addf(&title, "%s: %s", t->code, t->title);
@@ -538,11 +513,10 @@ int xlsx_render(const char *path, const struct template *t, struct dataset *ds, 
 	props.author = (char *)(o->author ? o->author : "hiepthuong");
 	props.created = o->created;
 	note_err(&r, workbook_set_properties(r.wb, &props));
+	note_err(&r, workbook_set_custom_property_string(r.wb, OUT_FORM_MARK, HIEPTHUONG_VERSION));
 	r.ws = workbook_add_worksheet(r.wb, t->sheet);
 	if (!r.ws) {
 		workbook_close(r.wb);
-		unlink(tmp);
-		free(tmp);
 		sbuf_release(&title);
 		if (gate_stops(o))
 			return 1;
@@ -555,37 +529,21 @@ int xlsx_render(const char *path, const struct template *t, struct dataset *ds, 
 	render_blocks(&r, t->blocks, t->nblocks, &top);
 	if (r.repeat_last)
 		note_err(&r, worksheet_repeat_rows(r.ws, (lxw_row_t)r.repeat_first, (lxw_row_t)r.repeat_last));
-	/* Nothing is reported, nor put in place, before the gate said yes. */
+	/* Nothing is reported before the gate said yes. */
 	if (!r.cancel && gate_stops(o))
 		r.cancel = 1;
 	cerr = workbook_close(r.wb);
 	sbuf_release(&title);
-	if (r.cancel) {
-		unlink(tmp);
-		free(tmp);
+	if (r.cancel)
 		return 1;
-	}
 	if (r.err != LXW_NO_ERROR || cerr != LXW_NO_ERROR || r.bad) {
 		if (r.err != LXW_NO_ERROR)
 			bug("libxlsxwriter refused row %d of '%s': %s", r.err_row + 1, t->id, lxw_strerror(r.err));
 		else if (cerr != LXW_NO_ERROR && errno == ENOSPC)
-			error("không ghi được tệp '%s': đĩa đầy; không để lại tệp dở dang", path);
+			error("không ghi được tệp '%s': đĩa đầy; không để lại tệp dở dang", shown);
 		else if (cerr != LXW_NO_ERROR)
-			error("không ghi được tệp '%s': %s", path, lxw_strerror(cerr));
-		unlink(tmp);
-		free(tmp);
+			error("không ghi được tệp '%s': %s", shown, sys_msg(errno ? errno : EIO));
 		return -1;
 	}
-	/* The file's bytes reach the disk before its name does. */
-	if ((fd = open(tmp, O_RDONLY)) < 0 || fsync(fd) < 0 || rename(tmp, path) < 0) {
-		error("không ghi được tệp '%s': %s", path, strerror(errno));
-		if (fd >= 0)
-			close(fd);
-		unlink(tmp);
-		free(tmp);
-		return -1;
-	}
-	close(fd);
-	free(tmp);
 	return 0;
 }

@@ -14,9 +14,12 @@
  *
  * The page: A4, the template's orientation and margins, fit to one page
  * wide, the first repeatable table header printed on every page, page
- * numbers in the footer when the template asks.  The file is written to
- * a temporary name beside `path` and renamed into place only when
- * workbook_close() succeeded, so a failed export leaves nothing behind.
+ * numbers in the footer when the template asks.  The file is written at
+ * `path` itself: the caller gives a temporary file (outfile.h) and puts it
+ * in place only when the render succeeded, so that a failed or
+ * interrupted export leaves nothing behind.
+ * Every workbook carries the custom property OUT_FORM_MARK (outfile.h), by
+ * which a later export knows the file as a form it may replace.
  */
 #ifndef XLSX_H
 #define XLSX_H
@@ -33,6 +36,8 @@ struct xlsx_opts {
 	time_t created;		/* the workbook's creation time (fixed, so the
 				 * same book gives a byte-identical file) */
 	const char *author;	/* document property, may be NULL */
+	const char *shown;	/* the file's name for messages (the path
+				 * written may be a temporary one), or NULL */
 	/*
 	 * The export gate running beside the writing (export_gate.h), or
 	 * NULL.  Called with wait = 1 before the notes print `warnings` and
@@ -48,8 +53,9 @@ struct xlsx_opts {
 
 /*
  * Returns 0, 1 when the gate abandoned the form (nothing reported), or -1
- * after reporting; `path` is not created unless 0 is returned.  An error
- * is reported only once the gate let the form pass.
+ * after reporting; `path` holds the whole form only when 0 is returned
+ * (the caller removes it otherwise).  An error is reported only once the
+ * gate let the form pass.
  */
 int xlsx_render(const char *path, const struct template *t, struct dataset *ds, const struct xlsx_opts *o);
 

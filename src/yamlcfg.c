@@ -345,7 +345,7 @@ int ydoc_load_file(struct ydoc *d, const char *path, size_t max_bytes)
 	d->name = xstrdup(path);
 	if (stat(path, &st) < 0) {
 		d->nerr++;
-		return error("không mở được tệp '%s': %s", path, strerror(errno));
+		return error("không mở được tệp '%s': %s", path, sys_msg(errno));
 	}
 	if (S_ISDIR(st.st_mode)) {
 		d->nerr++;
@@ -363,14 +363,14 @@ int ydoc_load_file(struct ydoc *d, const char *path, size_t max_bytes)
 	f = fopen(path, "rb");
 	if (!f) {
 		d->nerr++;
-		return error("không mở được tệp '%s': %s", path, strerror(errno));
+		return error("không mở được tệp '%s': %s", path, sys_msg(errno));
 	}
 	d->text = xmalloc((size_t)st.st_size + 1);
 	n = fread(d->text, 1, (size_t)st.st_size, f);
 	if (ferror(f)) {
 		fclose(f);
 		d->nerr++;
-		return error("không đọc được tệp '%s': %s", path, strerror(errno));
+		return error("không đọc được tệp '%s': %s", path, sys_msg(errno));
 	}
 	fclose(f);
 	d->text[n] = 0;

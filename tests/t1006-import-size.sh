@@ -110,7 +110,7 @@ else
 		"$HT" unit import "$T/eio.csv" --db "$B" >"$OUT" 2>"$ERR"
 	RC=$?
 	expect_exit 3
-	expect_err "lỗi: không đọc được '$T/eio.csv': Input/output error"
+	expect_err "lỗi: không đọc được '$T/eio.csv': lỗi đọc/ghi của ổ đĩa"
 	expect_err "eio.csv: 1 lỗi; không nhập gì, sổ không thay đổi"
 	dump "$T/after"
 	expect_same "$T/before" "$T/after"

@@ -104,6 +104,16 @@ expect_err "thiếu '}'"
 t_end
 
 t_case "export needs a book"
-ht export --db "$T/none.db" --list
+ht export --db "$T/none.db" 05-bcdbqh-mt --body qh --round 2 -o "$T/nobook.xlsx"
 expect_exit 3
+expect_err "chưa có sổ '$T/none.db'"
+expect_no_file "$T/nobook.xlsx"
+t_end
+
+t_case "export --list lists the templates without a book"
+ht export --db "$T/none.db" --list
+expect_exit 0
+expect_out "17-hdbc-qh"
+expect_out "05-bcdbqh-mt"
+expect_no_file "$T/none.db"
 t_end

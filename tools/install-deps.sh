@@ -12,7 +12,7 @@ set -e
 # zlib1g-dev: Debian's xlsxwriter.pc links -lz, yet libxlsxwriter-dev does
 # not depend on it.  time: t1006 reads a command's peak memory with
 # /usr/bin/time.
-pkgs="gcc make libc6-dev pkg-config libsqlite3-dev libyaml-dev libxlsxwriter-dev zlib1g-dev libicu-dev
+pkgs="gcc make libc6-dev pkg-config libsqlite3-dev libyaml-dev libxlsxwriter-dev zlib1g-dev libzip-dev libicu-dev
 libssl-dev python3 python3-openpyxl sqlite3 time"
 # fonts-liberation2: Liberation Serif stands in for Times New Roman with the
 # same metrics and, unlike fonts-liberation 1.07, has Vietnamese glyphs.

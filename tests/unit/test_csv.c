@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "csv.h"
+#include "diag.h"
 #include "unit.h"
 #include "banned.h"
 
@@ -791,7 +792,7 @@ TEST(open_file_errors)
 	CHECK(r == NULL);
 	CHECK(strncmp(err, "không mở được '", strlen("không mở được '")) == 0);
 	CHECK(strstr(err, path) != NULL);
-	CHECK(strstr(err, strerror(ENOENT)) != NULL);
+	CHECK(strstr(err, sys_msg(ENOENT)) != NULL);
 
 	r = csv_open_file(tmpdir, err, sizeof(err));
 	rmdir(tmpdir);
@@ -1042,7 +1043,7 @@ TEST(read_error)
 	struct csv_reader *r;
 	struct csv_row row;
 
-	snprintf(want, sizeof(want), "không đọc được 't.csv': %s", strerror(EIO));
+	snprintf(want, sizeof(want), "không đọc được 't.csv': %s", sys_msg(EIO));
 
 	/* in the third record (inside the quoted field) */
 	s = (struct src){ in, sizeof(in) - 1, 0, 3, 20 };
@@ -1127,7 +1128,7 @@ TEST(open_file_read_error)
 	r = csv_open_file("/proc/self/mem", err, sizeof(err));
 	if (r)
 		csv_close(r);
-	snprintf(want, sizeof(want), "không đọc được '/proc/self/mem': %s", strerror(EIO));
+	snprintf(want, sizeof(want), "không đọc được '/proc/self/mem': %s", sys_msg(EIO));
 	CHECK(r == NULL);
 	CHECK_STR_EQ(err, want);
 }
