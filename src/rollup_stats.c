@@ -526,7 +526,6 @@ int rstats_load(const struct rollup_reader *rd, const struct date *today, const 
 		for (int b = 0; b < s->c[i].nbodies; b++) {
 			struct rs_body *body = &s->c[i].bodies[b];
 
-			body->ncons = body->ncons;
 			for (long long k = 0; k < body->ncons; k++)
 				body->cons_listed += body->cons[k].listed > 0;
 			for (long long k = 0; body->cons_listed && k < body->ncons; k++) {
