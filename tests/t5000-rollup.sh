@@ -356,6 +356,22 @@ print("ok")
 EOF
 t_end
 
+t_case "rollup export writes like every form: not over another file, over an earlier form, or to stdout"
+printf 'bảng tính của văn phòng' >"$T/clerk.xlsx"
+ht rollup export -o "$T/clerk.xlsx" --db "$N"
+expect_exit 3
+expect_err "tệp '$T/clerk.xlsx' đã có và không phải biểu mẫu do hiepthuong xuất"
+[ "$(cat "$T/clerk.xlsx")" = "bảng tính của văn phòng" ] || t_fail "the clerk's file was replaced"
+ht rollup export -o "$T/thong-ke.xlsx" --db "$N"
+expect_exit 0
+ht rollup export -o "$T/clerk.xlsx" --force --db "$N"
+expect_exit 0
+"$HT" rollup export -o - --db "$N" >"$T/stdout.xlsx" 2>"$ERR"
+"$PYTHON" -c 'import openpyxl,sys; assert len(openpyxl.load_workbook(sys.argv[1]).sheetnames) == 3' "$T/stdout.xlsx" ||
+	t_fail "-o - did not write the workbook"
+ls "$T" | grep -q 'tmp-' && t_fail "temporary file left"
+t_end
+
 t_case "rollup export needs -o and a book with something to count"
 ht rollup export --db "$N"
 expect_exit 2
