@@ -96,7 +96,10 @@ static int expand(int argc, char **argv, char ***out, int *n)
 
 int cmd_rollup_read(struct ctx *ctx, int argc, char **argv)
 {
-	static const char usage[] = "hiepthuong rollup read SỔ|THƯ_MỤC...";
+	static const char usage[] =
+		"hiepthuong rollup read SỔ|THƯ_MỤC...\n"
+		"       sổ (bản sao lưu) của các ủy ban cấp dưới, hoặc mọi tệp *.db trong THƯ_MỤC; mỗi sổ được\n"
+		"       kiểm tra (nhật ký, nhiệm kỳ, cấp, địa bàn) trước khi đọc; sổ không đổi thì không đọc lại";
 	struct opt opts[] = { OPT_END() };
 	struct rollup_reader rd;
 	char **paths = NULL;

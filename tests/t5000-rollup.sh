@@ -285,6 +285,19 @@ expect_out "Hội đồng nhân dân $X2 (sổ của"
 expect_out "chắc chắn là một người: cùng số căn cước (họ tên ghi khác nhau)"
 t_end
 
+t_case "a birth date known only to the year matches, and the finding says so"
+for body in qh hdnd-tinh; do
+	"$HT" candidate add --body $body --unit TU --name "Trịnh Văn Năm" --dob 05/05/1970 --sex Nam \
+		--residence "$X2, $PLACE" --db "$P1" >"$T/.add" 2>&1 || t_fail "add $body: $(cat "$T/.add")"
+done
+"$HT" candidate add --body hdnd-xa --unit DU --name "Trịnh Văn Năm" --dob 1970 --sex Nam \
+	--residence "$X2, $PLACE" --db "$B/p01/c002.db" >"$T/.add" 2>&1 || t_fail "add hdnd-xa: $(cat "$T/.add")"
+ht rollup read "$B/p01" --db "$P1"
+ht validate --db "$P1"
+expect_out "ELIG-LEVELS 'Trịnh Văn Năm'"
+expect_out "có thể là một người: cùng họ tên, ngày sinh chỉ khớp một phần"
+t_end
+
 t_case "a corrected book sent again changes only that book's contribution"
 report "$P1" "$T/before.json"
 "$HT" withdraw --body hdnd-xa --candidate "Nguyễn Thị Ba Cấp 12/03/1975" --note "xin rút" --db "$B/p01/c001.db" >/dev/null 2>&1 ||
