@@ -280,8 +280,10 @@ static void progress_draw(const char *what, const char *count, double done, doub
 		return;
 	if (n >= (int)sizeof(line))
 		n = (int)sizeof(line) - 1;
-	/* pad over what a longer line before left (bytes: enough for characters) */
-	fprintf(stderr, "\r%s%*s", line, prog.shown > n ? prog.shown - n : 0, "");
+	/* clear what a longer line before left (bytes: enough for characters) */
+	if (prog.shown > n)
+		fprintf(stderr, "\r%*s", prog.shown, "");
+	fprintf(stderr, "\r%s", line);
 	if (finished) {
 		fputc('\n', stderr);
 		prog.shown = 0;
