@@ -83,8 +83,10 @@ static int expand(int argc, char **argv, char ***out, int *n)
 			}
 		}
 		closedir(d);
-		if (!nfound)
+		if (!nfound) {
 			warning("thư mục '%s' không có tệp sổ nào (*.db)", argv[i]);
+			continue;
+		}
 		qsort(found, (size_t)nfound, sizeof(*found), cmp_str);
 		*out = xrealloc(*out, sizeof(**out) * (size_t)(*n + nfound + 1));
 		memcpy(*out + *n, found, sizeof(*found) * (size_t)nfound);
