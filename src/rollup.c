@@ -508,9 +508,7 @@ static int copy_conferences(struct copy *c)
 
 static const char cand_insert[] =
 	"INSERT INTO rollup_candidacy (body_id, name, name_key, dob, id_number, constituency, stage, first_stage, "
-	"status, drop_reason, women, ethnic_minority, young, non_party, reelected, self_nominated, on_round2, "
-	"on_nominees, on_preliminary, on_round3, on_qualified, on_official) "
-	"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+	"status, drop_reason, attrs, lists) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
 static int copy_one_cand(const struct rollup_cand *rc, void *arg)
 {
@@ -544,11 +542,8 @@ static int copy_one_cand(const struct rollup_cand *rc, void *arg)
 	db_bind_text(ins, i++, rc->first_stage);
 	db_bind_text(ins, i++, rc->status);
 	db_bind_text_or_null(ins, i++, rc->drop_reason);
-	for (int a = 0; a < RA_COUNT; a++, i++)
-		if (rc->attr[a] >= 0)
-			db_bind_int(ins, i, rc->attr[a]);
-	for (int l = 0; l < RL_COUNT; l++)
-		db_bind_int(ins, i++, rc->on[l]);
+	db_bind_int(ins, i++, rollup_attr_bits(rc));
+	db_bind_int(ins, i++, rollup_list_bits(rc));
 	r = step(db, ins);
 	free(key);
 	c->ncand++;
@@ -643,9 +638,8 @@ static int copy_below(struct copy *c)
 		{ "SELECT body_id, kind, held, results, passed FROM rollup_conference ORDER BY body_id, kind",
 		  "INSERT INTO rollup_conference (body_id, kind, held, results, passed) VALUES (?, ?, ?, ?, ?)", 5 },
 		{ "SELECT body_id, name, name_key, dob, id_number, constituency, stage, first_stage, status, drop_reason, "
-		  "women, ethnic_minority, young, non_party, reelected, self_nominated, on_round2, on_nominees, "
-		  "on_preliminary, on_round3, on_qualified, on_official FROM rollup_candidacy ORDER BY id",
-		  cand_insert, 22 },
+		  "attrs, lists FROM rollup_candidacy ORDER BY id",
+		  cand_insert, 12 },
 	};
 	for (size_t p = 0; rc == 0 && p < sizeof(parts) / sizeof(parts[0]); p++) {
 		int is_cand = p == 3;
@@ -665,13 +659,8 @@ static int copy_below(struct copy *c)
 					char *key = text_loose_key(db_col_text(q, 1));
 					db_bind_text(ins, 3, key ? key : db_col_text(q, 2));
 					free(key);
-				} else if (sqlite3_column_type(q, i) == SQLITE_NULL) {
-					sqlite3_bind_null(ins, i + 1);
-				} else if (sqlite3_column_type(q, i) == SQLITE_INTEGER) {
-					db_bind_int(ins, i + 1, sqlite3_column_int64(q, i));
 				} else {
-					sqlite3_bind_text(ins, i + 1, db_col_text(q, i), sqlite3_column_bytes(q, i),
-							  SQLITE_TRANSIENT);
+					sqlite3_bind_value(ins, i + 1, sqlite3_column_value(q, i));
 				}
 			}
 			rc = step(db, ins);

@@ -102,6 +102,12 @@ struct rollup_cand {
 	int on[RL_COUNT];
 };
 
+/* The bit sets of rollup_candidacy (schema.sql): attrs (an attribute a is
+ * 1 << a, not known 256 << a) and lists (list l is 1 << l); and back. */
+int rollup_attr_bits(const struct rollup_cand *c);
+int rollup_list_bits(const struct rollup_cand *c);
+void rollup_from_bits(struct rollup_cand *c, int attrs, int lists);
+
 /*
  * Every candidacy of the book `src`, with its lists and attributes under
  * `pack` (the reader's), in official order.  A non-zero return of fn

@@ -367,9 +367,7 @@ static int load_sources(const struct rollup_reader *rd, struct rstats *s)
 	sqlite3_finalize(st);
 
 	st = db_prepare(db, "SELECT body_id, stage, first_stage, status, drop_reason, coalesce(constituency, 0), "
-			    "women, ethnic_minority, young, non_party, reelected, self_nominated, "
-			    "on_round2, on_nominees, on_preliminary, on_round3, on_qualified, on_official "
-			    "FROM rollup_candidacy ORDER BY body_id");
+			    "attrs, lists FROM rollup_candidacy ORDER BY body_id");
 	while (st && sqlite3_step(st) == SQLITE_ROW) {
 		struct rs_body *b = ref_body(s, refs, nrefs, sqlite3_column_int64(st, 0));
 		struct rollup_cand c;
@@ -382,10 +380,7 @@ static int load_sources(const struct rollup_reader *rd, struct rstats *s)
 		c.status = db_col_text(st, 3);
 		c.drop_reason = db_col_text(st, 4);
 		c.constituency = (long)sqlite3_column_int64(st, 5);
-		for (int a = 0; a < RA_COUNT; a++)
-			c.attr[a] = sqlite3_column_type(st, 6 + a) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 6 + a);
-		for (int l = 0; l < RL_COUNT; l++)
-			c.on[l] = sqlite3_column_int(st, 6 + RA_COUNT + l);
+		rollup_from_bits(&c, sqlite3_column_int(st, 6), sqlite3_column_int(st, 7));
 		add_cand(b, &c);
 	}
 	rc |= st ? 0 : -1;

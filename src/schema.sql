@@ -422,10 +422,17 @@ CREATE TABLE rollup_conference (
 -- One candidacy of a source: the person as the checks across books match
 -- them (name_key: text_loose_key() of the name, made by the reading book;
 -- the birth date; the identity number when recorded), and what the
--- reports count.  The attribute columns are 1 or 0 as the share rules
--- count them (docs/rule-packs.md §9.3), NULL when the reading book's pack
--- gives no way to tell (no age for "young"); on_* say which lists of
--- docs/rule-packs.md §9.2 it is on; first_stage is where its history starts.
+-- reports count; first_stage is where its history starts.  Two bit sets
+-- keep the row small (a national roll-up holds 140,000 of them, and the
+-- audit digest reads every field):
+--   attrs  the structure attributes as the share rules count them
+--          (docs/rule-packs.md §9.3): bit 1 women, 2 ethnic minority,
+--          4 young, 8 non-Party, 16 re-elected, 32 self-nominated; the
+--          same bits times 256 when the reading book's pack gives no way
+--          to tell (no age for "young");
+--   lists  the lists of docs/rule-packs.md §9.2 it is on: bit 1 submitted
+--          to round 2, 2 nominees, 4 preliminary, 8 presented to round 3,
+--          16 qualified, 32 official.
 CREATE TABLE rollup_candidacy (
 	id INTEGER PRIMARY KEY,
 	body_id INTEGER NOT NULL REFERENCES rollup_body(id),
@@ -438,9 +445,7 @@ CREATE TABLE rollup_candidacy (
 	first_stage TEXT NOT NULL,
 	status TEXT NOT NULL CHECK (status IN ('active', 'dropped')),
 	drop_reason TEXT,
-	women INTEGER, ethnic_minority INTEGER, young INTEGER, non_party INTEGER, reelected INTEGER,
-	self_nominated INTEGER,
-	on_round2 INTEGER NOT NULL, on_nominees INTEGER NOT NULL, on_preliminary INTEGER NOT NULL,
-	on_round3 INTEGER NOT NULL, on_qualified INTEGER NOT NULL, on_official INTEGER NOT NULL
+	attrs INTEGER NOT NULL CHECK (attrs >= 0 AND attrs < 16384),
+	lists INTEGER NOT NULL CHECK (lists >= 0 AND lists < 64)
 );
 CREATE INDEX rollup_candidacy_body ON rollup_candidacy(body_id);

@@ -137,6 +137,32 @@ static int scan_one(struct eval *e, const struct rule *r, const struct cand *c, 
 	return s->fn(&rc, s->arg);
 }
 
+int rollup_attr_bits(const struct rollup_cand *c)
+{
+	int bits = 0;
+
+	for (int a = 0; a < RA_COUNT; a++)
+		bits |= c->attr[a] < 0 ? 256 << a : c->attr[a] ? 1 << a : 0;
+	return bits;
+}
+
+int rollup_list_bits(const struct rollup_cand *c)
+{
+	int bits = 0;
+
+	for (int l = 0; l < RL_COUNT; l++)
+		bits |= c->on[l] ? 1 << l : 0;
+	return bits;
+}
+
+void rollup_from_bits(struct rollup_cand *c, int attrs, int lists)
+{
+	for (int a = 0; a < RA_COUNT; a++)
+		c->attr[a] = attrs & (256 << a) ? -1 : (attrs >> a) & 1;
+	for (int l = 0; l < RL_COUNT; l++)
+		c->on[l] = (lists >> l) & 1;
+}
+
 int rollup_scan_candidacies(sqlite3 *src, const struct rule_pack *pack,
 			    int (*fn)(const struct rollup_cand *c, void *arg), void *arg)
 {
