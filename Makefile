@@ -5,7 +5,7 @@
 #   make test       install missing Debian packages, build, run every test
 #   make asan       build and run the tests under ASan + UBSan
 #   make test-render  export every form of the demo, render with LibreOffice
-#                   (installs it: minutes), check A4 and page counts
+#                   (installs it: minutes), read every page back
 #   make valgrind   the end-to-end tests under valgrind (errors and leaks)
 #   make fuzz       libFuzzer targets, FUZZ_TIME=60 seconds each (clang)
 #   make bench      the benchmark against baselines (tests/bench/README.md):
@@ -20,7 +20,7 @@ DESTDIR ?=
 BUILD ?= build
 CC ?= cc
 PKG_CONFIG ?= pkg-config
-PKGS = sqlite3 yaml-0.1 xlsxwriter icu-uc icu-i18n libcrypto libzip
+PKGS = sqlite3 yaml-0.1 xlsxwriter icu-uc icu-i18n libcrypto libzip expat
 PYTHON ?= /usr/bin/python3
 
 CFLAGS ?= -O2 -g
@@ -29,9 +29,11 @@ ALL_CFLAGS = $(WARNINGS) $(CFLAGS) $(SAN_CFLAGS)
 ALL_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Isrc -I$(BUILD) $(TEMPLATE_DIRS) \
 	$(shell $(PKG_CONFIG) --cflags $(PKGS)) $(CPPFLAGS)
 ALL_LDFLAGS = $(SAN_CFLAGS) $(LDFLAGS)
-# Where `export` finds templates/*.yaml: the source tree, else the install.
+# Where `export` finds templates/*.yaml and `workbook` config/lists/*.txt:
+# the source tree, else the install.
 TEMPLATE_DIRS = -DHT_TEMPLATES_SRC='"$(CURDIR)/templates"' \
-	-DHT_TEMPLATES_DIR='"$(PREFIX)/share/hiepthuong/templates"'
+	-DHT_TEMPLATES_DIR='"$(PREFIX)/share/hiepthuong/templates"' \
+	-DHT_LISTS_SRC='"$(CURDIR)/config/lists"' -DHT_LISTS_DIR='"$(PREFIX)/share/hiepthuong/config/lists"'
 LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS)) $(LDLIBS)
 
 ifneq ($(V),1)
@@ -69,10 +71,12 @@ OBJS += $(BUILD)/cmd_unit_import.o
 OBJS += $(BUILD)/cmd_validate.o
 OBJS += $(BUILD)/cmd_version.o
 OBJS += $(BUILD)/cmd_vissue.o
+OBJS += $(BUILD)/cmd_workbook.o
 OBJS += $(BUILD)/cmd_voters.o
 OBJS += $(BUILD)/collate_vi.o
 OBJS += $(BUILD)/conference.o
 OBJS += $(BUILD)/config.o
+OBJS += $(BUILD)/count.o
 OBJS += $(BUILD)/csv.o
 OBJS += $(BUILD)/dataset.o
 OBJS += $(BUILD)/dataset_defs.o
@@ -84,6 +88,7 @@ OBJS += $(BUILD)/fill.o
 OBJS += $(BUILD)/hash.o
 OBJS += $(BUILD)/import.o
 OBJS += $(BUILD)/lock.o
+OBJS += $(BUILD)/minutes.o
 OBJS += $(BUILD)/opt.o
 OBJS += $(BUILD)/outfile.o
 OBJS += $(BUILD)/person.o
@@ -108,9 +113,12 @@ OBJS += $(BUILD)/validate_print.o
 OBJS += $(BUILD)/validate_rollup.o
 OBJS += $(BUILD)/validate_rounds.o
 OBJS += $(BUILD)/validate_util.o
+OBJS += $(BUILD)/vocab.o
 OBJS += $(BUILD)/voters.o
 OBJS += $(BUILD)/xlsx.o
 OBJS += $(BUILD)/xlsx_cell.o
+OBJS += $(BUILD)/xlsx_page.o
+OBJS += $(BUILD)/xlsx_read.o
 OBJS += $(BUILD)/xlsx_table.o
 OBJS += $(BUILD)/yamlcfg.o
 
@@ -151,8 +159,9 @@ units: $(UNIT_BINS)
 # libFuzzer and runs each for FUZZ_TIME seconds over its seed corpus; the
 # same sources linked with tests/fuzz/replay.c replay the seeds and the kept
 # regression inputs in the normal test suite (t4200).  The template loader
-# has fuzz_template.c, with the shipped templates/ as its seeds.
-FUZZ_TARGETS = config csv rules template
+# has fuzz_template.c, with the shipped templates/ as its seeds; the .xlsx
+# reader fuzz_xlsx.c, with tests/fuzz/seeds/xlsx/ (whole files and bare XML).
+FUZZ_TARGETS = config csv rules template xlsx
 FUZZ_TIME ?= 60
 FUZZ_CC ?= clang
 REPLAY_BINS = $(patsubst %,$(BUILD)/unit/replay_%,$(FUZZ_TARGETS))
@@ -191,15 +200,17 @@ test: deps
 asan: deps
 	$(Q)$(MAKE) --no-print-directory BUILD=build-asan CFLAGS="-O1 -g -fno-omit-frame-pointer" \
 		SAN_CFLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all" build-all
-	$(Q)ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	$(Q)ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
+		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 		HT=$(CURDIR)/build-asan/hiepthuong UNIT_DIR=$(CURDIR)/build-asan/unit PYTHON=$(PYTHON) \
 		SANITIZED=1 sh tests/run.sh
 
-# Slow: LibreOffice renders every form of the demo to PDF (tools/render-check.sh).
+# Slow: LibreOffice renders every form of the demo to PDF and the pages are
+# read back (tools/render-check.sh, tools/render_check.py).
 test-render:
 	$(Q)sh tools/install-deps.sh render
 	$(Q)$(MAKE) --no-print-directory demo
-	$(Q)sh tools/render-check.sh out/bieu-mau
+	$(Q)PYTHON=$(PYTHON) sh tools/render-check.sh out/bieu-mau
 
 # The end-to-end tests with every run of the program under valgrind
 # (tools/valgrind-ht.sh); any error or leak fails the run.
@@ -241,10 +252,12 @@ check:
 
 install: hiepthuong
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/hiepthuong/config/rules \
+		$(DESTDIR)$(PREFIX)/share/hiepthuong/config/lists \
 		$(DESTDIR)$(PREFIX)/share/hiepthuong/templates
 	install -m 755 hiepthuong $(DESTDIR)$(PREFIX)/bin/hiepthuong
 	install -m 644 config/*.yaml $(DESTDIR)$(PREFIX)/share/hiepthuong/config/
 	install -m 644 config/rules/*.yaml $(DESTDIR)$(PREFIX)/share/hiepthuong/config/rules/
+	install -m 644 config/lists/*.txt $(DESTDIR)$(PREFIX)/share/hiepthuong/config/lists/
 	for f in templates/*.yaml; do [ -e "$$f" ] && install -m 644 "$$f" $(DESTDIR)$(PREFIX)/share/hiepthuong/templates/; done; true
 
 clean:

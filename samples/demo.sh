@@ -21,25 +21,34 @@ walk() {
 	db=$1 s=$top/samples/$2
 	shift 2
 	echo "== Hiệp thương lần thứ nhất; đơn vị, phân bổ, người được giới thiệu và tự ứng cử"
+	# What the minutes record besides the counts (purpose, chair, those
+	# present, guests, proceedings, what was agreed) is typed by the clerk
+	# in a minutes file (docs/stages.md, "Tệp biên bản").
 	for b in "$@"; do
 		"$ht" conference add --db "$db" --kind ht1 --body "$b" --date 05/12/2025 --start 08:00 --end 11:30 \
-			--place "Hội trường Ủy ban Mặt trận Tổ quốc Việt Nam" --chair "Nguyễn Thị Minh Tâm" \
-			--chair-position "Chủ tịch Ủy ban Mặt trận Tổ quốc Việt Nam" --secretary "Lê Văn Sáng" \
-			--secretary-position "Chuyên viên" --invited 35 --present 33 \
-			--agreed "Thống nhất cơ cấu, thành phần, số lượng người được giới thiệu ứng cử"
+			--place "Hội trường Ủy ban Mặt trận Tổ quốc Việt Nam" --invited 35 --present 33 \
+			--minutes "$s/minutes/ht1.txt"
 	done
-	"$ht" unit import "$s/units.csv" --db "$db"
-	"$ht" alloc import "$s/allocations.csv" --db "$db"
-	"$ht" candidate import "$s/candidates.csv" --db "$db"
+	# Each step is entered on the day it happens, so histories read in order.
+	HIEPTHUONG_TODAY=2025-12-10 "$ht" unit import "$s/units.csv" --db "$db"
+	HIEPTHUONG_TODAY=2025-12-10 "$ht" alloc import "$s/allocations.csv" --db "$db"
+	HIEPTHUONG_TODAY=2026-01-05 "$ht" candidate import "$s/candidates.csv" --db "$db"
 	if [ -f "$s/stages/nomination.csv" ]; then
 		echo "== Hội nghị cử tri giới thiệu người ứng cử (thôn, nơi công tác)"
-		"$ht" voters import "$s/stages/nomination.csv" --db "$db"
+		HIEPTHUONG_TODAY=2026-01-10 "$ht" voters import "$s/stages/nomination.csv" --db "$db"
+		echo "== Hội nghị ban lãnh đạo mở rộng giới thiệu người ứng cử (bỏ phiếu kín; Mẫu 06/BBKPHN, không phải 06/BBKP)"
+		HIEPTHUONG_TODAY=2026-01-12 "$ht" conference add --db "$db" --kind expanded_leadership --unit HTX --body hdnd-xa \
+			--date 12/01/2026 --start 14:00 --end 16:00 --place "Hội trường Hợp tác xã" --chair "Phan Văn Khải" \
+			--chair-position "Giám đốc Hợp tác xã" --secretary "Lý Thị Ngân" --invited 9 --present 9 \
+			--method ballot --teller "Đỗ Văn Phú, Kế toán" --teller "Mai Thị Hồng" --teller "Tô Văn Lực"
 	fi
 	echo "== Hiệp thương lần thứ hai: danh sách sơ bộ"
 	for b in "$@"; do
-		"$ht" conference add --db "$db" --kind ht2 --body "$b" --date 02/02/2026 --invited 35 --present 34
+		"$ht" conference add --db "$db" --kind ht2 --body "$b" --date 02/02/2026 --start 08:00 --end 11:00 \
+			--place "Hội trường Ủy ban Mặt trận Tổ quốc Việt Nam" --invited 35 --present 34 \
+			--minutes "$s/minutes/ht2.txt"
 	done
-	"$ht" decide import "$s/stages/round2.csv" --db "$db"
+	HIEPTHUONG_TODAY=2026-02-02 "$ht" decide import "$s/stages/round2.csv" --db "$db"
 }
 
 finish() {
@@ -47,17 +56,24 @@ finish() {
 	shift 2
 	echo "== Hiệp thương lần thứ ba: danh sách những người đủ tiêu chuẩn"
 	for b in "$@"; do
-		"$ht" conference add --db "$db" --kind ht3 --body "$b" --date 12/02/2026 --invited 35 --present 35
+		"$ht" conference add --db "$db" --kind ht3 --body "$b" --date 12/02/2026 --start 08:00 --end 11:30 \
+			--place "Hội trường Ủy ban Mặt trận Tổ quốc Việt Nam" --invited 35 --present 35 \
+			--minutes "$s/minutes/ht3.txt"
 	done
-	"$ht" decide import "$s/stages/round3.csv" --db "$db"
+	HIEPTHUONG_TODAY=2026-02-12 "$ht" decide import "$s/stages/round3.csv" --db "$db"
 	for b in "$@"; do
 		"$ht" milestone set --db "$db" --body "$b" --event round3_sent --date 14/02/2026 \
 			--note "Gửi Hội đồng bầu cử quốc gia, Ủy ban bầu cử"
 	done
 	echo "== Danh sách chính thức theo đơn vị bầu cử"
-	"$ht" decide import "$s/stages/official.csv" --db "$db"
+	HIEPTHUONG_TODAY=2026-02-24 "$ht" decide import "$s/stages/official.csv" --db "$db"
 	for b in "$@"; do
-		"$ht" milestone set --db "$db" --body "$b" --event official_list --date 24/02/2026
+		case $b in
+		qh)	# the election committee's report (Mẫu 16), then the HĐBCQG's resolution
+			"$ht" milestone set --db "$db" --body "$b" --event distribution --date 15/02/2026
+			"$ht" milestone set --db "$db" --body "$b" --event official_list --date 24/02/2026 --ref "151/NQ-HĐBCQG" ;;
+		*)	"$ht" milestone set --db "$db" --body "$b" --event official_list --date 24/02/2026 ;;
+		esac
 	done
 	echo
 	"$ht" status --db "$db"
@@ -72,9 +88,9 @@ echo "==== Tỉnh Hòa Lâm (mẫu)"
 "$ht" init --config "$top/samples/province/config.yaml" --db "$out/tinh.db"
 walk "$out/tinh.db" province qh hdnd-tinh
 echo "== Hội nghị cử tri nơi cư trú"
-"$ht" voters import "$top/samples/province/stages/voters.csv" --db "$out/tinh.db"
-"$ht" withdraw --db "$out/tinh.db" --body qh --candidate "Phạm Quốc Thái 13/03/1975" --note "Đơn xin rút ngày 06/02/2026"
-"$ht" issue add --db "$out/tinh.db" --body qh --candidate "Y Khuê Niê 24/06/1981" \
+HIEPTHUONG_TODAY=2026-02-07 "$ht" voters import "$top/samples/province/stages/voters.csv" --db "$out/tinh.db"
+HIEPTHUONG_TODAY=2026-02-06 "$ht" withdraw --db "$out/tinh.db" --body qh --candidate "Phạm Quốc Thái 13/03/1975" --note "Đơn xin rút ngày 06/02/2026"
+HIEPTHUONG_TODAY=2026-02-05 "$ht" issue add --db "$out/tinh.db" --body qh --candidate "Y Khuê Niê 24/06/1981" \
 	--text "Cử tri phản ánh việc kê khai tài sản chưa đầy đủ" --responsible "Cơ quan nơi người ứng cử công tác"
 "$ht" issue answer --db "$out/tinh.db" 1 --ref "Văn bản số 15/BC-UBKT" --date 07/02/2026 \
 	--conclusion "Phản ánh đúng một phần; đề nghị không đưa vào danh sách"
@@ -88,7 +104,7 @@ echo "==== Xã Tân Hòa Lâm (mẫu)"
 "$ht" init --config "$top/samples/commune/config.yaml" --db "$out/xa.db"
 walk "$out/xa.db" commune hdnd-xa
 echo "== Hội nghị cử tri nơi cư trú"
-"$ht" voters import "$top/samples/commune/stages/voters.csv" --db "$out/xa.db"
+HIEPTHUONG_TODAY=2026-02-07 "$ht" voters import "$top/samples/commune/stages/voters.csv" --db "$out/xa.db"
 finish "$out/xa.db" commune hdnd-xa
 echo
 

@@ -13,6 +13,7 @@
 #include <unistd.h>
 #include "audit.h"
 #include "cmd.h"
+#include "date.h"
 #include "db.h"
 #include "diag.h"
 #include "hash.h"
@@ -348,7 +349,28 @@ static const char *os_user(void)
 	return u && *u ? u : "?";
 }
 
-void audit_now_text(char *buf, size_t len)
+int audit_time_valid(const char *s)
+{
+	static const char shape[] = "dddd-dd-ddTdd:dd:dd+dd:dd";
+	int y, mo, d, h, mi, sec, zh, zm;
+
+	if (!s || strlen(s) != sizeof(shape) - 1)
+		return 0;
+	for (size_t i = 0; shape[i]; i++) {
+		if (shape[i] == 'd' ? !(s[i] >= '0' && s[i] <= '9')
+				    : shape[i] == '+' ? s[i] != '+' && s[i] != '-' : s[i] != shape[i])
+			return 0;
+	}
+	if (sscanf(s, "%4d-%2d-%2dT%2d:%2d:%2d", &y, &mo, &d, &h, &mi, &sec) != 6 ||
+	    sscanf(s + 20, "%2d:%2d", &zh, &zm) != 2)
+		return 0;
+	return date_is_valid(y, mo, d) && h < 24 && mi < 60 && sec < 61 && zh <= 14 && zm < 60;
+}
+
+/* Now, local time with its offset: 2026-01-05T08:30:00+07:00.
+ * $HIEPTHUONG_NOW replaces the clock, for reproducible tests; it must
+ * have that shape.  0, or -1 after reporting. */
+int audit_now_text(char *buf, size_t len)
 {
 	const char *fixed = getenv("HIEPTHUONG_NOW");
 	time_t t = time(NULL);
@@ -356,15 +378,17 @@ void audit_now_text(char *buf, size_t len)
 	char z[8];
 
 	if (fixed && *fixed) {
+		if (!audit_time_valid(fixed))
+			return error("biến HIEPTHUONG_NOW '%s' không phải thời điểm dạng 2026-01-05T08:30:00+07:00; "
+				     "bỏ biến này để dùng đồng hồ máy", fixed);
 		snprintf(buf, len, "%s", fixed);
-		return;
+		return 0;
 	}
 	if (!localtime_r(&t, &tm) || !strftime(buf, len, "%Y-%m-%dT%H:%M:%S", &tm) ||
-	    !strftime(z, sizeof(z), "%z", &tm) || strlen(z) != 5) {
-		snprintf(buf, len, "?");
-		return;
-	}
+	    !strftime(z, sizeof(z), "%z", &tm) || strlen(z) != 5)
+		return error("không đọc được giờ của máy");
 	snprintf(buf + strlen(buf), len - strlen(buf), "%.3s:%.2s", z, z + 3);
+	return 0;
 }
 
 /* Subjects in the order of the table's name, then of the id. */
@@ -453,7 +477,8 @@ int audit_append(sqlite3 *db, const char *operator, const char *command)
 	changes_json(&chg);
 	if (audit_state(db, &state) < 0)
 		goto out;
-	audit_now_text(at, sizeof(at));
+	if (audit_now_text(at, sizeof(at)) < 0)
+		goto out;
 	audit_entry_hash(prev, id, at, op, cmd, subj.buf, chg.buf, state.digest, hash);
 
 	st = db_prepare(db, "INSERT INTO audit(id, at, operator, command, changes, subjects, state, prev_hash, hash) "

@@ -83,6 +83,10 @@ int audit_verify(sqlite3 *db, int flags, const char *anchor, struct audit_report
 				       calc, stored);
 			break;
 		}
+		if (!audit_time_valid(db_col_text(st, 1))) {
+			result = found(r, id, "thời điểm của mục '%s' không hợp lệ", db_col_text(st, 1));
+			break;
+		}
 		if (strcmp(stored_prev, prev)) {
 			if (id == 1)
 				result = found(r, id, "mục đầu tiên không bắt đầu chuỗi (mã mục trước phải là 64 số 0)");

@@ -217,11 +217,15 @@ static int parse_time(const char *s, int *h, int *m)
 
 int dossier_parse(const char *s, char *out, size_t len, char *err, size_t errlen)
 {
+	/* The date and the time are apart by a space, or by ISO 8601's 'T'
+	 * ("2026-01-10T09:00", as other programs write it). */
 	const char *sp = strchr(s, ' ');
 	char datepart[32], why[128], iso[16];
 	struct date d;
 	int h, m;
 
+	if (!sp && strlen(s) > 10 && s[10] == 'T' && s[4] == '-')
+		sp = s + 10;
 	snprintf(datepart, sizeof(datepart), "%.*s", sp ? (int)(sp - s) : (int)strlen(s), s);
 	if (date_parse(datepart, DATE_FULL, &d, why, sizeof(why)) < 0) {
 		snprintf(err, errlen, "thời điểm nhận hồ sơ '%s': %s", s, why);

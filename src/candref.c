@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "candref.h"
+#include "conference.h"
 #include "date.h"
 #include "db.h"
 #include "diag.h"
@@ -46,7 +47,7 @@ char *candref_name(sqlite3 *db, long long id)
 long long candref_resolve(sqlite3 *db, long long body_id, const char *ref, const char *file, long row)
 {
 	sqlite3_stmt *st;
-	char *want = NULL, *dob = NULL, *key = NULL;
+	char *want = NULL, *dob = NULL, *key = NULL, *other = NULL;
 	struct date d;
 	char err[64], iso[16];
 	long long found = 0;
@@ -80,6 +81,16 @@ long long candref_resolve(sqlite3 *db, long long body_id, const char *ref, const
 			dob = iso;
 		}
 	}
+	/* The name as the lists print it: "Đặng Minh Châu (Hòa thượng Thích
+	 * Bảo Nghiêm)" is Đặng Minh Châu, whose other name tells namesakes
+	 * apart when the book has it. */
+	{
+		char *name = person_ref_name(want, &other);
+		if (name) {
+			free(want);
+			want = name;
+		}
+	}
 	/* With a birth date only that day's people are compared (index
 	 * person_dob): a file of results names every candidate of the body,
 	 * and scanning the body for each row made it quadratic.  Stored name
@@ -87,10 +98,10 @@ long long candref_resolve(sqlite3 *db, long long body_id, const char *ref, const
 	 * national size some 26 people share a birth date, and folding each
 	 * one's name made a voters import grow 40x for 10x the rows.  A person
 	 * without a key (written outside hiepthuong) is folded here. */
-	st = db_prepare_cached(db, dob ? "SELECT c.id, " FULL_NAME ", p.dob, p.name_key IS NULL OR NOT ?4 FROM person p "
+	st = db_prepare_cached(db, dob ? "SELECT c.id, " FULL_NAME ", p.dob, p.name_key IS NULL OR NOT ?4, p.other_names FROM person p "
 				  "JOIN candidacy c ON c.person_id = p.id "
 				  "WHERE p.dob = ?2 AND (p.name_key = ?3 OR p.name_key IS NULL OR NOT ?4) AND c.body_id = ?1"
-				: "SELECT c.id, " FULL_NAME ", p.dob, p.name_key IS NULL OR NOT ?4 FROM candidacy c "
+				: "SELECT c.id, " FULL_NAME ", p.dob, p.name_key IS NULL OR NOT ?4, p.other_names FROM candidacy c "
 				  "JOIN person p ON p.id = c.person_id "
 				  "WHERE c.body_id = ?1 AND (p.name_key = ?3 OR p.name_key IS NULL OR NOT ?4)");
 	key = text_loose_key(want);
@@ -98,6 +109,7 @@ long long candref_resolve(sqlite3 *db, long long body_id, const char *ref, const
 		sqlite3_reset(st);
 		free(key);
 		free(want);
+		free(other);
 		return 0;
 	}
 	db_bind_int(st, 1, body_id);
@@ -114,6 +126,8 @@ long long candref_resolve(sqlite3 *db, long long body_id, const char *ref, const
 			if (!same)
 				continue;
 		}
+		if (other && *db_col_text(st, 4) && !text_equal_fold(db_col_text(st, 4), other))
+			continue;	/* a namesake with another other name */
 		found = sqlite3_column_int64(st, 0);
 		sbuf_addf(&ids, "%s%lld (sinh %s)", n ? ", " : "", found, db_col_text(st, 2));
 		n++;
@@ -126,17 +140,21 @@ long long candref_resolve(sqlite3 *db, long long body_id, const char *ref, const
 		error_at(file, row, 0, "có %d người ứng cử tên '%s' (số %s); ghi thêm ngày sinh hoặc dùng số", n, want, ids.buf);
 	sbuf_release(&ids);
 	free(want);
+	free(other);
 	return n == 1 ? found : 0;
 }
 
 long long candref_find(sqlite3 *db, const char *body_code, const char *ref, long long *body_id)
 {
-	long long id = db_query_int(db, 0, "SELECT id FROM body WHERE code = ?", body_code, (const char *)NULL);
+	char kind[8];
 
-	*body_id = id;
-	if (!id) {
-		error("không có cơ quan '%s' trong sổ", body_code);
+	*body_id = 0;
+	if (body_resolve(db, body_code, body_id, kind) < 0) {
+		if (body_code)
+			error("không có cơ quan '%s' trong sổ", body_code);
+		else
+			body_missing(db);
 		return 0;
 	}
-	return candref_resolve(db, id, ref, NULL, 0);
+	return candref_resolve(db, *body_id, ref, NULL, 0);
 }

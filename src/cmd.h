@@ -132,6 +132,7 @@ int cmd_version(struct ctx *ctx, int argc, char **argv);
 int cmd_voters_add(struct ctx *ctx, int argc, char **argv);
 int cmd_voters_import(struct ctx *ctx, int argc, char **argv);
 int cmd_withdraw(struct ctx *ctx, int argc, char **argv);
+int cmd_workbook(struct ctx *ctx, int argc, char **argv);
 int cmd_help(struct ctx *ctx, int argc, char **argv);
 
 #endif

@@ -49,12 +49,12 @@ int cmd_alloc_set(struct ctx *ctx, int argc, char **argv)
 		OPT_STRING(0, "body", &body_s, "CƠ-QUAN", "cơ quan dân cử của đơn vị; bỏ qua nếu sổ chỉ có một"),
 		OPT_INT(0, "version", &version, "LẦN", "1 hiệp thương lần thứ nhất (mặc định), 2 điều chỉnh lần thứ nhất, "
 						      "3 điều chỉnh lần thứ hai (chỉ Quốc hội)"),
-		OPT_INT(0, "count", &n[AL_COUNT], "N", "số người được phân bổ giới thiệu"),
-		OPT_INT(0, "women", &n[AL_WOMEN], "N", "cơ cấu kết hợp: nữ"),
-		OPT_INT(0, "reelected", &n[AL_REELECTED], "N", "cơ cấu kết hợp: tái cử"),
-		OPT_INT(0, "non-party", &n[AL_NON_PARTY], "N", "cơ cấu kết hợp: ngoài Đảng"),
-		OPT_INT(0, "young", &n[AL_YOUNG], "N", "cơ cấu kết hợp: trẻ tuổi"),
-		OPT_INT(0, "ethnic-minority", &n[AL_ETHNIC], "N", "cơ cấu kết hợp: dân tộc thiểu số"),
+		OPT_COUNT(0, "count", &n[AL_COUNT], "N", "số người được phân bổ giới thiệu"),
+		OPT_COUNT(0, "women", &n[AL_WOMEN], "N", "cơ cấu kết hợp: nữ"),
+		OPT_COUNT(0, "reelected", &n[AL_REELECTED], "N", "cơ cấu kết hợp: tái cử"),
+		OPT_COUNT(0, "non-party", &n[AL_NON_PARTY], "N", "cơ cấu kết hợp: ngoài Đảng"),
+		OPT_COUNT(0, "young", &n[AL_YOUNG], "N", "cơ cấu kết hợp: trẻ tuổi"),
+		OPT_COUNT(0, "ethnic-minority", &n[AL_ETHNIC], "N", "cơ cấu kết hợp: dân tộc thiểu số"),
 		OPT_STRING(0, "date", &date_s, "NGÀY", "ngày thỏa thuận hoặc điều chỉnh (dd/mm/yyyy)"),
 		OPT_STRING(0, "note", &note_s, "GHI-CHÚ", "ghi chú"),
 		OPT_END()

@@ -36,6 +36,7 @@
 #include "opt.h"
 #include "sbuf.h"
 #include "text.h"
+#include "vocab.h"
 #include "banned.h"
 
 /* Subject words ("candidacy:12") an entry must name one of to be listed. */
@@ -135,6 +136,31 @@ static int parse_day(const char *opt, const char *s, char iso[16])
 	return 0;
 }
 
+/* A value before or after a change, for a person to read: the label of
+ * a code, a date as dd/mm/yyyy (the JSON output keeps what is stored). */
+static void print_value(sqlite3_stmt *st, int col, const char *field)
+{
+	const char *v = db_col_text(st, col), *label;
+	char vn[16];
+
+	if (sqlite3_column_type(st, col) == SQLITE_NULL) {
+		fputs("(không có)", stdout);
+		return;
+	}
+	if ((label = vocab_label(field, v))) {
+		fputs(label, stdout);
+		return;
+	}
+	if (strlen(v) == 10 && v[4] == '-' && v[7] == '-') {
+		date_iso_to_vn(v, vn, sizeof(vn));
+		fputs(vn, stdout);
+		return;
+	}
+	putchar('\'');
+	text_fput_visible(stdout, v);
+	putchar('\'');
+}
+
 /* One change of an entry, as text. */
 static void print_changes(sqlite3 *db, const char *changes)
 {
@@ -151,19 +177,15 @@ static void print_changes(sqlite3 *db, const char *changes)
 	db_bind_text(st, 1, changes);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (sqlite3_column_type(st, 0) != SQLITE_NULL) {
-			printf("    %s\n", db_col_text(st, 0));
+			fputs("    ", stdout);
+			text_fput_visible(stdout, db_col_text(st, 0));
+			putchar('\n');
 			continue;
 		}
 		printf("    %s #%s %s: ", db_col_text(st, 1), db_col_text(st, 2), db_col_text(st, 3));
-		if (sqlite3_column_type(st, 4) == SQLITE_NULL)
-			fputs("(không có)", stdout);
-		else
-			printf("'%s'", db_col_text(st, 4));
+		print_value(st, 4, db_col_text(st, 3));
 		fputs(" → ", stdout);
-		if (sqlite3_column_type(st, 5) == SQLITE_NULL)
-			fputs("(không có)", stdout);
-		else
-			printf("'%s'", db_col_text(st, 5));
+		print_value(st, 5, db_col_text(st, 3));
 		putchar('\n');
 	}
 	if (rc != SQLITE_DONE)
@@ -290,9 +312,16 @@ static int audit_log(struct ctx *ctx, int argc, char **argv)
 		if (json) {
 			print_json_entry(st, !shown);
 		} else {
-			printf("#%lld  %s  %s\n", (long long)sqlite3_column_int64(st, 0), db_col_text(st, 1),
-			       db_col_text(st, 2));
-			printf("    $ %s\n", db_col_text(st, 3));
+			/* Stored as typed: escaped, so that a line break or an ESC
+			 * in a command line cannot fake an entry or act on the
+			 * terminal. */
+			printf("#%lld  ", (long long)sqlite3_column_int64(st, 0));
+			text_fput_visible(stdout, db_col_text(st, 1));
+			fputs("  ", stdout);
+			text_fput_visible(stdout, db_col_text(st, 2));
+			fputs("\n    $ ", stdout);
+			text_fput_visible(stdout, db_col_text(st, 3));
+			putchar('\n');
 			print_changes(ctx->db, db_col_text(st, 5));
 		}
 		shown++;
@@ -512,12 +541,15 @@ static int audit_note(struct ctx *ctx, int argc, char **argv)
 		opt_usage(usage, opts, 1);
 		return EXIT_USAGE;
 	}
-	text = text_clean(argv[0], strlen(argv[0]), NULL);
-	if (!text || !*text) {
-		free(text);
-		error(text ? "ghi chú trống" : "ghi chú không phải UTF-8 hợp lệ");
+	/* A note is one line of text: a line break or an ESC in it would
+	 * make `audit log` show what looks like another entry. */
+	if (!(text = (char *)opt_clean_line(argv[0], "ghi chú")))
+		return EXIT_USAGE;
+	if (!*text) {
+		error("ghi chú trống");
 		return EXIT_USAGE;
 	}
+	text = xstrdup(text);
 	if (body) {
 		long long id = db_query_int(ctx->db, 0, "SELECT id FROM body WHERE code = ?", body, (const char *)NULL);
 		if (!id) {

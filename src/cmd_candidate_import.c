@@ -1,6 +1,6 @@
 /*
  * COMMAND: candidate import
- * USAGE:   hiepthuong candidate import TỆP.csv [--body CƠ-QUAN]
+ * USAGE:   hiepthuong candidate import TỆP [--body CƠ-QUAN] [--sheet TRANG]
  *
  * Bulk entry of nominees and self-nominees from a CSV file saved by Excel
  * or LibreOffice: one row per candidacy, with the columns of the official
@@ -25,29 +25,33 @@
 #include "db.h"
 #include "diag.h"
 #include "import.h"
+#include "lock.h"
 #include "opt.h"
 #include "person.h"
 #include "sbuf.h"
+#include "stage.h"
 #include "text.h"
 #include "units.h"
 #include "banned.h"
 
 enum {
 	CC_BODY, CC_NAME, CC_PERSON,
-	CC_UNIT = CC_PERSON + PF_N, CC_SOURCE, CC_DOSSIER, CC_STAGE, CC_NOTE,
+	CC_UNIT = CC_PERSON + PF_N, CC_SOURCE, CC_DOSSIER, CC_STAGE, CC_NOTE, CC_NUMBER,
 	CC_STT_ID, CC_UNIT_NAME, CC_STATUS,	/* written by candidate list; ignored */
 	CC_N
 };
 
 static const char *const h_body[] = { "Cơ quan dân cử", "Ứng cử đại biểu", "Ứng cử", "Bầu cử", NULL };
-static const char *const h_name[] = { "Họ và tên", "Họ tên", NULL };
+static const char *const h_name[] = { "Họ và tên", "Họ tên", "Họ và tên người ứng cử", "Họ và tên khai sinh", NULL };
 static const char *const h_unit[] = { "Đơn vị giới thiệu", "Cơ quan, tổ chức, đơn vị giới thiệu", "Đơn vị",
-				       "Mã đơn vị", "Cơ quan, tổ chức, đơn vị", "Nơi giới thiệu", NULL };
+				       "Mã đơn vị", "Cơ quan, tổ chức, đơn vị", "Nơi giới thiệu", "Đơn vị giới thiệu ứng cử",
+				       "Cơ quan giới thiệu", NULL };
 static const char *const h_source[] = { "Nguồn giới thiệu", "Nguồn", "Hình thức ứng cử", NULL };
 static const char *const h_dossier[] = { "Thời điểm nhận hồ sơ", "Nhận hồ sơ", "Ngày nhận hồ sơ", "Ngày nộp hồ sơ",
 					  NULL };
 static const char *const h_stage[] = { "Bước", NULL };
 static const char *const h_note[] = { "Ghi chú", NULL };
+static const char *const h_number[] = { "Mã ứng cử", "Số ứng cử", NULL };
 static const char *const h_none[] = { NULL };
 
 static struct import_col cols[CC_N] = {
@@ -59,6 +63,7 @@ static struct import_col cols[CC_N] = {
 	[CC_DOSSIER] = { "dossier_at", h_dossier, 0 },
 	[CC_STAGE] = { "stage", h_stage, 0 },
 	[CC_NOTE] = { "note", h_note, 0 },
+	[CC_NUMBER] = { "number", h_number, 0 },
 	[CC_STT_ID] = { "person_id", h_none, 0 },
 	[CC_UNIT_NAME] = { "unit_name", h_none, 0 },
 	[CC_STATUS] = { "status", h_none, 0 },
@@ -83,7 +88,13 @@ struct run {
 	/* units that nominated in this file (repeated; sorted at the end), to
 	 * check against allocations */
 	struct idrows units;
-	int added, new_people, matched_people, matched_cand;
+	int added, new_people, matched_people, matched_cand, updated, unknown_unit;
+	int later_stage;	/* rows whose stage is past 'nominated' */
+	/* --adopt: the stage the list is at, its constituency from the title
+	 * or --constituency, and the candidacies it adds with theirs */
+	const struct stage_def *adopt;
+	long cons, cons_opt;
+	struct idrows adopted;
 };
 
 static void push(struct idrows *t, long long id, long row)
@@ -191,10 +202,151 @@ static void row_person(struct run *rn, struct person *p)
 	}
 }
 
+/*
+ * A row with the candidacy's number (a workbook written by `workbook
+ * candidate --filled`): the candidacy and its person take the row's
+ * values, every change recorded field by field in the audit trail; an
+ * unchanged row is matched.  Never adds anyone.
+ */
+static int update_row(struct run *rn, const char *num)
+{
+	struct import *im = rn->im;
+	sqlite3 *db = rn->ctx->db;
+	const struct body_ref *b = row_body(rn);
+	const char *dossier_s = import_val(im, CC_DOSSIER), *note = import_val(im, CC_NOTE);
+	struct person p = { 0 }, before = { 0 };
+	struct candidacy c = { 0 };
+	struct unit_row u = { 0 };
+	struct sbuf what = SBUF_INIT, cwhat = SBUF_INIT;
+	const char *source = NULL;
+	char err[512], dossier[24], *end, *full = NULL;
+	long long id = strtoll(num, &end, 10), pid = 0, body_id = 0, other = 0;
+	int bad, rc = 0;
+	long prev;
+
+	if (*end || id <= 0)
+		return import_error(im, CC_NUMBER, "mã ứng cử '%s' không phải số", num), 0;
+	if ((prev = find_row(&rn->cand, id)))
+		return import_error(im, CC_NUMBER, "trùng với dòng %ld (ứng cử số %lld)", prev, id), 0;
+	{
+		sqlite3_stmt *st = db_prepare_cached(db, "SELECT person_id, body_id FROM candidacy WHERE id = ?");
+		if (!st)
+			return -1;
+		db_bind_int(st, 1, id);
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			pid = sqlite3_column_int64(st, 0);
+			body_id = sqlite3_column_int64(st, 1);
+		}
+		sqlite3_reset(st);
+	}
+	if (!pid)
+		return import_error(im, CC_NUMBER, "không có ứng cử số %lld trong sổ (để trống cột này cho người mới)",
+				    id), 0;
+	if (b && b->id != body_id)
+		import_error(im, CC_BODY, "ứng cử số %lld là ứng cử '%s', không phải '%s'", id,
+			     book_body_by_id(rn->bi, body_id) ? book_body_by_id(rn->bi, body_id)->code : "?", b->code);
+	if (person_load(db, pid, &p) != 1 || person_load(db, pid, &before) != 1 ||
+	    candidacy_get(db, pid, body_id, &c) != 1) {
+		rc = -1;
+		goto out;
+	}
+	row_person(rn, &p);
+	if (!im->row_errors)
+		person_check(rn->bi, &p, report_person, im);
+	if (dossier_s && *dossier_s && dossier_parse(dossier_s, dossier, sizeof(dossier), err, sizeof(err)) < 0)
+		import_error(im, CC_DOSSIER, "%s", err);
+	if ((import_val(im, CC_UNIT) || import_val(im, CC_SOURCE)) && book_body_by_id(rn->bi, body_id) &&
+	    nomination_resolve(db, book_body_by_id(rn->bi, body_id), import_val(im, CC_UNIT), import_val(im, CC_SOURCE),
+			       &u, &source, &bad, err, sizeof(err)) < 0) {
+		int col = bad ? CC_SOURCE : CC_UNIT;
+		import_error(im, import_has(im, col) ? col : -1, "%s", err);
+	}
+	if (im->row_errors)
+		goto out;
+	full = person_full_name(&p);
+	if (person_find(db, full, p.v[PF_DOB], &other) == 1 && other != pid) {
+		import_error(im, -1, "đã có người khác cùng họ tên '%s' và ngày sinh trong sổ (#%lld)", full, other);
+		goto out;
+	}
+	for (int f = 0; f < PF_N; f++)
+		if (strcmp(p.v[f] ? p.v[f] : "", before.v[f] ? before.v[f] : ""))
+			sbuf_addf(&what, "%s%s", what.len ? ", " : "sửa: ", person_fields[f].label);
+	if (source && (strcmp(source, c.source) || u.id != c.unit_id)) {
+		free(c.source);
+		c.source = xstrdup(source);
+		c.unit_id = u.id;
+		sbuf_addf(&cwhat, "%sgiới thiệu: %s", cwhat.len ? "; " : "", u.id ? u.name : "tự ứng cử");
+	}
+	if (dossier_s) {
+		const char *nd = *dossier_s ? dossier : NULL;
+		if (strcmp(nd ? nd : "", c.dossier_at ? c.dossier_at : "")) {
+			free(c.dossier_at);
+			c.dossier_at = nd ? xstrdup(nd) : NULL;
+			sbuf_addf(&cwhat, "%sthời điểm nhận hồ sơ", cwhat.len ? "; " : "");
+		}
+	}
+	if (note && strcmp(note, c.note ? c.note : "")) {
+		free(c.note);
+		c.note = *note ? xstrdup(note) : NULL;
+		sbuf_addf(&cwhat, "%sghi chú", cwhat.len ? "; " : "");
+	}
+	push(&rn->cand, id, im->row);
+	if (!what.len && !cwhat.len) {
+		rn->matched_cand++;
+		goto out;
+	}
+	if (lock_guard_person(db, pid, NULL) < 0) {
+		im->nerrors++;
+		goto out;
+	}
+	if (what.len) {
+		sqlite3_stmt *st;
+		if (ctx_row_before(rn->ctx, "person", pid) < 0 || person_update(db, rn->bi, &p) < 0) {
+			rc = -1;
+			goto out;
+		}
+		/* every candidacy of the person: a correction in its history */
+		if (!(st = db_prepare(db, "SELECT id, stage FROM candidacy WHERE person_id = ?"))) {
+			rc = -1;
+			goto out;
+		}
+		db_bind_int(st, 1, pid);
+		while (rc == 0 && sqlite3_step(st) == SQLITE_ROW) {
+			char *stage = xstrdup(db_col_text(st, 1));
+			rc = candidacy_event(db, sqlite3_column_int64(st, 0), stage, "correction", what.buf);
+			free(stage);
+		}
+		sqlite3_finalize(st);
+		if (rc < 0)
+			goto out;
+		ctx_change(rn->ctx, "người #%lld '%s': %s", pid, full, what.buf);
+		printf("%s: đã sửa #%lld %s: %s\n", import_where(im), pid, full, what.buf + strlen("sửa: "));
+	}
+	if (cwhat.len) {
+		if (ctx_row_before(rn->ctx, "candidacy", id) < 0 || candidacy_update(db, &c, cwhat.buf) < 0) {
+			rc = -1;
+			goto out;
+		}
+		ctx_change(rn->ctx, "ứng cử số %lld của #%lld '%s': %s", id, pid, full, cwhat.buf);
+		printf("%s: đã sửa ứng cử số %lld của %s: %s\n", import_where(im), id, full, cwhat.buf);
+	}
+	ctx_subject(rn->ctx, "candidacy", id);
+	rn->updated++;
+out:
+	free(full);
+	sbuf_release(&what);
+	sbuf_release(&cwhat);
+	candidacy_release(&c);
+	unit_row_release(&u);
+	person_release(&p);
+	person_release(&before);
+	return rc;
+}
+
 static int one_row(struct run *rn)
 {
 	struct import *im = rn->im;
-	const struct body_ref *b = row_body(rn);
+	const struct body_ref *b;
 	const char *dossier_s = import_val(im, CC_DOSSIER), *stage_s = import_val(im, CC_STAGE);
 	const char *note = import_val(im, CC_NOTE), *source = NULL;
 	const struct stage_def *stage = &stage_defs[1];
@@ -202,22 +354,46 @@ static int one_row(struct run *rn)
 	struct candidacy c = { 0 }, existing = { 0 };
 	struct unit_row u = { 0 };
 	char err[512], dossier[24], *full = NULL, *dob = NULL;
-	int bad, matched, r, rc = 0;
+	int bad, matched, r, rc = 0, later = 0;
 	long prev;
 
+	if (import_val(im, CC_NUMBER) && *import_val(im, CC_NUMBER))
+		return update_row(rn, import_val(im, CC_NUMBER));
+	b = row_body(rn);
 	row_person(rn, &p);
 	if (!im->row_errors)
 		person_check(rn->bi, &p, report_person, im);
 	if (dossier_s && *dossier_s && dossier_parse(dossier_s, dossier, sizeof(dossier), err, sizeof(err)) < 0)
 		import_error(im, CC_DOSSIER, "%s", err);
-	if (stage_s && *stage_s && (!(stage = stage_find(stage_s)) || stage > &stage_defs[1]))
+	if (stage_s && *stage_s && !(stage = stage_find(stage_s)))
 		import_error(im, CC_STAGE, "bước '%s' không hợp lệ: người ứng cử mới ở bước 'proposed' (dự kiến) hoặc "
 			     "'nominated' (được giới thiệu)", stage_s);
-	if (b && nomination_resolve(rn->ctx->db, b, import_val(im, CC_UNIT), import_val(im, CC_SOURCE), &u, &source,
-				    &bad, err, sizeof(err)) < 0) {
+	else if (stage > &stage_defs[1]) {
+		/* A row of `candidate list --format csv` from a book further on:
+		 * the person enters as nominated; the rounds' decisions are
+		 * the rounds' to record (decide import), with their meetings. */
+		later = 1;
+		stage = &stage_defs[1];
+	}
+	if (!import_has(im, CC_UNIT) && !import_has(im, CC_SOURCE)) {
+		/* A published list (Mẫu 04, 05, 17, 22) says nothing of who
+		 * nominated: its "Ghi chú" marks the self-nominees, and the
+		 * others' unit is left unknown (candidate edit --unit). */
+		if (note && text_equal_fold(note, "Tự ứng cử")) {
+			source = "self";
+			note = NULL;
+		} else {
+			source = "unit";
+			rn->unknown_unit++;
+		}
+	} else if (b && nomination_resolve(rn->ctx->db, b, import_val(im, CC_UNIT), import_val(im, CC_SOURCE), &u,
+					   &source, &bad, err, sizeof(err)) < 0) {
 		int col = bad ? CC_SOURCE : CC_UNIT;
 		import_error(im, import_has(im, col) ? col : -1, "%s", err);
 	}
+	if (rn->adopt && !strcmp(rn->adopt->key, "official") && !rn->cons_opt && !rn->cons)
+		import_error(im, -1, "không rõ đơn vị bầu cử của danh sách chính thức: tiêu đề không ghi 'Đơn vị bầu cử "
+			     "số ...'; dùng --constituency");
 	if (!b || im->row_errors)
 		goto out;
 
@@ -227,7 +403,8 @@ static int one_row(struct run *rn)
 	c.dossier_at = dossier_s && *dossier_s ? dossier : NULL;
 	c.stage = (char *)stage->key;
 	c.note = note && *note ? (char *)note : NULL;
-	r = candidacy_enter(rn->ctx->db, rn->bi, &p, &c, u.name, &matched, &existing, err, sizeof(err));
+	r = candidacy_enter(rn->ctx->db, rn->bi, &p, &c, u.id ? u.name : !strcmp(source, "self") ? NULL
+			    : "(chưa rõ đơn vị)", &matched, &existing, err, sizeof(err));
 	c.source = c.stage = c.dossier_at = c.note = NULL;
 	full = person_full_name(&p);
 	dob = person_display(&p, PF_DOB);
@@ -248,6 +425,7 @@ static int one_row(struct run *rn)
 		rc = *err ? 0 : -1;
 		goto out;
 	}
+	rn->later_stage += later;	/* added at 'nominated' */
 	if (matched) {
 		struct person old;
 
@@ -257,11 +435,11 @@ static int one_row(struct run *rn)
 		}
 		person_release(&old);
 		if ((prev = find_row(&rn->pers, p.id)))
-			printf("%s:%ld: '%s' (sinh %s) là người ở dòng %ld (#%lld): thêm ứng cử '%s'\n", im->path,
-			       im->row, full, dob, prev, p.id, b->code);
+			printf("%s: '%s' (sinh %s) là người ở dòng %ld (#%lld): thêm ứng cử '%s'\n", import_where(im),
+			       full, dob, prev, p.id, b->code);
 		else
-			printf("%s:%ld: '%s' (sinh %s) đã có trong sổ (#%lld): khớp, thêm ứng cử '%s'\n", im->path,
-			       im->row, full, dob, p.id, b->code);
+			printf("%s: '%s' (sinh %s) đã có trong sổ (#%lld): khớp, thêm ứng cử '%s'\n", import_where(im),
+			       full, dob, p.id, b->code);
 		if (person_load(rn->ctx->db, p.id, &old) == 1) {
 			char *diff = person_diff(&old, &p);
 			if (*diff)
@@ -276,6 +454,8 @@ static int one_row(struct run *rn)
 		rn->new_people++;
 	}
 	push(&rn->cand, c.id, im->row);
+	if (rn->adopt)
+		push(&rn->adopted, c.id, rn->cons_opt ? rn->cons_opt : rn->cons);
 	if (u.id) {
 		/* appended as they come; sorted and made unique at the end */
 		struct idrows *t = &rn->units;
@@ -298,6 +478,58 @@ out:
 	return rc;
 }
 
+/* A title or section of the list: "Đơn vị bầu cử số: 2" sets the constituency. */
+static void on_note(void *arg, long row, const char *text)
+{
+	struct run *rn = arg;
+	char *key = text_loose_key(text), *want = text_loose_key("đơn vị bầu cử số");
+	const char *p;
+
+	(void)row;
+	if (key && want && (p = strstr(key, want))) {
+		p += strlen(want);
+		while (*p == ' ' || *p == ':' || *p == '.')
+			p++;
+		if (*p >= '0' && *p <= '9')
+			rn->cons = strtol(p, NULL, 10);
+	}
+	free(key);
+	free(want);
+}
+
+/*
+ * --adopt: the candidacies of the list go to its stage, with a history
+ * that names the file and its SHA-256 (known once the file is read).
+ */
+static int adopt_all(struct run *rn, const char *path, const char *sha)
+{
+	sqlite3 *db = rn->ctx->db;
+	struct sbuf note = SBUF_INIT;
+	int rc = 0;
+
+	sbuf_addf(&note, "nhận theo danh sách đã công bố '%s' (SHA-256 %s)", path, sha);
+	for (size_t i = 0; i < rn->adopted.n && rc == 0; i++) {
+		long long id = rn->adopted.id[i];
+
+		rc = stage_advance(db, id, "preliminary", 0, note.buf);
+		if (rc == 0 && strcmp(rn->adopt->key, "preliminary"))
+			rc = stage_advance(db, id, "qualified", 0, note.buf);
+		if (rc == 0 && !strcmp(rn->adopt->key, "official")) {
+			char idtxt[24];
+			long long body_id;
+
+			snprintf(idtxt, sizeof(idtxt), "%lld", id);
+			body_id = db_query_int(db, 0, "SELECT body_id FROM candidacy WHERE id = ?", idtxt, (const char *)NULL);
+			rc = assign_one(db, body_id, id, rn->adopted.row[i], path, 0);
+		}
+	}
+	if (rc == 0)
+		ctx_change(rn->ctx, "nhận %zu người vào %s theo danh sách đã công bố '%s' (SHA-256 %s)", rn->adopted.n,
+			   stage_label(rn->adopt->key), path, sha);
+	sbuf_release(&note);
+	return rc;
+}
+
 static int check_name_columns(struct import *im)
 {
 	if (import_has(im, CC_NAME) || (import_has(im, CC_PERSON + PF_HO) && import_has(im, CC_PERSON + PF_TEN)))
@@ -310,10 +542,17 @@ static int check_name_columns(struct import *im)
 
 int cmd_candidate_import(struct ctx *ctx, int argc, char **argv)
 {
-	const char *usage = "hiepthuong candidate import TỆP.csv [--body CƠ-QUAN]";
-	const char *body_s = NULL;
+	const char *usage = "hiepthuong candidate import TỆP [--body CƠ-QUAN] [--sheet TRANG]\n"
+			    "           [--adopt preliminary|qualified|official [--constituency SỐ]]";
+	const char *body_s = NULL, *adopt_s = NULL;
+	long cons = 0;
+	struct import_opts io = { NULL, NULL, NULL };
 	struct opt opts[] = {
 		OPT_STRING(0, "body", &body_s, "CƠ-QUAN", "cơ quan dân cử cho các dòng không ghi cột 'Cơ quan dân cử'"),
+		OPT_STRING(0, "sheet", &io.sheet, "TRANG", "trang tính cần đọc của sổ Excel: tên hoặc số thứ tự (mặc định trang đầu)"),
+		OPT_STRING(0, "adopt", &adopt_s, "BƯỚC", "nhận danh sách đã công bố (Mẫu 05, 17, 22) vào sổ ở bước đó: "
+			   "preliminary (sơ bộ), qualified (đủ tiêu chuẩn), official (chính thức)"),
+		OPT_INT(0, "constituency", &cons, "SỐ", "đơn vị bầu cử của danh sách chính thức (mặc định: theo tiêu đề)"),
 		OPT_END()
 	};
 	struct book_info bi;
@@ -330,11 +569,23 @@ int cmd_candidate_import(struct ctx *ctx, int argc, char **argv)
 	if (argc < 0)
 		return rc;
 	if (argc != 1) {
-		error("cần đúng một tệp CSV");
+		error("cần đúng một tệp (CSV hoặc Excel .xlsx; '-' là đầu vào chuẩn)");
 		opt_usage(usage, opts, 1);
 		return EXIT_USAGE;
 	}
 	memset(&rn, 0, sizeof(rn));
+	if (adopt_s && (!(rn.adopt = stage_find(adopt_s)) || rn.adopt < &stage_defs[2])) {
+		error("--adopt: '%s' không phải danh sách đã công bố (preliminary, qualified hoặc official)", adopt_s);
+		opt_usage(usage, opts, 1);
+		return EXIT_USAGE;
+	}
+	if (cons && (!rn.adopt || strcmp(rn.adopt->key, "official") || cons < 0)) {
+		error("--constituency chỉ dùng với --adopt official");
+		return EXIT_USAGE;
+	}
+	rn.cons_opt = cons;
+	io.on_note = on_note;
+	io.note_arg = &rn;
 	if (book_info_load(ctx->db, &bi) < 0 ||
 	    ((body_s || bi.nbodies == 1) && !(rn.def = book_body_pick(&bi, body_s)))) {
 		book_info_release(&bi);
@@ -344,16 +595,32 @@ int cmd_candidate_import(struct ctx *ctx, int argc, char **argv)
 	rn.im = &im;
 	rn.bi = &bi;
 	rc = EXIT_DATA;
-	if (import_open(&im, argv[0], cols, CC_N) == 0 && check_name_columns(&im) == 0) {
+	if (import_open_opts(&im, argv[0], cols, CC_N, &io) == 0 && check_name_columns(&im) == 0) {
 		while ((r = import_next(&im)) > 0)
 			if (!im.row_errors && one_row(&rn) < 0)
 				break;
 	}
+	if (r == 0 && !im.nerrors && rn.adopt && adopt_all(&rn, argv[0], import_sha256(&im)) < 0)
+		im.nerrors++;
 	if (r == 0 && !im.nerrors) {
-		printf("%s: thêm %d ứng cử (%d người mới, %d người đã có trong sổ), khớp %d ứng cử đã có, từ chối 0 dòng\n",
-		       argv[0], rn.added, rn.new_people, rn.matched_people, rn.matched_cand);
-		ctx_change(ctx, "nhập '%s' (SHA-256 %s): thêm %d ứng cử (%d người mới), khớp %d", argv[0],
-			   import_sha256(&im), rn.added, rn.new_people, rn.matched_cand);
+		printf("%s: thêm %d ứng cử (%d người mới, %d người đã có trong sổ), khớp %d ứng cử đã có, ", im.path,
+		       rn.added, rn.new_people, rn.matched_people, rn.matched_cand);
+		if (rn.updated)
+			printf("sửa %d ứng cử, ", rn.updated);
+		printf("từ chối 0 dòng\n");
+		ctx_change(ctx, "nhập '%s' (SHA-256 %s): thêm %d ứng cử (%d người mới), khớp %d%s", im.path,
+			   import_sha256(&im), rn.added, rn.new_people, rn.matched_cand, rn.updated ? ", có sửa" : "");
+		if (rn.updated)
+			ctx_change(ctx, "sửa %d ứng cử theo mã ứng cử của tệp", rn.updated);
+		if (rn.unknown_unit)
+			note("tệp không có cột đơn vị giới thiệu: %d người được ghi là chưa rõ đơn vị giới thiệu "
+			     "(ghi sau bằng 'hiepthuong candidate edit NGƯỜI --unit ĐƠN-VỊ')", rn.unknown_unit);
+		if (rn.adopt)
+			printf("%s: nhận %zu người vào %s\n", im.path, rn.adopted.n, stage_label(rn.adopt->key));
+		if (rn.later_stage)
+			printf("%s: %d dòng ghi bước sau 'được giới thiệu' (danh sách của sổ khác): những người này được "
+			       "nhập ở bước 'được giới thiệu'; các bước sau ghi bằng 'hiepthuong decide import' theo "
+			       "từng hội nghị hiệp thương\n", im.path, rn.later_stage);
 		if (rn.units.n)
 			qsort(rn.units.id, rn.units.n, sizeof(*rn.units.id), cmp_id);
 		for (size_t i = 0; i < rn.units.n; i++) {
@@ -366,12 +633,13 @@ int cmd_candidate_import(struct ctx *ctx, int argc, char **argv)
 		}
 		rc = EXIT_OK;
 	} else if (im.nerrors) {
-		fprintf(stderr, "%s: %d lỗi; không nhập gì, sổ không thay đổi\n", argv[0], im.nerrors);
+		fprintf(stderr, "%s: %d lỗi; không nhập gì, sổ không thay đổi\n", im.path, im.nerrors);
 	}
 	import_close(&im);
 	idrows_release(&rn.cand);
 	idrows_release(&rn.pers);
 	idrows_release(&rn.units);
+	idrows_release(&rn.adopted);
 	book_info_release(&bi);
 	return rc;
 }

@@ -27,6 +27,7 @@
 #include "db.h"
 #include "diag.h"
 #include "opt.h"
+#include "vocab.h"
 #include "person.h"
 #include "sbuf.h"
 #include "stage.h"
@@ -246,21 +247,18 @@ out:
 
 static const char *decision_label(const char *d)
 {
-	static const struct { const char *key, *label; } labels[] = {
-		{ "in", "vào" }, { "out", "ra" }, { "special", "trường hợp đặc biệt" },
-		{ "assigned", "phân vào đơn vị bầu cử" }, { "correction", "sửa" },
-	};
-	for (size_t i = 0; i < sizeof(labels) / sizeof(labels[0]); i++)
-		if (!strcmp(labels[i].key, d))
-			return labels[i].label;
-	return d;
+	const char *w = vocab_label("decision", d);
+
+	return w ? w : d;
 }
 
 /* One candidacy's history, as text lines or a json array. */
 static void show_history(sqlite3 *db, long long cid, enum out_format fmt, struct sbuf *js)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT at, stage, decision, coalesce(reason, ''), coalesce(note, '') "
-					  "FROM candidacy_event WHERE candidacy_id = ? ORDER BY id");
+	/* In the order things happened; what was entered later about an
+	 * earlier day comes at its day ("ghi ngày ..."). */
+	sqlite3_stmt *st = db_prepare(db, "SELECT at, stage, decision, coalesce(reason, ''), coalesce(note, ''), "
+					  "entered FROM candidacy_event WHERE candidacy_id = ? ORDER BY at, id");
 	int n = 0;
 
 	if (!st)
@@ -276,8 +274,8 @@ static void show_history(sqlite3 *db, long long cid, enum out_format fmt, struct
 
 		if (fmt == FMT_JSON) {
 			sbuf_addstr(js, n ? ", {" : "{");
-			const char *keys[] = { "at", "stage", "decision", "reason", "note" };
-			for (int i = 0; i < 5; i++) {
+			const char *keys[] = { "at", "stage", "decision", "reason", "note", "entered" };
+			for (int i = 0; i < 6; i++) {
 				sbuf_addf(js, "%s\"%s\": ", i ? ", " : "", keys[i]);
 				if (i >= 3 && !*db_col_text(st, i))
 					sbuf_addstr(js, "null");
@@ -286,9 +284,16 @@ static void show_history(sqlite3 *db, long long cid, enum out_format fmt, struct
 			}
 			sbuf_addch(js, '}');
 		} else {
-			printf("      %s  %s  %s%s%s%s\n", when, stage_label(db_col_text(st, 1)),
+			const char *entered = db_col_text(st, 5);
+			char entered_vn[16];
+
+			date_iso_to_vn(entered, entered_vn, sizeof(entered_vn));
+			printf("      %s  %s  %s%s%s%s", when, stage_label(db_col_text(st, 1)),
 			       decision_label(db_col_text(st, 2)), *reason ? " (" : "", *reason ? reason_label(reason) : "",
 			       *reason ? ")" : "");
+			if (strncmp(entered, at, 10) > 0)	/* entered later than it happened */
+				printf("  (ghi ngày %s)", entered_vn);
+			putchar('\n');
 			if (*note)
 				printf("        %s\n", note);
 		}

@@ -24,7 +24,9 @@
 #include "conference.h"
 #include "db.h"
 #include "diag.h"
+#include "minutes.h"
 #include "opt.h"
+#include "vocab.h"
 #include "sbuf.h"
 #include "text.h"
 #include "stage.h"
@@ -89,7 +91,7 @@ static int store_approvals(sqlite3 *db, const struct conf_rec *rec, long long co
 int cmd_conference_add(struct ctx *ctx, int argc, char **argv)
 {
 	static const char usage[] =
-		"hiepthuong conference add --kind LOẠI --body MÃ --date NGÀY [--unit MÃ] [chi tiết...]\n"
+		"hiepthuong conference add --kind LOẠI [--body MÃ] --date NGÀY [--unit MÃ] [chi tiết...]\n"
 		"       LOẠI: ht1, ht2, ht3 (hội nghị hiệp thương lần 1, 2, 3), leadership (họp ban lãnh đạo),\n"
 		"             expanded_leadership (hội nghị ban lãnh đạo mở rộng), bctmt (Ban công tác Mặt trận)\n"
 		"       Hội nghị cử tri: dùng 'hiepthuong voters add'";
@@ -99,9 +101,11 @@ int cmd_conference_add(struct ctx *ctx, int argc, char **argv)
 	struct rule_pack pack;
 	struct conf_rec rec;
 	struct vresult *res = NULL;
+	struct minutes mins;
 	long long id;
-	int rc, kind, nres = 0;
+	int rc, kind, nres = 0, checked;
 
+	memset(&mins, 0, sizeof(mins));
 	conf_args_init(&a);
 	opts[0] = (struct opt)OPT_STRING(0, "kind", &a.kind, "LOẠI", "loại hội nghị");
 	conf_opts(&a, opts + 1);
@@ -141,10 +145,16 @@ int cmd_conference_add(struct ctx *ctx, int argc, char **argv)
 		rc = EXIT_DATA;
 		goto out;
 	}
-	rc = EXIT_DATA;
-	if (conf_check(ctx->db, &pack, &a, &rec, NULL, 0) == 0 && conf_insert(ctx->db, &rec, &id) == 0 &&
-	    store_approvals(ctx->db, &rec, id, res, nres) == 0) {
-		ctx_change(ctx, "ghi %s số %lld (cơ quan %s, ngày %s)", conf_kind_label(rec.kind), id, a.body, a.date);
+	if (a.minutes && (minutes_load(a.minutes, &mins) < 0 || minutes_apply(&mins, &a) < 0)) {
+		rules_release(&pack);
+		rc = EXIT_DATA;
+		goto out;
+	}
+	checked = conf_check(ctx->db, &pack, &a, &rec, NULL, 0);
+	rc = checked == -2 ? EXIT_USAGE : EXIT_DATA;
+	if (checked == 0 && conf_insert(ctx->db, &rec, &id) == 0 && store_approvals(ctx->db, &rec, id, res, nres) == 0 &&
+	    conf_store_opinions(ctx->db, &rec, id, NULL, 0) == 0) {
+		ctx_change(ctx, "ghi %s số %lld (cơ quan %s, ngày %s)", conf_kind_label(rec.kind), id, a.body ? a.body : body_only_code(ctx->db), a.date);
 		printf("đã ghi %s, số %lld\n", conf_kind_label(rec.kind), id);
 		for (int i = 0; i < nres; i++) {
 			char *name = candref_name(ctx->db, res[i].cand);
@@ -158,6 +168,8 @@ int cmd_conference_add(struct ctx *ctx, int argc, char **argv)
 out:
 	vresults_release(res, nres);
 	opt_list_release(&results);
+	conf_args_release(&a);
+	minutes_release(&mins);
 	return rc;
 }
 
@@ -216,14 +228,11 @@ int cmd_conference_list(struct ctx *ctx, int argc, char **argv)
 /* The Vietnamese words for stored codes of method and mode. */
 static const char *words(const char *code)
 {
-	static const char *const map[][2] = {
-		{ "hands", "giơ tay" }, { "ballot", "bỏ phiếu kín" }, { "online_poll", "bình chọn trực tuyến" },
-		{ "in_person", "trực tiếp" }, { "online", "trực tuyến" }, { "distribution", "phát phiếu lấy ý kiến" },
-	};
-	for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++)
-		if (!strcmp(map[i][0], code))
-			return map[i][1];
-	return code;
+	const char *w = vocab_label("vote_method", code);
+
+	if (!w)
+		w = vocab_label("mode", code);
+	return w ? w : code;
 }
 
 static void field(const char *label, const char *value)
@@ -231,7 +240,13 @@ static void field(const char *label, const char *value)
 	if (value && *value) {
 		fputs("  ", stdout);
 		text_fput_padded(stdout, label, 28);
-		printf(" %s\n", value);
+		/* a text of several lines: each under the first */
+		for (const char *p = value; *p;) {
+			const char *eol = strchr(p, '\n');
+			int n = eol ? (int)(eol - p) : (int)strlen(p);
+			printf("%s%.*s\n", p == value ? " " : "                               ", n, p);
+			p += n + (eol != NULL);
+		}
 	}
 }
 
@@ -243,6 +258,27 @@ static void count_field(sqlite3_stmt *st, int col, const char *label)
 		snprintf(n, sizeof(n), "%lld", sqlite3_column_int64(st, col));
 		field(label, n);
 	}
+}
+
+/* The counting team and the witnesses, a line each. */
+static void show_members(sqlite3 *db, long long id)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT role, seq, name || coalesce(', ' || position, '') FROM conference_member "
+					  "WHERE conference_id = ? ORDER BY role DESC, seq");
+	const char *last = "";
+
+	if (!st)
+		return;
+	db_bind_int(st, 1, id);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		int teller = !strcmp(db_col_text(st, 0), "teller");
+		if (strcmp(last, teller ? "teller" : "witness"))
+			printf("  %s\n", teller ? "Tổ kiểm phiếu:" : "Người chứng kiến việc kiểm phiếu:");
+		last = teller ? "teller" : "witness";
+		printf("    %lld. %s%s\n", sqlite3_column_int64(st, 1), db_col_text(st, 2),
+		       teller && sqlite3_column_int64(st, 1) == 1 ? " (tổ trưởng)" : "");
+	}
+	sqlite3_finalize(st);
 }
 
 int cmd_conference_show(struct ctx *ctx, int argc, char **argv)
@@ -268,7 +304,8 @@ int cmd_conference_show(struct ctx *ctx, int argc, char **argv)
 				 "c.chair_position, c.secretary_name, c.secretary_position, coalesce(u.name, ''), "
 				 "c.voters_at_place, c.invited, c.present, c.absent, c.guests, c.agenda, c.agreed, "
 				 "c.vote_method, c.tellers, c.votes_cast, c.ballots_issued, c.ballots_returned, "
-				 "c.ballots_valid, c.ballots_invalid, c.mode, c.notice_ref "
+				 "c.ballots_valid, c.ballots_invalid, c.mode, c.notice_ref, c.purpose, c.attendees, "
+				 "c.commune, c.locality, c.issue_time, c.collect_time "
 				 "FROM conference c JOIN body b ON b.id = c.body_id LEFT JOIN unit u ON u.id = c.unit_id "
 				 "WHERE c.id = ?");
 	if (!st)
@@ -293,6 +330,9 @@ int cmd_conference_show(struct ctx *ctx, int argc, char **argv)
 	field("Giờ kết thúc:", db_col_text(st, 4));
 	field("Địa điểm:", db_col_text(st, 5));
 	field("Hình thức:", words(db_col_text(st, 25)));
+	field("Xã, phường, đặc khu:", db_col_text(st, 29));
+	field("Thôn, tổ dân phố:", db_col_text(st, 30));
+	field("Mục đích:", db_col_text(st, 27));
 	field("Chủ trì:", db_col_text(st, 6));
 	field("Chức vụ chủ trì:", db_col_text(st, 7));
 	field("Thư ký:", db_col_text(st, 8));
@@ -302,6 +342,7 @@ int cmd_conference_show(struct ctx *ctx, int argc, char **argv)
 	count_field(st, 12, "Được mời / triệu tập:");
 	count_field(st, 13, "Có mặt:");
 	count_field(st, 14, "Vắng mặt:");
+	field("Thành phần:", db_col_text(st, 28));
 	field("Khách mời:", db_col_text(st, 15));
 	field("Chương trình:", db_col_text(st, 16));
 	field("Nhất trí:", db_col_text(st, 17));
@@ -312,17 +353,20 @@ int cmd_conference_show(struct ctx *ctx, int argc, char **argv)
 	count_field(st, 22, "Phiếu thu về:");
 	count_field(st, 23, "Phiếu hợp lệ:");
 	count_field(st, 24, "Phiếu không hợp lệ:");
+	field("Thời gian phát phiếu:", db_col_text(st, 31));
+	field("Thời hạn thu phiếu:", db_col_text(st, 32));
 	at_place = sqlite3_column_type(st, 11) == SQLITE_NULL ? -1 : (long)sqlite3_column_int64(st, 11);
 	invited = sqlite3_column_type(st, 12) == SQLITE_NULL ? -1 : (long)sqlite3_column_int64(st, 12);
 	present = sqlite3_column_type(st, 13) == SQLITE_NULL ? -1 : (long)sqlite3_column_int64(st, 13);
 	sqlite3_finalize(st);
+	show_members(ctx->db, id);
 	if (conf_kind_is_voters(kind)) {
 		int q = conf_quorum(&pack, kind, at_place, invited, present, &qr, explain, sizeof(explain));
 		char line[400];
 		snprintf(line, sizeof(line), "%s (%s)", q < 0 ? "không xác định" : q ? "đạt" : "KHÔNG ĐẠT", explain);
 		field("Điều kiện hợp lệ:", line);
 	}
-	v = db_prepare(ctx->db, "SELECT v.candidacy_id, v.trust, v.distrust, v.invalid, v.revote FROM vote v "
+	v = db_prepare(ctx->db, "SELECT v.candidacy_id, v.trust, v.distrust, v.invalid, v.revote, v.opinion FROM vote v "
 				"JOIN candidacy c ON c.id = v.candidacy_id JOIN person p ON p.id = c.person_id "
 				"WHERE v.conference_id = ? ORDER BY p.sort_key, c.id");
 	if (v) {
@@ -351,6 +395,8 @@ int cmd_conference_show(struct ctx *ctx, int argc, char **argv)
 			if (conf_kind_is_voters(kind) && kind != CONF_THON)
 				printf(" — %s", passed < 0 ? "không xác định" : passed ? "đạt trên một nửa" : "KHÔNG đạt trên một nửa");
 			putchar('\n');
+			if (sqlite3_column_type(v, 5) != SQLITE_NULL)
+				printf("          ý kiến: %s\n", db_col_text(v, 5));
 			free(name);
 		}
 		sqlite3_finalize(v);

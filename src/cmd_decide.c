@@ -23,6 +23,7 @@
  * or the withdrawal of someone on it needs --correct "LÝ DO" (đính
  * chính), which is kept in the history and the audit trail.
  */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,6 +35,7 @@
 #include "lock.h"
 #include "opt.h"
 #include "stage.h"
+#include "text.h"
 #include "validate.h"
 #include "banned.h"
 
@@ -81,9 +83,11 @@ static void report_list_rules(sqlite3 *db, long long body_id, const char *stage)
 }
 
 static const char decide_usage[] =
-	"hiepthuong decide --body MÃ --candidate NGƯỜI --stage nominated|preliminary|qualified\n"
-	"                  (--include | --drop LÝ_DO) [--special LÝ_DO] [--note VĂN_BẢN]\n"
-	"       LÝ_DO: withdrew, not_nominated, workplace_trust, residence_trust, verification, not_qualified, other";
+	"hiepthuong decide [--body MÃ] --candidate NGƯỜI (--round 2|3 | --stage nominated|preliminary|qualified)\n"
+	"                  (--include | --drop LÝ_DO) [--special LÝ_DO] [--note VĂN_BẢN] [--correct LÝ_DO]\n"
+	"       --round 2: danh sách sơ bộ (hiệp thương lần hai); --round 3: danh sách đủ tiêu chuẩn (lần ba)\n"
+	"       LÝ_DO: withdrew, not_nominated, workplace_trust, residence_trust, verification, not_qualified, other\n"
+	"       --body: bỏ qua được khi sổ chỉ có một cơ quan dân cử";
 
 int cmd_decide(struct ctx *ctx, int argc, char **argv)
 {
@@ -118,13 +122,18 @@ int cmd_decide(struct ctx *ctx, int argc, char **argv)
 		error("--round chỉ nhận 2 hoặc 3");
 		return EXIT_USAGE;
 	}
-	if (argc || !body || !ref || !to || include == !!drop) {
-		error("cần --body, --candidate, --stage (hoặc --round) và đúng một trong --include, --drop");
+	if (argc || !ref || !to || include == !!drop) {
+		error("cần --candidate, --stage (hoặc --round) và đúng một trong --include, --drop "
+		      "(và --body khi sổ có nhiều cơ quan)");
 		opt_usage(decide_usage, opts, 1);
 		return EXIT_USAGE;
 	}
 	if (special && drop) {
 		error("--special chỉ dùng khi đưa vào danh sách (--include), không dùng với --drop");
+		return EXIT_USAGE;
+	}
+	if (special && text_is_blank(special)) {
+		error("--special cần lý do của trường hợp đặc biệt (ghi rõ, không để trống)");
 		return EXIT_USAGE;
 	}
 	if (!(cand = candref_find(ctx->db, body, ref, &body_id)))
@@ -139,13 +148,20 @@ int cmd_decide(struct ctx *ctx, int argc, char **argv)
 	if (validate_load_pack(ctx->db, &pack) < 0)
 		return EXIT_DATA;
 	rc = EXIT_DATA;
+	/* The row's fields before and after go into the audit entry: codes in
+	 * its JSON, words in `audit log` (vocab.h). */
+	if (ctx_row_before(ctx, "candidacy", cand) < 0) {
+		rules_release(&pack);
+		return EXIT_INTERNAL;
+	}
 	if (decide_one(ctx->db, &pack, body_id, cand, to, drop, special, note_text, NULL, 0) == 0) {
 		char *name = candref_name(ctx->db, cand);
 		if (drop)
 			printf("'%s' không vào %s: %s\n", name, stage_label(to), reason_label(drop));
 		else
 			printf("'%s' vào %s%s\n", name, stage_label(to), special ? " (trường hợp đặc biệt)" : "");
-		ctx_change(ctx, "%s: %s %s%s%s", name, drop ? "không vào" : "vào", to, drop ? " vì " : "", drop ? drop : "");
+		ctx_change(ctx, "%s: %s %s%s%s", name, drop ? "không vào" : "vào", stage_label(to), drop ? " vì " : "",
+			   drop ? reason_label(drop) : "");
 		free(name);
 		report_list_rules(ctx->db, body_id, to);
 		rc = EXIT_OK;
@@ -156,7 +172,7 @@ int cmd_decide(struct ctx *ctx, int argc, char **argv)
 
 int cmd_withdraw(struct ctx *ctx, int argc, char **argv)
 {
-	static const char usage[] = "hiepthuong withdraw --body MÃ --candidate NGƯỜI [--note VĂN_BẢN] [--correct LÝ_DO]";
+	static const char usage[] = "hiepthuong withdraw [--body MÃ] --candidate NGƯỜI [--note VĂN_BẢN] [--correct LÝ_DO]";
 	const char *body = NULL, *ref = NULL, *note_text = NULL, *correct_s = NULL;
 	char *correct = NULL;
 	struct opt opts[] = {
@@ -174,8 +190,8 @@ int cmd_withdraw(struct ctx *ctx, int argc, char **argv)
 	argc = opt_parse(ctx, argc, argv, opts, usage, &rc);
 	if (argc < 0)
 		return rc;
-	if (argc || !body || !ref) {
-		error("cần --body và --candidate");
+	if (argc || !ref) {
+		error("cần --candidate (và --body khi sổ có nhiều cơ quan)");
 		return EXIT_USAGE;
 	}
 	if (!(cand = candref_find(ctx->db, body, ref, &body_id)))
@@ -201,10 +217,14 @@ int cmd_withdraw(struct ctx *ctx, int argc, char **argv)
 		return EXIT_DATA;
 	}
 	free(correct);
+	if (ctx_row_before(ctx, "candidacy", cand) < 0) {
+		free(name);
+		return EXIT_INTERNAL;
+	}
 	rc = stage_drop(ctx->db, cand, "withdrew", note_text, 0) == 0 ? EXIT_OK : EXIT_DATA;
 	if (rc == EXIT_OK) {
 		printf("'%s' xin rút ở bước '%s'\n", name, stage_label(stage));
-		ctx_change(ctx, "%s xin rút ở bước %s", name, stage);
+		ctx_change(ctx, "%s xin rút ở bước '%s'", name, stage_label(stage));
 		report_list_rules(ctx->db, body_id, stage);
 	}
 	free(name);
@@ -213,10 +233,10 @@ int cmd_withdraw(struct ctx *ctx, int argc, char **argv)
 
 int cmd_assign(struct ctx *ctx, int argc, char **argv)
 {
-	static const char usage[] = "hiepthuong assign --body MÃ --candidate NGƯỜI --constituency SỐ [--correct LÝ_DO]";
+	static const char usage[] = "hiepthuong assign [--body MÃ] --candidate NGƯỜI --constituency SỐ [--correct LÝ_DO]";
 	const char *body = NULL, *ref = NULL, *correct_s = NULL;
 	char *correct = NULL;
-	long number = 0;
+	long number = LONG_MIN;	/* LONG_MIN: not given */
 	struct opt opts[] = {
 		OPT_STRING(0, "body", &body, "MÃ", "cơ quan"),
 		OPT_STRING(0, "candidate", &ref, "NGƯỜI", "số người ứng cử, hoặc họ và tên"),
@@ -231,8 +251,12 @@ int cmd_assign(struct ctx *ctx, int argc, char **argv)
 	argc = opt_parse(ctx, argc, argv, opts, usage, &rc);
 	if (argc < 0)
 		return rc;
-	if (argc || !body || !ref || number <= 0) {
-		error("cần --body, --candidate và --constituency SỐ");
+	if (argc || !ref || number == LONG_MIN) {
+		error("cần --candidate và --constituency SỐ (và --body khi sổ có nhiều cơ quan)");
+		return EXIT_USAGE;
+	}
+	if (number <= 0) {
+		error("--constituency: số đơn vị bầu cử bắt đầu từ 1, không phải %ld", number);
 		return EXIT_USAGE;
 	}
 	if (!(cand = candref_find(ctx->db, body, ref, &body_id)))
@@ -243,6 +267,8 @@ int cmd_assign(struct ctx *ctx, int argc, char **argv)
 	free(correct);
 	if (rc < 0)
 		return EXIT_DATA;
+	if (ctx_row_before(ctx, "candidacy", cand) < 0)
+		return EXIT_INTERNAL;
 	if (assign_one(ctx->db, body_id, cand, number, NULL, 0) < 0)
 		return EXIT_DATA;
 	name = candref_name(ctx->db, cand);

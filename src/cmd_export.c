@@ -35,6 +35,7 @@
 #include "audit.h"
 #include "cmd.h"
 #include "candidacy.h"
+#include "conference.h"
 #include "dataset.h"
 #include "db.h"
 #include "diag.h"
@@ -47,6 +48,7 @@
 #include "sbuf.h"
 #include "template.h"
 #include "validate.h"
+#include "vocab.h"
 #include "xlsx.h"
 #include "banned.h"
 
@@ -173,6 +175,43 @@ static const char *lookup_ds(void *arg, const char *name)
 	return dataset_scalar(arg, name);
 }
 
+/*
+ * A template's `select` condition ("conference_kind=workplace,residence")
+ * in words: "hội nghị cử tri nơi công tác hoặc hội nghị cử tri nơi cư trú".
+ */
+static void select_words(const char *cond, struct sbuf *out)
+{
+	static const struct { const char *name, *field, *phrase; } names[] = {
+		{ "conference_kind", "kind", "" },
+		{ "vote_method", "vote_method", "hội nghị biểu quyết bằng " },
+		{ "conference_mode", "mode", "hội nghị tổ chức theo hình thức " },
+		{ "round", NULL, "hội nghị hiệp thương lần " },
+	};
+	const char *eq = strchr(cond, '=');
+	size_t i;
+
+	for (i = 0; eq && i < sizeof(names) / sizeof(names[0]); i++)
+		if (strlen(names[i].name) == (size_t)(eq - cond) && !strncmp(names[i].name, cond, (size_t)(eq - cond)))
+			break;
+	if (!eq || i == sizeof(names) / sizeof(names[0])) {
+		sbuf_addf(out, "điều kiện '%s'", cond);
+		return;
+	}
+	for (const char *p = eq + 1; *p;) {
+		const char *comma = strchr(p, ',');
+		size_t len = comma ? (size_t)(comma - p) : strlen(p);
+		char code[64];
+		const char *w;
+
+		snprintf(code, sizeof(code), "%.*s", (int)len, p);
+		/* the kind of meeting inside a sentence: lower case */
+		w = !names[i].field ? NULL : !strcmp(names[i].field, "kind") ? conf_kind_phrase(code)
+			: vocab_label(names[i].field, code);
+		sbuf_addf(out, "%s%s", p != eq + 1 ? " hoặc " : names[i].phrase, w ? w : code);
+		p += len + (comma != NULL);
+	}
+}
+
 /* The form's `select` conditions, on the loaded dataset. */
 static const char *failed_select(const struct template *t, const struct dataset *ds)
 {
@@ -252,13 +291,13 @@ static int list_empty(struct dataset *ds)
  * user gave, for messages).  The gate's verdict is `g` (checked before)
  * or the job running beside (`job`; then the file is written only if the
  * gate lets it pass).  Returns 0 when written, 1 when the gate abandoned
- * it, 2 when the template's `select` refuses these selectors (*bad: the
- * condition; nothing reported), 3 when a final list would have nobody on
- * it (nothing reported), -1 after reporting.
+ * it, 2 when the template's `select` or `meeting` refuses these selectors
+ * (*bad: why, malloc'd; nothing reported), 3 when a final list would have
+ * nobody on it (nothing reported), -1 after reporting.
  */
 static int render_one(struct ctxx *x, const struct template *t, const struct selectors *sel,
 		      const struct ds_params *params, const char *path, const char *shown,
-		      const struct gate_result *g, struct gate_job *job, const char **bad)
+		      const struct gate_result *g, struct gate_job *job, char **bad)
 {
 	const struct dataset_def *def = dataset_find(t->dataset);
 	struct dataset ds;
@@ -269,8 +308,16 @@ static int render_one(struct ctxx *x, const struct template *t, const struct sel
 	memset(&ds, 0, sizeof(ds));
 	if (dataset_load(x->db, def, sel, params, &ds) < 0)
 		goto out;
-	*bad = failed_select(t, &ds);
-	if (*bad) {
+	if (failed_select(t, &ds)) {
+		struct sbuf why = SBUF_INIT;
+		sbuf_addstr(&why, "mẫu chỉ dành cho ");
+		select_words(failed_select(t, &ds), &why);
+		*bad = sbuf_detach(&why, NULL);
+		rc = 2;
+		goto out;
+	}
+	/* a form that does not belong to the meeting is refused */
+	if (!template_meeting_ok(t, lookup_ds, &ds, bad)) {
 		rc = 2;
 		goto out;
 	}
@@ -576,7 +623,7 @@ static int export_one(struct ctxx *x, const char *form, const struct opts *op)
 	struct selectors sel;
 	struct ds_params params;
 	struct gate_job job;
-	const char *bad = NULL;
+	char *bad = NULL;
 	int to_stdout, rc, grc;
 	char *tmp = NULL, *path;
 
@@ -625,6 +672,7 @@ static int export_one(struct ctxx *x, const char *form, const struct opts *op)
 
 		end_locking(x, 0);
 		export_gate_release(&job);
+		free(bad);
 		out_temp_discard(tmp);
 		if (grc < 0)
 			return EXIT_DATA;
@@ -634,7 +682,8 @@ static int export_one(struct ctxx *x, const char *form, const struct opts *op)
 	}
 	export_gate_release(&job);
 	if (rc == 2)
-		error("mẫu '%s' không dùng được cho lựa chọn này (điều kiện '%s' của mẫu)", t->id, bad);
+		error("mẫu '%s' không dùng được cho lựa chọn này: %s", t->id, bad);
+	free(bad);
 	if (rc == 3)
 		error("không xuất '%s' bản chính thức: danh sách chưa có ai (chưa có quyết định nào đưa người vào "
 		      "danh sách này); bản chính thức sẽ khóa danh sách, nên không khóa một danh sách trống. "
@@ -807,7 +856,7 @@ static int export_all(struct ctxx *x, const struct opts *op)
 	for (int i = 0; i < njobs; i++) {
 		const struct gate_result *g = NULL;
 		struct ds_params params;
-		const char *bad;
+		char *bad = NULL;
 		int r;
 
 		for (int k = 0; k < nbodies; k++)
@@ -822,9 +871,10 @@ static int export_all(struct ctxx *x, const struct opts *op)
 			r = -1;
 		else
 			r = render_one(x, jobs[i].t, &jobs[i].sel, &params, tmps[i], paths[i], g, NULL, &bad);
+		free(bad);
 		if (r == 2 || r == 3) {
-			/* the template's select: not this one; or a list with
-			 * nobody on it yet, which is not exported as final */
+			/* the template's select or meeting: not this one; or a
+			 * list with nobody on it yet, which is not exported as final */
 			if (r == 3)
 				sbuf_addf(&x->said, "bỏ qua '%s' (%s): danh sách chưa có ai\n", paths[i],
 					  jobs[i].t->code);
@@ -872,14 +922,14 @@ int cmd_export(struct ctx *ctx, int argc, char **argv)
 {
 	struct opts op;
 	struct opt opts[] = {
-		OPT_STRING('o', "output", &op.out, "TỆP", "tệp .xlsx cần ghi (với 'all': thư mục)"),
+		OPT_PATH('o', "output", &op.out, "TỆP", "tệp .xlsx cần ghi (với 'all': thư mục)"),
 		OPT_STRING(0, "body", &op.body, "MÃ", "cơ quan (mã trong cấu hình, ví dụ qh, hdnd-tinh)"),
 		OPT_INT(0, "round", &op.round, "N", "lần hiệp thương: 1, 2 hoặc 3"),
 		OPT_STRING(0, "constituency", &op.constituency, "SỐ", "đơn vị bầu cử số"),
 		OPT_INT(0, "conference", &op.conference, "ID", "hội nghị cử tri (số của hội nghị trong sổ)"),
 		OPT_STRING(0, "unit", &op.unit, "MÃ", "cơ quan, tổ chức, đơn vị giới thiệu"),
 		OPT_BOOL(0, "draft", &op.draft, "xuất bản nháp dù sổ còn lỗi (ghi 'BẢN NHÁP' trên mọi trang)"),
-		OPT_STRING(0, "templates", &op.templates, "THƯ_MỤC", "thư mục mẫu biểu (mặc định: templates/)"),
+		OPT_PATH(0, "templates", &op.templates, "THƯ_MỤC", "thư mục mẫu biểu (mặc định: templates/)"),
 		OPT_BOOL(0, "force", &op.force, "ghi đè cả tệp đã có không phải biểu mẫu do hiepthuong xuất"),
 		OPT_BOOL(0, "list", &op.list, "liệt kê các mẫu (không cần sổ)"),
 		OPT_END()

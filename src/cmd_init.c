@@ -183,7 +183,7 @@ int cmd_init(struct ctx *ctx, int argc, char **argv)
 {
 	const char *config_path = NULL;
 	struct opt opts[] = {
-		OPT_STRING(0, "config", &config_path, "TỆP", "tệp cấu hình nhiệm kỳ (YAML), ví dụ samples/province/config.yaml"),
+		OPT_PATH(0, "config", &config_path, "TỆP", "tệp cấu hình nhiệm kỳ (YAML), ví dụ samples/province/config.yaml"),
 		OPT_END()
 	};
 	struct term_config cfg;

@@ -1,15 +1,18 @@
 /*
  * COMMAND: milestone set
- * USAGE:   hiepthuong milestone set --body MÃ --event round3_sent|official_list --date NGÀY [--note VĂN_BẢN]
+ * USAGE:   hiepthuong milestone set --body MÃ --event round3_sent|official_list|distribution --date NGÀY
+ *              [--ref SỐ] [--note VĂN_BẢN]
  * COMMAND: milestone list
  * USAGE:   hiepthuong milestone list [--body MÃ]
  *
- * The two dates of a body's process that are not meetings: when the
- * round-3 minutes and the list of qualified people were sent (rule
- * HT3-SEND, deadline send_ht3) and when the official list per
- * constituency was published (rule LIST-DEADLINE, deadline official_list).
- * Setting a milestone again replaces its date (the audit trail keeps the
- * old one).
+ * The dates of a body's process that are not meetings: when the round-3
+ * minutes and the list of qualified people were sent (rule HT3-SEND,
+ * deadline send_ht3), when the election committee reported the proposed
+ * distribution of NA candidates over the constituencies (Mẫu 16/HĐBC-QH),
+ * and when the official list per constituency was established (rule
+ * LIST-DEADLINE, deadline official_list; --ref the number of the act, as
+ * Mẫu 17 cites it).  Setting a milestone again replaces it (the audit trail
+ * keeps the old one).
  */
 #include <stdio.h>
 #include <string.h>
@@ -19,37 +22,30 @@
 #include "db.h"
 #include "diag.h"
 #include "opt.h"
+#include "vocab.h"
 #include "banned.h"
-
-static const struct {
-	const char *key, *label;
-} events[] = {
-	{ "round3_sent", "gửi biên bản hội nghị hiệp thương lần thứ ba và danh sách người đủ tiêu chuẩn" },
-	{ "official_list", "công bố danh sách chính thức những người ứng cử" },
-};
 
 static const char *event_label(const char *key)
 {
-	for (size_t i = 0; i < sizeof(events) / sizeof(events[0]); i++)
-		if (!strcmp(events[i].key, key))
-			return events[i].label;
-	return NULL;
+	return vocab_label("event", key);
 }
 
 int cmd_milestone_set(struct ctx *ctx, int argc, char **argv)
 {
 	static const char usage[] =
-		"hiepthuong milestone set --body MÃ --event round3_sent|official_list --date NGÀY [--note VĂN_BẢN]";
-	const char *body = NULL, *event = NULL, *date_s = NULL, *note_text = NULL;
+		"hiepthuong milestone set [--body MÃ] --event round3_sent|official_list|distribution --date NGÀY\n"
+		"                         [--ref SỐ] [--note VĂN_BẢN]";
+	const char *body = NULL, *event = NULL, *date_s = NULL, *note_text = NULL, *ref = NULL;
 	struct opt opts[] = {
 		OPT_STRING(0, "body", &body, "MÃ", "cơ quan"),
-		OPT_STRING(0, "event", &event, "VIỆC", "round3_sent (gửi biên bản và danh sách lần ba) hoặc official_list (công bố danh sách chính thức)"),
+		OPT_STRING(0, "event", &event, "VIỆC", "round3_sent (gửi biên bản và danh sách lần ba), distribution (báo cáo dự kiến phân bổ, Mẫu 16) hoặc official_list (danh sách chính thức)"),
 		OPT_STRING(0, "date", &date_s, "NGÀY", "ngày (dd/mm/yyyy)"),
-		OPT_STRING(0, "note", &note_text, "VĂN_BẢN", "ghi chú (số văn bản, nơi nhận)"),
+		OPT_STRING(0, "ref", &ref, "SỐ", "số văn bản (nghị quyết công bố danh sách chính thức: 151/NQ-HĐBCQG)"),
+		OPT_STRING(0, "note", &note_text, "VĂN_BẢN", "ghi chú (nơi nhận)"),
 		OPT_END()
 	};
 	long long body_id;
-	char kind[8], iso[16], err[64];
+	char kind[8], iso[16], err[64], body_id_s[24];
 	struct date d;
 	sqlite3_stmt *st;
 	int rc;
@@ -57,13 +53,13 @@ int cmd_milestone_set(struct ctx *ctx, int argc, char **argv)
 	argc = opt_parse(ctx, argc, argv, opts, usage, &rc);
 	if (argc < 0)
 		return rc;
-	if (argc || !body || !event || !date_s) {
-		error("cần --body, --event và --date");
+	if (argc || !event || !date_s) {
+		error("cần --event và --date (và --body khi sổ có nhiều cơ quan)");
 		opt_usage(usage, opts, 1);
 		return EXIT_USAGE;
 	}
 	if (!event_label(event)) {
-		error("--event '%s' không hợp lệ (round3_sent hoặc official_list)", event);
+		error("--event '%s' không hợp lệ (round3_sent, distribution hoặc official_list)", event);
 		return EXIT_USAGE;
 	}
 	if (date_parse(date_s, DATE_FULL, &d, err, sizeof(err)) < 0) {
@@ -71,23 +67,47 @@ int cmd_milestone_set(struct ctx *ctx, int argc, char **argv)
 		return EXIT_DATA;
 	}
 	if (body_resolve(ctx->db, body, &body_id, kind) < 0) {
-		error("không có cơ quan '%s' trong sổ", body);
-		return EXIT_DATA;
+		if (body)
+			error("không có cơ quan '%s' trong sổ", body);
+		else
+			body_missing(ctx->db);
+		return EXIT_USAGE;
 	}
+	if (!body)
+		body = body_only_code(ctx->db);
 	date_iso(d, iso, sizeof(iso));
-	st = db_prepare(ctx->db, "INSERT INTO body_event(body_id, event, on_date, note) VALUES (?, ?, ?, ?) "
-				 "ON CONFLICT (body_id, event) DO UPDATE SET on_date = excluded.on_date, note = excluded.note");
+	snprintf(body_id_s, sizeof(body_id_s), "%lld", body_id);
+	st = db_prepare(ctx->db, "INSERT INTO body_event(body_id, event, on_date, note, ref) VALUES (?, ?, ?, ?, ?) "
+				 "ON CONFLICT (body_id, event) DO UPDATE SET on_date = excluded.on_date, note = excluded.note, "
+				 "ref = excluded.ref");
 	if (!st)
 		return EXIT_INTERNAL;
 	db_bind_int(st, 1, body_id);
 	db_bind_text(st, 2, event);
 	db_bind_text(st, 3, iso);
 	db_bind_text_or_null(st, 4, note_text);
+	db_bind_text_or_null(st, 5, ref);
+	{
+		long long row = db_query_int(ctx->db, 0, "SELECT rowid FROM body_event WHERE body_id = CAST(? AS INTEGER) "
+					 "AND event = ?", body_id_s, event, (const char *)NULL);
+		if (row && ctx_row_before(ctx, "body_event", row) < 0) {
+			sqlite3_finalize(st);
+			return EXIT_INTERNAL;
+		}
+	}
 	rc = db_step_done(ctx->db, st, "ghi mốc") == 0 ? EXIT_OK : EXIT_DATA;
 	sqlite3_finalize(st);
+	if (rc == EXIT_OK && ctx_row_after(ctx, "body_event",
+					   db_query_int(ctx->db, 0, "SELECT rowid FROM body_event WHERE "
+							"body_id = CAST(? AS INTEGER) AND event = ?", body_id_s, event,
+							(const char *)NULL)) < 0)
+		return EXIT_INTERNAL;
 	if (rc == EXIT_OK) {
-		printf("%s: %s ngày %s\n", body, event_label(event), date_s);
-		ctx_change(ctx, "%s: %s ngày %s", body, event, iso);
+		char vn[16];
+
+		date_vn(d, vn, sizeof(vn));
+		printf("%s: %s ngày %s\n", body, event_label(event), vn);
+		ctx_change(ctx, "%s: %s ngày %s", body, event_label(event), vn);
 	}
 	return rc;
 }
@@ -106,7 +126,7 @@ int cmd_milestone_list(struct ctx *ctx, int argc, char **argv)
 	argc = opt_parse(ctx, argc, argv, opts, usage, &rc);
 	if (argc < 0)
 		return rc;
-	st = db_prepare(ctx->db, "SELECT b.code, e.event, e.on_date, coalesce(e.note, '') FROM body_event e "
+	st = db_prepare(ctx->db, "SELECT b.code, e.event, e.on_date, coalesce(e.note, ''), coalesce(e.ref, '') FROM body_event e "
 				 "JOIN body b ON b.id = e.body_id WHERE ? IS NULL OR b.code = ? ORDER BY b.id, e.on_date");
 	if (!st)
 		return EXIT_INTERNAL;
@@ -116,7 +136,8 @@ int cmd_milestone_list(struct ctx *ctx, int argc, char **argv)
 		char day[16];
 
 		date_iso_to_vn(db_col_text(st, 2), day, sizeof(day));
-		printf("%-10s %s  %s%s%s\n", db_col_text(st, 0), day, event_label(db_col_text(st, 1)),
+		printf("%-10s %s  %s%s%s%s%s%s\n", db_col_text(st, 0), day, event_label(db_col_text(st, 1)),
+		       *db_col_text(st, 4) ? " (" : "", db_col_text(st, 4), *db_col_text(st, 4) ? ")" : "",
 		       *db_col_text(st, 3) ? " — " : "", db_col_text(st, 3));
 		n++;
 	}

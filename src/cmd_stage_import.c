@@ -1,8 +1,8 @@
 /*
  * COMMAND: voters import
- * USAGE:   hiepthuong voters import TỆP.csv [--body CƠ-QUAN]
+ * USAGE:   hiepthuong voters import TỆP [--body CƠ-QUAN] [--sheet TRANG]
  * COMMAND: decide import
- * USAGE:   hiepthuong decide import TỆP.csv [--body CƠ-QUAN]
+ * USAGE:   hiepthuong decide import TỆP [--body CƠ-QUAN] [--sheet TRANG] [--correct LÝ_DO]
  *
  * Bulk entry of voter-conference results and of stage decisions from CSV
  * files saved by Excel (columns in docs/stages.md), for the provincial
@@ -27,11 +27,13 @@
 #include "candidacy.h"
 #include "candref.h"
 #include "cmd.h"
+#include "count.h"
 #include "conference.h"
 #include "db.h"
 #include "diag.h"
 #include "import.h"
 #include "lock.h"
+#include "minutes.h"
 #include "opt.h"
 #include "sbuf.h"
 #include "stage.h"
@@ -41,8 +43,8 @@
 #include "banned.h"
 
 static const char *const h_body[] = { "Cơ quan dân cử", "Ứng cử đại biểu", NULL };
-static const char *const h_cand[] = { "Người ứng cử", "Họ và tên", "Họ và tên người ứng cử", NULL };
-static const char *const h_dob[] = { "Ngày, tháng, năm sinh", "Ngày sinh", NULL };
+static const char *const h_cand[] = { "Người ứng cử", "Họ và tên", "Họ và tên người ứng cử", "Họ tên", NULL };
+static const char *const h_dob[] = { "Ngày, tháng, năm sinh", "Ngày sinh", "Năm sinh", "Sinh ngày", NULL };
 
 /*
  * The start both imports share: options, the book's bodies and pack, the
@@ -56,15 +58,17 @@ static int import_start(struct ctx *ctx, int argc, char **argv, const char *usag
 			struct import *im, const char **correct, int *code)
 {
 	const char *body = NULL;
+	struct import_opts io = { NULL, NULL, NULL };
 	struct opt opts[] = {
 		OPT_STRING(0, "body", &body, "CƠ-QUAN", "cơ quan của các dòng không ghi cột 'Cơ quan dân cử'"),
+		OPT_STRING(0, "sheet", &io.sheet, "TRANG", "trang tính cần đọc của sổ Excel: tên hoặc số thứ tự (mặc định trang đầu)"),
 		OPT_STRING(0, "correct", correct, "LÝ_DO", "đính chính danh sách đã khóa (đã xuất bản chính thức), với lý do"),
 		OPT_END()
 	};
+	int rc;
 
 	if (!correct)	/* this import touches no locked list: no --correct */
-		opts[1] = (struct opt)OPT_END();
-	int rc;
+		opts[2] = (struct opt)OPT_END();
 
 	memset(bi, 0, sizeof(*bi));
 	memset(im, 0, sizeof(*im));
@@ -76,7 +80,7 @@ static int import_start(struct ctx *ctx, int argc, char **argv, const char *usag
 		return -1;
 	*code = EXIT_USAGE;
 	if (argc != 1) {
-		error("cần đúng một tệp CSV");
+		error("cần đúng một tệp (CSV hoặc Excel .xlsx; '-' là đầu vào chuẩn)");
 		opt_usage(usage, opts, 1);
 		return -1;
 	}
@@ -85,7 +89,7 @@ static int import_start(struct ctx *ctx, int argc, char **argv, const char *usag
 		return -1;
 	if ((body || bi->nbodies == 1) && !(*def = book_body_pick(bi, body)))
 		return -1;
-	if (validate_load_pack(ctx->db, pack) < 0 || import_open(im, argv[0], cols, ncols) < 0)
+	if (validate_load_pack(ctx->db, pack) < 0 || import_open_opts(im, argv[0], cols, ncols, &io) < 0)
 		return -1;
 	return 0;
 }
@@ -102,7 +106,8 @@ static void import_stop(struct book_info *bi, struct rule_pack *pack, struct imp
 enum {
 	VC_KIND, VC_BODY, VC_UNIT, VC_DATE, VC_START, VC_END, VC_PLACE, VC_CHAIR, VC_SECRETARY,
 	VC_AT_PLACE, VC_INVITED, VC_PRESENT, VC_METHOD, VC_TELLERS, VC_ISSUED, VC_RETURNED, VC_VALID,
-	VC_BINVALID, VC_CAND, VC_DOB, VC_TRUST, VC_DISTRUST, VC_INVALID, VC_REVOTE, VC_N
+	VC_BINVALID, VC_CHAIR_POS, VC_SECR_POS, VC_COMMUNE, VC_LOCALITY, VC_ISSUE_TIME, VC_COLLECT_TIME,
+	VC_MINUTES, VC_CAND, VC_DOB, VC_TRUST, VC_DISTRUST, VC_INVALID, VC_REVOTE, VC_OPINION, VC_N
 };
 
 static const char *const h_kind[] = { "Loại hội nghị", "Hội nghị", NULL };
@@ -126,15 +131,31 @@ static const char *const h_trust[] = { "Tín nhiệm", "Số phiếu tín nhiệ
 static const char *const h_distr[] = { "Không tín nhiệm", "Số phiếu không tín nhiệm", NULL };
 static const char *const h_inval[] = { "Không hợp lệ", "Phiếu không hợp lệ của người này", NULL };
 static const char *const h_rev[] = { "Biểu quyết lại", NULL };
+static const char *const h_chpos[] = { "Chức vụ chủ trì", "Chức vụ người chủ trì", NULL };
+static const char *const h_sepos[] = { "Chức vụ thư ký", NULL };
+static const char *const h_commune[] = { "Xã, phường", "Xã, phường, đặc khu", "Đơn vị hành chính cấp xã", NULL };
+static const char *const h_locality[] = { "Thôn, tổ dân phố nơi họp", "Nơi cư trú (thôn, tổ dân phố)", NULL };
+static const char *const h_itime[] = { "Thời gian phát phiếu", "Phát phiếu", NULL };
+static const char *const h_ctime[] = { "Thời hạn thu phiếu", "Thu phiếu", NULL };
+static const char *const h_minutes[] = { "Biên bản", "Tệp biên bản", NULL };
+static const char *const h_opinion[] = { "Ý kiến nhận xét", "Ý kiến cử tri", "Ý kiến", NULL };
 
 static const struct import_col voters_cols[VC_N] = {
-	{ "kind", h_kind, 1 }, { "body", h_body, 0 }, { "unit", h_unit, 0 }, { "date", h_date, 1 },
-	{ "start", h_start, 0 }, { "end", h_end, 0 }, { "place", h_place, 0 }, { "chair", h_chair, 0 },
-	{ "secretary", h_secr, 0 }, { "voters_at_place", h_at, 0 }, { "invited", h_inv, 0 },
-	{ "present", h_pres, 0 }, { "method", h_meth, 0 }, { "tellers", h_tell, 0 },
-	{ "ballots_issued", h_iss, 0 }, { "ballots_returned", h_ret, 0 }, { "ballots_valid", h_val, 0 },
-	{ "ballots_invalid", h_binv, 0 }, { "candidate", h_cand, 1 }, { "dob", h_dob, 0 },
-	{ "trust", h_trust, 1 }, { "distrust", h_distr, 0 }, { "invalid", h_inval, 0 }, { "revote", h_rev, 0 },
+	[VC_KIND] = { "kind", h_kind, 1 }, [VC_BODY] = { "body", h_body, 0 }, [VC_UNIT] = { "unit", h_unit, 0 },
+	[VC_DATE] = { "date", h_date, 1 }, [VC_START] = { "start", h_start, 0 }, [VC_END] = { "end", h_end, 0 },
+	[VC_PLACE] = { "place", h_place, 0 }, [VC_CHAIR] = { "chair", h_chair, 0 },
+	[VC_SECRETARY] = { "secretary", h_secr, 0 }, [VC_AT_PLACE] = { "voters_at_place", h_at, 0 },
+	[VC_INVITED] = { "invited", h_inv, 0 }, [VC_PRESENT] = { "present", h_pres, 0 },
+	[VC_METHOD] = { "method", h_meth, 0 }, [VC_TELLERS] = { "tellers", h_tell, 0 },
+	[VC_ISSUED] = { "ballots_issued", h_iss, 0 }, [VC_RETURNED] = { "ballots_returned", h_ret, 0 },
+	[VC_VALID] = { "ballots_valid", h_val, 0 }, [VC_BINVALID] = { "ballots_invalid", h_binv, 0 },
+	[VC_CHAIR_POS] = { "chair_position", h_chpos, 0 }, [VC_SECR_POS] = { "secretary_position", h_sepos, 0 },
+	[VC_COMMUNE] = { "commune", h_commune, 0 }, [VC_LOCALITY] = { "locality", h_locality, 0 },
+	[VC_ISSUE_TIME] = { "issue_time", h_itime, 0 }, [VC_COLLECT_TIME] = { "collect_time", h_ctime, 0 },
+	[VC_MINUTES] = { "minutes", h_minutes, 0 }, [VC_CAND] = { "candidate", h_cand, 1 },
+	[VC_DOB] = { "dob", h_dob, 0 }, [VC_TRUST] = { "trust", h_trust, 1 }, [VC_DISTRUST] = { "distrust", h_distr, 0 },
+	[VC_INVALID] = { "invalid", h_inval, 0 }, [VC_REVOTE] = { "revote", h_rev, 0 },
+	[VC_OPINION] = { "opinion", h_opinion, 0 },
 };
 
 /* Columns that describe the conference (the rest describe one result). */
@@ -169,14 +190,13 @@ static const char *map_method(const char *v)
 static long count_cell(struct import *im, int col)
 {
 	const char *v = import_val(im, col);
-	char *end;
+	char err[200];
 	long n;
 
 	if (!v || !*v)
 		return -1;
-	n = strtol(v, &end, 10);
-	if (end == v || *end || n < 0) {
-		import_error(im, col, "cần một số nguyên không âm, không phải '%s'", v);
+	if (count_parse(v, &n, err, sizeof(err)) < 0) {
+		import_error(im, col, "%s", err);
 		return -1;
 	}
 	return n;
@@ -189,6 +209,10 @@ struct group {
 	struct conf_args a;
 	struct vresult *res, *rev;
 	int nres, nrev;
+	char **opinions;	/* "NGƯỜI: Ý KIẾN" of the rows (owned) */
+	int nopinions;
+	struct minutes mins;
+	int bad_minutes;	/* the minutes file was refused */
 };
 
 static void group_release(struct group *g)
@@ -197,7 +221,30 @@ static void group_release(struct group *g)
 		free(g->cells[i]);
 	vresults_release(g->res, g->nres);
 	vresults_release(g->rev, g->nrev);
+	for (int i = 0; i < g->nopinions; i++)
+		free(g->opinions[i]);
+	free(g->opinions);
+	conf_args_release(&g->a);
+	minutes_release(&g->mins);
 	memset(g, 0, sizeof(*g));
+}
+
+/* A minutes file named in the CSV: beside the CSV unless absolute. */
+static void group_minutes(struct group *g, struct import *im)
+{
+	struct sbuf path = SBUF_INIT;
+	const char *name = g->cells[VC_MINUTES], *slash = strrchr(im->path, '/');
+
+	if (!*name)
+		return;
+	if (name[0] != '/' && slash)
+		sbuf_add(&path, im->path, (size_t)(slash - im->path) + 1);
+	sbuf_addstr(&path, name);
+	if (minutes_load(path.buf, &g->mins) < 0 || minutes_apply(&g->mins, &g->a) < 0) {
+		import_error(im, VC_MINUTES, "tệp biên bản '%s' có lỗi (xem ở trên)", name);
+		g->bad_minutes = 1;
+	}
+	sbuf_release(&path);
 }
 
 static int same_conference(const struct group *g, struct import *im)
@@ -239,6 +286,13 @@ static void group_start(struct group *g, struct import *im, const char *def_body
 	g->a.ballots_returned = count_cell(im, VC_RETURNED);
 	g->a.ballots_valid = count_cell(im, VC_VALID);
 	g->a.ballots_invalid = count_cell(im, VC_BINVALID);
+	g->a.chair_position = *g->cells[VC_CHAIR_POS] ? g->cells[VC_CHAIR_POS] : NULL;
+	g->a.secretary_position = *g->cells[VC_SECR_POS] ? g->cells[VC_SECR_POS] : NULL;
+	g->a.commune = *g->cells[VC_COMMUNE] ? g->cells[VC_COMMUNE] : NULL;
+	g->a.locality = *g->cells[VC_LOCALITY] ? g->cells[VC_LOCALITY] : NULL;
+	g->a.issue_time = *g->cells[VC_ISSUE_TIME] ? g->cells[VC_ISSUE_TIME] : NULL;
+	g->a.collect_time = *g->cells[VC_COLLECT_TIME] ? g->cells[VC_COLLECT_TIME] : NULL;
+	group_minutes(g, im);
 }
 
 static void group_add_result(struct group *g, struct import *im)
@@ -275,6 +329,12 @@ static void group_add_result(struct group *g, struct import *im)
 		r->distrust = 0;
 	if (r->invalid < 0)
 		r->invalid = 0;
+	if (import_val(im, VC_OPINION) && *import_val(im, VC_OPINION)) {
+		struct sbuf op = SBUF_INIT;
+		sbuf_addf(&op, "%s: %s", r->ref, import_val(im, VC_OPINION));
+		g->opinions = xrealloc(g->opinions, sizeof(*g->opinions) * (size_t)(g->nopinions + 1));
+		g->opinions[g->nopinions++] = sbuf_detach(&op, NULL);
+	}
 	if ((revote = count_cell(im, VC_REVOTE)) >= 0) {
 		g->rev = xrealloc(g->rev, sizeof(*g->rev) * (size_t)(g->nrev + 1));
 		memset(&g->rev[g->nrev], 0, sizeof(*g->rev));
@@ -292,6 +352,19 @@ static void group_flush(struct ctx *ctx, const struct rule_pack *pack, struct im
 
 	if (!g->row)
 		return;
+	if (g->nopinions && g->a.opinions.n) {
+		error_at(im->path, g->row, 0, "ý kiến nhận xét có cả trong cột '%s' và trong tệp biên bản của hội nghị này",
+			 h_opinion[0]);
+		im->nerrors++;
+		group_release(g);
+		return;
+	}
+	for (int i = 0; i < g->nopinions; i++)
+		conf_list_add(&g->a.opinions, g->opinions[i]);
+	if (g->bad_minutes) {
+		group_release(g);
+		return;
+	}
 	if (voters_record(ctx->db, pack, &g->a, g->res, g->nres, g->rev, g->nrev, im->path, g->row, &id) < 0) {
 		im->nerrors++;
 	} else {
@@ -307,7 +380,7 @@ static void group_flush(struct ctx *ctx, const struct rule_pack *pack, struct im
 
 int cmd_voters_import(struct ctx *ctx, int argc, char **argv)
 {
-	static const char usage[] = "hiepthuong voters import TỆP.csv [--body CƠ-QUAN]";
+	static const char usage[] = "hiepthuong voters import TỆP [--body CƠ-QUAN] [--sheet TRANG]";
 	struct book_info bi;
 	struct import im;
 	struct group g;
@@ -478,7 +551,7 @@ static int decide_row(sqlite3 *db, const struct rule_pack *pack, struct book_inf
 
 int cmd_decide_import(struct ctx *ctx, int argc, char **argv)
 {
-	static const char usage[] = "hiepthuong decide import TỆP.csv [--body CƠ-QUAN] [--correct LÝ_DO]";
+	static const char usage[] = "hiepthuong decide import TỆP [--body CƠ-QUAN] [--sheet TRANG] [--correct LÝ_DO]";
 	const char *correct_s = NULL;
 	char *correct = NULL;
 	int ncorrected = 0;

@@ -1,9 +1,9 @@
 /*
  * COMMAND: unit import
- * USAGE:   hiepthuong unit import TỆP.csv [--body CƠ-QUAN]
+ * USAGE:   hiepthuong unit import TỆP [--body CƠ-QUAN] [--sheet TRANG]
  *
  * COMMAND: alloc import
- * USAGE:   hiepthuong alloc import TỆP.csv [--body CƠ-QUAN] [--version 1|2|3]
+ * USAGE:   hiepthuong alloc import TỆP [--body CƠ-QUAN] [--sheet TRANG] [--version 1|2|3]
  *
  * Bulk entry of the round-1 table from a CSV file saved by Excel or
  * LibreOffice (columns in docs/import.md).  All or nothing: every row is
@@ -18,6 +18,7 @@
 #include <string.h>
 #include "book.h"
 #include "cmd.h"
+#include "count.h"
 #include "db.h"
 #include "diag.h"
 #include "import.h"
@@ -185,10 +186,12 @@ static int unit_row(struct ctx *ctx, struct import *im, const struct book_info *
 
 int cmd_unit_import(struct ctx *ctx, int argc, char **argv)
 {
-	const char *usage = "hiepthuong unit import TỆP.csv [--body CƠ-QUAN]";
+	const char *usage = "hiepthuong unit import TỆP [--body CƠ-QUAN] [--sheet TRANG]";
 	const char *body_s = NULL;
+	struct import_opts io = { NULL, NULL, NULL };
 	struct opt opts[] = {
 		OPT_STRING(0, "body", &body_s, "CƠ-QUAN", "cơ quan dân cử cho các dòng không ghi cột 'Cơ quan dân cử'"),
+		OPT_STRING(0, "sheet", &io.sheet, "TRANG", "trang tính cần đọc của sổ Excel: tên hoặc số thứ tự (mặc định trang đầu)"),
 		OPT_END()
 	};
 	struct book_info bi;
@@ -201,7 +204,7 @@ int cmd_unit_import(struct ctx *ctx, int argc, char **argv)
 	if (argc < 0)
 		return rc;
 	if (argc != 1) {
-		error("cần đúng một tệp CSV");
+		error("cần đúng một tệp (CSV hoặc Excel .xlsx; '-' là đầu vào chuẩn)");
 		opt_usage(usage, opts, 1);
 		return EXIT_USAGE;
 	}
@@ -210,13 +213,13 @@ int cmd_unit_import(struct ctx *ctx, int argc, char **argv)
 		return EXIT_DATA;
 	}
 	rc = EXIT_DATA;
-	if (import_open(&im, argv[0], unit_import_cols, UC_N) == 0) {
+	if (import_open_opts(&im, argv[0], unit_import_cols, UC_N, &io) == 0) {
 		while ((r = import_next(&im)) > 0)
 			if (!im.row_errors && unit_row(ctx, &im, &bi, def, &seen, &added, &matched) < 0)
 				break;
 		rc = r <= 0 ? finish(ctx, &im, "đơn vị", added, matched) : EXIT_DATA;
 	} else if (im.nerrors) {
-		fprintf(stderr, "%s: không nhập gì, sổ không thay đổi\n", argv[0]);
+		fprintf(stderr, "%s: không nhập gì, sổ không thay đổi\n", im.path);
 	}
 	import_close(&im);
 	seen_release(&seen);
@@ -250,7 +253,7 @@ static struct import_col alloc_import_cols[AC_N] = {
 static int count_cell(struct import *im, int col, int required, long *out)
 {
 	const char *v = import_val(im, col);
-	char *end;
+	char err[200];
 
 	*out = 0;
 	if (!v || !*v) {
@@ -258,9 +261,11 @@ static int count_cell(struct import *im, int col, int required, long *out)
 			import_error(im, col, "thiếu số lượng được phân bổ");
 		return 0;
 	}
-	*out = strtol(v, &end, 10);
-	if (*end || end == v)
-		import_error(im, col, "'%s' không phải số nguyên", v);
+	if (count_parse(v, out, err, sizeof(err)) < 0) {
+		import_error(im, col, "%s", err);
+		*out = 0;
+		return -1;
+	}
 	return 0;
 }
 
@@ -341,11 +346,13 @@ out:
 
 int cmd_alloc_import(struct ctx *ctx, int argc, char **argv)
 {
-	const char *usage = "hiepthuong alloc import TỆP.csv [--body CƠ-QUAN] [--version 1|2|3]";
+	const char *usage = "hiepthuong alloc import TỆP [--body CƠ-QUAN] [--sheet TRANG] [--version 1|2|3]";
 	const char *body_s = NULL;
+	struct import_opts io = { NULL, NULL, NULL };
 	long version = 1;
 	struct opt opts[] = {
 		OPT_STRING(0, "body", &body_s, "CƠ-QUAN", "cơ quan dân cử cho các dòng không ghi cột 'Cơ quan dân cử'"),
+		OPT_STRING(0, "sheet", &io.sheet, "TRANG", "trang tính cần đọc của sổ Excel: tên hoặc số thứ tự (mặc định trang đầu)"),
 		OPT_INT(0, "version", &version, "LẦN", "lần phân bổ cho các dòng không ghi cột 'Lần' (mặc định 1)"),
 		OPT_END()
 	};
@@ -364,7 +371,7 @@ int cmd_alloc_import(struct ctx *ctx, int argc, char **argv)
 	if (argc < 0)
 		return rc;
 	if (argc != 1 || version < 1 || version > 3) {
-		error(argc != 1 ? "cần đúng một tệp CSV" : "--version phải là 1, 2 hoặc 3");
+		error(argc != 1 ? "cần đúng một tệp (CSV hoặc Excel .xlsx; '-' là đầu vào chuẩn)" : "--version phải là 1, 2 hoặc 3");
 		opt_usage(usage, opts, 1);
 		return EXIT_USAGE;
 	}
@@ -373,13 +380,13 @@ int cmd_alloc_import(struct ctx *ctx, int argc, char **argv)
 		return EXIT_DATA;
 	}
 	rc = EXIT_DATA;
-	if (import_open(&im, argv[0], alloc_import_cols, AC_N) == 0) {
+	if (import_open_opts(&im, argv[0], alloc_import_cols, AC_N, &io) == 0) {
 		while ((r = import_next(&im)) > 0)
 			if (!im.row_errors && alloc_row(ctx, &im, &bi, def, (int)version, &seen, &added, &matched) < 0)
 				break;
 		rc = r <= 0 ? finish(ctx, &im, "phân bổ", added, matched) : EXIT_DATA;
 	} else if (im.nerrors) {
-		fprintf(stderr, "%s: không nhập gì, sổ không thay đổi\n", argv[0]);
+		fprintf(stderr, "%s: không nhập gì, sổ không thay đổi\n", im.path);
 	}
 	import_close(&im);
 	seen_release(&seen);

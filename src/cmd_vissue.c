@@ -26,7 +26,7 @@
 int cmd_issue_add(struct ctx *ctx, int argc, char **argv)
 {
 	static const char usage[] =
-		"hiepthuong issue add --body MÃ --candidate NGƯỜI --text VĂN_BẢN [--conference SỐ] [--responsible CƠ_QUAN]";
+		"hiepthuong issue add [--body MÃ] --candidate NGƯỜI --text VĂN_BẢN [--conference SỐ] [--responsible CƠ_QUAN]";
 	const char *body = NULL, *ref = NULL, *text = NULL, *responsible = NULL;
 	long conference = 0;
 	struct opt opts[] = {
@@ -44,8 +44,8 @@ int cmd_issue_add(struct ctx *ctx, int argc, char **argv)
 	argc = opt_parse(ctx, argc, argv, opts, usage, &rc);
 	if (argc < 0)
 		return rc;
-	if (argc || !body || !ref || !text || !*text) {
-		error("cần --body, --candidate và --text");
+	if (argc || !ref || !text || !*text) {
+		error("cần --candidate và --text (và --body khi sổ có nhiều cơ quan)");
 		return EXIT_USAGE;
 	}
 	if (!(cand = candref_find(ctx->db, body, ref, &body_id)))
@@ -125,7 +125,10 @@ int cmd_issue_answer(struct ctx *ctx, int argc, char **argv)
 	}
 	if (rc == EXIT_OK) {
 		printf("đã ghi trả lời vụ việc số %lld\n", id);
-		ctx_change(ctx, "trả lời vụ việc số %lld: %s ngày %s", id, ref, iso);
+		char vn[16];
+
+		date_iso_to_vn(iso, vn, sizeof(vn));
+		ctx_change(ctx, "trả lời vụ việc số %lld: %s ngày %s", id, ref, vn);
 	}
 	return rc;
 }

@@ -15,18 +15,38 @@
 #include <string.h>
 #include "candref.h"
 #include "cmd.h"
+#include "db.h"
 #include "conference.h"
 #include "diag.h"
+#include "minutes.h"
 #include "opt.h"
 #include "sbuf.h"
 #include "validate.h"
 #include "voters.h"
 #include "banned.h"
 
+/* What a thôn conference decided about one person (THON-SELECT): chosen,
+ * or not and why (below half, or above half but beyond the allocation). */
+static void print_thon_outcome(sqlite3 *db, long long cand)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT stage, status, coalesce(drop_note, '') FROM candidacy WHERE id = ?");
+
+	if (!st)
+		return;
+	db_bind_int(st, 1, cand);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		if (!strcmp(db_col_text(st, 1), "active") && !strcmp(db_col_text(st, 0), "nominated"))
+			puts("ĐƯỢC GIỚI THIỆU (đạt trên một nửa số cử tri có mặt, trong số lượng được phân bổ)");
+		else
+			printf("KHÔNG được giới thiệu: %s\n", db_col_text(st, 2));
+	}
+	sqlite3_finalize(st);
+}
+
 int cmd_voters_add(struct ctx *ctx, int argc, char **argv)
 {
 	static const char usage[] =
-		"hiepthuong voters add --kind workplace|residence|thon --body MÃ --date NGÀY --voters-at-place N\n"
+		"hiepthuong voters add --kind workplace|residence|thon [--body MÃ] --date NGÀY --voters-at-place N\n"
 		"                      --invited N --present N --result NGƯỜI:TÍN_NHIỆM[:KHÔNG_TÍN_NHIỆM[:KHÔNG_HỢP_LỆ]]...\n"
 		"       NGƯỜI là số người ứng cử hoặc họ và tên (thêm ngày sinh nếu trùng tên)";
 	struct conf_args a;
@@ -34,9 +54,11 @@ int cmd_voters_add(struct ctx *ctx, int argc, char **argv)
 	struct opt opts[CONF_NOPTS + 4];
 	struct rule_pack pack;
 	struct vresult *res = NULL, *rev = NULL;
+	struct minutes mins;
 	long long id = 0;
 	int rc, nres = 0, nrev = 0;
 
+	memset(&mins, 0, sizeof(mins));
 	conf_args_init(&a);
 	opts[0] = (struct opt)OPT_STRING(0, "kind", &a.kind, "LOẠI", "workplace (nơi công tác), residence (nơi cư trú), thon (thôn/TDP giới thiệu)");
 	conf_opts(&a, opts + 1);
@@ -76,8 +98,14 @@ int cmd_voters_add(struct ctx *ctx, int argc, char **argv)
 		rc = EXIT_DATA;
 		goto out;
 	}
-	rc = EXIT_DATA;
-	if (voters_record(ctx->db, &pack, &a, res, nres, rev, nrev, NULL, 0, &id) == 0) {
+	if (a.minutes && (minutes_load(a.minutes, &mins) < 0 || minutes_apply(&mins, &a) < 0)) {
+		rules_release(&pack);
+		rc = EXIT_DATA;
+		goto out;
+	}
+	rc = voters_record(ctx->db, &pack, &a, res, nres, rev, nrev, NULL, 0, &id);
+	rc = rc == -2 ? EXIT_USAGE : rc < 0 ? EXIT_DATA : EXIT_OK;
+	if (rc == EXIT_OK) {
 		ctx_subject(ctx, "conference", id);
 		for (int i = 0; i < nres; i++)
 			ctx_subject(ctx, "candidacy", res[i].cand);
@@ -85,15 +113,19 @@ int cmd_voters_add(struct ctx *ctx, int argc, char **argv)
 		char explain[256];
 		int q = conf_quorum(&pack, kind, a.voters_at_place, a.invited, a.present, NULL, explain, sizeof(explain));
 
-		ctx_change(ctx, "ghi %s số %lld (cơ quan %s, ngày %s, %d người)", conf_kind_label(kind), id, a.body, a.date, nres);
+		ctx_change(ctx, "ghi %s số %lld (cơ quan %s, ngày %s, %d người)", conf_kind_label(kind), id, a.body ? a.body : body_only_code(ctx->db), a.date, nres);
 		printf("đã ghi %s, số %lld\n", conf_kind_label(kind), id);
 		printf("  điều kiện hợp lệ: %s (%s)\n", q < 0 ? "không xác định" : q ? "đạt" : "không đạt", explain);
 		for (int i = 0; i < nres; i++) {
 			char *name = candref_name(ctx->db, res[i].cand);
 			int p = conf_trust_passed(&pack, res[i].trust, a.present);
-			printf("  %s: tín nhiệm %ld/%ld — %s\n", name, res[i].trust, a.present,
-			       p < 0 ? "không xác định" : p ? "đạt trên một nửa số cử tri có mặt"
-							  : "không đạt trên một nửa số cử tri có mặt");
+
+			printf("  %s: tín nhiệm %ld/%ld — ", name, res[i].trust, a.present);
+			if (kind == CONF_THON)
+				print_thon_outcome(ctx->db, res[i].cand);	/* selected, or why not */
+			else
+				puts(p < 0 ? "không xác định" : p ? "đạt trên một nửa số cử tri có mặt"
+								  : "không đạt trên một nửa số cử tri có mặt");
 			free(name);
 		}
 		rc = EXIT_OK;
@@ -104,5 +136,7 @@ out:
 	vresults_release(rev, nrev);
 	opt_list_release(&results);
 	opt_list_release(&revotes);
+	conf_args_release(&a);
+	minutes_release(&mins);
 	return rc;
 }

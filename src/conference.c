@@ -5,10 +5,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "candref.h"
 #include "conference.h"
 #include "db.h"
 #include "diag.h"
 #include "sbuf.h"
+#include "text.h"
 #include "banned.h"
 
 static const struct {
@@ -70,6 +72,35 @@ void conf_args_init(struct conf_args *a)
 	a->ballots_issued = a->ballots_returned = a->ballots_valid = a->ballots_invalid = -1;
 }
 
+void conf_args_release(struct conf_args *a)
+{
+	opt_list_release(&a->tellers_named);
+	opt_list_release(&a->witnesses);
+	opt_list_release(&a->opinions);
+}
+
+void conf_list_add(struct opt_list *l, const char *s)
+{
+	l->v = xrealloc(l->v, sizeof(*l->v) * (size_t)(l->n + 1));
+	l->v[l->n++] = s;
+}
+
+void conf_person_split(const char *s, char **name, char **position)
+{
+	const char *comma = strchr(s, ',');
+	size_t n = comma ? (size_t)(comma - s) : strlen(s);
+	struct sbuf b = SBUF_INIT;
+
+	sbuf_add(&b, s, n);
+	*name = text_trim_collapse(b.buf);
+	sbuf_release(&b);
+	*position = comma ? text_trim_collapse(comma + 1) : NULL;
+	if (*position && !**position) {
+		free(*position);
+		*position = NULL;
+	}
+}
+
 void conf_opts(struct conf_args *a, struct opt *o)
 {
 	int i = 0;
@@ -84,22 +115,32 @@ void conf_opts(struct conf_args *a, struct opt *o)
 	o[i++] = (struct opt)OPT_STRING(0, "chair-position", &a->chair_position, "CHỨC VỤ", "chức vụ người chủ trì");
 	o[i++] = (struct opt)OPT_STRING(0, "secretary", &a->secretary, "TÊN", "thư ký");
 	o[i++] = (struct opt)OPT_STRING(0, "secretary-position", &a->secretary_position, "CHỨC VỤ", "chức vụ thư ký");
-	o[i++] = (struct opt)OPT_INT(0, "voters-at-place", &a->voters_at_place, "N", "tổng số cử tri ở nơi tổ chức (hội nghị cử tri)");
-	o[i++] = (struct opt)OPT_INT(0, "invited", &a->invited, "N", "số được mời / triệu tập");
-	o[i++] = (struct opt)OPT_INT(0, "present", &a->present, "N", "số có mặt");
-	o[i++] = (struct opt)OPT_INT(0, "absent", &a->absent, "N", "số vắng mặt (mặc định: mời trừ có mặt)");
-	o[i++] = (struct opt)OPT_STRING(0, "guests", &a->guests, "VĂN BẢN", "khách mời");
-	o[i++] = (struct opt)OPT_STRING(0, "agenda", &a->agenda, "VĂN BẢN", "chương trình, diễn biến");
-	o[i++] = (struct opt)OPT_STRING(0, "agreed", &a->agreed, "VĂN BẢN", "nội dung hội nghị nhất trí");
+	o[i++] = (struct opt)OPT_COUNT(0, "voters-at-place", &a->voters_at_place, "N", "tổng số cử tri ở nơi tổ chức (hội nghị cử tri)");
+	o[i++] = (struct opt)OPT_COUNT(0, "invited", &a->invited, "N", "số được mời / triệu tập");
+	o[i++] = (struct opt)OPT_COUNT(0, "present", &a->present, "N", "số có mặt");
+	o[i++] = (struct opt)OPT_COUNT(0, "absent", &a->absent, "N", "số vắng mặt (mặc định: mời trừ có mặt)");
+	o[i++] = (struct opt)OPT_TEXT(0, "guests", &a->guests, "VĂN BẢN", "khách mời");
+	o[i++] = (struct opt)OPT_TEXT(0, "agenda", &a->agenda, "VĂN BẢN", "chương trình, diễn biến");
+	o[i++] = (struct opt)OPT_TEXT(0, "agreed", &a->agreed, "VĂN BẢN", "nội dung hội nghị nhất trí");
 	o[i++] = (struct opt)OPT_STRING(0, "notice", &a->notice, "VĂN BẢN", "thông báo phân bổ được căn cứ (số, ngày)");
 	o[i++] = (struct opt)OPT_STRING(0, "method", &a->method, "CÁCH", "biểu quyết: hands (giơ tay) hoặc ballot (bỏ phiếu kín)");
 	o[i++] = (struct opt)OPT_STRING(0, "mode", &a->mode, "HÌNH THỨC", "in_person (trực tiếp), online, distribution (phát phiếu)");
-	o[i++] = (struct opt)OPT_INT(0, "tellers", &a->tellers, "N", "số thành viên tổ kiểm phiếu");
-	o[i++] = (struct opt)OPT_INT(0, "votes-cast", &a->votes_cast, "N", "số phiếu / lượt biểu quyết được kiểm");
-	o[i++] = (struct opt)OPT_INT(0, "ballots-issued", &a->ballots_issued, "N", "số phiếu phát ra");
-	o[i++] = (struct opt)OPT_INT(0, "ballots-returned", &a->ballots_returned, "N", "số phiếu thu về");
-	o[i++] = (struct opt)OPT_INT(0, "ballots-valid", &a->ballots_valid, "N", "số phiếu hợp lệ");
-	o[i++] = (struct opt)OPT_INT(0, "ballots-invalid", &a->ballots_invalid, "N", "số phiếu không hợp lệ");
+	o[i++] = (struct opt)OPT_COUNT(0, "tellers", &a->tellers, "N", "số thành viên tổ kiểm phiếu");
+	o[i++] = (struct opt)OPT_COUNT(0, "votes-cast", &a->votes_cast, "N", "số phiếu / lượt biểu quyết được kiểm");
+	o[i++] = (struct opt)OPT_COUNT(0, "ballots-issued", &a->ballots_issued, "N", "số phiếu phát ra");
+	o[i++] = (struct opt)OPT_COUNT(0, "ballots-returned", &a->ballots_returned, "N", "số phiếu thu về");
+	o[i++] = (struct opt)OPT_COUNT(0, "ballots-valid", &a->ballots_valid, "N", "số phiếu hợp lệ");
+	o[i++] = (struct opt)OPT_COUNT(0, "ballots-invalid", &a->ballots_invalid, "N", "số phiếu không hợp lệ");
+	o[i++] = (struct opt)OPT_TEXT(0, "purpose", &a->purpose, "VĂN BẢN", "mục đích của hội nghị");
+	o[i++] = (struct opt)OPT_TEXT(0, "attendees", &a->attendees, "VĂN BẢN", "thành phần có mặt, mỗi dòng một người hoặc một thành phần");
+	o[i++] = (struct opt)OPT_STRING(0, "commune", &a->commune, "TÊN", "xã, phường, đặc khu nơi họp (hội nghị cử tri)");
+	o[i++] = (struct opt)OPT_STRING(0, "locality", &a->locality, "TÊN", "thôn, tổ dân phố nơi họp (hội nghị cử tri nơi cư trú)");
+	o[i++] = (struct opt)OPT_STRING(0, "issue-time", &a->issue_time, "GIỜ", "thời gian phát phiếu (HH:MM)");
+	o[i++] = (struct opt)OPT_STRING(0, "collect-time", &a->collect_time, "GIỜ", "thời hạn thu phiếu (HH:MM)");
+	o[i++] = (struct opt)OPT_LIST(0, "teller", &a->tellers_named, "TÊN[, CHỨC VỤ]", "thành viên tổ kiểm phiếu (người đầu là tổ trưởng)");
+	o[i++] = (struct opt)OPT_LIST(0, "witness", &a->witnesses, "TÊN[, CHỨC VỤ]", "đại diện cử tri chứng kiến việc kiểm phiếu");
+	o[i++] = (struct opt)OPT_LIST(0, "opinion", &a->opinions, "NGƯỜI: Ý KIẾN", "ý kiến nhận xét về một người có kết quả ở hội nghị");
+	o[i++] = (struct opt)OPT_PATH(0, "minutes", &a->minutes, "TỆP", "tệp biên bản (văn bản UTF-8; docs/stages.md)");
 }
 
 /* Messages for the CLI ("lỗi: ...") or a CSV row ("file:row: lỗi: ..."). */
@@ -107,6 +148,7 @@ struct where {
 	const char *file;
 	long row;
 	int nerr;
+	int nmissing;		/* of which: a required value not given */
 };
 
 static void __attribute__((format(printf, 2, 3))) bad(struct where *w, const char *fmt, ...)
@@ -121,6 +163,9 @@ static void __attribute__((format(printf, 2, 3))) bad(struct where *w, const cha
 	sbuf_release(&msg);
 	w->nerr++;
 }
+
+/* A required value not given: on the command line, a usage error. */
+#define missing(w, ...) ((w)->nmissing++, bad((w), __VA_ARGS__))
 
 /* A rule finding at entry: an error refuses the record, else a warning. */
 static void __attribute__((format(printf, 3, 4))) rule_says(struct where *w, const struct rule *r, const char *fmt, ...)
@@ -167,12 +212,15 @@ const struct rule *pack_rule_of_kind(const struct rule_pack *pack, const char *r
 
 int body_resolve(sqlite3 *db, const char *code, long long *id, char kind[8])
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT id, kind FROM body WHERE code = ?");
+	/* With no code: the book's only body (as --body is optional then). */
+	sqlite3_stmt *st = db_prepare(db, code ? "SELECT id, kind, code FROM body WHERE code = ?"
+					       : "SELECT id, kind, code FROM body WHERE (SELECT count(*) FROM body) = 1");
 	int rc = -1;
 
 	if (!st)
 		return -1;
-	db_bind_text(st, 1, code);
+	if (code)
+		db_bind_text(st, 1, code);
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		*id = sqlite3_column_int64(st, 0);
 		snprintf(kind, 8, "%s", db_col_text(st, 1));
@@ -180,6 +228,37 @@ int body_resolve(sqlite3 *db, const char *code, long long *id, char kind[8])
 	}
 	sqlite3_finalize(st);
 	return rc;
+}
+
+const char *body_only_code(sqlite3 *db)
+{
+	static _Thread_local char code[64];
+	sqlite3_stmt *st = db_prepare(db, "SELECT code FROM body WHERE (SELECT count(*) FROM body) = 1");
+	const char *rc = NULL;
+
+	if (!st)
+		return NULL;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		snprintf(code, sizeof(code), "%s", db_col_text(st, 0));
+		rc = code;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int body_missing(sqlite3 *db)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT code FROM body ORDER BY id");
+	struct sbuf have = SBUF_INIT;
+
+	if (!st)
+		return -1;
+	while (sqlite3_step(st) == SQLITE_ROW)
+		sbuf_addf(&have, "%s'%s'", have.len ? ", " : "", db_col_text(st, 0));
+	sqlite3_finalize(st);
+	error("sổ có nhiều cơ quan dân cử; chọn một bằng --body: %s", have.buf ? have.buf : "");
+	sbuf_release(&have);
+	return -1;
 }
 
 static int valid_time(const char *s)
@@ -250,6 +329,24 @@ static void check_order(sqlite3 *db, const struct rule *r, struct conf_rec *rec,
 	}
 }
 
+/* Members of the counting team: the count given, else the names given. */
+static long conf_tellers(const struct conf_args *a)
+{
+	return a->tellers >= 0 ? a->tellers : a->tellers_named.n ? a->tellers_named.n : -1;
+}
+
+static void check_people(const struct opt_list *l, const char *what, struct where *w)
+{
+	for (int i = 0; i < l->n; i++) {
+		char *name, *pos;
+		conf_person_split(l->v[i], &name, &pos);
+		if (!name || !*name)
+			bad(w, "%s '%s': thiếu họ và tên (viết 'Họ và tên, chức vụ')", what, l->v[i]);
+		free(name);
+		free(pos);
+	}
+}
+
 static void check_counts(const struct rule_pack *pack, const struct conf_args *a, struct conf_rec *rec,
 			 struct where *w)
 {
@@ -264,16 +361,19 @@ static void check_counts(const struct rule_pack *pack, const struct conf_args *a
 		bad(w, "có mặt (%ld) cộng vắng mặt (%ld) khác số được mời (%ld)", a->present, a->absent, a->invited);
 	if (conf_kind_is_voters(rec->kind)) {
 		if (a->present < 0 || a->invited < 0)
-			bad(w, "hội nghị cử tri cần --invited (số cử tri được triệu tập) và --present (số có mặt)");
+			missing(w, "hội nghị cử tri cần --invited (số cử tri được triệu tập) và --present (số có mặt)");
 		if (a->voters_at_place < 0)
-			bad(w, "hội nghị cử tri cần --voters-at-place (tổng số cử tri ở nơi tổ chức) để xác định điều kiện hợp lệ");
+			missing(w, "hội nghị cử tri cần --voters-at-place (tổng số cử tri ở nơi tổ chức) để xác định điều kiện "
+				"hợp lệ");
 	}
+	if (a->tellers >= 0 && a->tellers_named.n && a->tellers != a->tellers_named.n)
+		bad(w, "tổ kiểm phiếu có %ld người (--tellers) nhưng ghi tên %d người", a->tellers, a->tellers_named.n);
 	if (a->method && (r = conf_rule_for(pack, "tellers", rec->kind))) {
-		long lo = rule_int(r, "min", 0), hi = rule_int(r, "max", 0);
-		if (a->tellers < 0)
+		long lo = rule_int(r, "min", 0), hi = rule_int(r, "max", 0), n = conf_tellers(a);
+		if (n < 0)
 			rule_says(w, r, "đã biểu quyết nhưng chưa ghi số thành viên tổ kiểm phiếu (--tellers)");
-		else if (a->tellers < lo || a->tellers > hi)
-			rule_says(w, r, "tổ kiểm phiếu có %ld người; quy định từ %ld đến %ld", a->tellers, lo, hi);
+		else if (n < lo || n > hi)
+			rule_says(w, r, "tổ kiểm phiếu có %ld người; quy định từ %ld đến %ld", n, lo, hi);
 	}
 	if (a->votes_cast >= 0 && a->present >= 0 && a->votes_cast > a->present &&
 	    (r = pack_rule_of_kind(pack, "votes_present")))
@@ -295,8 +395,9 @@ static void check_counts(const struct rule_pack *pack, const struct conf_args *a
 int conf_check(sqlite3 *db, const struct rule_pack *pack, const struct conf_args *a, struct conf_rec *rec,
 	       const char *file, long row)
 {
-	struct where w = { file, row, 0 };
+	struct where w = { file, row, 0, 0 };
 	const struct rule *r;
+	const char *body = a->body;
 	char err[128];
 
 	memset(rec, 0, sizeof(*rec));
@@ -310,21 +411,21 @@ int conf_check(sqlite3 *db, const struct rule_pack *pack, const struct conf_args
 		sbuf_release(&list);
 		return -1;
 	}
-	if (!a->body)
-		bad(&w, "thiếu cơ quan (--body)");
-	else if (body_resolve(db, a->body, &rec->body_id, rec->body_kind) < 0)
-		bad(&w, "không có cơ quan '%s' trong sổ", a->body);
+	if (!a->body && !(body = body_only_code(db)))
+		missing(&w, "thiếu cơ quan (--body): sổ có nhiều cơ quan dân cử");
+	else if (body_resolve(db, body, &rec->body_id, rec->body_kind) < 0)
+		bad(&w, "không có cơ quan '%s' trong sổ", body);
 	if (a->unit && rec->body_id) {
 		rec->unit_id = db_query_int(db, 0, "SELECT u.id FROM unit u JOIN body b ON b.id = u.body_id "
-						   "WHERE u.code = ? AND b.code = ?", a->unit, a->body, (const char *)NULL);
+						   "WHERE u.code = ? AND b.code = ?", a->unit, body, (const char *)NULL);
 		if (!rec->unit_id)
-			bad(&w, "không có đơn vị '%s' của cơ quan '%s'", a->unit, a->body);
+			bad(&w, "không có đơn vị '%s' của cơ quan '%s'", a->unit, body);
 	} else if (!a->unit && (rec->kind == CONF_LEADERSHIP || rec->kind == CONF_EXPANDED ||
 				rec->kind == CONF_BCTMT || rec->kind == CONF_THON)) {
 		bad(&w, "%s cần đơn vị tổ chức (--unit)", conf_kind_label(rec->kind));
 	}
 	if (!a->date)
-		bad(&w, "thiếu ngày họp (--date)");
+		missing(&w, "thiếu ngày họp (--date)");
 	else if (date_parse(a->date, DATE_FULL, &rec->held_on, err, sizeof(err)) < 0)
 		bad(&w, "ngày họp: %s: '%s'", err, a->date);
 	if (a->start && !valid_time(a->start))
@@ -337,9 +438,20 @@ int conf_check(sqlite3 *db, const struct rule_pack *pack, const struct conf_args
 		bad(&w, "cách biểu quyết '%s' không hợp lệ (hands, ballot hoặc online_poll)", a->method);
 	if (a->mode && strcmp(a->mode, "in_person") && strcmp(a->mode, "online") && strcmp(a->mode, "distribution"))
 		bad(&w, "hình thức '%s' không hợp lệ (in_person, online hoặc distribution)", a->mode);
+	if (a->issue_time && !valid_time(a->issue_time))
+		bad(&w, "thời gian phát phiếu phải có dạng HH:MM, không phải '%s'", a->issue_time);
+	if (a->collect_time && !valid_time(a->collect_time))
+		bad(&w, "thời hạn thu phiếu phải có dạng HH:MM, không phải '%s'", a->collect_time);
+	if (a->issue_time && a->collect_time && valid_time(a->issue_time) && valid_time(a->collect_time) &&
+	    strcmp(a->issue_time, a->collect_time) > 0)
+		bad(&w, "thời hạn thu phiếu (%s) trước thời gian phát phiếu (%s)", a->collect_time, a->issue_time);
+	check_people(&a->tellers_named, "tổ kiểm phiếu", &w);
+	check_people(&a->witnesses, "người chứng kiến", &w);
 	check_counts(pack, a, rec, &w);
 	if (w.nerr == 0 && (r = pack_rule_of_kind(pack, "round_order")) && (r->applies & (strcmp(rec->body_kind, "na") ? APPLIES_HDND : APPLIES_NA)))
 		check_order(db, r, rec, &w);
+	if (w.nerr && w.nerr == w.nmissing)
+		return -2;
 	return w.nerr ? -1 : 0;
 }
 
@@ -351,6 +463,82 @@ static void bind_count(sqlite3_stmt *st, int i, long v)
 		db_bind_int(st, i, v);
 }
 
+/* The counting team and the witnesses of conference id. */
+static int insert_members(sqlite3 *db, long long id, const char *role, const struct opt_list *l)
+{
+	sqlite3_stmt *st;
+	int rc = 0;
+
+	if (!l->n)
+		return 0;
+	if (!(st = db_prepare(db, "INSERT INTO conference_member(conference_id, role, seq, name, position) "
+				  "VALUES (?, ?, ?, ?, ?)")))
+		return -1;
+	for (int i = 0; i < l->n && rc == 0; i++) {
+		char *name, *pos;
+		conf_person_split(l->v[i], &name, &pos);
+		db_bind_int(st, 1, id);
+		db_bind_text(st, 2, role);
+		db_bind_int(st, 3, i + 1);
+		db_bind_text(st, 4, name);
+		db_bind_text_or_null(st, 5, pos);
+		rc = db_step_done(db, st, "ghi tổ kiểm phiếu, người chứng kiến");
+		sqlite3_reset(st);
+		free(name);
+		free(pos);
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int conf_store_opinions(sqlite3 *db, const struct conf_rec *rec, long long id, const char *file, long row)
+{
+	const struct conf_args *a = rec->a;
+	sqlite3_stmt *st;
+	int nerr = 0;
+
+	if (!a->opinions.n)
+		return 0;
+	if (!(st = db_prepare(db, "UPDATE vote SET opinion = ? WHERE conference_id = ? AND candidacy_id = ?")))
+		return -1;
+	for (int i = 0; i < a->opinions.n; i++) {
+		const char *s = a->opinions.v[i], *colon = strchr(s, ':');
+		struct sbuf ref = SBUF_INIT;
+		char *text;
+		long long cand;
+
+		if (!colon || colon == s) {
+			error_at(file, row, 0, "ý kiến '%s' phải có dạng NGƯỜI: Ý KIẾN", s);
+			nerr++;
+			continue;
+		}
+		sbuf_add(&ref, s, (size_t)(colon - s));
+		text = text_trim_collapse(colon + 1);
+		cand = candref_resolve(db, rec->body_id, ref.buf, file, row);
+		if (!cand) {
+			nerr++;
+		} else if (!text || !*text) {
+			error_at(file, row, 0, "ý kiến về '%s' để trống", ref.buf);
+			nerr++;
+		} else {
+			db_bind_text(st, 1, text);
+			db_bind_int(st, 2, id);
+			db_bind_int(st, 3, cand);
+			if (db_step_done(db, st, "ghi ý kiến nhận xét") < 0)
+				nerr++;
+			else if (sqlite3_changes(db) == 0) {
+				error_at(file, row, 0, "ý kiến về '%s': người này không có kết quả ở hội nghị", ref.buf);
+				nerr++;
+			}
+			sqlite3_reset(st);
+		}
+		free(text);
+		sbuf_release(&ref);
+	}
+	sqlite3_finalize(st);
+	return nerr ? -1 : 0;
+}
+
 int conf_insert(sqlite3 *db, const struct conf_rec *rec, long long *id)
 {
 	const struct conf_args *a = rec->a;
@@ -358,7 +546,8 @@ int conf_insert(sqlite3 *db, const struct conf_rec *rec, long long *id)
 		"INSERT INTO conference(kind, body_id, unit_id, held_on, start_time, end_time, place, mode, chair_name, "
 		"chair_position, secretary_name, secretary_position, voters_at_place, invited, present, absent, guests, "
 		"agenda, agreed, vote_method, tellers, ballots_issued, ballots_returned, ballots_valid, ballots_invalid, "
-		"votes_cast, notice_ref) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+		"votes_cast, notice_ref, purpose, attendees, commune, locality, issue_time, collect_time) "
+		"VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
 	char day[16];
 	long absent = a->absent;
 	int rc;
@@ -389,17 +578,27 @@ int conf_insert(sqlite3 *db, const struct conf_rec *rec, long long *id)
 	db_bind_text_or_null(st, 18, a->agenda);
 	db_bind_text_or_null(st, 19, a->agreed);
 	db_bind_text_or_null(st, 20, a->method);
-	bind_count(st, 21, a->tellers);
+	bind_count(st, 21, conf_tellers(a));
 	bind_count(st, 22, a->ballots_issued);
 	bind_count(st, 23, a->ballots_returned);
 	bind_count(st, 24, a->ballots_valid);
 	bind_count(st, 25, a->ballots_invalid);
 	bind_count(st, 26, a->votes_cast);
 	db_bind_text_or_null(st, 27, a->notice);
+	db_bind_text_or_null(st, 28, a->purpose);
+	db_bind_text_or_null(st, 29, a->attendees);
+	db_bind_text_or_null(st, 30, a->commune);
+	db_bind_text_or_null(st, 31, a->locality);
+	db_bind_text_or_null(st, 32, a->issue_time);
+	db_bind_text_or_null(st, 33, a->collect_time);
 	rc = db_step_done(db, st, "ghi hội nghị");
 	sqlite3_finalize(st);
-	if (rc == 0)
+	if (rc == 0) {
 		*id = sqlite3_last_insert_rowid(db);
+		if (insert_members(db, *id, "teller", &a->tellers_named) < 0 ||
+		    insert_members(db, *id, "witness", &a->witnesses) < 0)
+			rc = -1;
+	}
 	return rc;
 }
 

@@ -39,19 +39,31 @@ const char *conf_kind_phrase(const char *key);
 /* 1 for workplace, residence and thôn voter conferences. */
 int conf_kind_is_voters(int kind);
 
-/* Values of the common options; numbers are -1 when not given. */
+/*
+ * Values of the common options; numbers are -1 when not given.  Texts of
+ * several entries (attendees, guests) hold one entry a line; people are
+ * "TÊN[, CHỨC VỤ]" (tellers_named: the first is the team's head), opinions
+ * "NGƯỜI: Ý KIẾN" (a candidate reference as for results).
+ */
 struct conf_args {
 	const char *kind, *body, *unit, *date, *start, *end, *place;
 	const char *chair, *chair_position, *secretary, *secretary_position;
 	const char *guests, *agenda, *agreed, *notice, *method, *mode;
+	const char *purpose, *attendees, *commune, *locality, *issue_time, *collect_time;
+	const char *minutes;		/* a minutes file (minutes.h) */
 	long voters_at_place, invited, present, absent, tellers, votes_cast;
 	long ballots_issued, ballots_returned, ballots_valid, ballots_invalid;
+	struct opt_list tellers_named, witnesses, opinions;
 };
 
 void conf_args_init(struct conf_args *a);
+/* Free the lists' arrays (their strings are borrowed). */
+void conf_args_release(struct conf_args *a);
+/* Append a borrowed string to a list. */
+void conf_list_add(struct opt_list *l, const char *s);
 
 /* Number of option entries conf_opts() writes. */
-#define CONF_NOPTS 26
+#define CONF_NOPTS 36
 
 /* Write the option table entries of the common fields into opts[0..]. */
 void conf_opts(struct conf_args *a, struct opt *opts);
@@ -69,14 +81,28 @@ struct conf_rec {
  * Check the arguments (kind, body, unit, dates, times, counts against each
  * other, method) and the record-level rules of the pack (round order,
  * counting team, votes cast, ballots).  Every problem is reported; returns
- * 0 or -1.  When `file` is not NULL, messages are "file:row: ..." (CSV
+ * 0, -1, or -2 when every problem is a required value not given (a usage
+ * error on the command line).  When `file` is not NULL, messages are
+ * "file:row: ..." (CSV
  * import); otherwise plain.
  */
 int conf_check(sqlite3 *db, const struct rule_pack *pack, const struct conf_args *a,
 	       struct conf_rec *rec, const char *file, long row);
 
-/* Store a checked record; *id is the new conference id.  0 or -1. */
+/* Store a checked record, its counting team and witnesses; *id is the new
+ * conference id.  0 or -1. */
 int conf_insert(sqlite3 *db, const struct conf_rec *rec, long long *id);
+
+/*
+ * Store the opinions of a->opinions ("NGƯỜI: Ý KIẾN") on the results of
+ * conference `id`: each names a person with a result there.  Reports each
+ * problem (as file:row: when file is not NULL); 0 or -1.
+ */
+int conf_store_opinions(sqlite3 *db, const struct conf_rec *rec, long long id, const char *file, long row);
+
+/* Split "TÊN, CHỨC VỤ" at its first comma into malloc'd name and position
+ * (NULL when none). */
+void conf_person_split(const char *s, char **name, char **position);
 
 /*
  * Quorum of a voter conference under the pack's quorum rule for its kind:
@@ -97,7 +123,16 @@ const struct rule *conf_rule_for(const struct rule_pack *pack, const char *rule_
 /* The rule of a kind that has no conference list (first one), or NULL. */
 const struct rule *pack_rule_of_kind(const struct rule_pack *pack, const char *rule_kind);
 
-/* Body code -> id and kind ("na"/"hdnd"); reports an unknown code. */
+/* Body code -> id and kind ("na"/"hdnd"); -1 for an unknown code (not
+ * reported).  A NULL code means the book's only body (-1 when it has
+ * several). */
 int body_resolve(sqlite3 *db, const char *code, long long *id, char kind[8]);
+
+/* The code of the book's only body, or NULL when it has several (static
+ * storage, overwritten by the next call). */
+const char *body_only_code(sqlite3 *db);
+
+/* Report that --body is needed, naming the book's bodies: -1. */
+int body_missing(sqlite3 *db);
 
 #endif

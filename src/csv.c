@@ -406,7 +406,13 @@ struct csv_reader *csv_open_file_tap(const char *path, csv_tap_fn *tap, void *ta
 
 	if (err && errlen)
 		err[0] = '\0';
-	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (!strcmp(path, "-")) {
+		/* Standard input: a pipe or a redirected file, read the same way. */
+		path = CSV_STDIN_NAME;
+		fd = dup(0);
+	} else {
+		fd = open(path, O_RDONLY | O_CLOEXEC);
+	}
 	if (fd < 0) {
 		set_msg(err, errlen, "không mở được '%s': %s", path, sys_msg(errno));
 		return NULL;

@@ -160,9 +160,13 @@ struct csv_reader *csv_open_mem(const char *data, size_t len, const char *name);
  * the errno text for open/read errors) to err, truncated to errlen bytes
  * including the NUL (err may be NULL when errlen is 0).  A read error
  * later is an error of csv_next() like any other: "không đọc được 'PATH':
- * REASON" at the position reached.
+ * REASON" at the position reached.  The path "-" is standard input (a
+ * pipe or a redirected file), named CSV_STDIN_NAME in messages.
  */
 struct csv_reader *csv_open_file(const char *path, char *err, size_t errlen);
+
+/* How messages name standard input (path "-"). */
+#define CSV_STDIN_NAME "(đầu vào chuẩn)"
 
 /*
  * A tap sees the bytes of the file as they are read: each byte once, in

@@ -46,6 +46,8 @@ void dataset_pack_params(const struct rule_pack *pack, const char *body_kind, st
 	static const char *const attrs[] = { "women", "ethnic_minority", "non_party", "young", "reelected", NULL };
 	static const char *const target_names[] = { ":target_women", ":target_ethnic_minority", ":target_non_party",
 						    ":target_young", ":target_reelected" };
+	static const char *const national_names[] = { ":national_women", ":national_ethnic_minority",
+						      ":national_non_party", ":national_young", ":national_reelected" };
 	static const char *const qkinds[] = { "workplace", "residence", "thon", NULL };
 	static const char *const qnames[][4] = {
 		{ ":quorum_workplace_from", ":quorum_workplace_num", ":quorum_workplace_den", ":quorum_workplace_min" },
@@ -61,13 +63,15 @@ void dataset_pack_params(const struct rule_pack *pack, const char *body_kind, st
 		const struct rule *r = &pack->rules[i];
 
 		if (!strcmp(r->kind, "share")) {
-			const char *a = rule_str(r, "attribute");
+			const char *a = rule_str(r, "attribute"), *scope = rule_str(r, "scope");
 			long age = rule_int(r, "age_under", 0);
 			if (age > 0)
 				param_set(out, ":young_age", age);
 			for (int k = 0; a && attrs[k]; k++)
-				if (!strcmp(a, attrs[k]) && (r->applies & kind))
+				if (!strcmp(a, attrs[k]) && (r->applies & kind)) {
 					param_set(out, target_names[k], rule_int(r, "min_percent", 0));
+					param_set(out, national_names[k], scope && !strcmp(scope, "national"));
+				}
 		} else if (!strcmp(r->kind, "quorum")) {
 			const struct rule_param *c = rule_param(r, "conferences");
 			for (int j = 0; c && j < c->nlist; j++)

@@ -45,7 +45,7 @@ struct selectors {
 	long long unit;		/* unit id */
 };
 
-#define DS_MAX_TABLES 4
+#define DS_MAX_TABLES 8
 
 struct dataset_def {
 	const char *name;

@@ -56,19 +56,46 @@
 	VNDATE("p.party_date") " AS party_date, p.na_member AS na_member, p.hdnd_member AS hdnd_member, " \
 	"CASE WHEN k.source = 'self' THEN 'Tự ứng cử' END AS note"
 
+/* "đại biểu Quốc hội khóa XVI" / "đại biểu Hội đồng nhân dân xã A khóa II,
+ * nhiệm kỳ 2026 - 2031" for body b of election e (the base `body_phrase`). */
+#define BODY_PHRASE(b, e) "CASE " b ".kind WHEN 'na' THEN 'đại biểu Quốc hội khóa ' || coalesce(" b ".khoa, " e \
+	".na_khoa, '…') WHEN 'hdnd' THEN 'đại biểu ' || " b ".name || coalesce(' khóa ' || " b ".khoa, '') || " \
+	"', nhiệm kỳ ' || replace(" e ".term, '-', ' - ') END"
+
+/* The committee's area ("tỉnh Hòa Lâm") from its name, for election e. */
+#define COMMITTEE_AREA(e) "CASE WHEN substr(" e ".committee_name, 1, 33) = 'Ủy ban Mặt trận Tổ quốc Việt Nam ' " \
+	"THEN substr(" e ".committee_name, 34) END"
+
+/* "09 giờ 15" of an HH:MM column. */
+#define TIME_TEXT(c) "(substr(" c ", 1, 2) || ' giờ ' || substr(" c ", 4, 2))"
+
+/*
+ * The lines of a text that holds one entry a line (attendees, guests,
+ * the proceedings): a table (seq, line) without the blank lines, for a
+ * template's `each`.  src is an expression that gives the text.
+ */
+#define LINES(src) "WITH RECURSIVE l(seq, line, rest) AS (SELECT 0, NULL, (" src ") || char(10) " \
+	"WHERE (" src ") IS NOT NULL UNION ALL SELECT seq + 1, trim(substr(rest, 1, instr(rest, char(10)) - 1)), " \
+	"substr(rest, instr(rest, char(10)) + 1) FROM l WHERE rest <> '') " \
+	"SELECT seq, line FROM l WHERE seq > 0 AND line <> '' ORDER BY seq"
+
+/* The date of a body's milestone (body_event) `ev`, ISO. */
+#define EVENT_DATE(ev) "(SELECT on_date FROM body_event WHERE body_id = :body AND event = '" ev "')"
+
 const char dataset_base_sql[] =
 	"SELECT e.committee_name AS committee_name, "
-	"CASE WHEN substr(e.committee_name, 1, 33) = 'Ủy ban Mặt trận Tổ quốc Việt Nam ' "
-	"THEN substr(e.committee_name, 34) END AS committee_area, "
+	COMMITTEE_AREA("e") " AS committee_area, "
 	"e.committee_place AS place, e.title AS election_title, replace(e.term, '-', ' - ') AS term, "
 	"e.term AS term_compact, "
 	"e.na_khoa AS na_khoa, b.code AS body_code, b.kind AS body_kind, b.name AS body_name, "
 	"b.khoa AS body_khoa, b.seats AS body_seats, "
 	"CASE WHEN substr(b.name, 1, 18) = 'Hội đồng nhân dân ' THEN substr(b.name, 19) END AS body_area, "
 	"CASE WHEN substr(b.type_name, 1, 22) = 'Hội đồng nhân dân cấp ' THEN substr(b.type_name, 23) END AS body_level, "
-	"CASE b.kind WHEN 'na' THEN 'đại biểu Quốc hội khóa ' || coalesce(b.khoa, e.na_khoa, '…') "
-	"WHEN 'hdnd' THEN 'đại biểu ' || b.name || coalesce(' khóa ' || b.khoa, '') || ', nhiệm kỳ ' "
-	"|| replace(e.term, '-', ' - ') END AS body_phrase "
+	/* "xã Tân Hòa Lâm khóa II": the council's area and its khóa, for the
+	 * titles whose dots stand for both (Mẫu 04, 05 HĐND) */
+	"CASE WHEN substr(b.name, 1, 18) = 'Hội đồng nhân dân ' THEN substr(b.name, 19) || coalesce(' khóa ' || b.khoa, '') "
+	"END AS body_area_khoa, "
+	BODY_PHRASE("b", "e") " AS body_phrase "
 	"FROM election e LEFT JOIN body b ON b.id = :body";
 
 /* The consultation round :round of body :body (its latest conference). */
@@ -82,7 +109,7 @@ static const char round_scalars[] =
 	"c.place AS conference_place, c.chair_name AS chair_name, c.chair_position AS chair_position, "
 	"c.secretary_name AS secretary_name, c.secretary_position AS secretary_position, "
 	"c.invited AS invited, c.present AS present, c.absent AS absent, c.guests AS guests, "
-	"c.agenda AS agenda, c.agreed AS agreed, "
+	"c.agenda AS agenda, c.agreed AS agreed, c.purpose AS purpose, c.attendees AS attendees, "
 	"(SELECT count(*) FROM candidacy k WHERE k.body_id = :body AND " RANK("k") " >= :round) AS list_count, "
 	"(SELECT sum(a.count) FROM allocation a JOIN unit u ON u.id = a.unit_id "
 	"WHERE u.body_id = :body AND a.version = 1) AS allocation_total "
@@ -95,12 +122,21 @@ static const char round_allocation[] =
 	"FROM allocation a JOIN unit u ON u.id = a.unit_id "
 	"WHERE u.body_id = :body AND a.version = 1 ORDER BY u.id";
 
+/* The texts of round :round's minutes, a line each. */
+#define ROUND_TEXT(col) "(SELECT " col " FROM conference WHERE id = " ROUND_CONF ")"
+static const char round_purpose[] = LINES(ROUND_TEXT("purpose"));
+static const char round_attendees[] = LINES(ROUND_TEXT("attendees"));
+static const char round_guests[] = LINES(ROUND_TEXT("guests"));
+static const char round_agenda[] = LINES(ROUND_TEXT("agenda"));
+static const char round_agreed[] = LINES(ROUND_TEXT("agreed"));
+
 static const char round_candidates[] =
 	"SELECT " PERSON_COLS " FROM candidacy k JOIN person p ON p.id = k.person_id "
 	"WHERE k.body_id = :body AND " RANK("k") " >= :round AND :round >= 2 ORDER BY p.sort_key";
 
 static const char unit_scalars[] =
-	"SELECT u.code AS unit_code, u.name AS unit_name, c.id AS conference_id, " DATE_PARTS("c.held_on") " "
+	"SELECT u.code AS unit_code, u.name AS unit_name, u.kind AS unit_kind, c.id AS conference_id, "
+	"c.chair_name AS chair_name, c.chair_position AS chair_position, " DATE_PARTS("c.held_on") " "
 	"FROM unit u LEFT JOIN conference c ON c.id = (SELECT id FROM conference WHERE unit_id = u.id "
 	"AND body_id = :body AND kind IN ('expanded_leadership', 'thon') ORDER BY held_on DESC, id DESC LIMIT 1) "
 	"WHERE u.id = :unit";
@@ -119,6 +155,10 @@ static const char distribution_constituencies[] =
 	"AND c.stage IN ('qualified', 'official')) AS candidates_count "
 	"FROM constituency k WHERE k.body_id = :body ORDER BY k.number";
 
+/* The election committee's report (Mẫu 16): the milestone `distribution`. */
+static const char distribution_scalars[] =
+	"SELECT " DATE_PARTS(EVENT_DATE("distribution"));
+
 static const char distribution_candidates[] =
 	"SELECT q.number AS constituency_no, " PERSON_COLS " "
 	"FROM candidacy k JOIN person p ON p.id = k.person_id JOIN constituency q ON q.id = k.constituency_id "
@@ -128,7 +168,9 @@ static const char distribution_candidates[] =
 static const char official_scalars[] =
 	"SELECT q.number AS constituency_no, q.seats AS seats, " AREAS("q") " AS areas, "
 	"(SELECT count(*) FROM candidacy c WHERE c.constituency_id = q.id AND c.status = 'active' "
-	"AND c.stage = 'official') AS candidates_count "
+	"AND c.stage = 'official') AS candidates_count, "
+	"(SELECT ref FROM body_event WHERE body_id = :body AND event = 'official_list') AS list_ref, "
+	DATE_PARTS(EVENT_DATE("official_list")) " "
 	"FROM constituency q WHERE q.id = :constituency";
 
 static const char official_candidates[] =
@@ -136,8 +178,35 @@ static const char official_candidates[] =
 	"WHERE k.constituency_id = :constituency AND k.status = 'active' AND k.stage = 'official' "
 	"ORDER BY p.sort_key";
 
+/* A voter conference's commune and thôn: as recorded, else, for a
+ * conference of a thôn unit (a commune's book), that thôn and the
+ * committee's own commune. */
+#define CONF_COMMUNE "coalesce(c.commune, CASE WHEN u.kind = 'thon' THEN " COMMITTEE_AREA("e") " END)"
+#define CONF_LOCALITY "coalesce(c.locality, CASE WHEN u.kind = 'thon' THEN u.name END)"
+
 static const char conference_scalars[] =
-	"SELECT c.id AS conference_id, c.kind AS conference_kind, u.name AS org_name, "
+	"SELECT c.id AS conference_id, c.kind AS conference_kind, c.mode AS conference_mode, "
+	/* the header's (1): the agency, or the commune of residence */
+	"CASE c.kind WHEN 'residence' THEN " CONF_COMMUNE " ELSE u.name END AS org_name, "
+	CONF_COMMUNE " AS commune, " CONF_LOCALITY " AS locality, "
+	"c.issue_time AS issue_time, " TIME_TEXT("c.issue_time") " AS issue_time_text, "
+	"c.collect_time AS collect_time, " TIME_TEXT("c.collect_time") " AS collect_time_text, "
+	"c.attendees AS attendees, "
+	"(SELECT group_concat(n, ', ') FROM (SELECT p.ho || ' ' || CASE WHEN p.ten_dem <> '' THEN p.ten_dem || ' ' "
+	"ELSE '' END || p.ten AS n FROM vote v JOIN candidacy k ON k.id = v.candidacy_id JOIN person p ON "
+	"p.id = k.person_id WHERE v.conference_id = c.id ORDER BY p.sort_key)) AS candidate_names, "
+	/* 01/HNCT's (3): who the conference heard, and for which body */
+	"(SELECT CASE WHEN count(*) = 0 THEN NULL WHEN sum(k.source = 'self') = 0 THEN 'người được giới thiệu ứng cử ' "
+	"WHEN sum(k.source = 'self') = count(*) THEN 'người tự ứng cử ' "
+	"ELSE 'người được giới thiệu ứng cử hoặc người tự ứng cử ' END FROM vote v JOIN candidacy k "
+	"ON k.id = v.candidacy_id WHERE v.conference_id = c.id) || " BODY_PHRASE("b", "e") " AS nominee_phrase, "
+	"(SELECT count(*) FROM voter_issue i WHERE i.conference_id = c.id) AS issues_count, "
+	"(SELECT name FROM conference_member WHERE conference_id = c.id AND role = 'teller' AND seq = 1) AS teller_head, "
+	"(SELECT group_concat(name, char(10)) FROM (SELECT name FROM conference_member WHERE conference_id = c.id "
+	"AND role = 'teller' AND seq > 1 ORDER BY seq)) AS teller_members, "
+	"(SELECT group_concat(name, char(10)) FROM (SELECT name FROM conference_member WHERE conference_id = c.id "
+	"AND role = 'witness' ORDER BY seq)) AS witness_names, "
+	"c.id AS conference_no, u.name AS unit_name, "
 	DATE_PARTS("c.held_on") ", " TIME_PARTS("c") ", c.place AS conference_place, "
 	"c.chair_name AS chair_name, c.chair_position AS chair_position, "
 	"c.secretary_name AS secretary_name, c.secretary_position AS secretary_position, "
@@ -153,24 +222,36 @@ static const char conference_scalars[] =
 	PCT("c.ballots_returned", "c.ballots_issued") " AS returned_pct, "
 	PCT("c.ballots_valid", "c.ballots_returned") " AS valid_pct, "
 	PCT("c.ballots_invalid", "c.ballots_returned") " AS invalid_pct, "
-	"CASE c.kind WHEN 'workplace' THEN 'lấy ý kiến nhận xét và tín nhiệm của cử tri nơi công tác' "
+	"coalesce(c.purpose, CASE c.kind WHEN 'workplace' THEN 'lấy ý kiến nhận xét và tín nhiệm của cử tri nơi công tác' "
 	"WHEN 'residence' THEN 'lấy ý kiến nhận xét và tín nhiệm của cử tri nơi cư trú' "
 	"WHEN 'thon' THEN 'giới thiệu người của thôn, tổ dân phố ứng cử đại biểu Hội đồng nhân dân cấp xã' "
-	"END AS purpose "
-	"FROM conference c LEFT JOIN unit u ON u.id = c.unit_id WHERE c.id = :conference";
+	"END) AS purpose "
+	"FROM conference c JOIN body b ON b.id = c.body_id LEFT JOIN unit u ON u.id = c.unit_id, election e "
+	"WHERE c.id = :conference";
+
+static const char conference_attendees[] = LINES("(SELECT attendees FROM conference WHERE id = :conference)");
+
+/* The counting team (the first is its head) and the witnesses. */
+static const char conference_tellers[] =
+	"SELECT seq, name, position, name || coalesce(', ' || position, '') AS who, "
+	"CASE seq WHEN 1 THEN 'Tổ trưởng' ELSE 'Thành viên' END AS role "
+	"FROM conference_member WHERE conference_id = :conference AND role = 'teller' ORDER BY seq";
+static const char conference_witnesses[] =
+	"SELECT seq, name, position, name || coalesce(', ' || position, '') AS who "
+	"FROM conference_member WHERE conference_id = :conference AND role = 'witness' ORDER BY seq";
 
 /* People of a voter conference: those with a result there, and before the
  * vote the people the conference's unit proposes (for the ballot). */
 static const char conference_candidates[] =
 	"WITH conf AS (SELECT * FROM conference WHERE id = :conference), "
-	"x AS (SELECT v.candidacy_id AS cid, v.trust AS trust, v.distrust AS distrust, v.invalid AS invalid "
-	"FROM vote v WHERE v.conference_id = :conference "
-	"UNION ALL SELECT k.id, NULL, NULL, NULL FROM candidacy k, conf "
+	"x AS (SELECT v.candidacy_id AS cid, v.trust AS trust, v.distrust AS distrust, v.invalid AS invalid, "
+	"v.opinion AS opinion FROM vote v WHERE v.conference_id = :conference "
+	"UNION ALL SELECT k.id, NULL, NULL, NULL, NULL FROM candidacy k, conf "
 	"WHERE conf.unit_id IS NOT NULL AND conf.kind = 'workplace' AND k.unit_id = conf.unit_id "
 	"AND k.body_id = conf.body_id "
 	"AND k.id NOT IN (SELECT candidacy_id FROM vote WHERE conference_id = :conference)) "
 	"SELECT " PERSON_COLS ", coalesce(p.occupation, p.workplace) AS position, NULL AS tick, "
-	"x.trust AS trust, x.distrust AS distrust, x.invalid AS invalid, conf.present AS present, "
+	"x.trust AS trust, x.distrust AS distrust, x.invalid AS invalid, conf.present AS present, x.opinion AS opinion, "
 	PCT("x.trust", "conf.present") " AS trust_pct, "
 	"CASE WHEN x.trust IS NULL OR conf.present IS NULL OR :trust_den IS NULL THEN NULL "
 	"WHEN x.trust * :trust_den > conf.present * :trust_num THEN 'đạt' ELSE 'không đạt' END AS passed, "
@@ -211,10 +292,22 @@ static const char summary_rows[] =
 #define STRUCT_RANK "coalesce(:round, (SELECT max(" RANK("x") ") FROM candidacy x " \
 	"WHERE x.body_id = :body AND x.status = 'active'))"
 
+/* The date of round n's conference of the body, ISO. */
+#define ROUND_DATE(n) "(SELECT held_on FROM conference WHERE body_id = :body AND kind = 'ht' || " n " " \
+	"ORDER BY held_on DESC, id DESC LIMIT 1)"
+
+/* The list's date: its round's conference, or the official list's. */
 static const char structure_scalars[] =
 	"SELECT :round AS round, CASE " STRUCT_RANK " WHEN 4 THEN 'danh sách chính thức những người ứng cử' "
 	"WHEN 3 THEN 'danh sách những người đủ tiêu chuẩn ứng cử' WHEN 2 THEN 'danh sách sơ bộ những người ứng cử' "
-	"WHEN 1 THEN 'danh sách những người được giới thiệu ứng cử' END AS list_name, :young_age AS young_age";
+	"WHEN 1 THEN 'danh sách những người được giới thiệu ứng cử' END AS list_name, :young_age AS young_age, "
+	"CASE WHEN coalesce(:national_women, 0) + coalesce(:national_ethnic_minority, 0) + coalesce(:national_young, 0) "
+	"+ coalesce(:national_non_party, 0) + coalesce(:national_reelected, 0) > 0 THEN 1 END AS national_targets, "
+	"(SELECT chair_name FROM conference WHERE body_id = :body AND kind IN ('ht1', 'ht2', 'ht3') "
+	"ORDER BY kind DESC, held_on DESC LIMIT 1) AS chair_name, " DATE_PARTS("d.d") " "
+	"FROM (SELECT CASE WHEN :round IS NOT NULL THEN " ROUND_DATE(":round") " "
+	"ELSE CASE " STRUCT_RANK " WHEN 4 THEN coalesce(" EVENT_DATE("official_list") ", " ROUND_DATE("3") ") "
+	"WHEN 3 THEN " ROUND_DATE("3") " WHEN 2 THEN " ROUND_DATE("2") " WHEN 1 THEN " ROUND_DATE("1") " END END AS d) d";
 
 /* Education is classified from the free text of the dossier: a doctor's
  * or master's degree (or a professorship) counts as above university;
@@ -249,33 +342,48 @@ static const char structure_stats[] =
 	"coalesce(sum(pol LIKE 'Cử nhân%' OR pol LIKE 'cử nhân%'), 0) AS pol_bachelor, "
 	"coalesce(sum(pol LIKE 'Trung cấp%' OR pol LIKE 'trung cấp%'), 0) AS pol_mid, "
 	"coalesce(sum(pol LIKE 'Sơ cấp%' OR pol LIKE 'sơ cấp%'), 0) AS pol_low FROM f), "
-	"r(ord, label, n, target) AS ("
-	"SELECT 1, 'Tổng số người trong danh sách', total, NULL FROM c "
-	"UNION ALL SELECT 2, 'Phụ nữ', women, :target_women FROM c "
-	"UNION ALL SELECT 3, 'Người dân tộc thiểu số', ethnic, :target_ethnic_minority FROM c "
-	"UNION ALL SELECT 4, 'Người dưới ' || coalesce(:young_age, '…') || ' tuổi', young, :target_young FROM c "
-	"UNION ALL SELECT 5, 'Người ngoài Đảng', non_party, :target_non_party FROM c "
-	"UNION ALL SELECT 6, 'Tái cử', reelected, :target_reelected FROM c "
-	"UNION ALL SELECT 7, 'Người tự ứng cử', self, NULL FROM c "
-	"UNION ALL SELECT 8, 'Trình độ chuyên môn: trên đại học', postgrad, NULL FROM c "
-	"UNION ALL SELECT 9, 'Trình độ chuyên môn: đại học', grad, NULL FROM c "
-	"UNION ALL SELECT 10, 'Trình độ chuyên môn: dưới đại học', undergrad, NULL FROM c "
-	"UNION ALL SELECT 11, 'Lý luận chính trị: cao cấp', pol_high, NULL FROM c "
-	"UNION ALL SELECT 12, 'Lý luận chính trị: cử nhân', pol_bachelor, NULL FROM c "
-	"UNION ALL SELECT 13, 'Lý luận chính trị: trung cấp', pol_mid, NULL FROM c "
-	"UNION ALL SELECT 14, 'Lý luận chính trị: sơ cấp', pol_low, NULL FROM c) "
-	"SELECT r.label AS label, r.n AS count, " PCT("r.n", "c.total") " AS pct, "
-	"CASE WHEN r.target IS NULL THEN NULL ELSE 'Từ ' || r.target || '% trở lên' END AS target, "
-	"CASE WHEN r.target IS NULL OR c.total = 0 OR r.n IS NULL THEN NULL "
+	"r(ord, label, n, target, national) AS ("
+	"SELECT 1, 'Tổng số người trong danh sách', total, NULL, NULL FROM c "
+	"UNION ALL SELECT 2, 'Phụ nữ', women, :target_women, :national_women FROM c "
+	"UNION ALL SELECT 3, 'Người dân tộc thiểu số', ethnic, :target_ethnic_minority, :national_ethnic_minority FROM c "
+	"UNION ALL SELECT 4, 'Người dưới ' || coalesce(:young_age, '…') || ' tuổi', young, :target_young, :national_young "
+	"FROM c "
+	"UNION ALL SELECT 5, 'Người ngoài Đảng', non_party, :target_non_party, :national_non_party FROM c "
+	"UNION ALL SELECT 6, 'Tái cử', reelected, :target_reelected, :national_reelected FROM c "
+	"UNION ALL SELECT 7, 'Người tự ứng cử', self, NULL, NULL FROM c "
+	"UNION ALL SELECT 8, 'Trình độ chuyên môn: trên đại học', postgrad, NULL, NULL FROM c "
+	"UNION ALL SELECT 9, 'Trình độ chuyên môn: đại học', grad, NULL, NULL FROM c "
+	"UNION ALL SELECT 10, 'Trình độ chuyên môn: dưới đại học', undergrad, NULL, NULL FROM c "
+	"UNION ALL SELECT 11, 'Lý luận chính trị: cao cấp', pol_high, NULL, NULL FROM c "
+	"UNION ALL SELECT 12, 'Lý luận chính trị: cử nhân', pol_bachelor, NULL, NULL FROM c "
+	"UNION ALL SELECT 13, 'Lý luận chính trị: trung cấp', pol_mid, NULL, NULL FROM c "
+	"UNION ALL SELECT 14, 'Lý luận chính trị: sơ cấp', pol_low, NULL, NULL FROM c) "
+	/* the share as a number (the template prints it as a percentage) */
+	"SELECT r.label AS label, r.n AS count, "
+	"CASE WHEN c.total > 0 AND r.n IS NOT NULL THEN printf('%.10f', r.n * 1.0 / c.total) END AS pct, "
+	/* a national target (NA): the book holds one province's part of the
+	 * list it is a share of, so it is shown but not judged here */
+	"CASE WHEN r.target IS NULL THEN NULL WHEN r.national = 1 THEN 'Cả nước: từ ' || r.target || '% trở lên (*)' "
+	"ELSE 'Từ ' || r.target || '% trở lên' END AS target, "
+	"CASE WHEN r.target IS NULL OR c.total = 0 OR r.n IS NULL OR r.national = 1 THEN NULL "
 	"WHEN r.n * 100 >= c.total * r.target THEN 'Đạt' ELSE 'Chưa đạt' END AS result "
 	"FROM r, c ORDER BY r.ord";
+
+/* The summary is presented at round 3: its date, and who chaired it. */
+static const char summary_scalars[] =
+	"SELECT c.chair_name AS chair_name, " DATE_PARTS("c.held_on") " "
+	"FROM (SELECT 1) LEFT JOIN conference c ON c.id = (SELECT id FROM conference WHERE body_id = :body "
+	"AND kind = 'ht3' ORDER BY held_on DESC, id DESC LIMIT 1)";
 
 const struct dataset_def dataset_defs[] = {
 	{ "round", "một lần hiệp thương: hội nghị, bảng phân bổ (lần 1), danh sách (lần 2, 3)",
 	  SEL_BODY | SEL_ROUND, 0,
 	  "SELECT DISTINCT body_id AS body, CAST(substr(kind, 3) AS INTEGER) AS round FROM conference "
 	  "WHERE kind IN ('ht1', 'ht2', 'ht3') ORDER BY body, round",
-	  round_scalars, { { "allocation", round_allocation }, { "candidates", round_candidates } } },
+	  round_scalars, { { "allocation", round_allocation }, { "candidates", round_candidates },
+			   { "purpose_lines", round_purpose }, { "attendee_lines", round_attendees },
+			   { "guest_lines", round_guests }, { "agenda_lines", round_agenda },
+			   { "agreed_lines", round_agreed } } },
 	{ "unit_list", "những người một cơ quan, tổ chức, đơn vị giới thiệu",
 	  SEL_BODY | SEL_UNIT, 0,
 	  "SELECT DISTINCT body_id AS body, unit_id AS unit FROM candidacy WHERE unit_id IS NOT NULL "
@@ -285,7 +393,8 @@ const struct dataset_def dataset_defs[] = {
 	  SEL_BODY, 0,
 	  "SELECT DISTINCT body_id AS body FROM candidacy WHERE constituency_id IS NOT NULL "
 	  "AND status = 'active' AND stage IN ('qualified', 'official') ORDER BY body",
-	  NULL, { { "constituencies", distribution_constituencies }, { "candidates", distribution_candidates } } },
+	  distribution_scalars,
+	  { { "constituencies", distribution_constituencies }, { "candidates", distribution_candidates } } },
 	{ "official_list", "danh sách chính thức ở một đơn vị bầu cử",
 	  SEL_BODY | SEL_CONSTITUENCY, 0,
 	  "SELECT DISTINCT q.body_id AS body, q.id AS constituency FROM candidacy k "
@@ -296,12 +405,13 @@ const struct dataset_def dataset_defs[] = {
 	  SEL_CONFERENCE | SEL_BODY, 0,
 	  "SELECT id AS conference, body_id AS body FROM conference "
 	  "WHERE kind IN ('workplace', 'residence', 'thon') ORDER BY held_on, id",
-	  conference_scalars, { { "candidates", conference_candidates } } },
+	  conference_scalars, { { "candidates", conference_candidates }, { "attendee_lines", conference_attendees },
+				{ "tellers", conference_tellers }, { "witnesses", conference_witnesses } } },
 	{ "vc_summary", "tổng hợp kết quả lấy ý kiến cử tri",
 	  SEL_BODY, 0,
 	  "SELECT DISTINCT k.body_id AS body FROM vote v JOIN conference c ON c.id = v.conference_id "
 	  "JOIN candidacy k ON k.id = v.candidacy_id WHERE c.kind IN ('workplace', 'residence') ORDER BY body",
-	  NULL, { { "rows", summary_rows } } },
+	  summary_scalars, { { "rows", summary_rows } } },
 	{ "structure", "cơ cấu, thành phần của danh sách so với chỉ tiêu",
 	  SEL_BODY, SEL_ROUND,
 	  "SELECT DISTINCT body_id AS body FROM candidacy WHERE status = 'active' ORDER BY body",

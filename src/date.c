@@ -38,9 +38,42 @@ static int digits(const char **p, int maxdig, int *val)
 	return n;
 }
 
+/* A separator of the written forms. */
+static int is_sep(char c)
+{
+	return c == '/' || c == '-' || c == '.';
+}
+
+/*
+ * s without the spaces beside a separator: Excel text often has one after
+ * a slash ("24/10/ 1979").  Into buf; s itself when it does not fit.
+ */
+static const char *squeeze(const char *s, char *buf, size_t len)
+{
+	size_t n = 0;
+
+	for (const char *p = s; *p; p++) {
+		if (*p == ' ') {
+			const char *q = p;
+			while (*q == ' ')
+				q++;
+			if ((n && is_sep(buf[n - 1])) || is_sep(*q)) {
+				p = q - 1;
+				continue;
+			}
+		}
+		if (n + 1 >= len)
+			return s;
+		buf[n++] = *p;
+	}
+	buf[n] = '\0';
+	return buf;
+}
+
 int date_parse(const char *s, int flags, struct date *out, char *err, size_t errlen)
 {
-	const char *p = s;
+	char sq[64];
+	const char *p = s = squeeze(s, sq, sizeof(sq));
 	int a, b, c, na, nb, nc;
 	int has_m = 0, has_d = 0;	/* the field was written (maybe as 0) */
 	const char *hint;

@@ -12,7 +12,8 @@
  *	DD-MM-YYYY, DD.MM.YYYY         (other common spellings)
  *	MM/YYYY, YYYY-MM               (partial, only with DATE_PARTIAL)
  *	YYYY                           (partial, only with DATE_PARTIAL)
- * Years must be 1900..2100.  Only a field left out is unknown: a day or
+ * Spaces beside a separator are ignored ("24/10/ 1979": Excel text often
+ * has one after a slash).  Years must be 1900..2100.  Only a field left out is unknown: a day or
  * month written as 0 ("00/03/1980", "1980-00") is refused.  "Deadlines" are whole calendar days
  * (process.md §3: "N days before election day" is E - N).
  */

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "audit.h"
 #include "db.h"
 #include "diag.h"
 #include "sbuf.h"
@@ -14,11 +15,30 @@
 #include "banned.h"
 
 /*
- * Migrations: migrations[i] upgrades a book from version i+1 to i+2.
- * schema.sql always describes the newest version, for new books.
+ * Migrations: migrations[i] upgrades a book from version i+1 to i+2, with
+ * what it did in words (recorded in the audit trail, whose digest covers
+ * the schema).  schema.sql always describes the newest version, for new
+ * books.
+ *
+ * 1 -> 2 (issue 16): a candidacy of source 'unit' may have no unit, when
+ * the list it came from (a published list, a book adopted mid-process)
+ * does not say who nominated the person.  Only a CHECK constraint
+ * changes, so the table is not rebuilt: SQLite's documented procedure for
+ * loosening a CHECK edits the table's SQL in sqlite_schema and bumps the
+ * schema version (https://sqlite.org/lang_altertable.html, "Making Other
+ * Kinds Of Table Schema Changes"); migrate() bumps it after each step.
  */
-static const char *const migrations[] = { NULL };
-#define NMIGRATIONS 0
+static const struct migration {
+	const char *sql;
+	const char *what;
+} migrations[] = {
+	{ "PRAGMA writable_schema = ON; "
+	  "UPDATE sqlite_schema SET sql = replace(sql, 'CHECK ((source = ''self'') = (unit_id IS NULL))', "
+	  "'CHECK (source <> ''self'' OR unit_id IS NULL)') WHERE type = 'table' AND name = 'candidacy'; "
+	  "PRAGMA writable_schema = OFF",
+	  "người ứng cử được giới thiệu có thể chưa rõ đơn vị giới thiệu (danh sách đã công bố)" },
+};
+#define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
 
 static int configure(sqlite3 *db)
 {
@@ -241,27 +261,42 @@ int db_close(sqlite3 *db)
 	return 0;
 }
 
+static long probe(sqlite3 *db, const char *pragma);
+
 static int migrate(sqlite3 *db, const char *path, long version)
 {
+	struct sbuf what = SBUF_INIT;
+
 	if (db_begin(db) < 0)
 		return -1;
+	sbuf_addf(&what, "nâng cấp sổ từ phiên bản %ld lên %d:", version, SCHEMA_VERSION);
 	for (long v = version; v < SCHEMA_VERSION; v++) {
 		struct sbuf sql = SBUF_INIT;
 
-		if (v - 1 >= NMIGRATIONS || !migrations[v - 1]) {
+		if (v - 1 >= NMIGRATIONS) {
 			db_rollback(db);
+			sbuf_release(&what);
 			return bug("no migration from schema %ld", v);
 		}
-		sbuf_addf(&sql, "%s; PRAGMA user_version = %ld;", migrations[v - 1], v + 1);
+		sbuf_addf(&sql, "%s; PRAGMA user_version = %ld; PRAGMA schema_version = %ld;", migrations[v - 1].sql, v + 1,
+			  probe(db, "PRAGMA schema_version") + 1);
+		sbuf_addf(&what, " %s;", migrations[v - 1].what);
 		if (db_exec(db, sql.buf) < 0) {
 			sbuf_release(&sql);
+			sbuf_release(&what);
 			db_rollback(db);
 			return error("không nâng cấp được sổ '%s' lên phiên bản %ld", path, v + 1);
 		}
 		sbuf_release(&sql);
 	}
-	if (db_commit(db) < 0)
-		return -1;
+	/* the schema is part of the audit digest: the upgrade is an entry */
+	what.buf[what.len - 1] = '\0';
+	if (audit_append(db, "hiepthuong", what.buf) < 0 || db_commit(db) < 0) {
+		sbuf_release(&what);
+		db_rollback(db);
+		return error("không nâng cấp được sổ '%s' lên phiên bản %d", path, SCHEMA_VERSION);
+	}
+	sbuf_release(&what);
 	note("đã nâng cấp sổ '%s' từ phiên bản %ld lên %d", path, version, SCHEMA_VERSION);
 	return 0;
 }
@@ -329,12 +364,18 @@ int db_open(const char *path, sqlite3 **out)
 		sqlite3_close(db);
 		return -1;
 	}
+	if (version < SCHEMA_VERSION) {
+		/* a fresh connection reads the upgraded schema */
+		db_close(db);
+		return db_open(path, out);
+	}
 	*out = db;
 	return 0;
 }
 
 int db_create_tmp(const char *path, sqlite3 **out, char **tmp_path)
 {
+	struct stat st;
 	struct sbuf tmp = SBUF_INIT;
 	sqlite3 *db = NULL;
 	struct sbuf pragmas = SBUF_INIT;
@@ -342,8 +383,14 @@ int db_create_tmp(const char *path, sqlite3 **out, char **tmp_path)
 
 	*out = NULL;
 	*tmp_path = NULL;
-	if (access(path, F_OK) == 0)
+	if (lstat(path, &st) == 0) {
+		if (S_ISDIR(st.st_mode))
+			return error("'%s' là một thư mục; --db phải là tên tệp sổ, ví dụ '%s/hiepthuong.db'", path,
+				     path);
+		if (!S_ISREG(st.st_mode))
+			return error("'%s' không phải tệp thường; --db phải là tên một tệp sổ mới", path);
 		return error("sổ '%s' đã có; không ghi đè (xóa hoặc đổi tên nó, hoặc chọn tên khác bằng --db)", path);
+	}
 	sbuf_addf(&tmp, "%s.tmp-XXXXXX", path);
 	fd = mkstemp(tmp.buf);
 	if (fd < 0) {

@@ -17,7 +17,7 @@
 struct sbuf;
 
 #define BOOK_APP_ID 0x48545447	/* "HTTG" */
-#define SCHEMA_VERSION 1
+#define SCHEMA_VERSION 2
 
 /*
  * Open an existing book for reading and writing.  Refuses a missing file,

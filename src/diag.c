@@ -12,6 +12,39 @@
 
 static int nerrors;
 
+/* The spreadsheet whose positions are cells (diag_sheet()). */
+static const char *sheet_file, *sheet_name;
+
+void diag_sheet(const char *file, const char *sheet)
+{
+	sheet_file = file;
+	sheet_name = sheet;
+}
+
+/* "Mẫu 04!C7" or "Mẫu 04, dòng 7" for a position in the sheet. */
+static void put_cell(long line, long col)
+{
+	char letters[8];
+	int n = 0;
+
+	fprintf(stderr, ": %s", sheet_name);
+	if (line <= 0)
+		return;
+	if (col <= 0) {
+		fprintf(stderr, ", dòng %ld", line);
+		return;
+	}
+	while (col > 0 && n < (int)sizeof(letters)) {
+		col--;
+		letters[n++] = (char)('A' + col % 26);
+		col /= 26;
+	}
+	fputc('!', stderr);
+	while (n > 0)
+		fputc(letters[--n], stderr);
+	fprintf(stderr, "%ld", line);
+}
+
 static void vreport(const char *file, long line, long col, const char *kind,
 		    const char *fmt, va_list ap) __attribute__((format(printf, 5, 0)));
 
@@ -20,7 +53,11 @@ static void vreport(const char *file, long line, long col, const char *kind,
 {
 	progress_clear();
 	fflush(stdout);
-	if (file) {
+	if (file && sheet_file && !strcmp(file, sheet_file)) {
+		fputs(file, stderr);
+		put_cell(line, col);
+		fputs(": ", stderr);
+	} else if (file) {
 		fputs(file, stderr);
 		if (line > 0)
 			fprintf(stderr, ":%ld", line);

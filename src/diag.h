@@ -33,6 +33,14 @@ int error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int error_at(const char *file, long line, long col, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 
+/*
+ * While a spreadsheet is being read, positions in it are its cells:
+ * error_at(file, 7, 3, ...) about that file prints "file: SHEET!C7: lỗi:
+ * ..." (Excel's own terms) and error_at(file, 7, 0, ...) "file: SHEET,
+ * dòng 7: lỗi: ...".  Both strings are borrowed; NULL ends it.
+ */
+void diag_sheet(const char *file, const char *sheet);
+
 /* As above with "cảnh báo" (warning) and "ghi chú" (note). */
 void warning(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void warning_at(const char *file, long line, long col, const char *fmt, ...)

@@ -14,6 +14,7 @@ struct fillin {
 	char name[NAME_MAX_LEN + 1];
 	int upper;
 	int space;		/* ":sp": a space before the value */
+	char after;		/* ":comma", ":dot": ',' or '.' after the value */
 	const char *fallback;	/* points into the template; NULL if none */
 	size_t fallback_len;
 };
@@ -52,8 +53,13 @@ static int parse_fillin(const char **p, struct fillin *f, char *err, size_t errl
 				f->upper = 1;
 			} else if (n == 2 && !memcmp(fp, "sp", 2)) {
 				f->space = 1;
+			} else if (n == 5 && !memcmp(fp, "comma", 5)) {
+				f->after = ',';
+			} else if (n == 3 && !memcmp(fp, "dot", 3)) {
+				f->after = '.';
 			} else {
-				snprintf(err, errlen, "bộ lọc không xác định '%.*s' (chỉ có 'upper' và 'sp')", (int)n, fp);
+				snprintf(err, errlen, "bộ lọc không xác định '%.*s' (chỉ có 'upper', 'sp', 'comma' và 'dot')",
+					 (int)n, fp);
 				return -1;
 			}
 			fp = fe + 1;
@@ -141,6 +147,8 @@ static int do_fill(const struct fillin *f, void *arg)
 		} else {
 			sbuf_addstr(st->out, v);
 		}
+		if (f->after)
+			sbuf_addch(st->out, f->after);
 	} else if (f->fallback) {
 		sbuf_add(st->out, f->fallback, f->fallback_len);
 	}

@@ -11,6 +11,8 @@
  *	{name:sp|…}		the value with a space before it (so that
  *				"VIỆT NAM{area:sp|……}" keeps the form's
  *				"VIỆT NAM……" when the value is missing)
+ *	{name:comma|…}		the value and a comma after it; {name:dot|…}
+ *				a full stop (the fill-in alone when missing)
  *	{#}			the 1-based number of the current row
  *	{{  }}			a literal brace
  *

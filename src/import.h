@@ -51,6 +51,30 @@ struct import_col {
 };
 
 struct hash;
+struct xlsx_reader;
+struct import_feed;
+
+/* How to open a file (import_open_opts()); every member may be 0/NULL. */
+struct import_opts {
+	const char *sheet;	/* --sheet: a sheet's name or number (xlsx) */
+	/*
+	 * Called with the text of every row that is not part of the table:
+	 * the titles above the header ("Đơn vị bầu cử số: 2"), and in a
+	 * spreadsheet the rows between and after the data rows whose text
+	 * spans several columns (sections, totals, signatures).
+	 */
+	void (*on_note)(void *arg, long row, const char *text);
+	void *note_arg;
+};
+
+/* A row of the file as read, before cleaning (owned copies in the queue). */
+struct import_raw {
+	size_t n;
+	char **f;
+	size_t *len;
+	unsigned char *fl;	/* xlsx cell flags, or NULL */
+	long row;
+};
 
 struct import {
 	const char *path;
@@ -62,8 +86,19 @@ struct import {
 	int nerrors;		/* errors reported so far */
 	int row_errors;		/* errors reported for the current row */
 
+	const char *sheet;	/* the sheet read (xlsx), else NULL */
+
 	/* private */
+	struct import_opts opts_;
 	struct csv_reader *r_;
+	struct xlsx_reader *x_;
+	struct import_raw *queue_;	/* rows read ahead while looking for the header */
+	size_t nqueue_, qpos_;
+	struct import_raw cur_;		/* the current data row */
+	struct import_feed *feed_;	/* the file's bytes (import.c) */
+	char **hkeys_;			/* the keys of the known headers */
+	int *hcols_;			/* their columns (-1: the row number) */
+	size_t nhkeys_;
 	int *pos_;		/* per column: index in the file, or -1 */
 	char **vals_;		/* per column: the current row's cell, or NULL */
 	char **names_;		/* per field of the file: its header */
@@ -71,16 +106,36 @@ struct import {
 	size_t nfile_;
 	struct hash *hash_;	/* SHA-256 of the bytes read so far */
 	char sha256_[65];	/* its hex form once the whole file is read */
-	long long size_, read_;	/* the file's size, bytes read so far (progress) */
+	char *where_;		/* import_where()'s text */
+	long long size_, read_;	/* a CSV file's size and the bytes read so far (progress) */
 	char what_[256];	/* the progress line's label */
 };
 
 /*
- * Open `path` and read its header row.  Returns 0 when the header is good,
- * -1 when the file cannot be read or the header has errors (all reported);
- * import_close() is needed either way.
+ * Open `path` ("-" for standard input) and read its header row.  Returns
+ * 0 when the header is good, -1 when the file cannot be read or the
+ * header has errors (all reported); import_close() is needed either way.
+ *
+ * What the file is comes from its first bytes, never its name: an .xlsx
+ * workbook (xlsx_read.h; the first sheet, or opts->sheet), UTF-16 text
+ * with a byte-order mark (Excel's "Unicode Text", tab-separated, and "CSV
+ * UTF-16"), or CSV.  An .xls, an encrypted workbook and an .ods are
+ * refused with the way to save them.  In a workbook, positions are cells
+ * ("a.xlsx: Mẫu 04!C7", diag_sheet()).
+ *
+ * The header row is the first row, among the first IMPORT_HEADER_SCAN,
+ * with a cell naming a known column; the rows above it are titles.  A row
+ * right below it whose cells name known columns where the header row has
+ * a group heading or nothing ("Trình độ" over five columns) is a second
+ * header row; a row of column numbers ("(1)", "(2)", ...) below the header
+ * is skipped.
  */
 int import_open(struct import *im, const char *path, const struct import_col *cols, int ncols);
+int import_open_opts(struct import *im, const char *path, const struct import_col *cols, int ncols,
+		     const struct import_opts *opts);
+
+/* How many rows from the top are searched for the header row. */
+#define IMPORT_HEADER_SCAN 30
 
 /*
  * Read the next data row.  Returns 1 when a row is ready (check
@@ -106,6 +161,12 @@ int import_error(struct import *im, int col, const char *fmt, ...) __attribute__
 void import_warning(struct import *im, int col, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 void import_close(struct import *im);
+
+/*
+ * Where the current row is, for a message on stdout: "file:7", or
+ * "file: SHEET, dòng 7" in a workbook.  Valid until the next call.
+ */
+const char *import_where(struct import *im);
 
 /*
  * The SHA-256 of the file (64 hex digits) once import_next() has returned

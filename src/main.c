@@ -20,7 +20,7 @@
 #include "banned.h"
 
 const struct cmd commands[] = {
-	{ "alloc import", cmd_alloc_import, CMD_NEED_BOOK | CMD_WRITES, "nhập phân bổ số lượng, cơ cấu từ tệp CSV" },
+	{ "alloc import", cmd_alloc_import, CMD_NEED_BOOK | CMD_WRITES, "nhập phân bổ số lượng, cơ cấu từ tệp CSV hoặc Excel" },
 	{ "alloc list", cmd_alloc_list, CMD_NEED_BOOK, "phân bổ số lượng, cơ cấu đang có hiệu lực của từng đơn vị" },
 	{ "alloc set", cmd_alloc_set, CMD_NEED_BOOK | CMD_WRITES, "ghi phân bổ (hiệp thương lần 1, điều chỉnh lần 1, 2) cho một đơn vị" },
 	{ "assign", cmd_assign, CMD_NEED_BOOK | CMD_WRITES, "xếp người đủ tiêu chuẩn vào đơn vị bầu cử (danh sách chính thức)" },
@@ -32,13 +32,13 @@ const struct cmd commands[] = {
 	{ "backup", cmd_backup, CMD_NEED_BOOK, "sao lưu sổ ra một tệp (cả khi sổ đang được dùng)" },
 	{ "candidate add", cmd_candidate_add, CMD_NEED_BOOK | CMD_WRITES, "thêm người được giới thiệu hoặc tự ứng cử" },
 	{ "candidate edit", cmd_candidate_edit, CMD_NEED_BOOK | CMD_WRITES, "sửa thông tin một người, một ứng cử" },
-	{ "candidate import", cmd_candidate_import, CMD_NEED_BOOK | CMD_WRITES, "nhập người ứng cử từ tệp CSV" },
+	{ "candidate import", cmd_candidate_import, CMD_NEED_BOOK | CMD_WRITES, "nhập người ứng cử từ tệp CSV hoặc Excel" },
 	{ "candidate list", cmd_candidate_list, CMD_NEED_BOOK, "danh sách người ứng cử theo vần chữ cái A, B, C" },
 	{ "candidate show", cmd_candidate_show, CMD_NEED_BOOK, "toàn bộ thông tin và lịch sử của một người" },
 	{ "conference add", cmd_conference_add, CMD_NEED_BOOK | CMD_WRITES, "ghi hội nghị hiệp thương hoặc cuộc họp giới thiệu của đơn vị" },
 	{ "conference list", cmd_conference_list, CMD_NEED_BOOK, "danh sách các hội nghị đã ghi" },
 	{ "conference show", cmd_conference_show, CMD_NEED_BOOK, "chi tiết một hội nghị và kết quả tín nhiệm" },
-	{ "decide import", cmd_decide_import, CMD_NEED_BOOK | CMD_WRITES, "nhập các quyết định từ tệp CSV (tất cả hoặc không gì)" },
+	{ "decide import", cmd_decide_import, CMD_NEED_BOOK | CMD_WRITES, "nhập các quyết định từ tệp CSV hoặc Excel (tất cả hoặc không gì)" },
 	{ "decide", cmd_decide, CMD_NEED_BOOK | CMD_WRITES, "quyết định đưa vào hoặc không đưa vào danh sách của một bước" },
 	{ "export", cmd_export, 0, "xuất biểu mẫu chính thức ra tệp .xlsx (một mẫu, hoặc tất cả)" },
 	{ "init", cmd_init, 0, "tạo sổ mới từ tệp cấu hình nhiệm kỳ" },
@@ -57,12 +57,13 @@ const struct cmd commands[] = {
 	{ "status", cmd_status, CMD_NEED_BOOK, "tình hình từng cơ quan: số ghế, người ứng cử theo bước, thời hạn tới" },
 	{ "unit add", cmd_unit_add, CMD_NEED_BOOK | CMD_WRITES, "thêm đơn vị giới thiệu người ứng cử" },
 	{ "unit edit", cmd_unit_edit, CMD_NEED_BOOK | CMD_WRITES, "sửa mã, tên, loại của một đơn vị" },
-	{ "unit import", cmd_unit_import, CMD_NEED_BOOK | CMD_WRITES, "nhập đơn vị từ tệp CSV" },
+	{ "unit import", cmd_unit_import, CMD_NEED_BOOK | CMD_WRITES, "nhập đơn vị từ tệp CSV hoặc Excel" },
 	{ "unit list", cmd_unit_list, CMD_NEED_BOOK, "danh sách đơn vị giới thiệu người ứng cử" },
 	{ "validate", cmd_validate, CMD_NEED_BOOK, "kiểm tra sổ theo bộ quy tắc của luật, nêu từng vi phạm và căn cứ" },
 	{ "version", cmd_version, 0, "in phiên bản và các thư viện đang dùng" },
 	{ "voters add", cmd_voters_add, CMD_NEED_BOOK | CMD_WRITES, "ghi hội nghị cử tri và kết quả tín nhiệm từng người" },
-	{ "voters import", cmd_voters_import, CMD_NEED_BOOK | CMD_WRITES, "nhập kết quả hội nghị cử tri từ tệp CSV (tất cả hoặc không gì)" },
+	{ "voters import", cmd_voters_import, CMD_NEED_BOOK | CMD_WRITES, "nhập kết quả hội nghị cử tri từ tệp CSV hoặc Excel (tất cả hoặc không gì)" },
+	{ "workbook", cmd_workbook, CMD_NEED_BOOK, "ghi sổ Excel để nhập liệu (danh sách thả xuống, hướng dẫn), có thể điền sẵn dữ liệu" },
 	{ "withdraw", cmd_withdraw, CMD_NEED_BOOK | CMD_WRITES, "ghi người ứng cử xin rút" },
 	{ "help", cmd_help, 0, "danh sách lệnh, hoặc hướng dẫn một lệnh" },
 };
@@ -226,10 +227,11 @@ static int check_by(const struct ctx *ctx, int argc, char **argv)
 	}
 	if (!by)
 		return 0;
+	/* One line, no controls (what the command's own parse keeps). */
+	if (!(by = opt_clean_line(by, "--by")))
+		return -1;
 	if (!*by)
 		return error("--by cần tên người thực hiện, không được để trống");
-	if (!text_utf8_valid(by, strlen(by), NULL))
-		return error("--by: tên người thực hiện không phải UTF-8 hợp lệ");
 	if (text_utf8_count(by) > 200)
 		return error("--by: tên người thực hiện quá dài (%zu ký tự, tối đa 200)", text_utf8_count(by));
 	return 0;
@@ -425,6 +427,13 @@ int main(int argc, char **argv)
 
 	/* Books, exports and backups hold personal data: owner only. */
 	umask(077);
+	/* A fixed clock for the audit trail must be a time, or nothing is
+	 * recorded with it (audit.c). */
+	if (getenv("HIEPTHUONG_NOW") && *getenv("HIEPTHUONG_NOW") && !audit_time_valid(getenv("HIEPTHUONG_NOW"))) {
+		error("biến HIEPTHUONG_NOW '%s' không phải thời điểm dạng 2026-01-05T08:30:00+07:00; bỏ biến này để "
+		      "dùng đồng hồ máy", getenv("HIEPTHUONG_NOW"));
+		return EXIT_USAGE;
+	}
 	memset(&ctx, 0, sizeof(ctx));
 	ctx.db_path = getenv("HIEPTHUONG_DB");
 	if (!ctx.db_path || !*ctx.db_path)
@@ -446,12 +455,13 @@ int main(int argc, char **argv)
 			}
 			if (!strcmp(a, "--db"))
 				ctx.db_path = argv[++i];
-			else
-				ctx.by = argv[++i];
+			else if (!(ctx.by = opt_clean_line(argv[++i], "--by")))
+				return EXIT_USAGE;
 		} else if (!strncmp(a, "--db=", 5)) {
 			ctx.db_path = a + 5;
 		} else if (!strncmp(a, "--by=", 5)) {
-			ctx.by = a + 5;
+			if (!(ctx.by = opt_clean_line(a + 5, "--by")))
+				return EXIT_USAGE;
 		} else if (!strcmp(a, "--version") || !strcmp(a, "-V")) {
 			return check_stdout(cmd_version(&ctx, 1, argv));
 		} else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
@@ -469,6 +479,14 @@ int main(int argc, char **argv)
 	}
 	c = cmd_lookup(argc - i, argv + i, &nwords);
 	if (!c) {
+		if (is_group(argv[i]) && i + 1 < argc &&
+		    (!strcmp(argv[i + 1], "--help") || !strcmp(argv[i + 1], "-h"))) {
+			/* `hiepthuong candidate --help`, as `hiepthuong help candidate` */
+			printf("Các lệnh '%s':\n", argv[i]);
+			list_commands(stdout, argv[i]);
+			printf("\n'hiepthuong %s LỆNH --help' in hướng dẫn của từng lệnh.\n", argv[i]);
+			return check_stdout(EXIT_OK);
+		}
 		if (is_group(argv[i])) {
 			if (i + 1 < argc)
 				error("không có lệnh '%s %s'", argv[i], argv[i + 1]);
@@ -489,5 +507,6 @@ int main(int argc, char **argv)
 		argv[i + 1] = (char *)c->name;
 	rc = run_command(c, &ctx, argc - i - (nwords - 1), argv + i + (nwords - 1));
 	sbuf_release(&cmdline);
+	opt_release_all();
 	return check_stdout(rc);
 }

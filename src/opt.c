@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cmd.h"
+#include "count.h"
 #include "diag.h"
 #include "opt.h"
 #include "sbuf.h"
@@ -11,7 +12,7 @@
 #include "banned.h"
 
 static const struct opt common_opts[] = {
-	OPT_STRING(0, "db", NULL, "TỆP", "sổ dữ liệu (mặc định $HIEPTHUONG_DB hoặc hiepthuong.db)"),
+	OPT_PATH(0, "db", NULL, "TỆP", "sổ dữ liệu (mặc định $HIEPTHUONG_DB hoặc hiepthuong.db)"),
 	OPT_STRING(0, "by", NULL, "TÊN", "người thực hiện, ghi vào nhật ký (mặc định tài khoản hệ điều hành)"),
 	OPT_BOOL('h', "help", NULL, "in hướng dẫn này"),
 	OPT_END()
@@ -78,23 +79,80 @@ static const struct opt *find_short(const struct opt *opts, int c)
 	return NULL;
 }
 
+/* The cleaned values handed out, freed by opt_release_all(). */
+static char **kept;
+static int nkept;
+
+void opt_release_all(void)
+{
+	for (int i = 0; i < nkept; i++)
+		free(kept[i]);
+	free(kept);
+	kept = NULL;
+	nkept = 0;
+}
+
+static const char *keep(char *s)
+{
+	kept = xrealloc(kept, sizeof(*kept) * (size_t)(nkept + 1));
+	kept[nkept++] = s;
+	return s;
+}
+
+/* text_clean(), and for one line also trim and collapse white space. */
+static const char *clean(const char *s, int one_line, const char *what)
+{
+	size_t bad = 0;
+	char *c = text_clean(s, strlen(s), &bad), *line;
+
+	if (!c) {
+		error("%s: giá trị không phải UTF-8 hợp lệ (byte thứ %zu)", what, bad + 1);
+		return NULL;
+	}
+	if (!one_line)
+		return keep(c);
+	line = text_trim_collapse(c);
+	free(c);
+	return keep(line);
+}
+
+const char *opt_clean_line(const char *s, const char *what)
+{
+	return clean(s, 1, what);
+}
+
 static int store(struct ctx *ctx, const struct opt *o, int common, const char *arg,
 		 const char *shown)
 {
 	if (common) {
-		if (!strcmp(o->long_name, "db"))
+		if (!strcmp(o->long_name, "db")) {
 			ctx->db_path = arg;
-		else if (!strcmp(o->long_name, "by"))
-			ctx->by = arg;
+		} else if (!strcmp(o->long_name, "by")) {
+			if (!(ctx->by = clean(arg, 1, shown)))
+				return -1;
+		}
 		return 0;
 	}
 	switch (o->type) {
 	case OPT_T_BOOL:
 		*(int *)o->value = 1;
 		return 0;
-	case OPT_T_STRING:
+	case OPT_T_PATH:
 		*(const char **)o->value = arg;
 		return 0;
+	case OPT_T_STRING:
+	case OPT_T_TEXT:
+		if (!(arg = clean(arg, o->type == OPT_T_STRING, shown)))
+			return -1;
+		*(const char **)o->value = arg;
+		return 0;
+	case OPT_T_COUNT: {
+		char err[200];
+
+		if (count_parse(arg, (long *)o->value, err, sizeof(err)) < 0)
+			return error("tùy chọn '%s': %s", shown, err);
+		return 0;
+	}
 	case OPT_T_INT: {
 		char *end;
 		long v;
@@ -109,6 +167,8 @@ static int store(struct ctx *ctx, const struct opt *o, int common, const char *a
 	case OPT_T_LIST: {
 		struct opt_list *l = o->value;
 
+		if (!(arg = clean(arg, 1, shown)))
+			return -1;
 		l->v = xrealloc(l->v, sizeof(*l->v) * (size_t)(l->n + 1));
 		l->v[l->n++] = arg;
 		return 0;

@@ -26,7 +26,19 @@
 
 struct ctx;
 
-enum opt_type { OPT_T_END, OPT_T_BOOL, OPT_T_STRING, OPT_T_INT, OPT_T_LIST };
+/*
+ * Text options are cleaned as they are parsed, once for every command:
+ * text_clean() (valid UTF-8 or a usage error; controls and format
+ * characters such as U+200B removed; NFC), then for OPT_STRING and
+ * OPT_LIST white space trimmed and collapsed, so that a one-line field (a
+ * name, a reason, --by) is one line and an ESC never reaches the book.
+ * OPT_TEXT keeps line breaks (minutes, proceedings); OPT_PATH is a file
+ * name and is taken as it is.  OPT_COUNT is a count (count.h): 0 to
+ * COUNT_MAX, anything else a usage error; OPT_INT any whole number.
+ * Cleaned values live until opt_release_all() (at exit).
+ */
+enum opt_type { OPT_T_END, OPT_T_BOOL, OPT_T_STRING, OPT_T_INT, OPT_T_LIST, OPT_T_PATH, OPT_T_TEXT,
+		OPT_T_COUNT };
 
 struct opt {
 	enum opt_type type;
@@ -48,6 +60,9 @@ struct opt_list {
 #define OPT_STRING(s, l, v, a, h) { OPT_T_STRING, (s), (l), (v), (a), (h) }
 #define OPT_INT(s, l, v, a, h) { OPT_T_INT, (s), (l), (v), (a), (h) }
 #define OPT_LIST(s, l, v, a, h) { OPT_T_LIST, (s), (l), (v), (a), (h) }
+#define OPT_PATH(s, l, v, a, h) { OPT_T_PATH, (s), (l), (v), (a), (h) }
+#define OPT_TEXT(s, l, v, a, h) { OPT_T_TEXT, (s), (l), (v), (a), (h) }
+#define OPT_COUNT(s, l, v, a, h) { OPT_T_COUNT, (s), (l), (v), (a), (h) }
 
 /*
  * Parse argv (argv[0] is the command name and is skipped).  Returns the
@@ -62,5 +77,16 @@ void opt_usage(const char *usage, const struct opt *opts, int to_stderr);
 
 /* Free what OPT_LIST options allocated. */
 void opt_list_release(struct opt_list *l);
+
+/*
+ * A value cleaned as an OPT_STRING is (one line), for text that reaches a
+ * command another way (the global --by): a string that lives until
+ * opt_release_all(), or NULL after reporting why (invalid UTF-8).
+ * `what` names the value in the message ("--by").
+ */
+const char *opt_clean_line(const char *s, const char *what);
+
+/* Free every cleaned value (main, at exit). */
+void opt_release_all(void);
 
 #endif

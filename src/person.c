@@ -14,30 +14,35 @@ static const char *const h_ho[] = { "Họ", NULL };
 static const char *const h_ten_dem[] = { "Tên đệm", "Chữ đệm", NULL };
 static const char *const h_ten[] = { "Tên", NULL };
 static const char *const h_other[] = { "Tên gọi khác", "Các tên gọi khác", "Bí danh", "Họ và tên thường dùng", NULL };
-static const char *const h_dob[] = { "Ngày, tháng, năm sinh", "Ngày tháng năm sinh", "Ngày sinh", "Năm sinh", NULL };
-static const char *const h_sex[] = { "Giới tính", NULL };
+static const char *const h_dob[] = { "Ngày, tháng, năm sinh", "Ngày sinh", "Năm sinh", "Sinh ngày", "Ngày, tháng, năm sinh (dd/mm/yyyy)", NULL };
+static const char *const h_sex[] = { "Giới tính", "Nam, nữ", "Giới", NULL };
 static const char *const h_nat[] = { "Quốc tịch", NULL };
 static const char *const h_eth[] = { "Dân tộc", NULL };
 static const char *const h_rel[] = { "Tôn giáo", NULL };
-static const char *const h_home[] = { "Quê quán", NULL };
-static const char *const h_res[] = { "Nơi ở hiện nay", "Nơi ở", "Nơi cư trú", NULL };
-static const char *const h_gen[] = { "Giáo dục phổ thông", "Trình độ giáo dục phổ thông", NULL };
-static const char *const h_prof[] = { "Chuyên môn, nghiệp vụ", "Chuyên môn nghiệp vụ", "Trình độ chuyên môn, nghiệp vụ",
-				       NULL };
-static const char *const h_deg[] = { "Học hàm, học vị", "Học hàm học vị", "Học vị", NULL };
-static const char *const h_pol[] = { "Lý luận chính trị", "Trình độ lý luận chính trị", NULL };
+static const char *const h_home[] = { "Quê quán", "Nguyên quán", NULL };
+static const char *const h_res[] = { "Nơi ở hiện nay", "Nơi ở", "Nơi cư trú", "Nơi ở hiện tại", "Nơi cư trú hiện nay", "Nơi thường trú",
+				      "Chỗ ở hiện nay", NULL };
+static const char *const h_gen[] = { "Giáo dục phổ thông", "Trình độ giáo dục phổ thông", "Học vấn", "Trình độ học vấn",
+				      "Trình độ văn hóa", "Văn hóa", "Phổ thông", NULL };
+static const char *const h_prof[] = { "Chuyên môn, nghiệp vụ", "Trình độ chuyên môn, nghiệp vụ", "Chuyên môn",
+				       "Trình độ chuyên môn", NULL };
+static const char *const h_deg[] = { "Học hàm, học vị", "Học vị", "Học hàm", NULL };
+static const char *const h_pol[] = { "Lý luận chính trị", "Trình độ lý luận chính trị", "Chính trị", "Trình độ chính trị", NULL };
 static const char *const h_lang[] = { "Ngoại ngữ", "Trình độ ngoại ngữ", NULL };
-static const char *const h_occ[] = { "Nghề nghiệp, chức vụ", "Nghề nghiệp", "Nghề nghiệp hiện nay", NULL };
-static const char *const h_pos[] = { "Chức vụ", NULL };
-static const char *const h_work[] = { "Nơi công tác", "Nơi làm việc", NULL };
-static const char *const h_party[] = { "Ngày vào Đảng", "Ngày vào Đảng (nếu có)", NULL };
-/* "khóa" and the older spelling "khoá" stay different strings after NFC */
-static const char *const h_na[] = { "Đại biểu Quốc hội khóa (nếu có)", "Đại biểu Quốc hội khoá (nếu có)",
-				     "Là đại biểu Quốc hội (nếu có)", "Là đại biểu QH (nếu có)", "Đại biểu Quốc hội",
-				     "Là đại biểu Quốc hội", NULL };
-static const char *const h_hdnd[] = { "Đại biểu HĐND nhiệm kỳ (nếu có)", "Đại biểu HĐND (nếu có)",
-				       "Là đại biểu HĐND (nếu có)", "Đại biểu Hội đồng nhân dân", "Là đại biểu HĐND",
+static const char *const h_occ[] = { "Nghề nghiệp, chức vụ", "Nghề nghiệp", "Nghề nghiệp hiện nay", "Nghề nghiệp, chức vụ hiện nay",
+				      "Chức vụ, nghề nghiệp", NULL };
+static const char *const h_pos[] = { "Chức vụ", "Chức vụ hiện nay", NULL };
+static const char *const h_work[] = { "Nơi công tác", "Nơi làm việc", "Nơi công tác hiện nay", "Cơ quan công tác", "Đơn vị công tác",
 				       NULL };
+static const char *const h_party[] = { "Ngày vào Đảng", "Ngày vào Đảng CSVN", "Ngày vào Đảng Cộng sản Việt Nam", "Đảng viên", NULL };
+/* "(nếu có)" at the end, "QH", "HĐND" and "khoá" are taken care of by the
+ * comparison (import.c, header_key()): "Là đại biểu QH" is "Là đại biểu
+ * Quốc hội (nếu có)". */
+static const char *const h_na[] = { "Đại biểu Quốc hội khóa (nếu có)", "Là đại biểu Quốc hội (nếu có)", "Đại biểu Quốc hội",
+				     "Là đại biểu Quốc hội khóa", "Đại biểu Quốc hội các khóa", NULL };
+static const char *const h_hdnd[] = { "Đại biểu HĐND nhiệm kỳ (nếu có)", "Là đại biểu HĐND (nếu có)",
+				       "Đại biểu Hội đồng nhân dân", "Là đại biểu HĐND nhiệm kỳ", "Đại biểu HĐND các cấp",
+				       "Là đại biểu HĐND cấp", NULL };
 static const char *const h_idn[] = { "Số căn cước", "Số CCCD", "Số căn cước công dân", "Số định danh cá nhân", NULL };
 
 const struct person_field person_fields[PF_N] = {
@@ -96,6 +101,16 @@ static int parse_sex(const char *s)
 	return 0;
 }
 
+int person_no_date(const char *s)
+{
+	static const char *const none[] = { "không", "không có", "chưa", "-", "--", "–", "—", "x", NULL };
+
+	for (int i = 0; none[i]; i++)
+		if (text_equal_fold(s, none[i]))
+			return 1;
+	return 0;
+}
+
 int person_set(struct person *p, int f, const char *s, char *err, size_t errlen)
 {
 	struct date d;
@@ -113,8 +128,13 @@ int person_set(struct person *p, int f, const char *s, char *err, size_t errlen)
 			return -1;
 		}
 		break;
-	case PV_BIRTH:
 	case PV_DATE:
+		if (person_no_date(s)) {
+			put(p, f, NULL);	/* "Không", "-": the list says there is none */
+			return 0;
+		}
+		/* fall through */
+	case PV_BIRTH:
 		if (date_parse(s, DATE_PARTIAL, &d, why, sizeof(why)) < 0) {
 			snprintf(err, errlen, "%s: '%s'", why, s);
 			return -1;
@@ -495,8 +515,33 @@ int person_field_find(const char *name)
 	return -1;
 }
 
-int person_select(sqlite3 *db, const char *sel, const char *dob, long long *id)
+char *person_ref_name(const char *ref, char **other)
 {
+	const char *open = strchr(ref, '('), *close;
+	struct sbuf sb = SBUF_INIT;
+	char *main_name;
+
+	*other = NULL;
+	close = open ? strrchr(open, ')') : NULL;
+	if (!open || !close || close[1] || open == ref)
+		return text_trim_collapse(ref);
+	sbuf_add(&sb, ref, (size_t)(open - ref));
+	main_name = text_trim_collapse(sb.buf);
+	sbuf_reset(&sb);
+	sbuf_add(&sb, open + 1, (size_t)(close - open - 1));
+	*other = text_trim_collapse(sb.buf);
+	sbuf_release(&sb);
+	if (*other && !**other) {
+		free(*other);
+		*other = NULL;
+	}
+	return main_name;
+}
+
+int person_select(sqlite3 *db, const char *sel_in, const char *dob, long long *id)
+{
+	char *other = NULL, *sel_main = person_ref_name(sel_in, &other);
+	const char *sel = sel_main ? sel_main : sel_in;
 	const char *s = sel[0] == '#' ? sel + 1 : sel;
 	struct sbuf who = SBUF_INIT;
 	sqlite3_stmt *st;
@@ -508,6 +553,8 @@ int person_select(sqlite3 *db, const char *sel, const char *dob, long long *id)
 		if (!*end) {
 			char num[32];
 			snprintf(num, sizeof(num), "%lld", v);
+			free(sel_main);
+			free(other);
 			if (db_query_int(db, 0, "SELECT count(*) FROM person WHERE id = ?", num, (const char *)NULL) == 1) {
 				*id = v;
 				return 1;
@@ -516,9 +563,13 @@ int person_select(sqlite3 *db, const char *sel, const char *dob, long long *id)
 			return 0;
 		}
 	}
-	st = db_prepare(db, "SELECT id, ho, ten_dem, ten, dob FROM person WHERE ?1 IS NULL OR dob = ?1 ORDER BY sort_key");
-	if (!st)
+	st = db_prepare(db, "SELECT id, ho, ten_dem, ten, dob, other_names FROM person WHERE ?1 IS NULL OR dob = ?1 "
+			    "ORDER BY sort_key");
+	if (!st) {
+		free(sel_main);
+		free(other);
 		return -1;
+	}
 	db_bind_text(st, 1, dob);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		struct person q = { 0 };
@@ -528,7 +579,10 @@ int person_select(sqlite3 *db, const char *sel, const char *dob, long long *id)
 		q.v[PF_TEN_DEM] = (char *)db_col_text(st, 2);
 		q.v[PF_TEN] = (char *)db_col_text(st, 3);
 		name = person_full_name(&q);
-		if (text_equal_fold(name, sel)) {
+		/* "Nguyễn Văn A (Thích Thanh A)": the name, and the other name
+		 * when the book has one */
+		if (text_equal_fold(name, sel) &&
+		    (!other || !*db_col_text(st, 5) || text_equal_fold(db_col_text(st, 5), other))) {
 			*id = sqlite3_column_int64(st, 0);
 			sbuf_addf(&who, "%s#%lld (sinh %s)", n ? ", " : "", *id, db_col_text(st, 4));
 			n++;
@@ -537,9 +591,11 @@ int person_select(sqlite3 *db, const char *sel, const char *dob, long long *id)
 	}
 	sqlite3_finalize(st);
 	if (n == 0)
-		error("không có người tên '%s'%s%s trong sổ", sel, dob ? " sinh " : "", dob ? dob : "");
+		error("không có người tên '%s'%s%s trong sổ", sel_in, dob ? " sinh " : "", dob ? dob : "");
 	else if (n > 1)
-		error("có %d người tên '%s': %s; dùng mã (#N) hoặc --dob", n, sel, who.buf);
+		error("có %d người tên '%s': %s; dùng mã (#N) hoặc --dob", n, sel_in, who.buf);
 	sbuf_release(&who);
+	free(sel_main);
+	free(other);
 	return n == 1;
 }

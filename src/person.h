@@ -57,6 +57,13 @@ void person_release(struct person *p);
 int person_set(struct person *p, int f, const char *s, char *err, size_t errlen);
 
 /*
+ * 1 when the text of an optional date says there is none, as published
+ * lists write it in "Ngày vào Đảng": "Không", "Không có", "Chưa", "-",
+ * a dash, "x" (case ignored).  person_set() then clears the field.
+ */
+int person_no_date(const char *s);
+
+/*
  * Split a full name into p's họ, tên đệm and tên (and other names, from a
  * bracket).  Returns 0, or -1 with a reason (a single word, an unclosed
  * bracket, digits).
@@ -113,6 +120,14 @@ char *person_display(const struct person *p, int f);
  * nobody or more than one person fits (listing them), -1 on error.
  */
 int person_select(sqlite3 *db, const char *sel, const char *dob, long long *id);
+
+/*
+ * The name in a reference as a list prints it: "Đặng Minh Châu (Hòa thượng
+ * Thích Bảo Nghiêm)" is the name "Đặng Minh Châu" with the other name in
+ * *other (malloc'd; NULL when there is no bracket).  Returns the name,
+ * spacing collapsed (malloc'd), or NULL when ref is not UTF-8.
+ */
+char *person_ref_name(const char *ref, char **other);
 
 /* Find a field by its key or option name (for `candidate edit --clear`). */
 int person_field_find(const char *name);

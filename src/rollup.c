@@ -39,7 +39,8 @@ int rollup_reader_load(sqlite3 *db, struct rollup_reader *rd)
 	memset(rd, 0, sizeof(*rd));
 	rd->db = db;
 	rd->level_index = -1;
-	audit_now_text(rd->now, sizeof(rd->now));
+	if (audit_now_text(rd->now, sizeof(rd->now)) < 0)
+		return -1;
 	if (!(st = db_prepare(db, "SELECT e.term, e.committee_level, e.committee_name, b.config_path, b.config_text, "
 				  "b.term_text FROM election e, book b")))
 		return -1;

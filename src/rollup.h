@@ -128,9 +128,12 @@ int rollup_vote_passed(const struct rule_pack *pack, const char *body_kind, cons
 /* What the reader's pack says, for the reports (validate_rollup.c). */
 
 /* The share rule of attribute `attr` (RA_*) for a body of kind `body_kind`:
- * 1 with the rule, its percent and its list (RL_*), or 0 when none. */
+ * 1 with the rule, its percent and its list (RL_*), or 0 when none.  A
+ * rule of `scope: national` is a share of the whole country's list:
+ * rollup_target_national() says so. */
 int rollup_target(const struct rule_pack *pack, const char *body_kind, int attr, const struct rule **rule,
 		  long *percent, int *list);
+int rollup_target_national(const struct rule *rule);
 
 /* The least number of candidates a constituency of `seats` seats must have
  * (min_candidates rule of the kind): 1 with *need and *rule, or 0. */

@@ -453,8 +453,13 @@ static void print_total_text(const struct rstats *s, const struct rs_body *b, FI
 		if (!rollup_target(s->pack, b->kind, a, &r, &pct, &list) || !b->on[list])
 			continue;
 		rollup_percent(b->attr[list][a], b->on[list], got, sizeof(got));
-		fprintf(out, "  chỉ tiêu %s %s: ít nhất %ld%% của %s; có %s%% — %s\n", r->id, attr_labels[a], pct,
-			list_labels[list], got, rollup_share_meets(b->attr[list][a], b->on[list], pct) ? "đạt" : "chưa đạt");
+		if (rollup_target_national(r) && !s->top)
+			fprintf(out, "  chỉ tiêu %s %s: ít nhất %ld%% của %s cả nước; ở đây %s%% (một phần của cả nước: "
+				     "không đánh giá)\n", r->id, attr_labels[a], pct, list_labels[list], got);
+		else
+			fprintf(out, "  chỉ tiêu %s %s: ít nhất %ld%% của %s%s; có %s%% — %s\n", r->id, attr_labels[a], pct,
+				list_labels[list], rollup_target_national(r) ? " cả nước" : "", got,
+				rollup_share_meets(b->attr[list][a], b->on[list], pct) ? "đạt" : "chưa đạt");
 	}
 	for (int k = 0; k < 3; k++)
 		if (b->conf[k][0] || b->conf[k][1])

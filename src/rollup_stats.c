@@ -497,6 +497,7 @@ int rstats_load(const struct rollup_reader *rd, const struct date *today, const 
 
 	memset(s, 0, sizeof(*s));
 	s->pack = &rd->pack;
+	s->top = rd->level_index == 0;
 	s->today = *today;
 	if (older_than) {
 		s->has_older_than = 1;

@@ -84,6 +84,7 @@ struct rstats {
 	int *older;			/* committees whose book ends before older_than */
 	int nolder;
 	int nsources;
+	int top;			/* the reader is at the highest level (its totals are the country's) */
 };
 
 /*

@@ -44,6 +44,10 @@
 
 #define FONT "Times New Roman"
 #define NCOLS 24
+/* Committees on a page of the table: rows of one line (the names are
+ * short), with the header repeated and room left for the totals and the
+ * signature block, on a landscape A4 page scaled to fit its width. */
+#define ROWS_PER_PAGE 25
 
 /* Column widths (Excel units): STT, committee, seats, constituencies, five
  * stages (nominated .. official) and stopped, six attributes (number, %),
@@ -517,8 +521,8 @@ static void sheet(struct book *b, const struct rs_body *t, int index)
 	const struct rstats *s = b->s;
 	char name[64];
 	lxw_worksheet *ws;
-	int r, list = sheet_list(t), no = 0;
-	lxw_row_t breaks[2] = { 0, 0 };
+	int r, list = sheet_list(t), no = 0, nbreaks = 0;
+	lxw_row_t *breaks = xcalloc((size_t)t->committees / ROWS_PER_PAGE + 3, sizeof(*breaks));
 
 	/* a sheet name: at most 31 characters, none of []:*?/\ ; the type names have none */
 	snprintf(name, sizeof(name), "%s", t->type_name);
@@ -529,16 +533,21 @@ static void sheet(struct book *b, const struct rs_body *t, int index)
 	page_setup(ws);
 	r = page_head(b, ws, t);
 	r = summary(b, ws, name, r, t);
-	breaks[0] = (lxw_row_t)r;
-	worksheet_set_h_pagebreaks(ws, breaks);
+	breaks[nbreaks++] = (lxw_row_t)r;
 	line(ws, r++, 0, 12, "IV. TỪNG ỦY BAN", b->bold_l, 11, 1);
 	r = table_head(b, ws, r, list);
 	for (int i = 0; i < s->n; i++)
 		for (int k = 0; k < s->c[i].nbodies; k++)
-			if (!strcmp(s->c[i].bodies[k].code, t->code))
+			if (!strcmp(s->c[i].bodies[k].code, t->code)) {
+				/* the file's own breaks: a page of rows under the repeated header */
+				if (no && no % ROWS_PER_PAGE == 0)
+					breaks[nbreaks++] = (lxw_row_t)r;
 				table_row(b, ws, r++, ++no, short_name(s->c[i].name), &s->c[i].bodies[k], list, 0);
+			}
 	table_row(b, ws, r++, 0, "Tổng cộng", t, list, 1);
+	worksheet_set_h_pagebreaks(ws, breaks);	/* ends with a 0 */
 	signature(b, ws, r);
+	free(breaks);
 }
 
 int rollup_xlsx_write(const struct rstats *s, const char *path, const char *shown)

@@ -26,7 +26,7 @@ struct param_spec {
 
 struct kind_spec {
 	const char *kind;
-	struct param_spec params[6];	/* ends with a NULL name */
+	struct param_spec params[8];	/* ends with a NULL name */
 };
 
 static const char *const conference_kinds[] = {
@@ -38,6 +38,9 @@ static const char *const attributes[] = {
 };
 static const char *const lists[] = { "nominees", "preliminary", "qualified", "official", NULL };
 static const char *const granularities[] = { "sum_of_constituencies", "body", NULL };
+/* share: what the target is a share of: the body's list, or (NA) the whole
+ * country's, of which a book holds one province's part */
+static const char *const scopes[] = { "body", "national", NULL };
 static const char *const events[] = { "issues_answered", "round3_sent", "official_list", NULL };
 
 #define P_INT(n, lo, hi) { n, PT_INT, 1, lo, hi, NULL }
@@ -46,11 +49,13 @@ static const char *const events[] = { "issues_answered", "round3_sent", "officia
 #define P_STR_OPT(n, ch) { n, PT_STR, 0, 0, 0, ch }
 #define P_BOOL(n) { n, PT_BOOL, 1, 0, 1, NULL }
 #define P_LIST(n, ch) { n, PT_STRLIST, 1, 0, 0, ch }
+#define P_LIST_OPT(n, ch) { n, PT_STRLIST, 0, 0, 0, ch }
 #define P_TABLE(n) { n, PT_SEATS_TABLE, 1, 0, 0, NULL }
 
 static const struct kind_spec kinds[] = {
 	{ "min_age", { P_INT("years", 1, 150) } },
-	{ "nationality", { P_STR("text", NULL) } },
+	{ "nationality", { P_STR("text", NULL), P_STR_OPT("country", NULL), P_LIST_OPT("more_than_one", NULL),
+			   P_LIST_OPT("applying", NULL) } },
 	{ "hdnd_levels", { P_INT("max_levels", 1, 10), P_INT("max_levels_with_na", 0, 10) } },
 	{ "one_constituency", { { 0 } } },
 	{ "hdnd_locality", { { 0 } } },
@@ -72,7 +77,7 @@ static const struct kind_spec kinds[] = {
 	{ "residence_trust_gate", { P_STR("trust_rule", NULL) } },
 	{ "seats_sum", { { 0 } } },
 	{ "share", { P_STR("attribute", attributes), P_INT("min_percent", 0, 100), P_STR("list", lists),
-		     P_INT_OPT("age_under", 1, 150), P_STR_OPT("majority", NULL) } },
+		     P_INT_OPT("age_under", 1, 150), P_STR_OPT("majority", NULL), P_STR_OPT("scope", scopes) } },
 	{ "alloc_sum", { { 0 } } },
 	{ "list_order", { P_LIST("tone_order", NULL) } },
 	{ "deadline", { P_STR("deadline", NULL), P_STR("event", events) } },

@@ -8,7 +8,8 @@
 -- on the term, live in the rule pack instead.
 --
 -- Conventions: dates are ISO text (YYYY-MM-DD; birth dates may be YYYY-MM or
--- YYYY when only that is known); times are HH:MM; counts are integers >= 0;
+-- YYYY when only that is known); times are HH:MM; counts are integers from 0
+-- to 200000000 (COUNT_MAX in count.h: the rules' arithmetic cannot overflow);
 -- names and codes are NFC UTF-8.
 
 -- The files the book was made from, kept so that the book stands alone.
@@ -98,7 +99,7 @@ CREATE TABLE allocation (
 	unit_id INTEGER NOT NULL REFERENCES unit(id),
 	version INTEGER NOT NULL CHECK (version IN (1, 2, 3)),
 	decided_on TEXT,
-	count INTEGER NOT NULL CHECK (count >= 0),
+	count INTEGER NOT NULL CHECK (count BETWEEN 0 AND 200000000),
 	women INTEGER NOT NULL DEFAULT 0 CHECK (women >= 0 AND women <= count),
 	reelected INTEGER NOT NULL DEFAULT 0 CHECK (reelected >= 0 AND reelected <= count),
 	non_party INTEGER NOT NULL DEFAULT 0 CHECK (non_party >= 0 AND non_party <= count),
@@ -181,7 +182,9 @@ CREATE TABLE candidacy (
 	constituency_id INTEGER REFERENCES constituency(id),
 	note TEXT,
 	UNIQUE (person_id, body_id),
-	CHECK ((source = 'self') = (unit_id IS NULL)),
+	-- a self-nominee has no unit; a nominee has one, unless the list it
+	-- came from did not say (a published list imported or adopted)
+	CHECK (source <> 'self' OR unit_id IS NULL),
 	CHECK ((status = 'dropped') = (drop_reason IS NOT NULL)),
 	CHECK (drop_reason IS NOT 'other' OR drop_note IS NOT NULL),
 	CHECK (special_case = 0 OR special_reason IS NOT NULL)
@@ -210,21 +213,29 @@ CREATE TABLE conference (
 	chair_position TEXT,
 	secretary_name TEXT,
 	secretary_position TEXT,
-	voters_at_place INTEGER CHECK (voters_at_place >= 0),
-	invited INTEGER CHECK (invited >= 0),
-	present INTEGER CHECK (present >= 0),
-	absent INTEGER CHECK (absent >= 0),
+	voters_at_place INTEGER CHECK (voters_at_place BETWEEN 0 AND 200000000),
+	invited INTEGER CHECK (invited BETWEEN 0 AND 200000000),
+	present INTEGER CHECK (present BETWEEN 0 AND 200000000),
+	absent INTEGER CHECK (absent BETWEEN 0 AND 200000000),
 	guests TEXT,
 	agenda TEXT,
 	agreed TEXT,
 	vote_method TEXT CHECK (vote_method IN ('hands', 'ballot', 'online_poll')),
-	tellers INTEGER CHECK (tellers >= 0),
-	ballots_issued INTEGER CHECK (ballots_issued >= 0),
-	ballots_returned INTEGER CHECK (ballots_returned >= 0),
-	ballots_valid INTEGER CHECK (ballots_valid >= 0),
-	ballots_invalid INTEGER CHECK (ballots_invalid >= 0),
-	votes_cast INTEGER CHECK (votes_cast >= 0),	-- consultation rounds: ballots/hands counted
+	tellers INTEGER CHECK (tellers BETWEEN 0 AND 200000000),
+	ballots_issued INTEGER CHECK (ballots_issued BETWEEN 0 AND 200000000),
+	ballots_returned INTEGER CHECK (ballots_returned BETWEEN 0 AND 200000000),
+	ballots_valid INTEGER CHECK (ballots_valid BETWEEN 0 AND 200000000),
+	ballots_invalid INTEGER CHECK (ballots_invalid BETWEEN 0 AND 200000000),
+	votes_cast INTEGER CHECK (votes_cast BETWEEN 0 AND 200000000),	-- consultation rounds: ballots/hands counted
 	notice_ref TEXT,				-- "Thông báo số …/TB-MTTQ ngày …" the meeting acts on
+	-- What the minutes record besides the counts (Mẫu 01/BCĐ, 01, 02/HNCT,
+	-- 06/BBKP).  Texts of several entries hold one entry a line (LF).
+	purpose TEXT,					-- mục đích của hội nghị
+	attendees TEXT,					-- thành phần: those present, a line each
+	commune TEXT,					-- xã/phường/đặc khu of a voter conference
+	locality TEXT,					-- thôn/tổ dân phố of a residence conference
+	issue_time TEXT CHECK (issue_time GLOB '[0-2][0-9]:[0-5][0-9]'),	-- thời gian phát phiếu
+	collect_time TEXT CHECK (collect_time GLOB '[0-2][0-9]:[0-5][0-9]'),	-- thời hạn thu phiếu
 	CHECK (present IS NULL OR invited IS NULL OR present <= invited),
 	CHECK (votes_cast IS NULL OR present IS NULL OR votes_cast <= present),
 	CHECK (invited IS NULL OR voters_at_place IS NULL OR invited <= voters_at_place),
@@ -233,13 +244,25 @@ CREATE TABLE conference (
 );
 CREATE INDEX conference_body ON conference(body_id, kind, held_on);
 
+-- The counting team (tổ kiểm phiếu; seq 1 is its head, tổ trưởng) and the
+-- voters who witnessed the count (đại diện cử tri chứng kiến) of a
+-- conference, in the order the minutes name them.
+CREATE TABLE conference_member (
+	conference_id INTEGER NOT NULL REFERENCES conference(id),
+	role TEXT NOT NULL CHECK (role IN ('teller', 'witness')),
+	seq INTEGER NOT NULL CHECK (seq > 0),
+	name TEXT NOT NULL CHECK (name <> ''),
+	position TEXT,
+	PRIMARY KEY (conference_id, role, seq)
+);
+
 -- The total number of nominees agreed for a body at round 1 (version 1)
 -- and after each adjustment (2, 3), against which the allocation table
 -- must add up (rule kind alloc_sum, ALLOC-SUM).
 CREATE TABLE allocation_total (
 	body_id INTEGER NOT NULL REFERENCES body(id),
 	version INTEGER NOT NULL CHECK (version IN (1, 2, 3)),
-	total INTEGER NOT NULL CHECK (total >= 0),
+	total INTEGER NOT NULL CHECK (total BETWEEN 0 AND 200000000),
 	PRIMARY KEY (body_id, version)
 );
 
@@ -247,10 +270,11 @@ CREATE TABLE allocation_total (
 CREATE TABLE vote (
 	conference_id INTEGER NOT NULL REFERENCES conference(id),
 	candidacy_id INTEGER NOT NULL REFERENCES candidacy(id),
-	trust INTEGER NOT NULL CHECK (trust >= 0),
-	distrust INTEGER NOT NULL DEFAULT 0 CHECK (distrust >= 0),
-	invalid INTEGER NOT NULL DEFAULT 0 CHECK (invalid >= 0),
-	revote INTEGER CHECK (revote >= 0),	-- thôn conference: votes at the re-vote of a tie
+	trust INTEGER NOT NULL CHECK (trust BETWEEN 0 AND 200000000),
+	distrust INTEGER NOT NULL DEFAULT 0 CHECK (distrust BETWEEN 0 AND 200000000),
+	invalid INTEGER NOT NULL DEFAULT 0 CHECK (invalid BETWEEN 0 AND 200000000),
+	revote INTEGER CHECK (revote BETWEEN 0 AND 200000000),	-- thôn conference: votes at the re-vote of a tie
+	opinion TEXT,				-- the voters' opinion of the candidate (ý kiến nhận xét)
 	PRIMARY KEY (conference_id, candidacy_id)
 );
 -- A candidacy's results (the round-3 decision reads its residence result).
@@ -273,7 +297,8 @@ CREATE TABLE voter_issue (
 CREATE TABLE candidacy_event (
 	id INTEGER PRIMARY KEY,
 	candidacy_id INTEGER NOT NULL REFERENCES candidacy(id),
-	at TEXT NOT NULL,
+	at TEXT NOT NULL,		-- when it happened: the meeting's day, the dossier's, else the day entered
+	entered TEXT NOT NULL,		-- the day it was entered (the book's today); the audit trail has the time
 	stage TEXT NOT NULL,
 	decision TEXT NOT NULL CHECK (decision = 'in' OR decision = 'out' OR decision = 'special'
 		OR decision = 'assigned' OR decision = 'correction'),
@@ -281,16 +306,19 @@ CREATE TABLE candidacy_event (
 	note TEXT,
 	conference_id INTEGER REFERENCES conference(id)
 );
-CREATE INDEX candidacy_event_cand ON candidacy_event(candidacy_id);
+CREATE INDEX candidacy_event_cand ON candidacy_event(candidacy_id, at);
 
 -- Dated one-off events of a body that deadline rules check (rule kind
 -- deadline): round3_sent = the round-3 minutes and list were sent
 -- (HT3-SEND), official_list = the official list was published
--- (LIST-DEADLINE).
+-- (LIST-DEADLINE); and distribution = the election committee's report on
+-- the distribution of NA candidates over the constituencies (Mẫu 16).
+-- ref is the number of the act (the resolution behind the official list).
 CREATE TABLE body_event (
 	body_id INTEGER NOT NULL REFERENCES body(id),
-	event TEXT NOT NULL CHECK (event IN ('round3_sent', 'official_list')),
+	event TEXT NOT NULL CHECK (event IN ('round3_sent', 'official_list', 'distribution')),
 	on_date TEXT NOT NULL CHECK (on_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+	ref TEXT,
 	note TEXT,
 	PRIMARY KEY (body_id, event)
 );
@@ -369,7 +397,7 @@ CREATE TABLE rollup_source (
 	place TEXT NOT NULL,
 	file TEXT NOT NULL,			-- the file read, as its reader named it
 	head TEXT NOT NULL,			-- the audit head hash of the book read
-	entries INTEGER NOT NULL CHECK (entries > 0),	-- its audit entries then
+	entries INTEGER NOT NULL CHECK (entries BETWEEN 1 AND 200000000),	-- its audit entries then
 	last_at TEXT NOT NULL,			-- its last entry's time: how recent the book is
 	read_at TEXT NOT NULL,			-- when it was read (by this book, or by via)
 	contributed TEXT NOT NULL		-- what it brought: "1 cơ quan, 39 ứng cử, ..."
@@ -386,14 +414,14 @@ CREATE TABLE rollup_body (
 	type_name TEXT NOT NULL,
 	name TEXT NOT NULL,
 	khoa TEXT,
-	seats INTEGER NOT NULL CHECK (seats > 0),
+	seats INTEGER NOT NULL CHECK (seats BETWEEN 1 AND 200000000),
 	UNIQUE (source_id, code)
 );
 
 CREATE TABLE rollup_constituency (
 	body_id INTEGER NOT NULL REFERENCES rollup_body(id),
-	number INTEGER NOT NULL CHECK (number > 0),
-	seats INTEGER NOT NULL CHECK (seats > 0),
+	number INTEGER NOT NULL CHECK (number BETWEEN 1 AND 200000000),
+	seats INTEGER NOT NULL CHECK (seats BETWEEN 1 AND 200000000),
 	PRIMARY KEY (body_id, number)
 );
 
@@ -413,8 +441,8 @@ CREATE TABLE rollup_event (
 CREATE TABLE rollup_conference (
 	body_id INTEGER NOT NULL REFERENCES rollup_body(id),
 	kind TEXT NOT NULL,
-	held INTEGER NOT NULL CHECK (held >= 0),
-	results INTEGER NOT NULL CHECK (results >= 0),
+	held INTEGER NOT NULL CHECK (held BETWEEN 0 AND 200000000),
+	results INTEGER NOT NULL CHECK (results BETWEEN 0 AND 200000000),
 	passed INTEGER NOT NULL CHECK (passed >= 0 AND passed <= results),
 	PRIMARY KEY (body_id, kind)
 );

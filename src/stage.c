@@ -68,16 +68,20 @@ int stage_of(sqlite3 *db, long long cand, char stage[16], char status[16])
 int stage_event(sqlite3 *db, long long cand, const char *stage, const char *decision, const char *reason,
 		const char *note, long long conference_id)
 {
-	sqlite3_stmt *st = db_prepare_cached(db, "INSERT INTO candidacy_event(candidacy_id, at, stage, decision, reason, note, "
-					  "conference_id) VALUES (?, ?, ?, ?, ?, ?, ?)");
-	char at[32] = "";
+	sqlite3_stmt *st = db_prepare_cached(db, "INSERT INTO candidacy_event(candidacy_id, at, entered, stage, decision, "
+					  "reason, note, conference_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+	char at[32] = "", today[32];
 	int rc;
 
 	if (!st)
 		return -1;
-	/* When it happened: the deciding conference's day, else today as the
-	 * book sees it ($HIEPTHUONG_TODAY honoured).  The audit trail keeps
-	 * the wall-clock time of the entry. */
+	/* The day it was entered: today as the book sees it ($HIEPTHUONG_TODAY
+	 * honoured); the audit trail keeps the wall-clock time. */
+	if (book_today_iso(today, sizeof(today)) < 0)
+		return -1;
+	/* When it happened: the deciding conference's day; for a candidacy
+	 * just made (no conference), the day its dossier was received; else
+	 * the day it is entered. */
 	if (conference_id) {
 		sqlite3_stmt *c = db_prepare_cached(db, "SELECT held_on FROM conference WHERE id = ?");
 		if (c) {
@@ -86,17 +90,28 @@ int stage_event(sqlite3 *db, long long cand, const char *stage, const char *deci
 				snprintf(at, sizeof(at), "%s", db_col_text(c, 0));
 			sqlite3_reset(c);
 		}
+	} else if (!strcmp(stage, "proposed") || !strcmp(stage, "nominated")) {
+		sqlite3_stmt *c = db_prepare_cached(db, "SELECT substr(dossier_at, 1, 10) FROM candidacy WHERE id = ? "
+						  "AND dossier_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "
+						  "candidacy_event WHERE candidacy_id = ?1)");
+		if (c) {
+			db_bind_int(c, 1, cand);
+			if (sqlite3_step(c) == SQLITE_ROW)
+				snprintf(at, sizeof(at), "%s", db_col_text(c, 0));
+			sqlite3_reset(c);
+		}
 	}
-	if (!*at && book_today_iso(at, sizeof(at)) < 0)
-		snprintf(at, sizeof(at), "?");
+	if (!*at)
+		snprintf(at, sizeof(at), "%s", today);
 	db_bind_int(st, 1, cand);
 	db_bind_text(st, 2, at);
-	db_bind_text(st, 3, stage);
-	db_bind_text(st, 4, decision);
-	db_bind_text_or_null(st, 5, reason);
-	db_bind_text_or_null(st, 6, note);
+	db_bind_text(st, 3, today);
+	db_bind_text(st, 4, stage);
+	db_bind_text(st, 5, decision);
+	db_bind_text_or_null(st, 6, reason);
+	db_bind_text_or_null(st, 7, note);
 	if (conference_id)
-		db_bind_int(st, 7, conference_id);
+		db_bind_int(st, 8, conference_id);
 	rc = db_step_done(db, st, "ghi lịch sử người ứng cử");
 	sqlite3_reset(st);
 	return rc;
@@ -161,6 +176,14 @@ int stage_residence_trust(sqlite3 *db, const struct rule_pack *pack, long long c
 	return result;
 }
 
+/* The place of a stage in the process (stage_defs order), -1 unknown. */
+static int stage_rank(const char *key)
+{
+	const struct stage_def *d = stage_find(key);
+
+	return d ? (int)(d - stage_defs) : -1;
+}
+
 /* The stage a candidacy must be in before moving to `to`, and the round
  * conference that decides it (-1 none). */
 static const char *from_stage(const char *to, int *conf_kind)
@@ -203,6 +226,21 @@ int decide_one(sqlite3 *db, const struct rule_pack *pack, long long body_id, lon
 	stage_of(db, cand, stage, status);
 	if (strcmp(status, "active"))
 		BAD("'%s' đã dừng ở bước '%s'", name, stage_label(stage));
+	if (strcmp(stage, from) && stage_rank(stage) > stage_rank(from)) {
+		/* Past the decision: it was taken (into `to`) and cannot be
+		 * taken again; say what can be done instead. */
+		const char *next = !strcmp(stage, "nominated") ? "--round 2" : !strcmp(stage, "preliminary") ? "--round 3"
+				   : NULL;
+		if (next)
+			BAD("'%s' đã được quyết định vào '%s' và đang ở bước '%s'; một quyết định đã ghi không ghi lại "
+			    "được. Nếu nay người này không được đưa tiếp: 'hiepthuong decide %s --drop LÝ_DO'; nếu xin "
+			    "rút: 'hiepthuong withdraw'; nếu quyết định trước ghi nhầm: khôi phục bản sao lưu trước đó "
+			    "('hiepthuong restore')", name, stage_label(to), stage_label(stage), next);
+		BAD("'%s' đã được quyết định vào '%s' và đang ở bước '%s'; một quyết định đã ghi không ghi lại được. "
+		    "Nếu người này xin rút: 'hiepthuong withdraw' (với --correct \"LÝ DO\" khi danh sách đã khóa); nếu "
+		    "quyết định trước ghi nhầm: khôi phục bản sao lưu trước đó ('hiepthuong restore')", name,
+		    stage_label(to), stage_label(stage));
+	}
 	if (strcmp(stage, from))
 		BAD("'%s' đang ở bước '%s', chưa đến bước được quyết định vào '%s' (cần ở bước '%s')", name,
 		    stage_label(stage), stage_label(to), stage_label(from));

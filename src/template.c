@@ -165,6 +165,7 @@ static void parse_columns(struct ydoc *d, yaml_node_t *n, struct tpl_block *b, c
 			free(align);
 		}
 		ymap_bool(&m, "number", Y_OPTIONAL, &c->number);
+		ymap_bool(&m, "percent", Y_OPTIONAL, &c->percent);
 		ymap_bool(&m, "sum", Y_OPTIONAL, &c->sum);
 		ymap_end(&m);
 		if (c->head)
@@ -193,8 +194,13 @@ static void parse_table(struct ydoc *d, yaml_node_t *n, struct tpl_block *b, con
 		ydoc_error(d, n, "thiếu 'columns' trong 'table'");
 	ymap_strlist(&m, "blank", Y_OPTIONAL, &b->blank, &b->nblank);
 	ymap_str(&m, "total", Y_OPTIONAL, &b->total);
-	b->repeat_header = 0;
+	b->repeat_header = 1;
 	ymap_bool(&m, "repeat_header", Y_OPTIONAL, &b->repeat_header);
+	if ((x = ymap_get(&m, "continued"))) {
+		b->continued = xcalloc(1, sizeof(*b->continued));
+		parse_line(d, x, b->continued);
+	}
+	ymap_bool(&m, "even_rows", Y_OPTIONAL, &b->even_rows);
 	ymap_end(&m);
 }
 
@@ -238,6 +244,33 @@ static void parse_cols(struct ydoc *d, struct ymap *m, struct tpl_block *b, cons
 	b->last_col = (int)to - 1;
 }
 
+/* keep: together | with_next | with_previous, or a list of them. */
+static void parse_keep(struct ydoc *d, struct ymap *m, struct tpl_block *b)
+{
+	static const char *const words[] = { "together", "with_next", "with_previous", NULL };
+	yaml_node_t *x = ymap_get(m, "keep");
+	int n;
+
+	if (!x)
+		return;
+	n = x->type == YAML_SEQUENCE_NODE ? yseq_len(x) : 1;
+	for (int i = 0; i < n; i++) {
+		yaml_node_t *it = x->type == YAML_SEQUENCE_NODE ? yseq_item(d, x, i) : x;
+		char *w = NULL;
+		int k;
+
+		if (!it || ynode_str(d, it, "keep", &w) < 0)
+			continue;
+		for (k = 0; words[k] && strcmp(words[k], w); k++)
+			;
+		if (words[k])
+			b->keep |= 1u << k;
+		else
+			ydoc_error(d, it, "'keep' nhận together, with_next hoặc with_previous, không nhận '%s'", w);
+		free(w);
+	}
+}
+
 static void parse_block(struct ydoc *d, yaml_node_t *n, struct tpl_block *b, const struct tpl_page *pg, int depth)
 {
 	struct ymap m;
@@ -263,6 +296,12 @@ static void parse_block(struct ydoc *d, yaml_node_t *n, struct tpl_block *b, con
 	ymap_str(&m, "unless", Y_OPTIONAL, &b->unless);
 	parse_style(&m, &b->st);
 	parse_cols(d, &m, b, pg);
+	parse_keep(d, &m, b);
+	if (ymap_int(&m, "blank_lines", Y_OPTIONAL, 1, 30, &v) == 0) {
+		b->blank_lines = (int)v;
+		if (!kinds[TB_TEXT])
+			ydoc_error(d, ymap_get(&m, "blank_lines"), "'blank_lines' chỉ dùng cho khối 'text'");
+	}
 	if (found < 0) {
 		ydoc_error(d, n, "khối thiếu loại: text, header, table, each, signature, notes hoặc space");
 		ymap_end(&m);
@@ -361,11 +400,53 @@ static void parse_page(struct ydoc *d, yaml_node_t *n, struct tpl_page *pg)
 	ymap_end(&m);
 }
 
+/* A list of words each among `allowed`. */
+static void word_list(struct ydoc *d, struct ymap *m, const char *key, const char *const *allowed, char ***out,
+		      int *n)
+{
+	yaml_node_t *x = ymap_get(m, key);
+
+	if (!x || ymap_strlist(m, key, Y_OPTIONAL, out, n) != 0)
+		return;
+	for (int i = 0; i < *n; i++) {
+		int k;
+		for (k = 0; allowed[k] && strcmp(allowed[k], (*out)[i]); k++)
+			;
+		if (!allowed[k]) {
+			struct sbuf list = SBUF_INIT;
+			for (k = 0; allowed[k]; k++)
+				sbuf_addf(&list, "%s%s", k ? ", " : "", allowed[k]);
+			ydoc_error(d, x, "'%s' không nhận '%s' (chọn trong: %s)", key, (*out)[i], list.buf);
+			sbuf_release(&list);
+		}
+	}
+}
+
+/* meeting: {kind: [...], mode: [...], vote: [...]} */
+static void parse_meeting(struct ydoc *d, yaml_node_t *n, struct template *t)
+{
+	static const char *const kinds[] = { "ht1", "ht2", "ht3", "leadership", "expanded_leadership", "bctmt",
+					     "workplace", "residence", "thon", NULL };
+	static const char *const modes[] = { "in_person", "online", "distribution", NULL };
+	static const char *const votes[] = { "hands", "ballot", "online_poll", "none", NULL };
+	struct ymap m;
+
+	if (ymap_begin(d, n, "meeting", &m) < 0)
+		return;
+	word_list(d, &m, "kind", kinds, &t->meet_kind, &t->nmeet_kind);
+	word_list(d, &m, "mode", modes, &t->meet_mode, &t->nmeet_mode);
+	word_list(d, &m, "vote", votes, &t->meet_vote, &t->nmeet_vote);
+	ymap_end(&m);
+	if (!t->nmeet_kind)
+		ydoc_error(d, n, "'meeting' cần 'kind': các loại hội nghị mẫu dùng cho");
+}
+
 static void parse_form(struct ydoc *d, yaml_node_t *n, struct template *t)
 {
 	static const char *const kinds[] = { "na", "hdnd", NULL };
 	static const char *const gates[] = { "nominated", "preliminary", "qualified", "official", "round", NULL };
 	struct ymap m;
+	yaml_node_t *x;
 
 	if (ymap_begin(d, n, "form", &m) < 0)
 		return;
@@ -377,6 +458,8 @@ static void parse_form(struct ydoc *d, yaml_node_t *n, struct template *t)
 	ymap_enum(&m, "gate", Y_OPTIONAL, gates, &t->gate);
 	ymap_bool(&m, "locks", Y_OPTIONAL, &t->locks);
 	ymap_strlist(&m, "select", Y_OPTIONAL, &t->select, &t->nselect);
+	if ((x = ymap_get(&m, "meeting")))
+		parse_meeting(d, x, t);
 	ymap_str(&m, "file", Y_REQUIRED, &t->file);
 	ymap_str(&m, "sheet", Y_REQUIRED, &t->sheet);
 	ymap_end(&m);
@@ -469,6 +552,8 @@ static void blocks_free(struct tpl_block *b, int n)
 		free(b[i].cols);
 		strlist_free(b[i].blank, b[i].nblank);
 		free(b[i].total);
+		if (b[i].continued)
+			lines_free(b[i].continued, 1);
 		blocks_free(b[i].body, b[i].nbody);
 		blocks_free(b[i].empty, b[i].nempty);
 	}
@@ -485,6 +570,9 @@ void template_release(struct template *t)
 	free(t->body_kind);
 	free(t->gate);
 	strlist_free(t->select, t->nselect);
+	strlist_free(t->meet_kind, t->nmeet_kind);
+	strlist_free(t->meet_mode, t->nmeet_mode);
+	strlist_free(t->meet_vote, t->nmeet_vote);
 	free(t->file);
 	free(t->sheet);
 	free(t->page.font);

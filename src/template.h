@@ -56,11 +56,20 @@ struct tpl_column {
 	int span;			/* grid columns the column covers (>= 1) */
 	enum tpl_align align;
 	int number;			/* write integers as numbers */
+	int percent;			/* a fraction (0.5747), written as a number
+					 * shown as a percentage (57,47%) */
 	int sum;			/* add up in the totals row */
 	long line, col;
 };
 
 enum tpl_kind { TB_TEXT, TB_HEADER, TB_TABLE, TB_EACH, TB_SIGNATURE, TB_NOTES, TB_SPACE };
+
+/* A block's `keep` (docs/templates.md, "Pages"). */
+enum {
+	KEEP_TOGETHER = 1,		/* its rows on one page */
+	KEEP_WITH_NEXT = 2,		/* its last row on the page of the next row */
+	KEEP_WITH_PREVIOUS = 4		/* its first row on the page of the row above */
+};
 
 struct tpl_block {
 	enum tpl_kind kind;
@@ -68,6 +77,9 @@ struct tpl_block {
 	char *when, *unless;		/* conditions, or NULL */
 	struct tpl_style st;		/* block defaults */
 	int first_col, last_col;	/* 0-based span of TB_TEXT/TB_NOTES lines */
+	unsigned keep;			/* KEEP_* */
+	int blank_lines;		/* TB_TEXT: dotted lines for the hand under
+					 * a line the book could not fill */
 
 	struct tpl_line *lines;		/* TB_TEXT, TB_NOTES */
 	int nlines;
@@ -85,7 +97,12 @@ struct tpl_block {
 					 * the blank form ("1", "2", "…") */
 	int nblank;
 	char *total;			/* TB_TABLE: label of the totals row */
-	int repeat_header;		/* TB_TABLE: print header on every page */
+	int repeat_header;		/* TB_TABLE: header rows again on every page
+					 * its rows go on to (default) */
+	struct tpl_line *continued;	/* TB_TABLE: a line above the repeated
+					 * header rows, or NULL */
+	int even_rows;			/* TB_TABLE: every data row as tall as the
+					 * tallest (a ballot's boxes) */
 
 	struct tpl_block *body, *empty;	/* TB_EACH */
 	int nbody, nempty;
@@ -100,7 +117,7 @@ struct tpl_page {
 	int size;
 	double *widths;			/* grid column widths, Excel units */
 	int ncols;
-	int fit_width;
+	int fit_width;			/* print scale to fit the page's width */
 	char *footer;			/* Excel footer string, or NULL */
 };
 
@@ -118,6 +135,10 @@ struct template {
 	int locks;			/* a final export locks the gate's stage (lock.h) */
 	char **select;			/* instance filters "field=v1,v2" */
 	int nselect;
+	/* `meeting:` the meetings the form is for (conference datasets): their
+	 * kinds, modes and voting methods ("none": not recorded); NULL = any */
+	char **meet_kind, **meet_mode, **meet_vote;
+	int nmeet_kind, nmeet_mode, nmeet_vote;
 	char *file;			/* output name pattern, with fill-ins */
 	char *sheet;			/* sheet name */
 	struct tpl_page page;
@@ -158,5 +179,13 @@ void template_free_all(struct template *v, int n);
 
 /* Evaluate a `when`/`unless` condition with a field lookup. */
 int template_cond(const char *cond, const char *(*lookup)(void *arg, const char *name), void *arg);
+
+/*
+ * Whether the meeting the dataset describes (its fields conference_kind,
+ * conference_mode, vote_method) is one the form is for (`meeting:`).
+ * Returns 1, or 0 with why in *why (malloc'd Vietnamese, for the refusal).
+ */
+int template_meeting_ok(const struct template *t, const char *(*lookup)(void *arg, const char *name), void *arg,
+			char **why);
 
 #endif

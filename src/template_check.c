@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include "conference.h"
 #include "diag.h"
 #include "fill.h"
 #include "sbuf.h"
@@ -90,6 +91,8 @@ static void check_blocks(struct check *c, const struct tpl_block *b, int n)
 			check_text(c, b[i].left[k].text, b[i].left[k].line, b[i].left[k].col);
 		for (int k = 0; k < b[i].nright; k++)
 			check_text(c, b[i].right[k].text, b[i].right[k].line, b[i].right[k].col);
+		if (b[i].continued)
+			check_text(c, b[i].continued->text, b[i].continued->line, b[i].continued->col);
 		check_table_name(c, b[i].rows, b[i].line, b[i].col);
 		if (b[i].match)
 			check_cond(c, b[i].match, b[i].line, b[i].col);
@@ -109,6 +112,12 @@ int template_check_fields(const struct template *t, int (*known)(void *arg, cons
 	check_text(&c, t->file, 0, 0);
 	for (int i = 0; i < t->nselect; i++)
 		check_cond(&c, t->select[i], 0, 0);
+	if (t->nmeet_kind) {
+		check_cond(&c, "conference_kind", 0, 0);
+		check_cond(&c, "conference_mode", 0, 0);
+		check_cond(&c, "vote_method", 0, 0);
+		check_cond(&c, "conference_id", 0, 0);
+	}
 	check_blocks(&c, t->blocks, t->nblocks);
 	return c.nerr;
 }
@@ -138,6 +147,60 @@ int template_cond(const char *cond, const char *(*lookup)(void *arg, const char 
 			return 0;
 		p += len + 1;
 	}
+}
+
+static int has(char *const *v, int n, const char *s)
+{
+	for (int i = 0; i < n; i++)
+		if (!strcmp(v[i], s))
+			return 1;
+	return 0;
+}
+
+/* The words of the meeting's kind, mode and voting method. */
+static const char *meeting_word(const char *code)
+{
+	static const char *const map[][2] = {
+		{ "in_person", "họp trực tiếp" }, { "online", "họp trực tuyến" },
+		{ "distribution", "phát phiếu lấy ý kiến" }, { "hands", "biểu quyết bằng giơ tay" },
+		{ "ballot", "biểu quyết bằng bỏ phiếu kín" }, { "online_poll", "biểu quyết trực tuyến" },
+		{ "none", "chưa ghi hình thức biểu quyết" },
+	};
+	for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++)
+		if (!strcmp(map[i][0], code))
+			return map[i][1];
+	return conf_kind_phrase(code);
+}
+
+static void words(struct sbuf *out, char *const *v, int n, const char *sep)
+{
+	for (int i = 0; i < n; i++)
+		sbuf_addf(out, "%s%s", i ? (i == n - 1 ? " hoặc " : ", ") : sep, meeting_word(v[i]));
+}
+
+int template_meeting_ok(const struct template *t, const char *(*lookup)(void *arg, const char *name), void *arg,
+			char **why)
+{
+	const char *kind = lookup(arg, "conference_kind"), *mode = lookup(arg, "conference_mode");
+	const char *vote = lookup(arg, "vote_method");
+	struct sbuf s = SBUF_INIT;
+
+	*why = NULL;
+	if (!t->nmeet_kind)
+		return 1;
+	if (!vote || !*vote)
+		vote = "none";
+	if (kind && has(t->meet_kind, t->nmeet_kind, kind) && (!t->nmeet_mode || (mode && has(t->meet_mode, t->nmeet_mode, mode))) &&
+	    (!t->nmeet_vote || has(t->meet_vote, t->nmeet_vote, vote)))
+		return 1;
+	sbuf_addstr(&s, "mẫu chỉ dành cho ");
+	words(&s, t->meet_kind, t->nmeet_kind, "");
+	words(&s, t->meet_mode, t->nmeet_mode, ", ");
+	words(&s, t->meet_vote, t->nmeet_vote, ", ");
+	sbuf_addf(&s, "; hội nghị số %s là %s, %s, %s", lookup(arg, "conference_id") ? lookup(arg, "conference_id") : "?",
+		  kind ? conf_kind_phrase(kind) : "?", meeting_word(mode ? mode : "?"), meeting_word(vote));
+	*why = sbuf_detach(&s, NULL);
+	return 0;
 }
 
 static int is_dir(const char *path)

@@ -201,7 +201,7 @@ static int text_valid_str(const char *s, size_t *len)
  *         made only of such characters is in NFC (UAX #15, the quick
  *         check's "Yes"), so text_clean() can return it as it is.
  */
-static uint32_t bmp_white[0x10000 / 32], bmp_inert[0x10000 / 32];
+static uint32_t bmp_white[0x10000 / 32], bmp_inert[0x10000 / 32], bmp_format[0x10000 / 32];
 static _Atomic unsigned char bmp_block_done[0x100];
 
 /*
@@ -227,6 +227,8 @@ static void bmp_fill(uint32_t block)
 		if (u_getIntPropertyValue((UChar32)cp, UCHAR_NFC_QUICK_CHECK) == UNORM_YES &&
 		    u_getCombiningClass((UChar32)cp) == 0)
 			bmp_inert[cp / 32] |= bit;
+		if (u_charType((UChar32)cp) == U_FORMAT_CHAR)
+			bmp_format[cp / 32] |= bit;
 	}
 	atomic_store_explicit(&bmp_block_done[block], 1, memory_order_release);
 	pthread_mutex_unlock(&fill_lock);
@@ -241,6 +243,20 @@ static int is_white(uint32_t cp)
 	if (!atomic_load_explicit(&bmp_block_done[cp >> 8], memory_order_acquire))
 		bmp_fill(cp >> 8);
 	return (bmp_white[cp / 32] >> (cp % 32)) & 1;
+}
+
+/* 1 if the character is a format character (General_Category Cf: U+200B
+ * ZERO WIDTH SPACE, U+FEFF, U+00AD SOFT HYPHEN, U+2060 WORD JOINER, the
+ * bidi controls U+202A..U+202E, U+2066..U+2069, ...). */
+static int is_format(uint32_t cp)
+{
+	if (cp < 0x80)
+		return 0;
+	if (cp >= 0x10000)
+		return u_charType((UChar32)cp) == U_FORMAT_CHAR;
+	if (!atomic_load_explicit(&bmp_block_done[cp >> 8], memory_order_acquire))
+		bmp_fill(cp >> 8);
+	return (bmp_format[cp / 32] >> (cp % 32)) & 1;
 }
 
 /* 1 if the character is inert (see above). */
@@ -393,7 +409,7 @@ int text_is_clean(const char *s, size_t len)
 			i++;
 			continue;
 		}
-		if (!(k = utf8_seq(p + i, len - i, &cp)) || cp <= 0x9F || !is_inert(cp))
+		if (!(k = utf8_seq(p + i, len - i, &cp)) || cp <= 0x9F || !is_inert(cp) || is_format(cp))
 			return 0;
 		i += k;
 	}
@@ -432,7 +448,7 @@ char *text_clean(const char *s, size_t len, size_t *bad_offset)
 				*bad_offset = i;
 			return NULL;
 		}
-		if (cp > 0x9F) {	/* else C1 controls, C2 80..C2 9F */
+		if (cp > 0x9F && !is_format(cp)) {	/* else C1 controls, C2 80..C2 9F, or Cf */
 			memcpy(buf + n, p + i, k);
 			n += k;
 			inert = inert && is_inert(cp);
@@ -764,4 +780,57 @@ const char *text_loose_key_version(void)
 	if (!v[0])
 		snprintf(v, sizeof(v), "loose-1 icu-%s", text_icu_version());
 	return v;
+}
+
+void text_fput_visible(FILE *f, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	size_t len = strlen((const char *)p), i = 0;
+
+	while (i < len) {
+		uint32_t cp;
+		size_t k;
+
+		if (p[i] < 0x80) {
+			if (p[i] == '\\')
+				fputs("\\\\", f);
+			else if (p[i] == '\n')
+				fputs("\\n", f);
+			else if (p[i] == '\t')
+				fputs("\\t", f);
+			else if (p[i] < 0x20 || p[i] == 0x7F)
+				fprintf(f, "\\x%02x", p[i]);
+			else
+				fputc(p[i], f);
+			i++;
+			continue;
+		}
+		if (!(k = utf8_seq(p + i, len - i, &cp))) {
+			fprintf(f, "\\x%02x", p[i]);
+			i++;
+			continue;
+		}
+		if (cp <= 0x9F)
+			fprintf(f, "\\u%04x", (unsigned)cp);
+		else if (is_format(cp))
+			fprintf(f, "<U+%04X>", (unsigned)cp);
+		else
+			fwrite(p + i, 1, k, f);
+		i += k;
+	}
+}
+
+int text_is_blank(const char *s)
+{
+	size_t len, i = 0;
+
+	if (!s)
+		return 1;
+	len = strlen(s);
+	if (!text_utf8_valid(s, len, NULL))
+		return 0;
+	while (i < len)
+		if (!is_white(text_utf8_next(s, len, &i)))
+			return 0;
+	return 1;
 }

@@ -14,7 +14,8 @@
  *    bytes; libxlsxwriter and SQLite compare bytes and would otherwise keep
  *    two visually identical strings apart;
  *  - it holds no control characters except TAB and LF (libxlsxwriter writes
- *    the others as "_x001C_", and CR would double every line break).
+ *    the others as "_x001C_", and CR would double every line break), and
+ *    no invisible format characters (Cf).
  *
  * Normalisation, case mapping and case folding are done by ICU (the data
  * tables are ICU's; nothing here is hand-written), through ICU's cached
@@ -66,7 +67,13 @@ uint32_t text_utf8_next(const char *s, size_t len, size_t *i);
  *  1. validate UTF-8 (see text_utf8_valid());
  *  2. remove the C0 controls U+0000..U+001F except TAB (U+0009) and LF
  *     (U+000A): CR is removed, so CRLF becomes LF; remove DEL (U+007F) and
- *     the C1 controls U+0080..U+009F;
+ *     the C1 controls U+0080..U+009F; remove every format character
+ *     (General_Category Cf: U+200B ZERO WIDTH SPACE, U+FEFF (a BOM inside
+ *     a cell), U+00AD SOFT HYPHEN, U+2060 WORD JOINER, the bidi embeddings,
+ *     overrides and isolates U+202A..U+202E, U+2066..U+2069, ...): they
+ *     are invisible, so "Lê Văn Sáu" with a U+200B inside would otherwise
+ *     be a second person that looks the same, and a look-up by name would
+ *     miss him; Vietnamese text needs none of them;
  *  3. normalise to NFC.
  *
  * Controls are removed before normalising so that a combining mark that
@@ -159,6 +166,20 @@ const char *text_loose_key_version(void);
 
 /* The running ICU's version, "72.1". */
 const char *text_icu_version(void);
+
+/* 1 when s is NULL, empty, or only white space (as text_trim_collapse()
+ * counts it): a reason, a name or a note that says nothing. */
+int text_is_blank(const char *s);
+
+/*
+ * Write `s` to `f` so that what is seen is what is stored, and nothing
+ * in it acts on the terminal: a control character is written as an
+ * escape ("\\n", "\\t", "\\x1b"), a format character as "<U+200B>",
+ * invalid UTF-8 as "\\xNN" per byte, a backslash as "\\\\".  For text
+ * stored before it was cleaned, or never cleaned (the command line as
+ * typed, in the audit trail).
+ */
+void text_fput_visible(FILE *f, const char *s);
 
 /*
  * Write `s` to `f` left-aligned in `width` characters (code points, not

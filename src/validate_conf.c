@@ -19,6 +19,7 @@
 #include "db.h"
 #include "diag.h"
 #include "sbuf.h"
+#include "text.h"
 #include "validate_impl.h"
 #include "banned.h"
 
@@ -495,7 +496,7 @@ static void residence_gate(struct eval *e, const struct rule *r, const struct la
 	long num = rule_int(t, "num", 1), den = rule_int(t, "den", 2);
 	struct where w;
 	char day[16];
-	int special = v->special_case && v->special_reason[0];
+	int special = v->special_case && !text_is_blank(v->special_reason);	/* a blank reason is none */
 
 	if (v->rank < STAGE_PRELIMINARY || special || ratio_passes(v->trust, v->attendees, num, den))
 		return;

@@ -149,9 +149,60 @@ int eval_min_age(struct eval *e, const struct rule *r)
 
 /* ---- ELIG-NAT ---- */
 
+/* 1 when folded text t contains the folded form of phrase p. */
+static int has_phrase(const char *t, const char *p)
+{
+	char *k = text_loose_key(p);
+	int found = k && *k && strstr(t, k);
+
+	free(k);
+	return found;
+}
+
+/* A second nationality joined to the first: ", Lào", " và Pháp", "/Mỹ",
+ * but not ", không trong thời gian ..." nor " và không ...".  t is folded
+ * (text_loose_key(): NFD), and so are the words looked for. */
+static int joins_another(const char *t)
+{
+	char *no = text_loose_key("không"), *and = text_loose_key("và");
+	struct sbuf and_sp = SBUF_INIT;
+	const char *seps[6] = { ",", ";", "/", "+", NULL, NULL };
+	int found = 0;
+
+	if (!no || !and) {
+		free(no);
+		free(and);
+		return 0;
+	}
+	sbuf_addf(&and_sp, " %s ", and);
+	seps[4] = and_sp.buf;
+	for (int i = 0; seps[i] && !found; i++) {
+		for (const char *p = strstr(t, seps[i]); p && !found; p = strstr(p + 1, seps[i])) {
+			const char *q = p + strlen(seps[i]);
+			while (*q == ' ')
+				q++;
+			if (*q && strncmp(q, no, strlen(no)))
+				found = 1;
+		}
+	}
+	sbuf_release(&and_sp);
+	free(no);
+	free(and);
+	return found;
+}
+
+/*
+ * What the law asks (one nationality, Vietnamese, and not applying for
+ * another), tested on the words: the pack names the country, the phrases
+ * that say more than one nationality and those that say an application
+ * for another is under way.  A pack without them (books made before)
+ * compares with the prescribed sentence, as it always did.
+ */
 static int nationality_one(struct eval *e, const struct rule *r, const struct cand *c, void *arg)
 {
-	char *got, *want;
+	const struct rule_param *more = rule_param(r, "more_than_one"), *applying = rule_param(r, "applying");
+	const char *country = rule_str(r, "country");
+	char *got, *want, *key = NULL, *why = NULL;
 	struct where w;
 
 	(void)arg;
@@ -159,10 +210,31 @@ static int nationality_one(struct eval *e, const struct rule *r, const struct ca
 		return 0;	/* not recorded: nothing to judge (§9.1) */
 	got = text_trim_collapse(c->nationality);
 	want = text_trim_collapse(rule_str(r, "text"));
-	if (got && want && strcmp(got, want)) {
-		where_cand(&w, c, STAGE_PROPOSED, upto(c));
-		ev_add(e, r, &w, "mục Quốc tịch ghi '%s', không đúng câu quy định '%s'", got, want);
+	if (!country) {
+		if (got && want && strcmp(got, want))
+			why = xstrdup("không đúng câu quy định");
+	} else if (!(key = text_loose_key(got))) {
+		why = xstrdup("không đọc được");
+	} else if (!has_phrase(key, country)) {
+		struct sbuf sb = SBUF_INIT;
+		sbuf_addf(&sb, "không ghi quốc tịch %s", country);
+		why = sbuf_detach(&sb, NULL);
+	} else {
+		for (int i = 0; more && i < more->nlist && !why; i++)
+			if (has_phrase(key, more->list[i]))
+				why = xstrdup("ghi có hơn một quốc tịch");
+		for (int i = 0; applying && i < applying->nlist && !why; i++)
+			if (has_phrase(key, applying->list[i]))
+				why = xstrdup("ghi đang làm thủ tục nhập quốc tịch khác");
+		if (!why && joins_another(key))
+			why = xstrdup("ghi thêm một quốc tịch khác");
 	}
+	if (why) {
+		where_cand(&w, c, STAGE_PROPOSED, upto(c));
+		ev_add(e, r, &w, "mục Quốc tịch ghi '%s': %s (nên ghi '%s')", got ? got : "?", why, want ? want : "");
+	}
+	free(why);
+	free(key);
 	free(got);
 	free(want);
 	return 0;

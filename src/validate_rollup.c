@@ -241,6 +241,13 @@ int rollup_target(const struct rule_pack *pack, const char *body_kind, int attr,
 	return 0;
 }
 
+int rollup_target_national(const struct rule *rule)
+{
+	const char *scope = rule_str(rule, "scope");
+
+	return scope && !strcmp(scope, "national");
+}
+
 int rollup_min_candidates(const struct rule_pack *pack, const char *body_kind, long seats, long *need,
 			  const struct rule **rule)
 {

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "candref.h"
+#include "count.h"
 #include "db.h"
 #include "diag.h"
 #include "sbuf.h"
@@ -21,11 +22,17 @@ int vresult_parse(const char *s, struct vresult *r)
 	if (!colon || colon == s)
 		return -1;
 	while (colon && n < 3) {
-		char *end;
-		v[n++] = strtol(colon + 1, &end, 10);
-		if (end == colon + 1 || v[n - 1] < 0 || (*end && *end != ':'))
+		const char *next = strchr(colon + 1, ':');
+		struct sbuf num = SBUF_INIT;
+		char err[200];
+		int bad;
+
+		sbuf_add(&num, colon + 1, next ? (size_t)(next - colon - 1) : strlen(colon + 1));
+		bad = count_parse(num.buf, &v[n++], err, sizeof(err)) < 0;
+		sbuf_release(&num);
+		if (bad)
 			return -1;
-		colon = *end == ':' ? end : NULL;
+		colon = next;
 	}
 	if (colon)
 		return -1;
@@ -143,8 +150,8 @@ int voters_record(sqlite3 *db, const struct rule_pack *pack, const struct conf_a
 	char explain[256];
 	int nerr = 0, q;
 
-	if (conf_check(db, pack, a, &rec, file, row) < 0)
-		return -1;
+	if ((q = conf_check(db, pack, a, &rec, file, row)) < 0)
+		return q;
 	if (!conf_kind_is_voters(rec.kind)) {
 		error_at(file, row, 0, "'%s' không phải hội nghị cử tri (workplace, residence hoặc thon)", a->kind);
 		return -1;
@@ -239,6 +246,8 @@ int voters_record(sqlite3 *db, const struct rule_pack *pack, const struct conf_a
 		}
 	}
 	sqlite3_reset(st);
+	if (conf_store_opinions(db, &rec, *conf_id, file, row) < 0)
+		return -1;
 	if (rec.kind == CONF_THON)
 		return thon_select(db, pack, &rec, res, nres, a->present, *conf_id, file, row);
 	for (int i = 0; i < nres; i++) {

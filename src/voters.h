@@ -35,8 +35,9 @@ void vresults_release(struct vresult *res, int n);
  * re-votes: `revotes[i].trust` is the re-vote count of `revotes[i].ref`),
  * then apply the
  * computed consequences.  Reports every problem (as file:row: when file is
- * not NULL); returns 0 and the new id, or -1 with nothing stored by this
- * call (the caller's transaction rolls back).
+ * not NULL); returns 0 and the new id, or -1 (-2: only required values
+ * were missing, see conf_check()) with nothing stored by this call (the
+ * caller's transaction rolls back).
  */
 int voters_record(sqlite3 *db, const struct rule_pack *pack, const struct conf_args *a, struct vresult *res,
 		  int nres, const struct vresult *revotes, int nrevotes, const char *file, long row,

@@ -96,10 +96,28 @@ lxw_format *xr_get_format(struct render *r, const struct fkey *k)
 	}
 	format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
 	format_set_text_wrap(f);
-	if (k->border)
+	switch (k->border) {
+	case BORDER_ALL:
 		format_set_border(f, LXW_BORDER_THIN);
+		break;
+	case BORDER_BOX_TOP:
+	case BORDER_BOX_MIDDLE:
+	case BORDER_BOX_BOTTOM:
+		format_set_left(f, LXW_BORDER_THIN);
+		format_set_right(f, LXW_BORDER_THIN);
+		if (k->border == BORDER_BOX_TOP)
+			format_set_top(f, LXW_BORDER_THIN);
+		if (k->border == BORDER_BOX_BOTTOM)
+			format_set_bottom(f, LXW_BORDER_THIN);
+		break;
+	}
 	if (k->indent > 0)
 		format_set_indent(f, (uint8_t)k->indent);
+	/* two decimals; [$-42A] (Vietnamese) makes LibreOffice print the
+	 * decimal comma the forms use, whatever its own locale; Excel takes
+	 * the separator from Windows' settings */
+	if (k->percent)
+		format_set_num_format(f, "[$-42A]0.00%");
 	r->fkeys[r->nformats] = *k;
 	r->formats[r->nformats++] = f;
 	return f;
@@ -182,15 +200,16 @@ static char *fill(struct render *r, const char *tpl, const struct scope *s)
  * Write one sheet row: its height, its cells (value in the top-left, a
  * formatted blank in every other cell of the row), then the merges that
  * end on this row.  Cells with rows > 1 continue into later rows, whose
- * xr_emit_row() calls must list them with text NULL.
+ * xr_write_row() calls must list them with text NULL.  Rows come here
+ * from the page planner (xr_emit_row, xlsx_page.c).
  */
-void xr_emit_row(struct render *r, double height, struct cell *cells, int n)
+void xr_write_row(struct render *r, double height, const struct cell *cells, int n)
 {
 	int row = r->row;
 
 	note_err(r, worksheet_set_row(r->ws, (lxw_row_t)row, height, NULL));
 	for (int i = 0; i < n; i++) {
-		struct cell *c = &cells[i];
+		const struct cell *c = &cells[i];
 		lxw_format *f = c->f ? c->f : xr_get_format(r, &c->k);
 
 		if (c->text) {
@@ -242,6 +261,59 @@ void xr_emit_row(struct render *r, double height, struct cell *cells, int n)
 	r->row++;
 }
 
+static void note_name(const char *name, void *arg)
+{
+	struct sbuf *names = arg;
+
+	sbuf_addstr(names, name);
+	sbuf_addch(names, 0);
+}
+
+/* 1 when no field of the line has a value in scope s (the book could not
+ * fill it, or it has no fill-in at all). */
+static int unfilled(const char *tpl, const struct scope *s)
+{
+	struct sbuf names = SBUF_INIT;
+	char err[160];
+	int empty = 1;
+
+	if (fill_check(tpl, note_name, &names, err, sizeof(err)) == 0)
+		for (const char *p = names.buf; p < names.buf + names.len; p += strlen(p) + 1) {
+			const char *v = strcmp(p, "#") ? xr_lookup((void *)s, p) : NULL;
+			if (v && *v)
+				empty = 0;
+		}
+	sbuf_release(&names);
+	return empty;
+}
+
+/*
+ * The lines left for the hand under a line the book could not fill: n
+ * rows of dots across the cell's width, inside the line's box when it has
+ * one.  The dots are counted at the width of a real full stop (a quarter
+ * of an em), over the narrower of Excel's and LibreOffice's columns.
+ */
+static void emit_hand_lines(struct render *r, struct cell *box, int n)
+{
+	struct cell c = *box;
+	struct sbuf dots = SBUF_INIT;
+	double w = xr_span_pt(r, c.c1, c.c2) - c.k.indent * 3 * 0.5 * c.k.size;
+	int ndots = (int)(w / (0.25 * c.k.size) * 0.9);
+
+	for (int i = 0; i < ndots; i++)
+		sbuf_addch(&dots, '.');
+	c.text = dots.buf;
+	c.f = NULL;
+	c.k.italic = 0;
+	c.k.bold = 0;
+	for (int i = 0; i < n; i++) {
+		if (box->k.border)
+			c.k.border = i == n - 1 ? BORDER_BOX_BOTTOM : BORDER_BOX_MIDDLE;
+		xr_emit_row(r, textfit_row_height(1, c.k.size) + 6, &c, 1, ROW_GLUE);
+	}
+	sbuf_release(&dots);
+}
+
 static void emit_lines(struct render *r, const struct tpl_line *lines, int n, const struct tpl_block *b,
 		       int c1, int c2, enum tpl_align def, const struct scope *s)
 {
@@ -249,6 +321,7 @@ static void emit_lines(struct render *r, const struct tpl_line *lines, int n, co
 		struct cell c;
 		char *text = fill(r, lines[i].text, s);
 		int nl, ml = min_lines(&lines[i].st, &b->st);
+		int hand = b->blank_lines && unfilled(lines[i].text, s);
 
 		memset(&c, 0, sizeof(c));
 		c.c1 = c1;
@@ -256,14 +329,20 @@ static void emit_lines(struct render *r, const struct tpl_line *lines, int n, co
 		c.rows = 1;
 		c.text = text;
 		c.k = xr_resolve(r, &lines[i].st, &b->st, def);
+		if (hand && c.k.border)
+			c.k.border = BORDER_BOX_TOP;
 		nl = xr_cell_lines(r, &c);
 		if (nl < ml)
 			nl = ml;
-		xr_emit_row(r, textfit_row_height(nl, c.k.size), &c, 1);
+		xr_emit_row(r, textfit_row_height(nl, c.k.size), &c, 1, 0);
+		if (hand)
+			emit_hand_lines(r, &c, b->blank_lines);
 		free(text);
 	}
 }
 
+/* The two halves side by side (header, signature): rows of one block
+ * stay together. */
 static void emit_halves(struct render *r, const struct tpl_block *b, const struct scope *s)
 {
 	int n = b->nleft > b->nright ? b->nleft : b->nright;
@@ -294,7 +373,7 @@ static void emit_halves(struct render *r, const struct tpl_block *b, const struc
 			if (c[k].k.size > size)
 				size = c[k].k.size;
 		}
-		xr_emit_row(r, textfit_row_height(nl, size), c, nc);
+		xr_emit_row(r, textfit_row_height(nl, size), c, nc, 0);
 		free(text[0]);
 		free(text[1]);
 	}
@@ -302,12 +381,9 @@ static void emit_halves(struct render *r, const struct tpl_block *b, const struc
 
 static void emit_space(struct render *r, int n)
 {
-	for (int i = 0; i < n; i++) {
-		note_err(r, worksheet_set_row(r->ws, (lxw_row_t)r->row, textfit_row_height(1, r->t->page.size), NULL));
-		r->row++;
-	}
+	for (int i = 0; i < n; i++)
+		xr_emit_row(r, textfit_row_height(1, r->t->page.size), NULL, 0, ROW_SPACE);
 }
-
 
 static void render_blocks(struct render *r, const struct tpl_block *b, int n, const struct scope *s);
 
@@ -354,7 +430,12 @@ static void emit_each(struct render *r, const struct tpl_block *b, const struct 
 
 static void emit_notes(struct render *r, const struct tpl_block *b, const struct scope *s)
 {
-	emit_lines(r, b->lines, b->nlines, b, b->first_col, b->last_col, TA_LEFT, s);
+	/* "Ghi chú:" stays with the first note */
+	emit_lines(r, b->lines, b->nlines > 1 ? 1 : b->nlines, b, b->first_col, b->last_col, TA_LEFT, s);
+	if (b->nlines > 1) {
+		r->plan.glue_next |= ROW_GLUE;
+		emit_lines(r, b->lines + 1, b->nlines - 1, b, b->first_col, b->last_col, TA_LEFT, s);
+	}
 	if (r->warnings_done)
 		return;
 	r->warnings_done = 1;
@@ -390,6 +471,55 @@ static void emit_notes(struct render *r, const struct tpl_block *b, const struct
 	}
 }
 
+/*
+ * One block, with its page rules (docs/templates.md, "Pages"): `keep`
+ * from the template, and the rules every form gets: a header block and a
+ * signature block stay together, and a signature block never begins a
+ * page (it stays with the row above it, which a template may in turn keep
+ * with the rows above: the end of the table and the lines closing it).
+ */
+static void render_block(struct render *r, const struct tpl_block *b, const struct scope *s)
+{
+	unsigned keep = b->keep, glue = r->plan.glue_next;
+	long first = r->emitted;
+
+	if (b->kind == TB_HEADER)
+		keep |= KEEP_TOGETHER;
+	if (b->kind == TB_SIGNATURE)
+		keep |= KEEP_TOGETHER | KEEP_WITH_PREVIOUS;
+	if (keep & KEEP_WITH_PREVIOUS)
+		r->plan.glue_next |= ROW_GLUE;
+	if ((keep & KEEP_TOGETHER) && !r->keep_depth++)
+		r->keep_from = r->emitted;
+	switch (b->kind) {
+	case TB_TEXT:
+		emit_lines(r, b->lines, b->nlines, b, b->first_col, b->last_col, TA_LEFT, s);
+		break;
+	case TB_NOTES:
+		emit_notes(r, b, s);
+		break;
+	case TB_HEADER:
+	case TB_SIGNATURE:
+		emit_halves(r, b, s);
+		break;
+	case TB_TABLE:
+		xr_table(r, b, s);
+		break;
+	case TB_EACH:
+		emit_each(r, b, s);
+		break;
+	case TB_SPACE:
+		emit_space(r, b->n);
+		break;
+	}
+	if (keep & KEEP_TOGETHER)
+		r->keep_depth--;
+	if (r->emitted == first)
+		r->plan.glue_next = glue;	/* nothing written: nothing to keep */
+	else if (keep & KEEP_WITH_NEXT)
+		r->plan.glue_next |= ROW_GLUE;
+}
+
 static void render_blocks(struct render *r, const struct tpl_block *b, int n, const struct scope *s)
 {
 	for (int i = 0; i < n && !r->cancel; i++) {
@@ -397,27 +527,7 @@ static void render_blocks(struct render *r, const struct tpl_block *b, int n, co
 			continue;
 		if (b[i].unless && template_cond(b[i].unless, xr_lookup, (void *)s))
 			continue;
-		switch (b[i].kind) {
-		case TB_TEXT:
-			emit_lines(r, b[i].lines, b[i].nlines, &b[i], b[i].first_col, b[i].last_col, TA_LEFT, s);
-			break;
-		case TB_NOTES:
-			emit_notes(r, &b[i], s);
-			break;
-		case TB_HEADER:
-		case TB_SIGNATURE:
-			emit_halves(r, &b[i], s);
-			break;
-		case TB_TABLE:
-			xr_table(r, &b[i], s);
-			break;
-		case TB_EACH:
-			emit_each(r, &b[i], s);
-			break;
-		case TB_SPACE:
-			emit_space(r, b[i].n);
-			break;
-		}
+		render_block(r, &b[i], s);
 	}
 }
 
@@ -442,7 +552,7 @@ static void emit_code_row(struct render *r)
 	k.italic = 1;
 	k.align = TA_RIGHT;
 	c[n++] = (struct cell){ half, r->t->page.ncols - 1, 1, r->t->code, 0, 0, k, NULL };
-	xr_emit_row(r, textfit_row_height(1, k.size), c, n);
+	xr_emit_row(r, textfit_row_height(1, k.size), c, n, 0);
 }
 
 /*
@@ -463,9 +573,72 @@ static void default_font(struct render *r)
 		format_set_font_name(normal, r->t->page.font);
 }
 
+/* A4 in points (ISO 216: 210 x 297 mm). */
+#define A4_SHORT_PT (210.0 / 25.4 * 72.0)
+#define A4_LONG_PT (297.0 / 25.4 * 72.0)
+/* Of a page's height, what the planner fills: Excel rounds row heights to
+ * its pixels, and LibreOffice measures its page a little differently. */
+#define PAGE_FILL 0.97
+
+/*
+ * The print scale that fits the grid to the page's width, in percent.
+ * Excel's "fit to width" would do it, but it makes Excel ignore manual
+ * page breaks (libxlsxwriter, worksheet_fit_to_pages), and the scale it
+ * picks is Excel's own: the planner needs one scale that both Excel and
+ * LibreOffice print at.  A column of w units is trunc(7w + 5) / 7
+ * characters of the Normal font's digit width: 7 pixels in Excel,
+ * LibreOffice the font's own (5.5 pt for Times New Roman 11), the wider
+ * one; so the scale is taken for LibreOffice's, one percent less.
+ */
+static int print_scale(const struct tpl_page *pg, double width_pt)
+{
+	double chars = 0, digit = textfit_width("0", 11, 0), grid;
+	int scale;
+
+	if (!pg->fit_width)
+		return 100;
+	for (int i = 0; i < pg->ncols; i++)
+		chars += (double)(int)(pg->widths[i] * 7.0 + 5.0) / 7.0;
+	grid = chars * digit;
+	scale = grid > 0 ? (int)(100.0 * width_pt / grid) - 1 : 100;
+	return scale > 100 ? 100 : scale < 10 ? 10 : scale;
+}
+
+/* The template's footer with the page font in each section ("&C..." ->
+ * "&C&\"Times New Roman,Regular\"&12..."), unless it names a font. */
+static char *footer_with_font(const struct tpl_page *pg)
+{
+	struct sbuf out = SBUF_INIT, font = SBUF_INIT;
+	const char *f = pg->footer;
+	int sections = 0;
+
+	if (strstr(f, "&\""))
+		return xstrdup(f);
+	sbuf_addf(&font, "&\"%s,Regular\"&%d", pg->font, pg->size);
+	for (; *f; f++) {
+		sbuf_addch(&out, *f);
+		if (*f == '&' && (f[1] == 'L' || f[1] == 'C' || f[1] == 'R')) {
+			sbuf_addch(&out, *++f);
+			sbuf_addstr(&out, font.buf);
+			sections++;
+		} else if (*f == '&' && f[1]) {
+			sbuf_addch(&out, *++f);
+		}
+	}
+	if (!sections) {
+		sbuf_reset(&out);
+		sbuf_addf(&out, "&C%s%s", font.buf, pg->footer);
+	}
+	sbuf_release(&font);
+	return sbuf_detach(&out, NULL);
+}
+
 static void page_setup(struct render *r)
 {
 	const struct tpl_page *pg = &r->t->page;
+	double w = pg->landscape ? A4_LONG_PT : A4_SHORT_PT, h = pg->landscape ? A4_SHORT_PT : A4_LONG_PT;
+	double cm = 72.0 / 2.54;
+	int scale;
 
 	for (int i = 0; i < pg->ncols; i++)
 		note_err(r, worksheet_set_column(r->ws, (lxw_col_t)i, (lxw_col_t)i, pg->widths[i], NULL));
@@ -476,12 +649,16 @@ static void page_setup(struct render *r)
 		worksheet_set_portrait(r->ws);
 	worksheet_set_margins(r->ws, pg->margin_left / 2.54, pg->margin_right / 2.54, pg->margin_top / 2.54,
 			      pg->margin_bottom / 2.54);
-	if (pg->fit_width)
-		worksheet_fit_to_pages(r->ws, 1, 0);
+	scale = print_scale(pg, w - (pg->margin_left + pg->margin_right) * cm);
+	worksheet_set_print_scale(r->ws, (uint16_t)scale);
+	xr_page_start(r, (h - (pg->margin_top + pg->margin_bottom) * cm) * 100.0 / scale * PAGE_FILL);
 	worksheet_center_horizontally(r->ws);
 	worksheet_gridlines(r->ws, LXW_HIDE_ALL_GRIDLINES);
-	if (pg->footer)
-		note_err(r, worksheet_set_footer(r->ws, pg->footer));
+	if (pg->footer) {
+		char *footer = footer_with_font(pg);
+		note_err(r, worksheet_set_footer(r->ws, footer));
+		free(footer);
+	}
 	if (r->o->draft)
 		note_err(r, worksheet_set_header(r->ws, "&C&\"Times New Roman,Bold\"&14BẢN NHÁP"));
 }
@@ -527,8 +704,9 @@ int xlsx_render(const char *path, const struct template *t, struct dataset *ds, 
 	top.ds = ds;
 	emit_code_row(&r);
 	render_blocks(&r, t->blocks, t->nblocks, &top);
-	if (r.repeat_last)
-		note_err(&r, worksheet_repeat_rows(r.ws, (lxw_row_t)r.repeat_first, (lxw_row_t)r.repeat_last));
+	if (!r.cancel)
+		xr_page_finish(&r);
+	xr_page_release(&r);
 	/* Nothing is reported before the gate said yes. */
 	if (!r.cancel && gate_stops(o))
 		r.cancel = 1;

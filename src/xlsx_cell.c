@@ -29,6 +29,22 @@ int cell_number(const char *s, double *out)
 	return 1;
 }
 
+int cell_decimal(const char *s, double *out)
+{
+	char *end;
+	double v;
+
+	if (!s || !*s)
+		return 0;
+	errno = 0;
+	/* hiepthuong never sets LC_NUMERIC: strtod reads a decimal point */
+	v = strtod(s, &end);
+	if (errno || *end)
+		return 0;
+	*out = v;
+	return 1;
+}
+
 /* ---- the rows of a list ---- */
 
 #define BATCH_ROWS 64
@@ -114,8 +130,15 @@ static int prepare_row(struct cell_rows *rs, const char **text, int *is_number, 
 			v = owned[i] ? owned[i] : "";
 		}
 		text[i] = v;
-		is_number[i] = col->numeric && cell_number(v, &number[i]);
-		l = textfit_lines(v, col->width, col->size, col->bold);
+		is_number[i] = (col->numeric && cell_number(v, &number[i])) || (col->percent && cell_decimal(v, &number[i]));
+		if (col->percent && is_number[i]) {
+			/* measured as printed ("47,06%"), not as stored */
+			char shown[48];
+			snprintf(shown, sizeof(shown), "%.2f%%", number[i] * 100);
+			l = textfit_lines(shown, col->width, col->size, col->bold);
+		} else {
+			l = textfit_lines(v, col->width, col->size, col->bold);
+		}
 		if (l > *lines)
 			*lines = l;
 	}

@@ -21,12 +21,15 @@ struct ds_cursor;
 
 /* "123" -> 123: an integer written as a number, or 0 (left as text). */
 int cell_number(const char *s, double *out);
+/* "0.5747" -> 0.5747 (a decimal point, as SQLite writes it), or 0. */
+int cell_decimal(const char *s, double *out);
 
 /* One column of a list: what stays the same from row to row. */
 struct cell_col {
 	int field;		/* column of the table; -1: no value */
 	int numbered;		/* the "#" column: the row's number */
 	int numeric;		/* written as a number when it is an integer */
+	int percent;		/* written as a number when it is a decimal number */
 	double width;		/* text area in points, for the row's lines */
 	double size;		/* font size */
 	int bold;

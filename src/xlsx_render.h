@@ -9,6 +9,7 @@
 
 #include <xlsxwriter.h>
 #include "dataset.h"
+#include "sbuf.h"
 #include "template.h"
 #include "xlsx.h"
 
@@ -17,7 +18,12 @@
 
 struct fkey {
 	int bold, italic, underline, align, size, border, indent, red;
+	int percent;		/* number format of a percentage */
 };
+
+/* fkey.border: a box drawn over several rows (a fill-in box and the lines
+ * left for the hand below its instruction). */
+enum { BORDER_NONE, BORDER_ALL, BORDER_BOX_TOP, BORDER_BOX_MIDDLE, BORDER_BOX_BOTTOM };
 
 /* A merged region waiting for its last row. */
 struct region {
@@ -35,6 +41,54 @@ struct cell {
 	lxw_format *f;		/* get_format(k), when already looked up */
 };
 
+/*
+ * How a row may be paged (xr_emit_row's flags; xlsx_page.c):
+ *  ROW_GLUE   the row never begins a page: it stays with the row above
+ *  ROW_SPACE  a blank row (a page never begins with one that is glued)
+ *  ROW_DATA   a row of the current table (xr_page_table): a page that
+ *             begins with it begins with the table's header rows
+ */
+enum { ROW_GLUE = 1, ROW_SPACE = 2, ROW_DATA = 4 };
+
+/* The header rows of a table, repeated where its rows go on to a new page. */
+struct page_table {
+	struct page_table *next;	/* the planner's list, freed at the end */
+	int nrows;			/* the continued line (if any) and the header rows */
+	double height[3];
+	struct cell *cells[3];
+	int ncells[3];
+	char *text;			/* the cells' texts, one after another */
+};
+
+/* A row the planner holds until the page it goes on is known. */
+struct page_row {
+	double height;
+	unsigned flags;
+	const struct page_table *table;
+	struct cell *cells;
+	int n, alloc;
+	struct sbuf text;
+};
+
+/*
+ * The page planner: every row goes through it, and it decides the manual
+ * page breaks from the rows' heights (xlsx_page.c).  Rows are held only
+ * from the last place a page could begin, so memory stays a page's worth.
+ */
+struct page_plan {
+	double capacity;		/* sheet points that fit on a page */
+	double used;			/* of the current page */
+	int content;			/* the page holds more than repeated headers */
+	struct page_row *rows;		/* held, in order */
+	int nrows, alloc;
+	lxw_row_t *breaks;		/* first row of each page after the first */
+	int nbreaks;
+	int off;			/* Excel's limit reached: no more breaks */
+	struct page_table *tables;
+	const struct page_table *table;	/* the table being written */
+	unsigned glue_next;		/* ROW_GLUE for the next row (keep: with_next) */
+};
+
 struct render {
 	lxw_workbook *wb;
 	lxw_worksheet *ws;
@@ -49,7 +103,10 @@ struct render {
 	int nformats;
 	struct region pending[MAX_PENDING];
 	int npending;
-	int repeat_first, repeat_last;
+	struct page_plan plan;
+	long emitted;		/* rows through xr_emit_row so far */
+	int keep_depth;		/* inside blocks kept together */
+	long keep_from;		/* the first row of the outermost of them */
 	int warnings_done;
 	int bad;		/* a fill-in failed */
 	int cancel;		/* the gate abandoned the form */
@@ -76,9 +133,23 @@ struct fkey xr_resolve(const struct render *r, const struct tpl_style *line, con
 double xr_span_pt(const struct render *r, int c1, int c2);
 /* Lines the cell's text takes in its width. */
 int xr_cell_lines(const struct render *r, const struct cell *c);
-/* Write one sheet row at r->row, height in points; merges ending there
- * (see the comment at its definition in xlsx.c). */
-void xr_emit_row(struct render *r, double height, struct cell *cells, int n);
+/* A row of the form, height in points, through the page planner: written
+ * at once or when its page is known (flags ROW_*; see xlsx_page.c). */
+void xr_emit_row(struct render *r, double height, struct cell *cells, int n, unsigned flags);
+/* Write one sheet row at r->row now; merges ending there (xlsx.c). */
+void xr_write_row(struct render *r, double height, const struct cell *cells, int n);
+
+/* The page planner (xlsx_page.c): start with the page's capacity. */
+void xr_page_start(struct render *r, double capacity);
+/* A table begins: its header rows (and the `continued` line, may be
+ * NULL) to repeat on each page its rows go on to.  Rows emitted with
+ * ROW_DATA belong to it until the next call (NULL: no table). */
+void xr_page_table(struct render *r, const struct cell *continued, int ncont, double hcont,
+		   struct cell *const *rows, const int *ncells, const double *heights, int nrows);
+void xr_page_no_table(struct render *r);
+/* Write what is held and set the breaks; free the planner. */
+void xr_page_finish(struct render *r);
+void xr_page_release(struct render *r);
 /* A table block, its rows streamed from the book (xlsx_table.c). */
 void xr_table(struct render *r, const struct tpl_block *b, const struct scope *s);
 

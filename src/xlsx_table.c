@@ -8,8 +8,11 @@
 #include <string.h>
 #include <xlsxwriter.h>
 #include "dataset.h"
+#include "diag.h"
+#include "fill.h"
 #include "sbuf.h"
 #include "template.h"
+#include "text.h"
 #include "textfit.h"
 #include "xlsx_cell.h"
 #include "xlsx_render.h"
@@ -26,7 +29,37 @@ static void table_grid(const struct tpl_block *b, int *start)
 	}
 }
 
-static void table_header(struct render *r, const struct tpl_block *b, const int *start, struct fkey hk)
+/* The `continued` line of a table, filled for scope s, as one cell over
+ * the page's width; *h gets its height.  0 when the table has none. */
+static int continued_cell(struct render *r, const struct tpl_block *b, const struct scope *s, struct cell *c,
+			  char **text, double *h)
+{
+	struct sbuf out = SBUF_INIT;
+	char err[160];
+
+	if (!b->continued)
+		return 0;
+	if (fill_text(b->continued->text, xr_lookup, (void *)s, &out, err, sizeof(err)) < 0) {
+		error_at(r->t->path, b->continued->line, b->continued->col, "%s", err);
+		r->bad = 1;
+	}
+	*text = text_clean(out.buf, out.len, NULL);
+	sbuf_release(&out);
+	if (!*text)
+		*text = xstrdup("");
+	memset(c, 0, sizeof(*c));
+	c->c1 = 0;
+	c->c2 = r->t->page.ncols - 1;
+	c->rows = 1;
+	c->text = *text;
+	c->k = xr_resolve(r, &b->continued->st, NULL, TA_LEFT);
+	*h = textfit_row_height(xr_cell_lines(r, c), c->k.size);
+	return 1;
+}
+
+/* The header rows, written and given to the page planner to repeat. */
+static void table_header(struct render *r, const struct tpl_block *b, const int *start, struct fkey hk,
+			 const struct scope *s)
 {
 	int two = 0, n = 0;
 	struct cell *c1 = xcalloc((size_t)b->ncols + 1, sizeof(*c1)), *c2 = xcalloc((size_t)b->ncols + 1, sizeof(*c2));
@@ -73,11 +106,6 @@ static void table_header(struct render *r, const struct tpl_block *b, const int 
 		l1 = lspan;
 	h1 = textfit_row_height(l1, hk.size);
 	h2 = textfit_row_height(l2, hk.size);
-	if (b->repeat_header && !r->repeat_last) {
-		r->repeat_first = r->row;
-		r->repeat_last = r->row + two;
-	}
-	xr_emit_row(r, h1, c1, n);
 	if (two) {
 		/* The second row also lists the columns that span both rows,
 		 * as formatted blanks (text NULL), so their borders show. */
@@ -88,10 +116,47 @@ static void table_header(struct render *r, const struct tpl_block *b, const int 
 				c2[n2].rows = 1;
 				n2++;
 			}
-		xr_emit_row(r, h2, c2, n2);
 	}
+	if (b->repeat_header) {
+		struct cell cont, *rows[2] = { c1, c2 };
+		int ncells[2] = { n, n2 };
+		double heights[2] = { h1, h2 }, hc = 0;
+		char *text = NULL;
+		int nc = continued_cell(r, b, s, &cont, &text, &hc);
+
+		xr_page_table(r, nc ? &cont : NULL, nc, hc, rows, ncells, heights, two ? 2 : 1);
+		free(text);
+	} else {
+		xr_page_no_table(r);
+	}
+	/* the header rows stay together, and with the first row below them */
+	xr_emit_row(r, h1, c1, n, 0);
+	if (two)
+		xr_emit_row(r, h2, c2, n2, ROW_GLUE);
 	free(c1);
 	free(c2);
+}
+
+/* The most lines any data row of the table takes (even_rows). */
+static int tallest_row(struct render *r, struct ds_table *t, const struct cell_col *ccols, int ncols, int mcol,
+		       const char *want, int whole)
+{
+	struct ds_cursor cur;
+	struct cell_rows *rows;
+	struct cell_row row;
+	int most = 1;
+
+	if (ds_open(r->ds, t, whole, &cur) < 0) {
+		ds_close(&cur);
+		return 1;
+	}
+	rows = cell_rows_open(&cur, ccols, ncols, mcol, want, 0);
+	while (cell_rows_next(rows, &row) > 0)
+		if (row.lines > most)
+			most = row.lines;
+	cell_rows_close(rows);
+	ds_close(&cur);
+	return most;
 }
 
 void xr_table(struct render *r, const struct tpl_block *b, const struct scope *s)
@@ -121,7 +186,7 @@ void xr_table(struct render *r, const struct tpl_block *b, const struct scope *s
 		mcol = ds_col(t, b->match);
 		want = xr_lookup((void *)s, b->match);
 	}
-	table_header(r, b, start, hk);
+	table_header(r, b, start, hk, s);
 	/* What does not change from row to row, once: the cells' columns,
 	 * styles, formats and widths (issue 8). */
 	for (int i = 0; i < b->ncols; i++) {
@@ -135,6 +200,8 @@ void xr_table(struct render *r, const struct tpl_block *b, const struct scope *s
 		c->k = dk;
 		ccols[i].numbered = !strcmp(col->field, "#");
 		ccols[i].numeric = col->number || ccols[i].numbered;
+		ccols[i].percent = col->percent;
+		c->k.percent = col->percent;
 		ccols[i].field = t && !ccols[i].numbered ? ds_col(t, col->field) : -1;
 		c->k.align = col->align != TA_DEFAULT ? col->align : ccols[i].numeric ? TA_CENTER : TA_LEFT;
 		c->f = xr_get_format(r, &c->k);
@@ -150,8 +217,11 @@ void xr_table(struct render *r, const struct tpl_block *b, const struct scope *s
 		t = NULL;
 	}
 	if (t) {
-		struct cell_rows *rows = cell_rows_open(&cur, ccols, b->ncols, mcol, want, !b->match);
+		struct cell_rows *rows;
 		struct cell_row row;
+		int even = b->even_rows ? tallest_row(r, t, ccols, b->ncols, mcol, want, b->match != NULL) : 0;
+
+		rows = cell_rows_open(&cur, ccols, b->ncols, mcol, want, !b->match);
 
 		while ((rc = cell_rows_next(rows, &row)) > 0) {
 			/* A gate that refused already need not wait for the rest. */
@@ -169,7 +239,9 @@ void xr_table(struct render *r, const struct tpl_block *b, const struct scope *s
 						sums[i] += (long long)row.number[i];
 				}
 			}
-			xr_emit_row(r, textfit_row_height(row.lines, dk.size), cells, b->ncols);
+			/* the first row stays with the header rows */
+			xr_emit_row(r, textfit_row_height(even ? even : row.lines, dk.size), cells, b->ncols,
+				    shown == 1 ? ROW_DATA | ROW_GLUE : ROW_DATA);
 		}
 		cell_rows_close(rows);
 		r->bad |= rc < 0;
@@ -183,7 +255,7 @@ void xr_table(struct render *r, const struct tpl_block *b, const struct scope *s
 							  dk, NULL };
 				cells[i].k.align = TA_CENTER;
 			}
-			xr_emit_row(r, textfit_row_height(2, dk.size), cells, b->ncols);
+			xr_emit_row(r, textfit_row_height(2, dk.size), cells, b->ncols, k ? ROW_DATA : ROW_DATA | ROW_GLUE);
 		}
 	}
 	if (b->total) {
@@ -212,8 +284,10 @@ void xr_table(struct render *r, const struct tpl_block *b, const struct scope *s
 			}
 			n++;
 		}
-		xr_emit_row(r, textfit_row_height(nl, hk.size), cells, n);
+		/* with the last row of the table */
+		xr_emit_row(r, textfit_row_height(nl, hk.size), cells, n, ROW_DATA | ROW_GLUE);
 	}
+	xr_page_no_table(r);
 	free(start);
 	free(cells);
 	free(proto);

@@ -549,6 +549,9 @@ int ynode_str(struct ydoc *d, yaml_node_t *node, const char *what, char **out)
 
 	if (node->type != YAML_SCALAR_NODE)
 		return ydoc_error(d, node, "'%s' phải là một chuỗi, không phải %s", what, type_name(node));
+	if (node->data.scalar.length > YAML_MAX_STRING)
+		return ydoc_error(d, node, "'%s' quá dài (%zu byte; một giá trị tối đa %d byte)", what,
+				  node->data.scalar.length, YAML_MAX_STRING);
 	s = text_clean((const char *)node->data.scalar.value, node->data.scalar.length, &bad);
 	if (!s)
 		return ydoc_error(d, node, "'%s' không phải UTF-8 hợp lệ", what);

@@ -103,6 +103,11 @@ int ymap_strlist(struct ymap *m, const char *key, int required, char ***out, int
  * number of such keys. */
 int ymap_end(struct ymap *m);
 
+/* The longest string value a config, rule pack or template may hold
+ * (bytes): far more than any name, title or sentence of a form, and a
+ * clear message instead of a text-cleaning failure for a giant one. */
+#define YAML_MAX_STRING 65536
+
 /* Scalar helpers usable on any node. */
 int ynode_str(struct ydoc *d, yaml_node_t *node, const char *what, char **out);
 int ynode_int(struct ydoc *d, yaml_node_t *node, const char *what, long min, long max, long *out);

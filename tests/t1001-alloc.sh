@@ -68,8 +68,8 @@ t_end
 t_case "a negative count is refused and changes nothing"
 dump "$T/before"
 ht alloc set PN --body qh --count -1 --db "$T/p.db"
-expect_exit 3
-expect_err "--count: số 'Số lượng' không được âm (-1)"
+expect_exit 2
+expect_err "tùy chọn '--count': cần một số không âm, không phải '-1'"
 dump "$T/after"
 expect_same "$T/before" "$T/after"
 t_end
@@ -147,12 +147,12 @@ ht alloc import "$T/bad.csv" --db "$T/p.db"
 expect_exit 3
 expect_err "bad.csv:3:2: lỗi: cột 'unit': không có đơn vị 'NOPE' của 'qh' trong sổ"
 expect_err "bad.csv:4:2: lỗi: cột 'unit': trùng với dòng 2 (đơn vị 'PN', lần 2)"
-expect_err "bad.csv:5:4: lỗi: cột 'count': số 'Số lượng' không được âm (-2)"
+expect_err "bad.csv:5:4: lỗi: cột 'count': cần một số không âm, không phải '-2'"
 expect_err "bad.csv:6:3: lỗi: cột 'version': chỉ Quốc hội có điều chỉnh lần thứ hai"
 expect_err "bad.csv:7:5: lỗi: cột 'women': số 'Nữ' (3) lớn hơn số được phân bổ của đơn vị (2)"
 expect_err "bad.csv:8:4: lỗi: cột 'count': thiếu số lượng được phân bổ"
 expect_err "bad.csv:9:3: lỗi: cột 'version': lần phân bổ 'x' không hợp lệ"
-expect_err "bad.csv:10:6: lỗi: cột 'young': '1.5' không phải số nguyên"
+expect_err "bad.csv:10:6: lỗi: cột 'young': cần một số nguyên không âm viết bằng chữ số (không dấu chấm, dấu phẩy hay số mũ), không phải '1.5'"
 expect_err "bad.csv:11:2: lỗi: cột 'unit': đơn vị 'UB' đã có phân bổ lần 1 (Hiệp thương lần thứ nhất) khác với dòng này"
 expect_err "bad.csv: 9 lỗi; không nhập gì, sổ không thay đổi"
 dump "$T/after"

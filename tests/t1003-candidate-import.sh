@@ -106,7 +106,7 @@ STT,body,name,dob,sex,unit,dossier_at,party_date,stage
 9,qh,Phạm Văn Chín,1980,Nam,UB,01/02/2026 17h61,,
 10,qh,Mười,1980,Nam,UB,,,
 11,qh,Phạm Văn Mười Một,1980,Nam,UB,,01/01/1970,
-12,qh,Phạm Văn Mười Hai,1980,Nam,UB,,,official
+12,qh,Phạm Văn Mười Hai,1980,Nam,UB,,,chính thức nào đó
 13,hdnd-xa,Phạm Văn Mười Ba,1980,Nam,UB,,,
 14,qh,Phạm Văn Mười Bốn,,Nam,UB,,,
 15,qh,Phạm Văn Mười Lăm,1980,Nam,,,,
@@ -122,7 +122,7 @@ expect_err "bad.csv:9:5: lỗi: cột 'sex': giới tính 'X' không hợp lệ"
 expect_err "bad.csv:10:7: lỗi: cột 'dossier_at': thời điểm nhận hồ sơ '01/02/2026 17h61': giờ không hợp lệ"
 expect_err "bad.csv:11:3: lỗi: cột 'name': họ và tên 'Mười' cần ít nhất hai từ"
 expect_err "bad.csv:12:8: lỗi: cột 'party_date': ngày vào Đảng trước ngày sinh"
-expect_err "bad.csv:13:9: lỗi: cột 'stage': bước 'official' không hợp lệ"
+expect_err "bad.csv:13:9: lỗi: cột 'stage': bước 'chính thức nào đó' không hợp lệ"
 expect_err "bad.csv:14:2: lỗi: cột 'body': không có cơ quan dân cử 'hdnd-xa' trong sổ"
 expect_err "bad.csv:15:4: lỗi: cột 'dob': thiếu 'Ngày, tháng, năm sinh'"
 expect_err "bad.csv:16:6: lỗi: cột 'unit': thiếu đơn vị giới thiệu (ghi 'Tự ứng cử' nếu là người tự ứng cử)"

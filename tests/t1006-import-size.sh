@@ -73,6 +73,27 @@ tr '\r' '\n' <"$ERR" | grep -q "^đọc '$T/big.csv': [0-9]*/[0-9]* [KM]B" || t_
 grep -q "đọc '" "$OUT" && t_fail "progress on stdout"
 t_end
 
+t_case "unit import streams an .xlsx sheet too: constant memory whatever its size"
+if [ -n "$SANITIZED" ]; then XMB=1; else XMB=12; fi
+N=$(gen "$T/bigx.csv" $XMB)
+"$PYTHON" "$TOP/tests/xlsx_make.py" fromcsv "$T/big.xlsx" "$T/bigx.csv"
+"$PYTHON" "$TOP/tests/xlsx_make.py" fromcsv "$T/small.xlsx" "$T/small.csv"
+XML=$("$PYTHON" -c "import sys, zipfile; print(zipfile.ZipFile(sys.argv[1]).getinfo('xl/worksheets/sheet1.xml').file_size)" "$T/big.xlsx")
+rss unit import "$T/small.xlsx" --db "$B"
+expect_exit 0
+RSS_SMALL=$RSS
+rss unit import "$T/big.xlsx" --db "$B"
+expect_exit 0
+expect_out "big.xlsx: thêm 0 đơn vị, khớp $N đã có trong sổ, từ chối 0 dòng"
+if [ -z "$SANITIZED" ]; then
+	# the sheet's XML is XML bytes; the reader holds a 64 KiB chunk, the
+	# parser's buffer and one row
+	[ $((RSS - RSS_SMALL)) -lt 4096 ] ||
+		t_fail "peak memory $RSS KiB for a sheet of $XML bytes of XML, $RSS_SMALL KiB for a small one"
+	[ $((RSS * 1024)) -lt $((XML / 2)) ] || t_fail "peak memory $RSS KiB for a sheet of $XML bytes"
+fi
+t_end
+
 t_case "a broken row at the end of a big file fails the whole import"
 N=$(gen "$T/broken.csv" 3 200)
 printf '%d;Quốc hội;HONG;"Đơn vị hỏng;Tổ chức xã hội\r\n' $((N + 1)) >>"$T/broken.csv"

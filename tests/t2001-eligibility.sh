@@ -66,14 +66,24 @@ vj
 expect_ids ""
 t_end
 
-t_case "ELIG-NAT: spacing does not matter, wording does"
-nominee 1970-01-01 "UPDATE person SET nationality = ' Chỉ có 01 quốc tịch là  quốc tịch Việt Nam và không trong thời gian thực hiện thủ tục xin gia nhập quốc tịch quốc gia khác ';"
-vj
-expect_ids ""
-nominee 1970-01-01 "UPDATE person SET nationality = 'Việt Nam';"
-vj
-expect_ids "ELIG-NAT"
-expect_msg ELIG-NAT "mục Quốc tịch ghi 'Việt Nam'"
+t_case "ELIG-NAT: what the law asks, not one sentence: 'Việt Nam', 'xin nhập' and spacing pass"
+for v in ' Chỉ có 01 quốc tịch là  quốc tịch Việt Nam và không trong thời gian thực hiện thủ tục xin gia nhập quốc tịch quốc gia khác ' \
+	'Chỉ có 01 quốc tịch là quốc tịch Việt Nam và không trong thời gian thực hiện thủ tục xin nhập quốc tịch quốc gia khác' \
+	'Việt Nam' 'VIỆT NAM' 'Quốc tịch Việt Nam' 'Chỉ có một quốc tịch là quốc tịch Việt Nam, không xin nhập quốc tịch nước khác'; do
+	nominee 1970-01-01 "UPDATE person SET nationality = '$v';"
+	vj
+	expect_ids ""
+done
+t_end
+
+t_case "ELIG-NAT: another nationality, an application under way, or no Vietnamese nationality is an error"
+for v in 'Việt Nam, Hoa Kỳ' 'Việt Nam và Pháp' 'Có hai quốc tịch Việt Nam và Lào' 'Việt Nam/Úc' \
+	'Việt Nam, đang làm thủ tục nhập quốc tịch Canada' 'Lào'; do
+	nominee 1970-01-01 "UPDATE person SET nationality = '$v';"
+	vj
+	expect_ids "ELIG-NAT"
+	expect_msg ELIG-NAT "mục Quốc tịch ghi '$v'"
+done
 t_end
 
 t_case "ELIG-NAT: not recorded is not judged"

@@ -91,6 +91,15 @@ t_case "VC-QUORUM-WORK: from 100 voters, at least 70 present"
 conf workplace 2026-01-10 "voters_at_place = 100, invited = 100, present = 70"
 vj
 expect_count VC-QUORUM-WORK 0
+# Where the two rules meet: 40 of 60 convened is two thirds, enough under
+# 100 voters; at exactly 100 voters it is 70 present, so 40 is too few.
+conf workplace 2026-01-10 "voters_at_place = 99, invited = 60, present = 40"
+vj
+expect_count VC-QUORUM-WORK 0
+conf workplace 2026-01-10 "voters_at_place = 100, invited = 60, present = 40"
+vj
+expect_count VC-QUORUM-WORK 1
+expect_msg VC-QUORUM-WORK "40 cử tri tham dự; nơi có từ 100 cử tri trở lên (ở đây 100) phải có ít nhất 70"
 conf workplace 2026-01-10 "voters_at_place = 400, invited = 90, present = 69"
 vj
 expect_count VC-QUORUM-WORK 1
@@ -208,6 +217,16 @@ conf residence 2026-02-05 "voters_at_place = 60, invited = 60, present = 60, vot
 	"INSERT INTO vote (conference_id, candidacy_id, trust, distrust, invalid) VALUES (10, 2, 31, 29, 0);"
 vj
 expect_count HT3-TRUST 0
+t_end
+
+t_case "HT3-TRUST: a special case with a blank reason is no special case"
+for blank in "''" "'   '"; do
+	conf residence 2026-02-05 "present = 60, vote_method = 'hands'" \
+		"INSERT INTO vote (conference_id, candidacy_id, trust, distrust, invalid) VALUES (10, 2, 30, 30, 0);
+		 UPDATE candidacy SET special_case = 1, special_reason = $blank WHERE id = 2;"
+	vj
+	expect_count HT3-TRUST 1
+done
 t_end
 
 t_case "HT3-TRUST: a special case reported with its reason may stay"

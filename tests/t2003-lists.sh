@@ -144,6 +144,18 @@ vj
 expect_ids ""
 t_end
 
+# Every reason that keeps a person off the round-3 list counts, not only
+# residence_trust (a planted bug that counted only it passed the suite).
+for why in withdrew verification workplace_trust; do
+	t_case "HT3-EXCESS-HDND: someone dropped for $why after round 2 was not presented to round 3"
+	{ round3 35; echo "UPDATE candidacy SET stage = 'preliminary', status = 'dropped', drop_reason = '$why' WHERE id = 35;"; } >"$T/in.sql"
+	variant x xa <"$T/in.sql"
+	vj
+	expect_ids "HT3-EXCESS-HDND"
+	expect_msg HT3-EXCESS-HDND "có 34 người cho 20 đại biểu được bầu"
+	t_end
+done
+
 t_case "HT3-EXCESS-HDND: the pack's settings are data (strict: false accepts the minimum)"
 { round3 34
   echo "UPDATE book SET rules_text = replace(rules_text, 'table_rule: EXCESS-HDND, granularity: sum_of_constituencies, strict: true', 'table_rule: EXCESS-HDND, granularity: sum_of_constituencies, strict: false');"; } >"$T/in.sql"

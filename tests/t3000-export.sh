@@ -16,9 +16,11 @@ sqlite3 "$T/p.db" "UPDATE book SET rules_text = replace(rules_text, 'severity: e
 # A final export locks lists and so writes to the book: record the set-up.
 "$HT" audit accept --reason "test set-up" --db "$T/p.db" >/dev/null 2>&1
 
-# Names of the data rows of a list, in sheet order (column B from row $2 on).
+# Names of the data rows of a list, in sheet order (column B from row $2
+# on; the header rows repeated on each page left out).
 names() {
-	$DUMP "$1" | sed -n 's/^cell B\([0-9]*\) | \([^|]*\) | .*/\1 \2/p' | awk -v from="$2" '$1 >= from { $1 = ""; sub(/^ /, ""); print }'
+	$DUMP "$1" | sed -n 's/^cell B\([0-9]*\) | \([^|]*\) | .*/\1 \2/p' | awk -v from="$2" '$1 >= from { $1 = ""; sub(/^ /, ""); print }' |
+		grep -v '^Họ và tên'
 }
 
 t_case "export --list shows every template with its selectors"
@@ -30,14 +32,24 @@ expect_out "[--body --constituency]"
 [ "$(wc -l <"$OUT")" -eq "$(ls "$TOP"/templates/*.yaml | wc -l)" ] || t_fail "one line per template"
 t_end
 
-t_case "05/BCĐBQH-MT of round 2: A4 landscape, fit to width, header rows repeated, the form's columns"
+t_case "05/BCĐBQH-MT of round 2: A4 landscape, scaled to the width, header rows on every page, the form's columns"
 ht export --db "$T/p.db" 05-bcdbqh-mt --round 2 -o "$T/05.xlsx"
 expect_exit 0
 expect_out "đã ghi"
 $DUMP "$T/05.xlsx" >"$T/05.txt"
-grep -q "^page paper=9 orientation=landscape .*fitToHeight=0 fitToPage=True" "$T/05.txt" || t_fail "print setup"
-grep -q "^repeat_rows \$11:\$12" "$T/05.txt" || t_fail "repeated header rows"
+grep -q "^page paper=9 orientation=landscape .*fitToPage=None" "$T/05.txt" || t_fail "print setup: no fit to page"
+scale=$(sed -n 's/^scale //p' "$T/05.txt")
+[ "$scale" -ge 60 ] && [ "$scale" -le 90 ] || t_fail "print scale '$scale' (LibreOffice's width of the grid on A4)"
+breaks=$(sed -n 's/^breaks //p' "$T/05.txt")
+[ -n "$breaks" ] || t_fail "no manual page breaks"
+for b in $breaks; do
+	grep -q "^cell A$((b + 1)) | STT " "$T/05.txt" || t_fail "page after row $b does not begin with the header"
+	grep -q "^merge A$((b + 1)):A$((b + 2))" "$T/05.txt" || t_fail "header after row $b has one row"
+	grep -q "^cell A$((b + 3)) | [0-9]* " "$T/05.txt" || t_fail "no data row under the header after row $b"
+done
+grep -q "^repeat_rows None" "$T/05.txt" || t_fail "headers are written on each page, not Excel's rows to repeat"
 grep -q "^footer Trang &P/&N" "$T/05.txt" || t_fail "page numbers"
+grep -q "^footer_font Times New Roman,Regular 12" "$T/05.txt" || t_fail "footer in the form's font"
 grep -q "^cell J11 | Trình độ | Times New Roman 10 bold center wrap border" "$T/05.txt" || t_fail "group heading"
 grep -q "^merge J11:N11" "$T/05.txt" || t_fail "Trình độ spans five columns"
 grep -q "^merge A11:A12" "$T/05.txt" || t_fail "STT spans both header rows"
@@ -104,7 +116,7 @@ t_case "what the book does not know stays the form's dotted fill-in"
 ht export --db "$T/p.db" 01-bcdbhdnd-mt --round 2 -o "$T/01h.xlsx"
 expect_exit 0
 $DUMP "$T/01h.xlsx" >"$T/01h.txt"
-grep -q "ngày 03 tháng 02 năm 2026 tại (3) ………. Ban Thường trực" "$T/01h.txt" || t_fail "place left dotted"
+grep -q "ngày 03 tháng 02 năm 2026 tại (3) ………., Ban Thường trực" "$T/01h.txt" || t_fail "place left dotted"
 grep -q "Chủ trì cuộc họp: ông (bà) …………………………….. Chức vụ:" "$T/01h.txt" || t_fail "chair left dotted"
 grep -q "(Ghi diễn biến hội nghị với từng nội dung)" "$T/01h.txt" || t_fail "box keeps the form's instruction"
 t_end
@@ -121,15 +133,19 @@ t_end
 t_case "a form refuses a conference of the wrong kind"
 ht export --db "$T/p.db" 06-bbkp --conference 7 -o "$T/06b.xlsx"
 expect_exit 3
-expect_err "vote_method=ballot"
+expect_err "mẫu '06-bbkp' không dùng được cho lựa chọn này: mẫu chỉ dành cho hội nghị cử tri nơi công tác, hội nghị cử tri nơi cư trú hoặc hội nghị cử tri thôn, tổ dân phố giới thiệu người ứng cử, biểu quyết bằng bỏ phiếu kín; hội nghị số 7 là hội nghị cử tri nơi cư trú, họp trực tiếp, biểu quyết bằng giơ tay"
 expect_no_file "$T/06b.xlsx"
+ht export --db "$T/p.db" 07-plyk --conference 7 -o "$T/07b.xlsx"
+expect_exit 3
+expect_err "hội nghị số 7 là hội nghị cử tri nơi cư trú, họp trực tiếp, biểu quyết bằng giơ tay"
+expect_no_file "$T/07b.xlsx"
 t_end
 
 t_case "the ballot lists the people of the conference in official order"
-ht export --db "$T/p.db" 07-plyk --conference 7 -o "$T/07.xlsx"
+ht export --db "$T/p.db" 07-plyk --conference 6 -o "$T/07.xlsx"
 expect_exit 0
-$DUMP "$T/07.xlsx" | grep -q "Họ và tên (3)" || t_fail "column head"
-names "$T/07.xlsx" 1 | grep -v "^Họ và tên" | tr '\n' ',' | grep -q "^Cao Văn Bình,Trần Minh Hoan," || t_fail "order: $(names "$T/07.xlsx" 1 | grep -v "^Họ và tên" | tr '\n' ',')"
+$DUMP "$T/07.xlsx" | grep -q "cell B[0-9]* | Họ và tên | " || t_fail "column head"
+names "$T/07.xlsx" 1 | tr '\n' ',' | grep -q "^Lý Thị Hằng,Hà Văn Nam,Tạ Thị Yến,$" || t_fail "order: $(names "$T/07.xlsx" 1 | tr '\n' ',')"
 t_end
 
 t_case "the same book gives a byte-identical file"

@@ -40,7 +40,7 @@ t_end
 t_case "a list of round 1 does not exist"
 ht export --db "$T/p.db" 05-bcdbqh-mt --round 1 -o "$T/x.xlsx"
 expect_exit 3
-expect_err "round=2,3"
+expect_err "mẫu chỉ dành cho hội nghị hiệp thương lần 2 hoặc 3"
 expect_no_file "$T/x.xlsx"
 t_end
 

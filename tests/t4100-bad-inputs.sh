@@ -133,6 +133,12 @@ for k, p in src.items():
     w('toomany', hdr + '\n' + row + sep + 'thừa\n')
 open(os.path.join(F, 'empty.csv'), 'w').close()
 PY
+# Workbooks (tests/xlsx_make.py): hostile, broken, or not .xlsx at all.
+for k in good bomb dtd xxe escape-entry escape-rel ods xls encrypted badxml nosheet; do
+	"$PYTHON" "$TOP/tests/xlsx_make.py" $k "$F/$k.xlsx" || { echo "FAIL $SCRIPT:setup: xlsx fixture $k"; exit 1; }
+done
+"$PYTHON" "$TOP/tests/xlsx_make.py" truncated "$F/truncated.xlsx" "$F/good.xlsx"
+cp "$F/xls.xlsx" "$F/renamed.csv"
 # Templates (export --templates DIR).
 TPL="$TOP/templates"
 for d in tpl-key tpl-yaml tpl-utf16 tpl-dataset; do mkdir "$F/$d"; cp "$TPL"/*.yaml "$F/$d/"; done
@@ -143,6 +149,10 @@ printf 'form: [chưa đóng\n' >"$F/tpl-yaml/17-hdbc-qh.yaml"
 sed -i 's/^  dataset: official_list$/  dataset: danh_sach/' "$F/tpl-dataset/17-hdbc-qh.yaml"
 grep -q colour "$F/tpl-key/17-hdbc-qh.yaml" && grep -q danh_sach "$F/tpl-dataset/17-hdbc-qh.yaml" || {
 	echo "FAIL $SCRIPT:setup: template fixtures"; exit 1; }
+# Outputs that must never be written over (issue 12).
+mkfifo "$F/fifo.xlsx"
+echo keep >"$F/target.txt"
+ln -s "$F/target.txt" "$F/link.xlsx"
 bad_utf8=$(printf 'L\351 V\343n')
 long_name=$("$PYTHON" -c "print('Nguyễn' * 50)")
 
@@ -275,35 +285,48 @@ restore of the book onto itself         | 3 | chính là sổ đang dùng       
 restore over a book without --force     | 3 | thêm --force                                | restore "$F/backup.db" --db "$B"
 # --- CSV imports (unit, alloc, candidate, voters, decide import) ---
 unit import in Windows-1258             | 3 | không phải UTF-8 hợp lệ                     | unit import "$F/unit-cp1258.csv" --db "$B"
-unit import in UTF-16                   | 3 | tệp là UTF-16                               | unit import "$F/unit-utf16.csv" --db "$B"
 unit import with a 2 MB cell            | 3 | ô quá dài                                   | unit import "$F/unit-huge.csv" --db "$B"
 unit import with an unknown column      | 3 | cột không xác định 'Màu sắc'                | unit import "$F/unit-unknown.csv" --db "$B"
 unit import with a column twice         | 3 | trùng với cột 2                             | unit import "$F/unit-dup.csv" --db "$B"
 unit import with a cell beyond the header | 3 | cột không có tiêu đề                        | unit import "$F/unit-toomany.csv" --db "$B"
 alloc import in Windows-1258            | 3 | không phải UTF-8 hợp lệ                     | alloc import "$F/alloc-cp1258.csv" --db "$B"
-alloc import in UTF-16                  | 3 | tệp là UTF-16                               | alloc import "$F/alloc-utf16.csv" --db "$B"
 alloc import with a 2 MB cell           | 3 | ô quá dài                                   | alloc import "$F/alloc-huge.csv" --db "$B"
 alloc import with an unknown column     | 3 | cột không xác định 'Màu sắc'                | alloc import "$F/alloc-unknown.csv" --db "$B"
 alloc import with a column twice        | 3 | trùng với cột 2                             | alloc import "$F/alloc-dup.csv" --db "$B"
 alloc import with a cell beyond the header | 3 | cột không có tiêu đề                        | alloc import "$F/alloc-toomany.csv" --db "$B"
 candidate import in Windows-1258        | 3 | không phải UTF-8 hợp lệ                     | candidate import "$F/candidate-cp1258.csv" --db "$B"
-candidate import in UTF-16              | 3 | tệp là UTF-16                               | candidate import "$F/candidate-utf16.csv" --db "$B"
 candidate import with a 2 MB cell       | 3 | ô quá dài                                   | candidate import "$F/candidate-huge.csv" --db "$B"
 candidate import with an unknown column | 3 | cột không xác định 'Màu sắc'                | candidate import "$F/candidate-unknown.csv" --db "$B"
 candidate import with a column twice    | 3 | trùng với cột 2                             | candidate import "$F/candidate-dup.csv" --db "$B"
 candidate import with a cell beyond the header | 3 | cột không có tiêu đề                        | candidate import "$F/candidate-toomany.csv" --db "$B"
 voters import in Windows-1258           | 3 | không phải UTF-8 hợp lệ                     | voters import "$F/voters-cp1258.csv" --db "$B"
-voters import in UTF-16                 | 3 | tệp là UTF-16                               | voters import "$F/voters-utf16.csv" --db "$B"
 voters import with a 2 MB cell          | 3 | ô quá dài                                   | voters import "$F/voters-huge.csv" --db "$B"
 voters import with an unknown column    | 3 | cột không xác định 'Màu sắc'                | voters import "$F/voters-unknown.csv" --db "$B"
 voters import with a column twice       | 3 | trùng với cột 2                             | voters import "$F/voters-dup.csv" --db "$B"
 voters import with a cell beyond the header | 3 | cột không có tiêu đề                        | voters import "$F/voters-toomany.csv" --db "$B"
 decide import in Windows-1258           | 3 | không phải UTF-8 hợp lệ                     | decide import "$F/decide-cp1258.csv" --db "$B"
-decide import in UTF-16                 | 3 | tệp là UTF-16                               | decide import "$F/decide-utf16.csv" --db "$B"
 decide import with a 2 MB cell          | 3 | ô quá dài                                   | decide import "$F/decide-huge.csv" --db "$B"
 decide import with an unknown column    | 3 | cột không xác định 'Màu sắc'                | decide import "$F/decide-unknown.csv" --db "$B"
 decide import with a column twice       | 3 | trùng với cột 2                             | decide import "$F/decide-dup.csv" --db "$B"
 decide import with a cell beyond the header | 3 | cột không có tiêu đề                        | decide import "$F/decide-toomany.csv" --db "$B"
+# --- Excel workbooks (every import reads them through the same reader) ---
+unit import of a zip bomb               | 3 | có thể là 'bom zip'                         | unit import "$F/bomb.xlsx" --db "$B"
+candidate import of a zip bomb          | 3 | có thể là 'bom zip'                         | candidate import "$F/bomb.xlsx" --db "$B"
+unit import of an XML entity bomb       | 3 | khai báo DTD                                | unit import "$F/dtd.xlsx" --db "$B"
+decide import of an XML entity bomb     | 3 | khai báo DTD                                | decide import "$F/dtd.xlsx" --db "$B"
+unit import with an external entity     | 3 | khai báo DTD                                | unit import "$F/xxe.xlsx" --db "$B"
+unit import, zip entry escaping (../)   | 3 | đường dẫn vượt ra ngoài                     | unit import "$F/escape-entry.xlsx" --db "$B"
+alloc import, relationship escaping     | 3 | đường dẫn vượt ra ngoài tệp                 | alloc import "$F/escape-rel.xlsx" --db "$B"
+unit import of a truncated workbook     | 3 | hỏng hoặc không đầy đủ                      | unit import "$F/truncated.xlsx" --db "$B"
+voters import of a truncated workbook   | 3 | hỏng hoặc không đầy đủ                      | voters import "$F/truncated.xlsx" --db "$B"
+unit import of an encrypted workbook    | 3 | được đặt mật khẩu                           | unit import "$F/encrypted.xlsx" --db "$B"
+unit import of an .xls named .xlsx      | 3 | Excel 97-2003 (.xls)                        | unit import "$F/xls.xlsx" --db "$B"
+candidate import of an .xls named .csv  | 3 | Excel 97-2003 (.xls)                        | candidate import "$F/renamed.csv" --db "$B"
+unit import of an .ods named .xlsx      | 3 | OpenDocument (.ods)                         | unit import "$F/ods.xlsx" --db "$B"
+unit import of a workbook with bad XML  | 3 | không hợp lệ                                | unit import "$F/badxml.xlsx" --db "$B"
+unit import of a zip without a workbook | 3 | không phải sổ Excel                         | unit import "$F/nosheet.xlsx" --db "$B"
+unit import of a sheet that is not there | 3 | không có trang tính 'Khác'                 | unit import "$F/good.xlsx" --sheet Khác --db "$B"
+unit import, --sheet on a CSV file      | 3 | --sheet chỉ dùng với sổ Excel               | unit import "$S/province/units.csv" --sheet 1 --db "$B"
 unit import of an empty file            | 3 | tệp rỗng                                    | unit import "$F/empty.csv" --db "$B"
 unit import of a folder                 | 3 | là thư mục                                  | unit import "$F/dir" --db "$B"
 unit import of a missing file           | 3 | không mở được                               | unit import "$F/missing.csv" --db "$B"
@@ -319,6 +342,26 @@ voters import of a missing file         | 3 | không mở được              
 decide import of an empty file          | 3 | tệp rỗng                                    | decide import "$F/empty.csv" --db "$B"
 decide import of a folder               | 3 | là thư mục                                  | decide import "$F/dir" --db "$B"
 decide import of a missing file         | 3 | không mở được                               | decide import "$F/missing.csv" --db "$B"
+# --- outputs, text and counts at the edges ---
+export over the book itself              | 3 | không có đuôi .xlsx                         | export 16-hdbc-qh --body qh -o "$B" --db "$B"
+export to a .csv name                    | 3 | không có đuôi .xlsx                         | export 16-hdbc-qh --body qh -o "$F/out.csv" --db "$B"
+export over a named pipe, even forced    | 3 | không phải tệp thường                       | export 16-hdbc-qh --body qh -o "$F/fifo.xlsx" --force --db "$B"
+export over a symbolic link, even forced | 3 | liên kết tượng trưng                        | export 16-hdbc-qh --body qh -o "$F/link.xlsx" --force --db "$B"
+export all into a file, not a folder     | 2 | không phải thư mục                          | export all -o "$F/target.txt" --db "$B"
+backup over a named pipe, even forced    | 3 | không phải tệp thường                       | backup "$F/fifo.xlsx" --force --db "$B"
+backup over the book itself              | 3 | chính là sổ đang dùng                       | backup "$B" --force --db "$B"
+--by of blanks only                      | 2 | --by cần tên người thực hiện                | --by "   " audit note "x" --db "$B"
+audit accept with a blank reason         | 2 | cần --reason                                | audit accept --reason " " --db "$B"
+audit note of blanks only                | 2 | ghi chú trống                               | audit note "   " --db "$B"
+a count beyond 2^63                      | 2 | quá lớn                                     | conference add --kind ht1 --body qh --date 05/12/2025 --invited 9223372036854775808 --db "$B"
+a count beyond the bound                 | 2 | quá lớn (tối đa 200000000)                  | conference add --kind ht1 --body qh --date 05/12/2025 --present 200000001 --db "$B"
+a negative count                         | 2 | cần một số không âm                         | conference add --kind ht1 --body qh --date 05/12/2025 --invited -1 --db "$B"
+a count written 1e2                      | 2 | số mũ                                       | conference add --kind ht1 --body qh --date 05/12/2025 --present 1e2 --db "$B"
+a result beyond the bound                | 2 | --result                                    | voters add --kind residence --body qh --date 04/02/2026 --voters-at-place 80 --invited 80 --present 60 --result "1:9223372036854775807" --db "$B"
+a special case with a blank reason       | 2 | --special cần lý do                         | decide --body qh --candidate 1 --round 3 --include --special "  " --db "$B"
+assign to constituency 0                 | 2 | bắt đầu từ 1                                | assign --body qh --candidate 1 --constituency 0 --db "$B"
+init with --db naming a folder           | 3 | là một thư mục                              | init --config "$F/ok.yaml" --db "$F/dir"
+a conference with no date                | 2 | thiếu ngày họp                              | conference add --kind ht1 --body qh --db "$B"
 # --- templates (export --templates) ---
 template with an unknown key            | 3 | khóa không xác định 'colour'                | export --list --templates "$F/tpl-key" --db "$B"
 template that is not YAML               | 3 | lỗi cú pháp YAML                            | export --list --templates "$F/tpl-yaml" --db "$B"
@@ -334,6 +377,26 @@ t_case "the catalogue has at least 60 cases"
 t_end
 
 # Accepted inputs that change the book.
+t_case "every import reads Excel's UTF-16 text (\"Unicode Text\", tab-separated, and \"CSV UTF-16\")"
+"$PYTHON" - "$S/province/units.csv" "$F" <<'PY'
+import sys
+t = open(sys.argv[1], encoding='utf-8-sig').read().splitlines()
+tab = '\r\n'.join(l.replace(';', '\t') for l in t[:3]) + '\r\n'
+open(sys.argv[2] + '/units-unicode.txt', 'wb').write(tab.encode('utf-16'))   # BOM FF FE, LE
+com = '\r\n'.join(l.replace(';', ',') for l in [t[0], t[3]]) + '\r\n'
+open(sys.argv[2] + '/units-utf16be.csv', 'wb').write(b'\xfe\xff' + com.encode('utf-16-be'))
+PY
+cp "$T/pristine.db" "$T/a.db"
+ht unit import "$F/units-unicode.txt" --db "$T/a.db"
+expect_exit 0
+expect_out "thêm 2 đơn vị"
+ht unit import "$F/units-utf16be.csv" --db "$T/a.db"
+expect_exit 0
+expect_out "thêm 1 đơn vị"
+want=$(sed -n '2p' "$S/province/units.csv" | cut -d';' -f4)
+[ "$(sql "$T/a.db" "SELECT count(*) FROM unit WHERE name = '$want'")" = 1 ] || t_fail "'$want' not read from UTF-16"
+t_end
+
 t_case "unit import with a UTF-8 BOM and CRLF line ends is accepted"
 "$PYTHON" -c "
 import sys
@@ -343,7 +406,9 @@ cp "$T/pristine.db" "$T/a.db"
 ht unit import "$F/units-bom-crlf.csv" --db "$T/a.db"
 expect_exit 0
 expect_out "thêm 2 đơn vị"
-[ "$(sql "$T/a.db" "SELECT count(*) FROM unit WHERE name LIKE '%%' OR code LIKE '%%'")" = 0 ] || t_fail "CR kept in a cell"
+[ "$(sql "$T/a.db" "SELECT count(*) FROM unit WHERE name LIKE '%
+%' OR code LIKE '%
+%'")" = 0 ] || t_fail "CR kept in a cell"
 t_end
 
 t_case "a formula and SQL in cells are stored as text and exported as text, not a formula"

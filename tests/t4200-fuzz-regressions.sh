@@ -32,3 +32,4 @@ replay config "$TOP/config" "$TOP/samples/province" "$TOP/samples/commune" "$TOP
 replay rules "$TOP/config/rules" "$TOP/tests/fuzz/regressions/rules"
 replay csv "$TOP/tests/fuzz/seeds/csv" "$TOP/tests/fuzz/regressions/csv"
 replay template "$TOP/templates" "$TOP/tests/fuzz/regressions/template"
+replay xlsx "$TOP/tests/fuzz/seeds/xlsx" "$TOP/tests/fuzz/regressions/xlsx"

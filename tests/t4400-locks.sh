@@ -7,14 +7,7 @@
 . "$TOP/tests/lib.sh"
 export HIEPTHUONG_TODAY=2026-02-10
 
-make_province_book
-sqlite3 -bail "$T/p.db" <"$TOP/tests/data/people.sql" >/dev/null &&
-	sqlite3 -bail "$T/p.db" <"$TOP/tests/data/province.sql" >/dev/null || {
-	echo "FAIL $SCRIPT:setup: fixtures"; exit 1; }
-# As in t3000: the partial fixture's rule pack relaxed to warnings, so that
-# the export gate lets the final lists out.
-sql_write "$T/p.db" "UPDATE book SET rules_text = replace(rules_text, 'severity: error', 'severity: warning')" || {
-	echo "FAIL $SCRIPT:setup: accept"; exit 1; }
+make_fixture_book relaxed
 D="--db $T/p.db"
 
 locks() { sql "$T/p.db" "SELECT count(*) FROM stage_lock"; }

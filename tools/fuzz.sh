@@ -18,6 +18,7 @@ for t in "$@"; do
 	rules) seeds="$top/config/rules"; dict=$top/tests/fuzz/yaml.dict; len=131072 ;;
 	csv) seeds="$top/tests/fuzz/seeds/csv"; dict=""; len=16384 ;;
 	template) seeds="$top/templates"; dict=$top/tests/fuzz/yaml.dict; len=131072 ;;
+	xlsx) seeds="$top/tests/fuzz/seeds/xlsx"; dict=$top/tests/fuzz/xlsx.dict; len=65536 ;;
 	*) echo "fuzz.sh: no seeds for '$t'" >&2; exit 2 ;;
 	esac
 	corpus=$build/corpus/$t

@@ -4,20 +4,25 @@
 # and fresh machines) or with sudo available; prints what it does.
 #
 #   install-deps.sh          what `make`, `make demo`, `make test` and `make asan` need
-#   install-deps.sh render   also LibreOffice and poppler, for `make test-render` (minutes)
+#   install-deps.sh render   also LibreOffice, poppler and python3-yaml, for `make test-render` (minutes)
 #   install-deps.sh fuzz     also clang and libFuzzer, for `make fuzz`
 #   install-deps.sh valgrind also valgrind, for `make valgrind`
 #   install-deps.sh bench    also python3-xlsxwriter (a baseline) and GNU time, for `make bench`
 set -e
 # zlib1g-dev: Debian's xlsxwriter.pc links -lz, yet libxlsxwriter-dev does
 # not depend on it.  time: t1006 reads a command's peak memory with
-# /usr/bin/time.
-pkgs="gcc make libc6-dev pkg-config libsqlite3-dev libyaml-dev libxlsxwriter-dev zlib1g-dev libzip-dev libicu-dev
+# /usr/bin/time.  libzip-dev: the exporter (an earlier form) and the
+# imports' .xlsx reader; libexpat1-dev: that reader's XML
+# (docs/xlsx-reading.md).
+pkgs="gcc make libc6-dev pkg-config libsqlite3-dev libyaml-dev libxlsxwriter-dev zlib1g-dev libzip-dev libexpat1-dev
+libicu-dev
 libssl-dev python3 python3-openpyxl sqlite3 time"
 # fonts-liberation2: Liberation Serif stands in for Times New Roman with the
-# same metrics and, unlike fonts-liberation 1.07, has Vietnamese glyphs.
+# same metrics and, unlike fonts-liberation 1.07, has Vietnamese glyphs; the
+# render check shows LibreOffice these fonts only.  python3-yaml: the render
+# check reads the templates.
 case "$1" in
-render) pkgs="$pkgs libreoffice-calc fonts-liberation2 poppler-utils" ;;
+render) pkgs="$pkgs libreoffice-calc fonts-liberation2 poppler-utils python3-yaml" ;;
 fuzz) pkgs="$pkgs clang libclang-rt-14-dev" ;;
 valgrind) pkgs="$pkgs valgrind" ;;
 bench) pkgs="$pkgs python3-xlsxwriter time" ;;

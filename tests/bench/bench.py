@@ -14,6 +14,9 @@ GNU time):
             program inserting the same rows into the same schema (indexes,
             checks, foreign keys) in one transaction; and, for reference,
             the sqlite3 shell's .import of the same CSV into a plain table
+            And candidate import of the same rows as an .xlsx workbook
+            (python3-xlsxwriter, shared strings as Excel writes them)  vs
+            the CSV import
   validate  validate of the whole book at SIZE/10 and at SIZE: the ratio
             shows how its cost grows with ten times the data
   export    export of the largest list (Mẫu 05/BCĐBHĐND-MT, round 3, of the
@@ -298,6 +301,9 @@ def main():
     cand_csv = os.path.join(big, "candidates.csv")
     imp, imp_base = Job("hiepthuong candidate import"), Job("sqlite3 .import (plain table)")
     imp_c = Job("import_min (same rows, same schema, C)")
+    imp_x = Job("hiepthuong candidate import of the .xlsx")
+    cand_xlsx = os.path.join(tmp, "candidates.xlsx")
+    csv_to_xlsx(cand_csv, cand_xlsx)
     val_s, val_b = Job("hiepthuong validate, 1/10 size"), Job("hiepthuong validate, full size")
     exp, exp_c, exp_py = (Job("hiepthuong export 05-bcdbhdnd-mt (round 3)"), Job("xlsx_min (libxlsxwriter)"),
                           Job("xlsx_py.py (python3-xlsxwriter)"))
@@ -320,6 +326,7 @@ def main():
         imp.add(run([ht, "candidate", "import", cand_csv, "--db", db], out=os.path.join(tmp, "log.import")))
         shutil.copyfile(os.path.join(big, "base.db"), db)
         imp_c.add(run([imin, db, cand_csv], out=os.path.join(tmp, "log.import_min")))
+        imp_x.add(run([ht, "candidate", "import", cand_xlsx, "--db", db], out=os.path.join(tmp, "log.importx")))
         plain = os.path.join(tmp, "plain.db")
         if os.path.exists(plain):
             os.remove(plain)
@@ -349,7 +356,7 @@ def main():
     def verdict(ok):
         return "met" if ok else "MISSED"
 
-    peak = max(max(j.rss) for j in (imp, val_s, val_b, exp)) / 1024
+    peak = max(max(j.rss) for j in (imp, imp_x, val_s, val_b, exp)) / 1024
     out = []
     out.append("hiepthuong benchmark, size %s (scale %g), %d runs each, %s" %
                (args.size, scale, runs, datetime.datetime.now().strftime("%Y-%m-%d %H:%M")))
@@ -366,6 +373,13 @@ def main():
     out.append(imp_base.line())
     out.append("  ratio to import_min %.2f (target: within 2x) %s" % (ratio(imp, imp_c), verdict(ratio(imp, imp_c) <= 2)))
     out.append("  ratio to sqlite3 .import %.2f (for reference: a plain table, no index, no check)" % ratio(imp, imp_base))
+    out.append("")
+    out.append("import of the same rows as .xlsx (%.1f MB, sheet XML %.1f MB):" %
+               (os.path.getsize(cand_xlsx) / 1e6, xlsx_sheet_size(cand_xlsx) / 1e6))
+    out.append(imp_x.line())
+    out.append(imp.line())
+    out.append("  ratio %.2f (target: within 1.5x of the CSV import) %s" %
+               (ratio(imp_x, imp), verdict(ratio(imp_x, imp) <= 1.5)))
     out.append("")
     out.append("validate (whole book; findings at full size: %s):" % (findings[0].strip() if findings else "?"))
     out.append(val_s.line())
@@ -420,6 +434,24 @@ def rollup_only(args, ht, rmin, scale, runs, work, t_start):
     sys.stdout.write(text)
     log("written to %s" % results)
     return 0
+def csv_to_xlsx(src, dst):
+    """The CSV file as Excel would save it: one sheet, shared strings."""
+    import csv
+    import xlsxwriter
+    text = open(src, encoding="utf-8-sig").read()
+    delim = ";" if text.splitlines()[0].count(";") > text.splitlines()[0].count(",") else ","
+    wb = xlsxwriter.Workbook(dst)
+    ws = wb.add_worksheet("Danh sách")
+    for r, row in enumerate(csv.reader(text.splitlines(), delimiter=delim)):
+        for c, v in enumerate(row):
+            if v:
+                ws.write_string(r, c, v)
+    wb.close()
+
+
+def xlsx_sheet_size(path):
+    import zipfile
+    return zipfile.ZipFile(path).getinfo("xl/worksheets/sheet1.xml").file_size
 
 
 def imp_n(d):

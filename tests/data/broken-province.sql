@@ -60,14 +60,14 @@ FROM person p WHERE p.id BETWEEN 101 AND 112;
 -- SEED HDND-WOMEN: 3 of 10.  SEED HDND-NONPARTY: nobody outside the Party.
 -- SEED HDND-YOUNG: 1 of 10 under 40.  SEED HDND-REELECT: nobody re-elected.
 -- SEED LIST-ORDER: in unit 1, Trần Văn Thắng (201) comes before Nguyễn Thị Hoa (202).
--- SEED ELIG-AGE: 203 is 20 on election day.  SEED ELIG-NAT: 204's nationality.
+-- SEED ELIG-AGE: 203 is 20 on election day.  SEED ELIG-NAT: 204 has two nationalities.
 -- SEED ELIG-HDND-LOC: 205 lives and works in another province.
 -- SEED ELIG-DOSSIER: 206's dossier came at 17:30 on the last day.
 INSERT INTO person (id, ho, ten_dem, ten, dob, sex, nationality, residence, workplace, party_date, sort_key) VALUES
 	(201, 'Trần', 'Văn', 'Thắng', '1970-01-01', 'nam', NULL, 'xã An Phú, tỉnh Hòa Lâm', NULL, '1995-01-01', X''),
 	(202, 'Nguyễn', 'Thị', 'Hoa', '1976-03-08', 'nu', NULL, 'xã Bình Lâm, tỉnh Hòa Lâm', NULL, '2000-01-01', X''),
 	(203, 'Phạm', 'Văn', 'An', '2005-03-16', 'nam', NULL, 'phường Cẩm Giang, tỉnh Hòa Lâm', NULL, '2024-01-01', X''),
-	(204, 'Lê', 'Thị', 'Bích', '1980-06-06', 'nu', 'Việt Nam', 'xã Đông Hòa, tỉnh Hòa Lâm', NULL, '2005-01-01', X''),
+	(204, 'Lê', 'Thị', 'Bích', '1980-06-06', 'nu', 'Việt Nam, Hoa Kỳ', 'xã Đông Hòa, tỉnh Hòa Lâm', NULL, '2005-01-01', X''),
 	(205, 'Hoàng', 'Văn', 'Cường', '1971-02-02', 'nam', NULL, 'phường Bến Thành, Thành phố Hồ Chí Minh',
 		'Công ty Cổ phần Sao Mai, Thành phố Hồ Chí Minh', '1996-01-01', X''),
 	(206, 'Vũ', 'Văn', 'Dũng', '1968-04-04', 'nam', NULL, NULL, 'Sở Xây dựng tỉnh Hòa Lâm', '1992-01-01', X''),

@@ -284,3 +284,16 @@ TEST(a_written_zero_day_or_month_is_not_a_partial_date)
 		CHECK_STR_EQ(err, "ngày không tồn tại");
 	}
 }
+
+/* Excel text often has a space after a slash (issue 16: 34 of 35 birth
+ * dates of one real list). */
+TEST(spaces_beside_separators)
+{
+	OK("24/10/ 1979", DATE_FULL, "1979-10-24");
+	OK("24 / 10 / 1979", DATE_FULL, "1979-10-24");
+	OK(" 5 /3/2026 ", DATE_FULL, "2026-03-05");
+	OK("06/ 1968", DATE_PARTIAL, "1968-06");
+	OK("1968 - 06", DATE_PARTIAL, "1968-06");
+	BAD("24 10 1979", DATE_FULL, "không đọc được ngày");
+	BAD("24/10/19 79", DATE_FULL, "không đọc được ngày");
+}

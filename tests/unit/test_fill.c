@@ -53,6 +53,11 @@ TEST(filters)
 	CHECK_FILL("{area:upper|…}", "TỈNH HÒA LÂM");
 	CHECK_FILL("VIỆT NAM{area:upper:sp|......}", "VIỆT NAM TỈNH HÒA LÂM");
 	CHECK_FILL("VIỆT NAM{empty:sp|......}", "VIỆT NAM......");
+	/* a punctuation mark after a value, never after the dots */
+	CHECK_FILL("Chủ trì: {area:dot|ông (bà) ……} Chức vụ", "Chủ trì: tỉnh Hòa Lâm. Chức vụ");
+	CHECK_FILL("Chủ trì: {empty:dot|ông (bà) ……} Chức vụ", "Chủ trì: ông (bà) …… Chức vụ");
+	CHECK_FILL("{area:upper:comma|…} x", "TỈNH HÒA LÂM, x");
+	CHECK_BAD("{area:semicolon|…}");
 }
 
 TEST(syntax_errors)

@@ -63,7 +63,7 @@ static char *ref_clean(const char *s, size_t len)
 		return NULL;
 	for (size_t i = 0; i < len;) {
 		uint32_t cp = text_utf8_next(s, len, &i);
-		if (!is_control(cp))
+		if (!is_control(cp) && u_charType((UChar32)cp) != U_FORMAT_CHAR)
 			put_utf8(&kept, cp);
 	}
 	u_strFromUTF8(u, 1024, &n, kept.buf, (int32_t)kept.len, &e);
