@@ -9,7 +9,8 @@
 #   make valgrind   the end-to-end tests under valgrind (errors and leaks)
 #   make fuzz       libFuzzer targets, FUZZ_TIME=60 seconds each (clang)
 #   make bench      the benchmark against baselines (tests/bench/README.md):
-#                   SIZE=small (default, minutes) or SIZE=national (about 20 minutes)
+#                   SIZE=small (default, minutes) or SIZE=national (about 20 minutes, and the
+#                   roll-up's country of books); BENCH_ONLY=rollup for the roll-up's jobs alone
 #   make check      cppcheck over src/
 #   make install    PREFIX=/usr/local DESTDIR=
 #   make V=1        show the commands
@@ -60,6 +61,7 @@ OBJS += $(BUILD)/cmd_decide.o
 OBJS += $(BUILD)/cmd_export.o
 OBJS += $(BUILD)/cmd_init.o
 OBJS += $(BUILD)/cmd_milestone.o
+OBJS += $(BUILD)/cmd_rollup.o
 OBJS += $(BUILD)/cmd_rules.o
 OBJS += $(BUILD)/cmd_stage_import.o
 OBJS += $(BUILD)/cmd_stages.o
@@ -90,6 +92,10 @@ OBJS += $(BUILD)/minutes.o
 OBJS += $(BUILD)/opt.o
 OBJS += $(BUILD)/outfile.o
 OBJS += $(BUILD)/person.o
+OBJS += $(BUILD)/rollup.o
+OBJS += $(BUILD)/rollup_report.o
+OBJS += $(BUILD)/rollup_stats.o
+OBJS += $(BUILD)/rollup_xlsx.o
 OBJS += $(BUILD)/rules.o
 OBJS += $(BUILD)/sbuf.o
 OBJS += $(BUILD)/stage.o
@@ -104,6 +110,7 @@ OBJS += $(BUILD)/validate_conf.o
 OBJS += $(BUILD)/validate_lists.o
 OBJS += $(BUILD)/validate_people.o
 OBJS += $(BUILD)/validate_print.o
+OBJS += $(BUILD)/validate_rollup.o
 OBJS += $(BUILD)/validate_rounds.o
 OBJS += $(BUILD)/validate_util.o
 OBJS += $(BUILD)/vocab.o
@@ -222,13 +229,20 @@ valgrind:
 # numbers to tests/bench/results/$(SIZE).txt.  RUNS=0: 5, or 3 at national size.
 SIZE ?= small
 RUNS ?= 0
+BENCH_ONLY ?= all
 bench:
 	$(Q)sh tools/install-deps.sh bench
-	$(Q)$(MAKE) --no-print-directory hiepthuong $(BUILD)/bench/xlsx_min
+	$(Q)$(MAKE) --no-print-directory hiepthuong $(BUILD)/bench/xlsx_min $(BUILD)/bench/read_min $(BUILD)/bench/import_min
 	$(Q)$(PYTHON) tests/bench/bench.py --ht $(PROGRAM) --xlsx-min $(BUILD)/bench/xlsx_min --size $(SIZE) \
-		--runs $(RUNS) --work $(BUILD)/bench
+		--read-min $(BUILD)/bench/read_min --import-min $(BUILD)/bench/import_min --runs $(RUNS) --work $(BUILD)/bench \
+		--only $(BENCH_ONLY)
 
 $(BUILD)/bench/xlsx_min: tests/bench/xlsx_min.c | $(BUILD)
+	$(Q)mkdir -p $(BUILD)/bench
+	$(QUIET_LINK)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(LIBS)
+
+# The roll-up's and the candidate import's baselines (plain SQLite, no hiepthuong code).
+$(BUILD)/bench/%_min: tests/bench/%_min.c | $(BUILD)
 	$(Q)mkdir -p $(BUILD)/bench
 	$(QUIET_LINK)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(LIBS)
 

@@ -1,10 +1,12 @@
 #!/bin/sh
 # demo.sh HIEPTHUONG - the main job on the bundled samples: the province's
-# and the commune's books walked through every stage of the consultation
-# with the commands a Front office would use, checked against the law, and
-# every official form written.  Everything goes to out/ (recreated on
-# every run).  The people are invented; the stage spreadsheets under
-# samples/*/stages/ are written by tools/sample-walk.py.
+# and the two communes' books walked through every stage of the
+# consultation with the commands a Front office would use, checked against
+# the law, every official form written, and the province's roll-up of the
+# books its communes send up, with the statistics workbook.  Everything
+# goes to out/ (recreated on every run).  The people are invented; the
+# stage spreadsheets under samples/*/stages/ are written by
+# tools/sample-walk.py.
 set -e
 ht=${1:-./hiepthuong}
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -110,3 +112,27 @@ echo "==== Biểu mẫu: mọi biểu mẫu hai sổ điền được, vào out/
 mkdir -p "$out/bieu-mau"
 "$ht" export all --db "$out/tinh.db" -o "$out/bieu-mau/tinh"
 "$ht" export all --db "$out/xa.db" -o "$out/bieu-mau/xa"
+
+echo
+echo "==== Xã An Phú (mẫu)"
+"$ht" init --config "$top/samples/commune-an-phu/config.yaml" --db "$out/xa-an-phu.db"
+walk "$out/xa-an-phu.db" commune-an-phu hdnd-xa
+echo "== Hội nghị cử tri nơi cư trú"
+"$ht" voters import "$top/samples/commune-an-phu/stages/voters.csv" --db "$out/xa-an-phu.db"
+finish "$out/xa-an-phu.db" commune-an-phu hdnd-xa
+
+echo
+echo "==== Tổng hợp: Ủy ban Mặt trận Tổ quốc tỉnh đọc sổ các xã gửi lên (bản sao lưu)"
+mkdir -p "$out/gui-len"
+"$ht" backup "$out/gui-len/xa-tan-hoa-lam.db" --db "$out/xa.db"
+"$ht" backup "$out/gui-len/xa-an-phu.db" --db "$out/xa-an-phu.db"
+"$ht" rollup read "$out/gui-len" --db "$out/tinh.db"
+echo
+"$ht" rollup sources --db "$out/tinh.db"
+echo
+"$ht" rollup report --db "$out/tinh.db"
+echo
+echo "== Kiểm tra qua các sổ (một người ứng cử đại biểu Quốc hội và hai cấp Hội đồng nhân dân)"
+"$ht" validate --db "$out/tinh.db" || [ $? -eq 1 ]	# ELIG-LEVELS across the books: expected
+mkdir -p "$out/bieu-mau/tong-hop"
+"$ht" rollup export -o "$out/bieu-mau/tong-hop/thong-ke-tong-hop_tinh.xlsx" --db "$out/tinh.db"

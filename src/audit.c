@@ -370,7 +370,7 @@ int audit_time_valid(const char *s)
 /* Now, local time with its offset: 2026-01-05T08:30:00+07:00.
  * $HIEPTHUONG_NOW replaces the clock, for reproducible tests; it must
  * have that shape.  0, or -1 after reporting. */
-static int now_text(char *buf, size_t len)
+int audit_now_text(char *buf, size_t len)
 {
 	const char *fixed = getenv("HIEPTHUONG_NOW");
 	time_t t = time(NULL);
@@ -477,7 +477,7 @@ int audit_append(sqlite3 *db, const char *operator, const char *command)
 	changes_json(&chg);
 	if (audit_state(db, &state) < 0)
 		goto out;
-	if (now_text(at, sizeof(at)) < 0)
+	if (audit_now_text(at, sizeof(at)) < 0)
 		goto out;
 	audit_entry_hash(prev, id, at, op, cmd, subj.buf, chg.buf, state.digest, hash);
 

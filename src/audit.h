@@ -91,6 +91,11 @@ struct sbuf;
  * a real date and time), else 0. */
 int audit_time_valid(const char *s);
 
+/* Now, local time with its offset, as entries record it:
+ * "2026-01-05T08:30:00+07:00"; $HIEPTHUONG_NOW replaces the clock (tests)
+ * and must have that shape.  0, or -1 after reporting. */
+int audit_now_text(char *buf, size_t len);
+
 /* prev_hash of the first entry. */
 #define AUDIT_GENESIS "0000000000000000000000000000000000000000000000000000000000000000"
 

@@ -39,6 +39,9 @@ struct ctx {
 	sqlite3 *db;		/* the open book (CMD_NEED_BOOK), else NULL */
 	const char *cmd_name;	/* the command as typed, e.g. "unit add" */
 	const char *cmdline;	/* the whole command line, for the audit trail */
+	int rc_after_commit;	/* CMD_WRITES: the command returned EXIT_OK so that its
+				 * changes are kept, yet failed in part (a book refused
+				 * by `rollup read`): the exit code once committed */
 };
 
 struct cmd {
@@ -113,6 +116,10 @@ int cmd_issue_list(struct ctx *ctx, int argc, char **argv);
 int cmd_milestone_list(struct ctx *ctx, int argc, char **argv);
 int cmd_milestone_set(struct ctx *ctx, int argc, char **argv);
 int cmd_restore(struct ctx *ctx, int argc, char **argv);
+int cmd_rollup_export(struct ctx *ctx, int argc, char **argv);
+int cmd_rollup_read(struct ctx *ctx, int argc, char **argv);
+int cmd_rollup_report(struct ctx *ctx, int argc, char **argv);
+int cmd_rollup_sources(struct ctx *ctx, int argc, char **argv);
 int cmd_rules(struct ctx *ctx, int argc, char **argv);
 int cmd_stages(struct ctx *ctx, int argc, char **argv);
 int cmd_status(struct ctx *ctx, int argc, char **argv);

@@ -161,6 +161,7 @@ void config_release(struct term_config *c)
 	free(c->level_pos.file);
 	free(c->committee_name);
 	free(c->committee_place);
+	strlist_free(c->area, c->narea);
 	release_bodies(c);
 	memset(c, 0, sizeof(*c));
 }
@@ -311,7 +312,10 @@ static void load_committee(struct ydoc *d, yaml_node_t *n, struct term_config *c
 	free(c->committee_name);
 	free(c->committee_place);
 	free(c->level_pos.file);
+	strlist_free(c->area, c->narea);
 	c->committee_level = c->committee_name = c->committee_place = NULL;
+	c->area = NULL;
+	c->narea = 0;
 	memset(&c->level_pos, 0, sizeof(c->level_pos));
 	if (ymap_begin(d, n, "committee", &m) < 0)
 		return;
@@ -319,6 +323,7 @@ static void load_committee(struct ydoc *d, yaml_node_t *n, struct term_config *c
 		set_pos(&c->level_pos, d, ymap_get(&m, "level"));
 	ymap_str(&m, "name", Y_REQUIRED, &c->committee_name);
 	ymap_str(&m, "place", Y_REQUIRED, &c->committee_place);
+	ymap_strlist(&m, "area", Y_OPTIONAL, &c->area, &c->narea);
 	ymap_end(&m);
 }
 
@@ -444,8 +449,22 @@ const struct deadline_def *config_deadline(const struct term_config *c, const ch
 
 static int has_level(const struct term_config *c, const char *id)
 {
-	for (int i = 0; i < c->nlevels; i++)
+	return config_level_index(c, id) >= 0;
+}
+
+int config_level_index(const struct term_config *c, const char *id)
+{
+	for (int i = 0; id && i < c->nlevels; i++)
 		if (c->levels[i].id && !strcmp(c->levels[i].id, id))
+			return i;
+	return -1;
+}
+
+/* Does any body type of the term name `level` as its consulting level? */
+static int level_consults(const struct term_config *c, const char *level)
+{
+	for (int i = 0; level && i < c->ntypes; i++)
+		if (c->types[i].consulted_by && !strcmp(c->types[i].consulted_by, level))
 			return 1;
 	return 0;
 }
@@ -456,15 +475,18 @@ static int check_refs(struct term_config *c, const char *top)
 	int nerr = 0, level_ok = 1;
 	static const char *const required[] = { "election", "committee_levels", "body_types",
 						"deadlines", "rules", "committee", "bodies" };
+	/* A level no body type is consulted by (the central committee, which
+	 * only reads the roll-up) keeps a book without bodies. */
+	const int bodiless = c->committee_level && c->types && !level_consults(c, c->committee_level);
 	const int present[] = { c->term != NULL || c->title != NULL, c->levels != NULL, c->types != NULL,
 				c->deadlines != NULL, c->rules_path != NULL,
-				c->committee_level != NULL || c->committee_name != NULL, c->bodies != NULL };
+				c->committee_level != NULL || c->committee_name != NULL, c->bodies != NULL || bodiless };
 
 	for (size_t i = 0; i < sizeof(required) / sizeof(required[0]); i++)
 		if (!present[i])
 			nerr += error_at(top, 0, 0, "thiếu phần '%s' (trong tệp này hoặc trong tệp 'term')",
 					 required[i]) < 0;
-	if (c->bodies && c->nbodies == 0)
+	if (c->bodies && c->nbodies == 0 && !bodiless)
 		nerr += error_at(top, 0, 0, "'bodies' phải có ít nhất một cơ quan") < 0;
 	for (int i = 0; i < c->ntypes; i++) {
 		struct body_type *t = &c->types[i];
@@ -509,7 +531,7 @@ static int check_refs(struct term_config *c, const char *top)
 	return nerr ? -1 : 0;
 }
 
-static int load_top(struct ydoc *top, const char *path, struct term_config *c);
+static int load_top(struct ydoc *top, const char *path, const char *base_text, struct term_config *c);
 
 int config_load(const char *path, struct term_config *c)
 {
@@ -521,7 +543,7 @@ int config_load(const char *path, struct term_config *c)
 		ydoc_release(&top);
 		return -1;
 	}
-	return load_top(&top, path, c);
+	return load_top(&top, path, NULL, c);
 }
 
 int config_load_mem(const char *name, const char *text, size_t len, struct term_config *c)
@@ -542,11 +564,25 @@ int config_load_mem(const char *name, const char *text, size_t len, struct term_
 		ydoc_release(&top);
 		return -1;
 	}
-	return load_top(&top, name, c);
+	return load_top(&top, name, NULL, c);
 }
 
-/* The rest of a load, once the file itself is parsed; releases top. */
-static int load_top(struct ydoc *top_doc, const char *path, struct term_config *c)
+int config_load_stored(const char *name, const char *text, const char *base_text, struct term_config *c)
+{
+	struct ydoc top;
+
+	memset(c, 0, sizeof(*c));
+	c->path = xstrdup(name);
+	if (ydoc_load_mem(&top, name, text, strlen(text)) < 0) {
+		ydoc_release(&top);
+		return -1;
+	}
+	return load_top(&top, name, base_text ? base_text : "", c);
+}
+
+/* The rest of a load, once the file itself is parsed; releases top.  The
+ * `term:` preset is read from base_text when it is given, else from disk. */
+static int load_top(struct ydoc *top_doc, const char *path, const char *base_text, struct term_config *c)
 {
 	struct ydoc top = *top_doc, base;
 	struct ymap m, bm;
@@ -559,7 +595,8 @@ static int load_top(struct ydoc *top_doc, const char *path, struct term_config *
 		goto out;
 	if (ymap_str(&m, "term", Y_OPTIONAL, &term) == 0) {
 		c->base_path = path_relative_to(path, term);
-		if (ydoc_load_file(&base, c->base_path, CONFIG_MAX_BYTES) < 0) {
+		if (base_text ? ydoc_load_mem(&base, c->base_path, base_text, strlen(base_text)) < 0
+			      : ydoc_load_file(&base, c->base_path, CONFIG_MAX_BYTES) < 0) {
 			note("'term' ở %s:%ld:%ld trỏ tới tệp trên", path, ynode_line(ymap_get(&m, "term")),
 			     ynode_col(ymap_get(&m, "term")));
 			nerr++;

@@ -98,6 +98,9 @@ struct term_config {
 	struct pos level_pos;	/* where committee.level was written */
 	char *committee_name;	/* "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Sông Lam" */
 	char *committee_place;	/* "Sông Lam", for "Sông Lam, ngày ... tháng ..." */
+	char **area;		/* committee.area: the units whose committees send their
+				 * books up to this one (docs/rollup.md); NULL if not given */
+	int narea;
 
 	struct body_def *bodies;
 	int nbodies;
@@ -122,6 +125,17 @@ void config_release(struct term_config *cfg);
 /* The same from memory (fuzzing, tests): `name` stands for the file's path
  * in messages and for resolving a relative `term:`.  The text is copied. */
 int config_load_mem(const char *name, const char *text, size_t len, struct term_config *cfg);
+
+/*
+ * The same from the texts a book keeps (table book, written by init): the
+ * config's text and the text of the `term:` preset it names, if any, so
+ * that nothing is read from disk.  `name` stands for the config's path.
+ */
+int config_load_stored(const char *name, const char *text, const char *base_text, struct term_config *cfg);
+
+/* The position of level `id` in committee_levels, 0 for the first (the
+ * highest: the list runs from the top down), or -1 when it has none. */
+int config_level_index(const struct term_config *cfg, const char *id);
 
 /* Lookups; NULL when absent. */
 const struct body_type *config_body_type(const struct term_config *cfg, const char *id);

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include "diag.h"
 #include "banned.h"
@@ -50,6 +51,7 @@ static void vreport(const char *file, long line, long col, const char *kind,
 static void vreport(const char *file, long line, long col, const char *kind,
 		    const char *fmt, va_list ap)
 {
+	progress_clear();
 	fflush(stdout);
 	if (file && sheet_file && !strcmp(file, sheet_file)) {
 		fputs(file, stderr);
@@ -235,18 +237,116 @@ int diag_error_count(void)
 	return nerrors;
 }
 
+/* ---- progress ---- */
+
+static struct {
+	int enabled;		/* -1 until asked */
+	char what[128];		/* the count being shown */
+	char ended[128];	/* the last count that was ended */
+	double start, last;	/* when it began, when the line was drawn */
+	int shown;		/* characters on the unfinished line, 0 if none */
+} prog = { -1, "", "", 0, 0, 0 };
+
+static double now_seconds(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static int progress_enabled(void)
+{
+	if (prog.enabled < 0) {
+		const char *e = getenv("HIEPTHUONG_PROGRESS");
+		prog.enabled = e && *e ? strcmp(e, "1") == 0 : isatty(2);
+	}
+	return prog.enabled;
+}
+
+void progress_clear(void)
+{
+	if (!prog.shown)
+		return;
+	fprintf(stderr, "\r%*s\r", prog.shown, "");
+	fflush(stderr);
+	prog.shown = 0;
+}
+
+/* "1 phút 20 giây", "45 giây" */
+static void duration(char *buf, size_t len, double secs)
+{
+	long s = (long)(secs + 0.5);
+
+	if (s >= 3600)
+		snprintf(buf, len, "%ld giờ %ld phút", s / 3600, s / 60 % 60);
+	else if (s >= 60)
+		snprintf(buf, len, "%ld phút %ld giây", s / 60, s % 60);
+	else
+		snprintf(buf, len, "%ld giây", s);
+}
+
+/* The common part: `count` is "3/40" or "1,2/4,5 MB", done/total the fraction. */
+static void progress_draw(const char *what, const char *count, double done, double total)
+{
+	double t = now_seconds();
+	char line[512], left[64] = "";
+	int n, finished = done >= total;
+
+	if (!progress_enabled())
+		return;
+	/* a count already ended, told again that it is done */
+	if (finished && done > 0 && !strncmp(prog.ended, what, sizeof(prog.ended) - 1))
+		return;
+	if (done <= 0 || strncmp(prog.what, what, sizeof(prog.what) - 1)) {
+		snprintf(prog.what, sizeof(prog.what), "%s", what);
+		prog.start = t;
+		prog.last = 0;
+	}
+	/* At most ten lines a second; the first and the last always. */
+	if (!finished && done > 0 && t - prog.last < 0.1)
+		return;
+	prog.last = t;
+	if (!finished && done > 0 && t - prog.start >= 1.0) {
+		char d[48];
+		duration(d, sizeof(d), (t - prog.start) * (total - done) / done);
+		snprintf(left, sizeof(left), ", còn khoảng %s", d);
+	}
+	n = snprintf(line, sizeof(line), "%s: %s%s", what, count, left);
+	if (n < 0)
+		return;
+	if (n >= (int)sizeof(line))
+		n = (int)sizeof(line) - 1;
+	/* clear what a longer line before left (bytes: enough for characters) */
+	if (prog.shown > n)
+		fprintf(stderr, "\r%*s", prog.shown, "");
+	fprintf(stderr, "\r%s", line);
+	if (finished) {
+		fputc('\n', stderr);
+		prog.shown = 0;
+		snprintf(prog.ended, sizeof(prog.ended), "%s", what);
+		prog.what[0] = 0;
+	} else {
+		prog.shown = n;
+	}
+	fflush(stderr);
+}
+
 void progress(const char *what, long done, long total)
 {
-	static int enabled = -1;
+	char count[64];
 
-	if (enabled < 0) {
-		const char *e = getenv("HIEPTHUONG_PROGRESS");
-		enabled = e ? strcmp(e, "1") == 0 : isatty(2);
-	}
-	if (!enabled)
-		return;
-	fprintf(stderr, "\r%s: %ld/%ld", what, done, total);
-	if (done >= total)
-		fputc('\n', stderr);
-	fflush(stderr);
+	snprintf(count, sizeof(count), "%ld/%ld", done, total);
+	progress_draw(what, count, (double)done, (double)total);
+}
+
+void progress_bytes(const char *what, long long done, long long total)
+{
+	char count[64];
+
+	if (total >= 10LL << 20)
+		snprintf(count, sizeof(count), "%lld/%lld MB", done >> 20, total >> 20);
+	else
+		snprintf(count, sizeof(count), "%lld/%lld KB", done >> 10, total >> 10);
+	progress_draw(what, count, (double)done, (double)total);
 }

@@ -69,9 +69,22 @@ const char *db_code_msg(int rc);
 /* How many error()/error_at() calls have been made (for "N lỗi" totals). */
 int diag_error_count(void);
 
-/* Progress on stderr for long work, only when stderr is a terminal or
- * HIEPTHUONG_PROGRESS=1: "\r<what>: <done>/<total>".  done == total ends
- * the line. */
+/*
+ * Progress of long work (reading books, an import, `export all`) on stderr,
+ * only when stderr is a terminal, or when HIEPTHUONG_PROGRESS=1 (=0 keeps
+ * it quiet on a terminal too):
+ *
+ *	"\r<what>: <done>/<total>, còn khoảng 1 phút 20 giây"
+ *
+ * done == 0, or a new `what`, starts the count and its clock; the time left
+ * is estimated from the pace so far once a second has passed; the line is
+ * redrawn at most ten times a second, and done >= total ends it with a
+ * newline.  progress_bytes() counts bytes ("12/45 MB").  Messages printed
+ * through this file clear an unfinished line first; a command printing to
+ * stdout while counting calls progress_clear() before it.
+ */
 void progress(const char *what, long done, long total);
+void progress_bytes(const char *what, long long done, long long total);
+void progress_clear(void);
 
 #endif

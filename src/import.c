@@ -790,9 +790,13 @@ static int spool(struct import_feed *f, char *err, size_t errlen)
 	return fd;
 }
 
+/* Every byte a CSV file gives: into its hash, and counted for the progress line. */
 static void tap_hash(void *ctx, const char *buf, size_t n)
 {
-	hash_add(ctx, buf, n);
+	struct import *im = ctx;
+
+	hash_add(im->hash_, buf, n);
+	im->read_ += (long long)n;
 }
 
 /* Fill f->pre up to `want` bytes (fewer at the end of the file). */
@@ -867,7 +871,10 @@ static int open_source(struct import *im, const char *path, struct import_feed *
 		if (f->fd >= 0)
 			close(f->fd);
 		f->fd = -1;
-		im->r_ = csv_open_file_tap(path, tap_hash, im->hash_, err, sizeof(err));
+		if (stat(path, &sb) == 0 && S_ISREG(sb.st_mode))
+			im->size_ = (long long)sb.st_size;
+		snprintf(im->what_, sizeof(im->what_), "đọc '%s'", path);
+		im->r_ = csv_open_file_tap(path, tap_hash, im, err, sizeof(err));
 		if (!im->r_) {
 			im->nerrors++;
 			return error("%s", err);
@@ -1025,6 +1032,8 @@ int import_next(struct import *im)
 	}
 	im->row = row->row;
 	im->rows++;
+	if (im->size_ > (2 << 20))	/* a second's work or more */
+		progress_bytes(im->what_, im->read_, im->size_);
 	for (size_t i = 0; i < row->n; i++) {
 		if (row->fl && (row->fl[i] & XLSX_CELL_ERROR) && row->len[i]) {
 			if (i < im->nfile_ && im->ignored_[i] && *im->names_[i])

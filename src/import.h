@@ -108,6 +108,8 @@ struct import {
 	struct hash *hash_;	/* SHA-256 of the bytes read so far */
 	char sha256_[65];	/* its hex form once the whole file is read */
 	char *where_;		/* import_where()'s text */
+	long long size_, read_;	/* a CSV file's size and the bytes read so far (progress) */
+	char what_[256];	/* the progress line's label */
 };
 
 /*

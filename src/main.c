@@ -48,6 +48,10 @@ const struct cmd commands[] = {
 	{ "milestone list", cmd_milestone_list, CMD_NEED_BOOK, "các mốc đã ghi: gửi danh sách lần ba, công bố danh sách chính thức" },
 	{ "milestone set", cmd_milestone_set, CMD_NEED_BOOK | CMD_WRITES, "ghi ngày gửi biên bản lần ba hoặc ngày công bố danh sách chính thức" },
 	{ "restore", cmd_restore, 0, "thay sổ bằng một bản sao lưu đã kiểm tra" },
+	{ "rollup export", cmd_rollup_export, CMD_NEED_BOOK, "ghi biểu thống kê tổng hợp (.xlsx, có biểu đồ) từ các sổ cấp dưới" },
+	{ "rollup read", cmd_rollup_read, CMD_NEED_BOOK | CMD_WRITES, "đọc, kiểm tra và tổng hợp sổ của các ủy ban cấp dưới" },
+	{ "rollup report", cmd_rollup_report, CMD_NEED_BOOK, "báo cáo tổng hợp: từng ủy ban và tổng, theo loại cơ quan" },
+	{ "rollup sources", cmd_rollup_sources, CMD_NEED_BOOK, "các sổ đã tổng hợp: tệp, ủy ban, mã đầu chuỗi, ngày đọc" },
 	{ "rules", cmd_rules, CMD_NEED_BOOK, "bộ quy tắc đang áp dụng; 'rules show MÃ' giải thích một quy tắc" },
 	{ "stages", cmd_stages, CMD_NEED_BOOK, "tổng hợp theo bước: số vào, qua, đang xét, dừng và lý do" },
 	{ "status", cmd_status, CMD_NEED_BOOK, "tình hình từng cơ quan: số ghế, người ứng cử theo bước, thời hạn tới" },
@@ -361,6 +365,8 @@ static int run_command(const struct cmd *c, struct ctx *ctx, int argc, char **ar
 		if (change_saved && (fflush(stdout) || ferror(stdout)))
 			held_errno = errno;
 		sigprocmask(SIG_SETMASK, &old, NULL);
+		if (change_saved && ctx->rc_after_commit)
+			rc = ctx->rc_after_commit;	/* kept, but failed in part */
 	} else {
 		rc = c->fn(ctx, argc, argv);
 	}

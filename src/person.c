@@ -43,6 +43,7 @@ static const char *const h_na[] = { "Đại biểu Quốc hội khóa (nếu có
 static const char *const h_hdnd[] = { "Đại biểu HĐND nhiệm kỳ (nếu có)", "Là đại biểu HĐND (nếu có)",
 				       "Đại biểu Hội đồng nhân dân", "Là đại biểu HĐND nhiệm kỳ", "Đại biểu HĐND các cấp",
 				       "Là đại biểu HĐND cấp", NULL };
+static const char *const h_idn[] = { "Số căn cước", "Số CCCD", "Số căn cước công dân", "Số định danh cá nhân", NULL };
 
 const struct person_field person_fields[PF_N] = {
 	{ "ho", "ho", "Họ", h_ho, PV_NAME },
@@ -67,6 +68,7 @@ const struct person_field person_fields[PF_N] = {
 	{ "party_date", "party-date", "Ngày vào Đảng", h_party, PV_DATE },
 	{ "na_member", "na-member", "Đại biểu Quốc hội khóa", h_na, PV_TEXT },
 	{ "hdnd_member", "hdnd-member", "Đại biểu HĐND nhiệm kỳ", h_hdnd, PV_TEXT },
+	{ "id_number", "id-number", "Số căn cước", h_idn, PV_TEXT },
 };
 
 void person_release(struct person *p)

@@ -142,6 +142,7 @@ CREATE TABLE person (
 	-- that matching needs no ICU for each namesake; NULL when the name was
 	-- written outside hiepthuong (person_find() then folds it itself).
 	name_key TEXT,
+	id_number TEXT,				-- Số căn cước (NQ40 dossier field 9), when recorded
 	UNIQUE (ho, ten_dem, ten, dob)
 );
 CREATE INDEX person_order ON person(sort_key);
@@ -374,3 +375,105 @@ CREATE TABLE audit_head (
 	state TEXT NOT NULL,
 	tables TEXT NOT NULL
 );
+
+-- ---- The roll-up (docs/rollup.md) ----
+-- A committee reads the books of the committees below it (`rollup read`),
+-- each verified first; what each book contributed is kept here, in this
+-- book and under its audit trail, so that reports and the checks across
+-- books (ELIG-LEVELS, ELIG-ONEUNIT) need not read the sources again.
+-- Every row belongs to one source; reading a source again replaces all
+-- of its rows.  Nothing here is a record of this committee's own work.
+
+-- A committee whose book was read: directly (via_id NULL), or inside the
+-- roll-up of a committee between (a commune inside a province's book that
+-- the central committee read).  Committee names repeat across the country
+-- (many provinces have a xã An Phú), so a committee is its name and level
+-- under the book it came through.
+CREATE TABLE rollup_source (
+	id INTEGER PRIMARY KEY,
+	via_id INTEGER REFERENCES rollup_source(id),
+	level TEXT NOT NULL,			-- its committee level id ("xa")
+	name TEXT NOT NULL,			-- "Ủy ban Mặt trận Tổ quốc Việt Nam xã Tân Hòa Lâm"
+	place TEXT NOT NULL,
+	file TEXT NOT NULL,			-- the file read, as its reader named it
+	head TEXT NOT NULL,			-- the audit head hash of the book read
+	entries INTEGER NOT NULL CHECK (entries BETWEEN 1 AND 200000000),	-- its audit entries then
+	last_at TEXT NOT NULL,			-- its last entry's time: how recent the book is
+	read_at TEXT NOT NULL,			-- when it was read (by this book, or by via)
+	contributed TEXT NOT NULL		-- what it brought: "1 cơ quan, 39 ứng cử, ..."
+);
+CREATE UNIQUE INDEX rollup_source_committee ON rollup_source(coalesce(via_id, 0), level, name);
+CREATE INDEX rollup_source_via ON rollup_source(via_id);
+
+-- An elected body of a source, its seats and the size of its constituencies.
+CREATE TABLE rollup_body (
+	id INTEGER PRIMARY KEY,
+	source_id INTEGER NOT NULL REFERENCES rollup_source(id),
+	code TEXT NOT NULL,			-- body type id: "qh", "hdnd-xa"
+	kind TEXT NOT NULL CHECK (kind IN ('na', 'hdnd')),
+	type_name TEXT NOT NULL,
+	name TEXT NOT NULL,
+	khoa TEXT,
+	seats INTEGER NOT NULL CHECK (seats BETWEEN 1 AND 200000000),
+	UNIQUE (source_id, code)
+);
+
+CREATE TABLE rollup_constituency (
+	body_id INTEGER NOT NULL REFERENCES rollup_body(id),
+	number INTEGER NOT NULL CHECK (number BETWEEN 1 AND 200000000),
+	seats INTEGER NOT NULL CHECK (seats BETWEEN 1 AND 200000000),
+	PRIMARY KEY (body_id, number)
+);
+
+-- Dated steps of a body, for the calendar: the consultation rounds held
+-- (event = the conference kind, ht1..ht3, on the day of the latest) and
+-- its body_event rows (round3_sent, official_list).
+CREATE TABLE rollup_event (
+	body_id INTEGER NOT NULL REFERENCES rollup_body(id),
+	event TEXT NOT NULL,
+	on_date TEXT NOT NULL,
+	PRIMARY KEY (body_id, event)
+);
+
+-- Voter conferences of a body by kind (workplace, residence, thon): how
+-- many were held, how many results they recorded and how many passed
+-- (trust, or selection at a thôn, under the reading book's rule pack).
+CREATE TABLE rollup_conference (
+	body_id INTEGER NOT NULL REFERENCES rollup_body(id),
+	kind TEXT NOT NULL,
+	held INTEGER NOT NULL CHECK (held BETWEEN 0 AND 200000000),
+	results INTEGER NOT NULL CHECK (results BETWEEN 0 AND 200000000),
+	passed INTEGER NOT NULL CHECK (passed >= 0 AND passed <= results),
+	PRIMARY KEY (body_id, kind)
+);
+
+-- One candidacy of a source: the person as the checks across books match
+-- them (name_key: text_loose_key() of the name, made by the reading book;
+-- the birth date; the identity number when recorded), and what the
+-- reports count; first_stage is where its history starts.  Two bit sets
+-- keep the row small (a national roll-up holds 140,000 of them, and the
+-- audit digest reads every field):
+--   attrs  the structure attributes as the share rules count them
+--          (docs/rule-packs.md §9.3): bit 1 women, 2 ethnic minority,
+--          4 young, 8 non-Party, 16 re-elected, 32 self-nominated; the
+--          same bits times 256 when the reading book's pack gives no way
+--          to tell (no age for "young");
+--   lists  the lists of docs/rule-packs.md §9.2 it is on: bit 1 submitted
+--          to round 2, 2 nominees, 4 preliminary, 8 presented to round 3,
+--          16 qualified, 32 official.
+CREATE TABLE rollup_candidacy (
+	id INTEGER PRIMARY KEY,
+	body_id INTEGER NOT NULL REFERENCES rollup_body(id),
+	name TEXT NOT NULL,
+	name_key TEXT NOT NULL,
+	dob TEXT NOT NULL,
+	id_number TEXT,
+	constituency INTEGER,
+	stage TEXT NOT NULL,
+	first_stage TEXT NOT NULL,
+	status TEXT NOT NULL CHECK (status IN ('active', 'dropped')),
+	drop_reason TEXT,
+	attrs INTEGER NOT NULL CHECK (attrs >= 0 AND attrs < 16384),
+	lists INTEGER NOT NULL CHECK (lists >= 0 AND lists < 64)
+);
+CREATE INDEX rollup_candidacy_body ON rollup_candidacy(body_id);

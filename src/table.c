@@ -111,16 +111,22 @@ static void print_csv(const struct table *t, FILE *out)
 	sbuf_release(&sb);
 }
 
-static int is_integer(const char *s)
+/* "12", "-3", "45.67": a JSON number as the tables write them. */
+static int is_number(const char *s)
 {
+	int digits = 0, point = 0;
+
 	if (*s == '-')
 		s++;
-	if (!*s)
-		return 0;
-	for (; *s; s++)
-		if (*s < '0' || *s > '9')
+	for (; *s; s++) {
+		if (*s >= '0' && *s <= '9')
+			digits++;
+		else if (*s == '.' && digits && !point && s[1] >= '0' && s[1] <= '9')
+			point = 1;
+		else
 			return 0;
-	return 1;
+	}
+	return digits > 0;
 }
 
 static void print_json(const struct table *t, FILE *out)
@@ -139,7 +145,7 @@ static void print_json(const struct table *t, FILE *out)
 			sbuf_addstr(&sb, ": ");
 			if (!*v)
 				sbuf_addstr(&sb, "null");
-			else if (t->cols[c].numeric && is_integer(v))
+			else if (t->cols[c].numeric && is_number(v))
 				sbuf_addstr(&sb, v);
 			else
 				sbuf_add_json(&sb, v);

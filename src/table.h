@@ -11,7 +11,8 @@
  *    commands accept, so a list can be edited and imported again), then
  *    the rows, ',' separated and quoted where needed (sbuf_add_csv);
  *  - json: an array of objects, one per row, keyed by the columns' keys;
- *    an empty cell is null, a numeric column's cell a number.
+ *    an empty cell is null, a numeric column's cell a number (an integer,
+ *    or digits with one '.').
  *
  * Cells are copied; table_release() frees them.  NULL cells are empty.
  */

@@ -267,7 +267,7 @@ static int run_cand_pass(struct eval *e)
 		"b.code, b.name, b.kind, coalesce(b.khoa, ''), c.stage, c.status, c.source, c.drop_reason, "
 		"coalesce(k.number, 0), p.ho, p.ten_dem, p.ten, p.dob, p.sex, p.nationality, p.ethnicity, "
 		"p.residence, p.workplace, p.party_date, p.na_member, p.hdnd_member, c.dossier_at, c.special_case, "
-		"c.special_reason "
+		"c.special_reason, p.id_number "
 		"FROM candidacy c JOIN person p ON p.id = c.person_id JOIN body b ON b.id = c.body_id "
 		"LEFT JOIN constituency k ON k.id = c.constituency_id "
 		"WHERE (?1 = 0 OR c.body_id = ?1) AND (?2 = 0 OR c.id = ?2) "
@@ -310,6 +310,7 @@ static int run_cand_pass(struct eval *e)
 		c.dossier_at = db_col_text(st, i++);
 		c.special_case = sqlite3_column_int(st, i++);
 		c.special_reason = db_col_text(st, i++);
+		c.id_number = db_col_text(st, i++);
 		c.rank = stage_rank(c.stage);
 		sbuf_reset(&name);
 		sbuf_addstr(&name, c.ho);
@@ -364,7 +365,7 @@ static const struct {
 } evaluators[] = {
 	{ "min_age", eval_min_age, WANT_CANDIDATE },
 	{ "nationality", eval_nationality, WANT_CANDIDATE },
-	{ "hdnd_levels", eval_hdnd_levels, WANT_CANDIDATE },
+	{ "hdnd_levels", eval_hdnd_levels, WANT_CANDIDATE | WANT_LIST },	/* WANT_LIST: across books */
 	{ "one_constituency", eval_one_constituency, WANT_LIST },
 	{ "hdnd_locality", eval_hdnd_locality, WANT_CANDIDATE },
 	{ "dossier_deadline", eval_dossier_deadline, WANT_CANDIDATE },
@@ -512,6 +513,31 @@ int validate_book(sqlite3 *db, const struct validate_scope *scope, struct rule_p
 	if (validate_load_pack(db, pack) < 0)
 		return -1;
 	return run(db, scope, pack, out);
+}
+
+/*
+ * The pass over the candidacies on its own, for the roll-up's reading of a
+ * book below (validate_rollup.c): every candidacy of `db` as the
+ * evaluators see it, in official order, with the election of `db` (its
+ * day and term) and the reading book's `pack` in e.
+ */
+int ev_each_cand(sqlite3 *db, const struct rule_pack *pack, cand_fn fn, void *arg)
+{
+	static const struct rule any = { .applies = APPLIES_NA | APPLIES_HDND };
+	struct validate_scope scope = { 0 };
+	struct findings f = { 0 };
+	struct eval e;
+	int rc;
+
+	if (ev_init(&e, db, &scope, pack, &f) < 0) {
+		ev_release(&e);
+		return -1;
+	}
+	ev_cand_pass(&e, &any, 0, fn, arg, NULL);
+	rc = run_cand_pass(&e);
+	ev_release(&e);
+	findings_release(&f);
+	return rc;
 }
 
 int validate_count(sqlite3 *db, long long body_id, struct validate_counts *vc)

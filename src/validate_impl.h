@@ -66,6 +66,7 @@ struct cand {
 	const char *dossier_at;
 	int special_case;
 	const char *special_reason;
+	const char *id_number;		/* "" when not recorded */
 	const char *name;		/* "Họ Tên đệm Tên" */
 };
 
@@ -90,6 +91,14 @@ typedef void (*cand_done_fn)(struct eval *e, const struct rule *r, void *arg);
  * stops that rule's calls and fails the run.  Returns 0.
  */
 int ev_cand_pass(struct eval *e, const struct rule *r, unsigned flags, cand_fn fn, void *arg, cand_done_fn done);
+
+/*
+ * The same pass run on its own over every candidacy of `db` (all bodies,
+ * active or not), with e set up for `db` and `pack`; for the roll-up,
+ * which reads the books below with the reading book's pack
+ * (validate_rollup.c).  fn's findings are dropped.  0 or -1.
+ */
+int ev_each_cand(sqlite3 *db, const struct rule_pack *pack, cand_fn fn, void *arg);
 void where_cand(struct where *w, const struct cand *c, int lo, int hi);
 
 /*
@@ -146,6 +155,15 @@ int eval_min_candidates(struct eval *e, const struct rule *r);
 int eval_round2_surplus(struct eval *e, const struct rule *r);
 int eval_round3_surplus(struct eval *e, const struct rule *r);
 int eval_alloc_sum(struct eval *e, const struct rule *r);
+
+/* The parts of ELIG-LEVELS and ELIG-ONEUNIT that look across the books of
+ * the roll-up (validate_rollup.c); list-level, run by their evaluators. */
+int eval_hdnd_levels_across(struct eval *e, const struct rule *r);
+int eval_one_constituency_across(struct eval *e, const struct rule *r);
+
+/* A candidacy's structure attribute as share rule r counts it (§9.3);
+ * `term` is the outgoing term ("2021-2026"). */
+int cand_has_attribute(const struct rule *r, const struct cand *c, struct date eday, const char *term);
 
 /* The record-level conference checks shared by eval_* and
  * validate_check_conference(): each adds findings for one conference. */

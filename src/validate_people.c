@@ -312,14 +312,20 @@ static void levels_done(struct eval *e, const struct rule *r, void *arg)
 int eval_hdnd_levels(struct eval *e, const struct rule *r)
 {
 	struct levels_state s;
-	sqlite3_stmt *over = db_prepare(e->db, "SELECT c.person_id FROM candidacy c JOIN body b ON b.id = c.body_id "
+	sqlite3_stmt *over;
+	size_t alloc = 0;
+	int rc;
+
+	/* across the books of the roll-up: a list-level check (validate_rollup.c) */
+	if ((e->want & WANT_LIST) && eval_hdnd_levels_across(e, r) < 0)
+		return -1;
+	if (!(e->want & WANT_CANDIDATE))
+		return 0;
+	over = db_prepare(e->db, "SELECT c.person_id FROM candidacy c JOIN body b ON b.id = c.body_id "
 					       "WHERE c.status = 'active' GROUP BY c.person_id "
 					       "HAVING count(DISTINCT CASE WHEN b.kind = 'hdnd' THEN b.id END) > "
 					       "CASE WHEN count(CASE WHEN b.kind = 'na' THEN 1 END) THEN ?1 ELSE ?2 END "
 					       "ORDER BY c.person_id");
-	size_t alloc = 0;
-	int rc;
-
 	memset(&s, 0, sizeof(s));
 	if (!over)
 		return -1;
@@ -362,10 +368,13 @@ int eval_one_constituency(struct eval *e, const struct rule *r)
 	 * date: same họ, tên đệm, tên, and birth dates that agree as far as
 	 * both are known ("1975" and "1975-06-01").
 	 */
-	sqlite3_stmt *b = ev_bodies(e, r), *st;
+	sqlite3_stmt *b, *st;
 	struct sbuf name = SBUF_INIT;
 
-	if (!b)
+	/* across the books of the roll-up (validate_rollup.c) */
+	if (eval_one_constituency_across(e, r) < 0)
+		return -1;
+	if (!(b = ev_bodies(e, r)))
 		return -1;
 	st = db_prepare(e->db,
 		"SELECT ka.number, kb.number, pa.ho, pa.ten_dem, pa.ten, pa.dob, pb.dob "
@@ -565,7 +574,7 @@ static const char *attribute_label(const char *a, long age_under, char *buf, siz
 	return "người tự ứng cử";
 }
 
-static int has_attribute(struct eval *e, const struct rule *r, const struct cand *c, const char *term)
+int cand_has_attribute(const struct rule *r, const struct cand *c, struct date eday, const char *term)
 {
 	const char *a = rule_str(r, "attribute");
 
@@ -577,7 +586,7 @@ static int has_attribute(struct eval *e, const struct rule *r, const struct cand
 		struct date dob;
 		char err[64];
 		return date_parse(c->dob, DATE_PARTIAL, &dob, err, sizeof(err)) == 0 &&
-		       date_full_years(dob, e->eday) < rule_int(r, "age_under", 0);
+		       date_full_years(dob, eday) < rule_int(r, "age_under", 0);
 	}
 	if (!strcmp(a, "non_party"))
 		return blank(c->party_date);
@@ -641,7 +650,7 @@ static int share_one(struct eval *e, const struct rule *r, const struct cand *c,
 	if (!cand_on_list(c, s->list))
 		return 0;
 	s->total++;
-	s->count += has_attribute(e, r, c, s->term);
+	s->count += cand_has_attribute(r, c, e->eday, s->term);
 	return 0;
 }
 

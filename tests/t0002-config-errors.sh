@@ -63,7 +63,7 @@ bodies:
       - {number: 1, seats: 3, area: ["xã Một"]}
 YAML
 init_refused "$T/c.yaml"
-expect_err "c.yaml:5:3: lỗi: khóa không xác định 'palce' trong 'committee' (các khóa hợp lệ: level, name, place)"
+expect_err "c.yaml:5:3: lỗi: khóa không xác định 'palce' trong 'committee' (các khóa hợp lệ: level, name, place, area)"
 expect_err_count 1
 t_end
 
@@ -770,7 +770,7 @@ bodies:
   - {type: hdnd-xa, name: "Hội đồng nhân dân xã Mẫu", seats: 3, constituencies: [{number: 1, seats: 3, area: ["thôn Một"]}]}
 YAML
 init_refused "$T/c.yaml"
-expect_err "c.yaml:3:10: lỗi: 'committee.level': cấp 'huyen' không có trong 'committee_levels' của nhiệm kỳ (có: tinh, xa)"
+expect_err "c.yaml:3:10: lỗi: 'committee.level': cấp 'huyen' không có trong 'committee_levels' của nhiệm kỳ (có: tw, tinh, xa)"
 expect_err_count 1
 t_end
 

@@ -161,7 +161,7 @@ expect_same "$T/ax.csv" "$T/ay.csv"
 expect_same "$T/ux.csv" "$T/uy.csv"
 t_end
 
-t_case "make demo walks both samples through every stage, validates clean and writes every form"
+t_case "make demo walks the samples through every stage, validates clean, writes every form and rolls up"
 mkdir -p "$T/repo"
 cp -R "$TOP/samples" "$TOP/config" "$TOP/templates" "$T/repo/"
 sh "$T/repo/samples/demo.sh" "$HT" >"$OUT" 2>"$ERR"
@@ -170,7 +170,15 @@ expect_exit 0
 expect_out "candidates.csv: thêm 109 ứng cử"
 expect_out "candidates.csv: thêm 39 ứng cử"
 expect_out "Quốc hội khóa XVI [qh]: 17 người ứng cử"
-[ "$(grep -c '^0 lỗi, 0 cảnh báo, 0 thông tin' "$OUT")" = 2 ] || t_fail "validate of the two books reports something"
+[ "$(grep -c '^0 lỗi, 0 cảnh báo, 0 thông tin' "$OUT")" = 3 ] || t_fail "validate of the three books reports something"
+expect_out "candidates.csv: thêm 29 ứng cử"
+# the province reads the communes' copies and sees the one breach across the books
+expect_out "2 sổ: 2 đã đọc, 0 không đổi, 0 không nhận"
+expect_out "lỗi ELIG-LEVELS 'Lê Minh Tuấn': ứng cử đại biểu Quốc hội"
+expect_out "Hội đồng nhân dân xã An Phú (sổ của Ủy ban Mặt trận Tổ quốc Việt Nam xã An Phú"
+[ "$(grep -c '^2 lỗi, 0 cảnh báo, 0 thông tin' "$OUT")" = 1 ] || t_fail "the roll-up's validate"
+expect_out "== Hội đồng nhân dân cấp xã [hdnd-xa]: 2 ủy ban, 35 ghế, 11 đơn vị bầu cử"
+expect_file "$T/repo/out/bieu-mau/tong-hop/thong-ke-tong-hop_tinh.xlsx"
 expect_out "164 tệp trong"
 # a drop at each stage, each for its own reason, and the special cases
 expect_out "dừng vì không được cơ quan, đơn vị, thôn/TDP giới thiệu: 1"

@@ -65,6 +65,14 @@ if [ -z "$SANITIZED" ]; then
 fi
 t_end
 
+t_case "a long import shows how far it read on a terminal (forced)"
+HIEPTHUONG_PROGRESS=1 "$HT" unit import "$T/big.csv" --db "$B" >"$OUT" 2>"$ERR"
+RC=$?
+expect_exit 0
+tr '\r' '\n' <"$ERR" | grep -q "^đọc '$T/big.csv': [0-9]*/[0-9]* [KM]B" || t_fail "no progress line"
+grep -q "đọc '" "$OUT" && t_fail "progress on stdout"
+t_end
+
 t_case "unit import streams an .xlsx sheet too: constant memory whatever its size"
 if [ -n "$SANITIZED" ]; then XMB=1; else XMB=12; fi
 N=$(gen "$T/bigx.csv" $XMB)

@@ -177,6 +177,18 @@ expect_out "$n tệp trong"
 ls "$T/all" | grep -q 'tmp' && t_fail "temporary file left"
 t_end
 
+t_case "export all shows its progress on a terminal (forced), and only there"
+HIEPTHUONG_PROGRESS=1 "$HT" export --db "$T/p.db" all --draft -o "$T/all2" >"$OUT" 2>"$ERR"
+RC=$?
+expect_exit 0
+n=$(ls "$T/all2" | grep -c '\.xlsx$')
+tr '\r' '\n' <"$ERR" | grep -q "^xuất biểu mẫu: [0-9]*/[0-9]*\$" || t_fail "no progress line"
+tr '\r' '\n' <"$ERR" | grep -q "^xuất biểu mẫu: \([0-9]*\)/\1\$" || t_fail "no final line"
+grep -q "xuất biểu mẫu" "$OUT" && t_fail "progress on stdout"
+"$HT" export --db "$T/p.db" all --draft -o "$T/all3" >"$OUT" 2>"$ERR"
+grep -q "xuất biểu mẫu" "$ERR" && t_fail "progress although not asked"
+t_end
+
 t_case "the term and the NA khóa in titles come from the book, not the template"
 cp "$T/p.db" "$T/old.db"
 sql_write "$T/old.db" "UPDATE election SET term = '2021-2026', na_khoa = 'XV'"

@@ -245,7 +245,7 @@ config that is a bare word              | 3 | scalar-root.yaml                  
 config with an unknown key              | 3 | khóa không xác định 'seat'                  | init --config "$F/unknown-key.yaml" --db "$N"
 config with a duplicate key             | 3 | 'committee'                                 | init --config "$F/dup-key.yaml" --db "$N"
 config with an alias                    | 3 | không hỗ trợ bí danh YAML                   | init --config "$F/alias.yaml" --db "$N"
-config of billion laughs                | 3 | laughs.yaml:21:18: lỗi: không hỗ trợ bí danh | init --config "$F/laughs.yaml" --db "$N"
+config of billion laughs                | 3 | laughs.yaml:47:18: lỗi: không hỗ trợ bí danh | init --config "$F/laughs.yaml" --db "$N"
 config with negative seats              | 3 | neg-seats.yaml                              | init --config "$F/neg-seats.yaml" --db "$N"
 config with seats in words              | 3 | word-seats.yaml                             | init --config "$F/word-seats.yaml" --db "$N"
 config with seats beyond any integer    | 3 | big-seats.yaml                              | init --config "$F/big-seats.yaml" --db "$N"

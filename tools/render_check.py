@@ -141,11 +141,17 @@ class Form:
 
 
 def load_forms(tdir):
+    """The templates, and the layouts of the workbooks written without a
+    template (tools/render-layouts/*.yaml, in the templates' format)."""
     forms = {}
-    for name in sorted(os.listdir(tdir)):
-        if name.endswith(".yaml"):
-            f = Form(os.path.join(tdir, name))
-            forms[squash(f.code)] = f
+    layouts = os.path.join(os.path.dirname(os.path.abspath(__file__)), "render-layouts")
+    for d in (tdir, layouts):
+        if not os.path.isdir(d):
+            continue
+        for name in sorted(os.listdir(d)):
+            if name.endswith(".yaml"):
+                f = Form(os.path.join(d, name))
+                forms[squash(f.code)] = f
     return forms
 
 
@@ -229,11 +235,29 @@ def first_page(pages, regex, start=0):
 
 
 def check(form, xlsx, pdf):
-    why = []
+    """The file's pages.  A workbook of several sheets (the roll-up's
+    statistics, src/rollup_xlsx.c) prints them one after another, each on
+    as many pages as its own breaks plus one: each sheet is checked on its
+    pages, its page numbers counted from its first."""
     pages, sizes = pdf_pages(pdf)
-    n = len(pages)
     wb = openpyxl.load_workbook(xlsx)
-    ws = wb.worksheets[0]
+    sheets = wb.worksheets
+    if len(sheets) == 1:
+        return len(pages), check_sheet(form, sheets[0], pages, sizes)
+    want = [(len(ws.row_breaks.brk) if ws.row_breaks else 0) + 1 for ws in sheets]
+    if sum(want) != len(pages):
+        return len(pages), ["%d trang nhưng %d trang tính có %d ngắt trang: LibreOffice tự ngắt trang ở chỗ khác tệp" %
+                            (len(pages), len(sheets), sum(want) - len(sheets))]
+    why, at = [], 0
+    for ws, k in zip(sheets, want):
+        why += ["%s: %s" % (ws.title, w) for w in check_sheet(form, ws, pages[at:at + k], sizes[at:at + k])]
+        at += k
+    return len(pages), why
+
+
+def check_sheet(form, ws, pages, sizes):
+    why = []
+    n = len(pages)
     # A4, the form's orientation.
     for i, (w, h) in enumerate(sizes):
         if not (abs(min(w, h) - A4[0]) < 2 and abs(max(w, h) - A4[1]) < 2):
@@ -306,7 +330,7 @@ def check(form, xlsx, pdf):
                     why.append("trang %d có dòng %s của bảng ở dòng %d mà không có hàng tiêu đề của bảng" %
                                (p + 1, num, first))
                     break
-    return n, why
+    return why
 
 
 def main():

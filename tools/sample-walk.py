@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """sample-walk.py - write the stage data of the bundled samples.
 
-Reads samples/{province,commune}/candidates.csv and writes, in each
+Reads samples/{province,commune,commune-an-phu}/candidates.csv and writes, in each
 sample's stages/ folder, the spreadsheets a Front office would keep for the
 rest of the process: the commune's nomination conferences (nomination.csv:
 a thôn conference and a workplace conference, before round 2) and the
@@ -184,9 +184,46 @@ def commune():
     write(os.path.join(d, "official.csv"), DECIDE_COLS, official)
 
 
+def commune_an_phu():
+    """The second commune: everyone nominated by the units and thôn (no
+    conference before round 2); one not qualified at round 2, one not
+    above half at the residence conference, the rest on the official list.
+    Its first candidate is also on the province's NA and council lists: the
+    roll-up of the demo shows that ELIG-LEVELS breach across the books."""
+    cands = read(os.path.join(TOP, "samples/commune-an-phu/candidates.csv"))
+    full = lambda r: " ".join(x for x in (r["ho"], r["ten_dem"], r["ten"]) if x)
+    people = sorted(((full(r), r["dob"]) for r in cands), key=lambda p: (p[0].split()[-1], p[0], p[1]))
+    voters, r2, r3, official = [], [], [], []
+    dropped2 = ("Hầu Văn Đạt", "20/02/1977")
+    fail = ("Nông Văn Quyền", "19/11/1987")
+    for name, dob in people:
+        if (name, dob) == dropped2:
+            r2.append(["hdnd-xa", name, dob, "2", "không đưa vào", "not_qualified", "",
+                       "Không đủ tiêu chuẩn: đang bị xem xét xử lý kỷ luật", ""])
+        else:
+            r2.append(["hdnd-xa", name, dob, "2", "đưa vào", "", "", "", ""])
+    prelim = [p for p in people if p != dropped2]
+    residence(voters, "hdnd-xa", prelim, {fail}, 4, "thôn")
+    qualified = []
+    for p in prelim:
+        if p == fail:
+            r3.append(["hdnd-xa", p[0], p[1], "3", "không đưa vào", "residence_trust", "", "", ""])
+            continue
+        r3.append(["hdnd-xa", p[0], p[1], "3", "đưa vào", "", "", "", ""])
+        qualified.append(p)
+    for (name, dob), number in assign(qualified, [(1, 6), (2, 6), (3, 5), (4, 5), (5, 5)]):
+        official.append(["hdnd-xa", name, dob, "official", "đưa vào", "", "", "", number])
+    d = os.path.join(TOP, "samples/commune-an-phu/stages")
+    write(os.path.join(d, "voters.csv"), VOTER_COLS, voters)
+    write(os.path.join(d, "round2.csv"), DECIDE_COLS, r2)
+    write(os.path.join(d, "round3.csv"), DECIDE_COLS, r3)
+    write(os.path.join(d, "official.csv"), DECIDE_COLS, official)
+
+
 if __name__ == "__main__":
     notes = province()
     commune()
+    commune_an_phu()
     for body, n in notes.items():
         for name, dob in n["verification"]:
             print("verification:", body, name, dob)

@@ -84,7 +84,13 @@ TEST(the_province_sample)
 	CHECK(c.base_path && strstr(c.base_path, "config/2026-2031.yaml"));
 	CHECK(c.rules_path && strstr(c.rules_path, "config/rules/2026-2031.yaml"));
 	CHECK(c.rules_pos.file && strstr(c.rules_pos.file, "config/2026-2031.yaml"));
-	CHECK_INT_EQ(c.nlevels, 2);
+	CHECK_INT_EQ(c.nlevels, 3);
+	CHECK_INT_EQ(config_level_index(&c, "tw"), 0);
+	CHECK_INT_EQ(config_level_index(&c, "tinh"), 1);
+	CHECK_INT_EQ(config_level_index(&c, "xa"), 2);
+	CHECK_INT_EQ(config_level_index(&c, "huyen"), -1);
+	CHECK_INT_EQ(c.narea, 23);
+	CHECK_STR_EQ(c.area[22], "xã Tân Hòa Lâm");
 	CHECK_INT_EQ(c.nbodies, 2);
 	CHECK_STR_EQ(c.bodies[0].type, "qh");
 	CHECK_INT_EQ(c.bodies[0].ncons, 3);
@@ -153,4 +159,46 @@ TEST(a_failed_load_can_be_released)
 	config_release(&c);
 	CHECK_INT_EQ(load_text("- a\n", &c), -1);
 	config_release(&c);
+}
+
+TEST(a_level_no_body_type_names_keeps_a_book_without_bodies)
+{
+	struct term_config c;
+	char *preset = top_path("config/2026-2031.yaml");
+	struct sbuf text = SBUF_INIT;
+
+	sbuf_addf(&text, "term: %s\ncommittee: {level: tw, name: \"Ủy ban Trung ương\", place: \"Hà Nội\", "
+		  "area: [\"tỉnh A\", \"tỉnh B\"]}\n", preset);
+	CHECK_INT_EQ(load_text(text.buf, &c), 0);
+	CHECK_INT_EQ(c.nbodies, 0);
+	CHECK_INT_EQ(c.narea, 2);
+	CHECK_STR_EQ(c.area[1], "tỉnh B");
+	config_release(&c);
+	/* a level that consults still needs its bodies */
+	sbuf_reset(&text);
+	sbuf_addf(&text, "term: %s\ncommittee: {level: tinh, name: \"Ủy ban\", place: \"A\"}\n", preset);
+	CHECK_INT_EQ(load_text(text.buf, &c), -1);
+	config_release(&c);
+	sbuf_release(&text);
+	free(preset);
+}
+
+TEST(a_config_is_read_again_from_the_texts_a_book_keeps)
+{
+	struct term_config c;
+	char *path = top_path("samples/commune/config.yaml"), *preset = top_path("config/2026-2031.yaml");
+	char *text = read_file(path, 1 << 20, NULL), *base = read_file(preset, 1 << 20, NULL);
+
+	CHECK(text && base);
+	/* the name does not lead to a file: the preset comes from memory */
+	CHECK_INT_EQ(config_load_stored("/nonexistent/config.yaml", text, base, &c), 0);
+	CHECK_STR_EQ(c.committee_level, "xa");
+	CHECK_INT_EQ(c.nlevels, 3);
+	CHECK_INT_EQ(config_level_index(&c, c.committee_level), 2);
+	CHECK_INT_EQ(c.narea, 0);
+	config_release(&c);
+	free(text);
+	free(base);
+	free(path);
+	free(preset);
 }
