@@ -1,0 +1,74 @@
+#!/bin/sh
+# t3004: every meeting has its minutes (issue 15): the forms of the thôn
+# conferences, the Ban công tác Mặt trận meetings, the units' leadership and
+# expanded-leadership meetings and the conferences held online or by
+# distributing ballots, filled from the demo's books and read back with
+# openpyxl (tests/xlsx_dump.py); each refused for a meeting it is not for.
+. "$TOP/tests/lib.sh"
+DUMP="$PYTHON $TOP/tests/xlsx_dump.py"
+
+mkdir -p "$T/repo"
+cp -R "$TOP/samples" "$TOP/config" "$TOP/templates" "$T/repo/"
+if ! sh "$T/repo/samples/demo.sh" "$HT" >"$T/demo.out" 2>"$T/demo.err"; then
+	echo "FAIL $SCRIPT:setup: the demo failed"
+	tail -n 20 "$T/demo.err"
+	exit 1
+fi
+B=$T/repo/out/bieu-mau
+X=$B/xa
+P=$B/tinh
+XDB=$T/repo/out/xa.db
+PDB=$T/repo/out/tinh.db
+dump() {
+	[ -f "$1.txt" ] || $DUMP "$1" >"$1.txt"
+	cat "$1.txt"
+}
+has() {
+	dump "$1" | grep -qF -- "$2" || t_fail "$(basename "$1"): no '$2'"
+}
+hasnt() {
+	dump "$1" | grep -qF -- "$2" && t_fail "$(basename "$1"): has '$2'"
+}
+# conf KIND [MODE]: the id of the demo commune's first meeting of that kind
+conf() {
+	sql "$XDB" "SELECT id FROM conference WHERE kind = '$1' AND mode = '${2:-in_person}' ORDER BY id LIMIT 1"
+}
+
+t_case "04/HNCT: the thôn conference, who was selected and who was not, with the counts"
+id=$(conf thon)
+f=$X/04-HNCT_hdnd-xa_hoi-nghi-$id.xlsx
+expect_file "$f"
+has "$f" "| Mẫu số 04/HNCT |"
+has "$f" "| THÔN EA TIÊU |"
+has "$f" "| BIÊN BẢN HỘI NGHỊ CỬ TRI |"
+has "$f" "| XÃ TÂN HÒA LÂM NHIỆM KỲ 2026 - 2031 |"
+has "$f" "ngày 10 tháng 01 năm 2026, thôn Ea Tiêu đã tiến hành hội nghị"
+has "$f" "Họ và tên người chủ trì hội nghị: Y Khuê Mlô. Chức vụ Trưởng Ban công tác Mặt trận thôn Ea Tiêu"
+has "$f" "- Tổng số cử tri được mời: 90 |"
+has "$f" "- Tổng số cử có mặt tại hội nghị: 70 |"
+has "$f" "| 3 Y Bhin Niê |"
+has "$f" "| 1 H'Nguyệt Mlô: 61 đồng ý (87,14%); được giới thiệu |"
+has "$f" "| 3 Y Bhin Niê: 40 đồng ý (57,14%); không được giới thiệu |"
+# section 5 lists the selected only
+n=$(dump "$f" | grep -A3 "5. Hội nghị nhất trí giới thiệu" | grep -c "^cell A[0-9]* | [0-9] ")
+[ "$n" = 2 ] || t_fail "section 5 lists $n people, not the 2 selected"
+has "$f" "| CHỦ TRÌ HỘI NGHỊ |"
+hasnt "$f" "đóng dấu"
+t_end
+
+t_case "04/HNCT: a tie's re-vote is printed beside the votes"
+cp "$XDB" "$T/q.db"
+sql_write "$T/q.db" "UPDATE vote SET revote = 44 WHERE conference_id = $id AND trust = 40"
+ht export --db "$T/q.db" 04-hnct --conference "$id" -o "$T/04.xlsx" --draft
+expect_exit 0
+$DUMP "$T/04.xlsx" | grep -qF "| 3 Y Bhin Niê: 40 đồng ý (57,14%), biểu quyết lại: 44; không được giới thiệu |" ||
+	t_fail "no re-vote"
+t_end
+
+t_case "04/HNCT is refused for a meeting that is not a thôn conference"
+w=$(conf workplace)
+ht export --db "$XDB" 04-hnct --conference "$w" -o "$T/04w.xlsx"
+expect_exit 3
+expect_err "mẫu '04-hnct' không dùng được cho lựa chọn này: mẫu chỉ dành cho hội nghị cử tri thôn, tổ dân phố giới thiệu người ứng cử, họp trực tiếp; hội nghị số $w là hội nghị cử tri nơi công tác"
+expect_no_file "$T/04w.xlsx"
+t_end
