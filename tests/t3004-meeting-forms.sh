@@ -47,6 +47,7 @@ has "$f" "Họ và tên người chủ trì hội nghị: Y Khuê Mlô. Chức v
 has "$f" "- Tổng số cử tri được mời: 90 |"
 has "$f" "- Tổng số cử có mặt tại hội nghị: 70 |"
 has "$f" "| 3 Y Bhin Niê |"
+has "$f" "bằng hình thức bỏ phiếu kín |"
 has "$f" "| 1 H'Nguyệt Mlô: 61 đồng ý (87,14%); được giới thiệu |"
 has "$f" "| 3 Y Bhin Niê: 40 đồng ý (57,14%); không được giới thiệu |"
 # section 5 lists the selected only
@@ -71,4 +72,48 @@ ht export --db "$XDB" 04-hnct --conference "$w" -o "$T/04w.xlsx"
 expect_exit 3
 expect_err "mẫu '04-hnct' không dùng được cho lựa chọn này: mẫu chỉ dành cho hội nghị cử tri thôn, tổ dân phố giới thiệu người ứng cử, họp trực tiếp; hội nghị số $w là hội nghị cử tri nơi công tác"
 expect_no_file "$T/04w.xlsx"
+t_end
+
+t_case "03/HNMT: the Ban công tác Mặt trận meeting, its opinions, its trust and the names it agreed"
+id=$(conf bctmt)
+f=$X/03-HNMT_hdnd-xa_hoi-nghi-$id.xlsx
+expect_file "$f"
+has "$f" "| Mẫu số 03/HNMT |"
+has "$f" "| ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM XÃ TÂN HÒA LÂM |"
+has "$f" "| BAN CÔNG TÁC MẶT TRẬN THÔN EA TIÊU |"
+has "$f" "| Tân Hòa Lâm, ngày 06 tháng 01 năm 2026 |"
+has "$f" "| BIÊN BẢN HỘI NGHỊ BAN CÔNG TÁC MẶT TRẬN |"
+has "$f" "tại Nhà văn hóa thôn Ea Tiêu, Ban công tác Mặt trận thôn Ea Tiêu tiến hành hội nghị"
+has "$f" "| 1. Tổng số người được triệu tập: 9 người. |"
+has "$f" "| Số người có mặt: 8 người, vắng 1 người có lý do. |"
+has "$f" "nghe Thông báo số 05/TB-MTTQ ngày 15/12/2025 của Ban Thường trực"
+has "$f" "Nghe Y Khuê Mlô, Trưởng ban công tác Mặt trận"
+has "$f" "| 3 Y Bhin Niê: Trẻ, năng động; kinh nghiệm công tác còn ít. Tín nhiệm: 6/8 người có mặt (75,00%). |"
+has "$f" "giới thiệu người ứng cử đại biểu Hội đồng nhân dân xã Tân Hòa Lâm nhiệm kỳ 2026 - 2031 |"
+has "$f" "| TM. BAN CÔNG TÁC MẶT TRẬN |"
+has "$f" "| (Đóng dấu xác nhận của UBMTTQVN cấp xã) |"
+has "$f" "| H'Linh Niê |"
+t_end
+
+t_case "03/HNMT: a meeting the book knows little of keeps the form's dots and markers"
+cp "$XDB" "$T/b.db"
+sql_write "$T/b.db" "UPDATE conference SET notice_ref = NULL, chair_name = NULL, invited = NULL, present = NULL, absent = NULL WHERE id = $id; DELETE FROM vote WHERE conference_id = $id"
+ht export --db "$T/b.db" 03-hnmt --conference "$id" -o "$T/03.xlsx" --draft
+expect_exit 0
+$DUMP "$T/03.xlsx" >"$T/03.txt"
+grep -qF "| 1. Tổng số người được triệu tập: ………………… người. |" "$T/03.txt" || t_fail "invited not left for the hand"
+grep -qF "Nghe ông (bà)…………………, Trưởng ban" "$T/03.txt" || t_fail "ông (bà) not kept"
+grep -qF "nghe Thông báo của Ban Thường trực" "$T/03.txt" || t_fail "the notice"
+grep -q "^cell A[0-9]* | 1 H'Nguyệt Mlô: ………* |" "$T/03.txt" || t_fail "the opinion not left for the hand"
+grep -q "Tín nhiệm:" "$T/03.txt" && t_fail "a trust without votes"
+t_end
+
+t_case "03/HNMT is refused for a thôn's voter conference; 04/HNCT for its Ban công tác Mặt trận"
+t=$(conf thon)
+ht export --db "$XDB" 03-hnmt --conference "$t" -o "$T/03t.xlsx"
+expect_exit 3
+expect_err "mẫu chỉ dành cho hội nghị Ban công tác Mặt trận thôn, tổ dân phố; hội nghị số $t là hội nghị cử tri thôn, tổ dân phố"
+ht export --db "$XDB" 04-hnct --conference "$id" -o "$T/04b.xlsx"
+expect_exit 3
+expect_no_file "$T/04b.xlsx"
 t_end
