@@ -117,3 +117,39 @@ ht export --db "$XDB" 04-hnct --conference "$id" -o "$T/04b.xlsx"
 expect_exit 3
 expect_no_file "$T/04b.xlsx"
 t_end
+
+t_case "08/PLYK: the thôn's strike-out ballot, the commune Front's seal, the people, no notes"
+id=$(conf thon)
+f=$X/08-PLYK_hdnd-xa_hoi-nghi-$id.xlsx
+expect_file "$f"
+has "$f" "| Mẫu số 08/PLYK |"
+has "$f" "| ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM XÃ TÂN HÒA LÂM |"
+has "$f" "| Tân Hòa Lâm, ngày 10 tháng 01 năm 2026 |"
+has "$f" "| PHIẾU LẤY Ý KIẾN |"
+has "$f" "đại biểu Hội đồng nhân dân cấp xã nhiệm kỳ 2026 - 2031 có tên dưới đây bằng cách gạch tên"
+has "$f" "| Chức vụ công tác |"
+has "$f" "| H'Nguyệt Mlô |"
+has "$f" "| Y Bhin Niê |"
+hasnt "$f" "Ghi chú"
+hasnt "$f" "Tín nhiệm"
+# the rows a voter strikes are of one height
+dump "$f" >/dev/null
+h=$(for n in Mlô Niê; do grep "^cell B[0-9]* | [^|]*$n |" "$f.txt"; done | sed 's/^cell B\([0-9]*\) .*/\1/' |
+	while read -r r; do grep "^row $r height" "$f.txt"; done | awk '{print $4}' | sort -u | wc -l)
+[ "$h" = 1 ] || t_fail "rows of $h heights"
+t_end
+
+t_case "08/PLYK only for a thôn conference by secret ballot (or not yet voted)"
+cp "$XDB" "$T/h.db"
+sql_write "$T/h.db" "UPDATE conference SET vote_method = 'hands', ballots_issued = NULL, ballots_returned = NULL, ballots_valid = NULL, ballots_invalid = NULL WHERE id = $id"
+ht export --db "$T/h.db" 08-plyk --conference "$id" -o "$T/08h.xlsx"
+expect_exit 3
+expect_err "hội nghị số $id là hội nghị cử tri thôn, tổ dân phố giới thiệu người ứng cử, họp trực tiếp, biểu quyết bằng giơ tay"
+expect_no_file "$T/08h.xlsx"
+sql_write "$T/h.db" "UPDATE conference SET vote_method = NULL WHERE id = $id"
+ht export --db "$T/h.db" 08-plyk --conference "$id" -o "$T/08n.xlsx" --draft
+expect_exit 0
+ht export --db "$XDB" 08-plyk --conference "$(conf workplace)" -o "$T/08w.xlsx"
+expect_exit 3
+expect_no_file "$T/08w.xlsx"
+t_end
