@@ -244,7 +244,10 @@ static const char conference_scalars[] =
 	"coalesce(c.purpose, CASE c.kind WHEN 'workplace' THEN 'lấy ý kiến nhận xét và tín nhiệm của cử tri nơi công tác' "
 	"WHEN 'residence' THEN 'lấy ý kiến nhận xét và tín nhiệm của cử tri nơi cư trú' "
 	"WHEN 'thon' THEN 'giới thiệu người của thôn, tổ dân phố ứng cử đại biểu Hội đồng nhân dân cấp xã' "
-	"END) AS purpose "
+	"WHEN 'expanded_leadership' THEN 'giới thiệu người ứng cử ' || " BODY_PHRASE("b", "e") " "
+	"WHEN 'leadership' THEN 'dự kiến giới thiệu người ứng cử ' || " BODY_PHRASE("b", "e") " "
+	"END) AS purpose, "
+	"coalesce(c.voters_at_place, c.invited) AS voters_total "
 	"FROM conference c JOIN body b ON b.id = c.body_id LEFT JOIN unit u ON u.id = c.unit_id, election e "
 	"WHERE c.id = :conference";
 
@@ -299,6 +302,7 @@ static const char conference_witnesses[] =
 
 static const char conference_candidates[] = CONF_CANDIDATES("");
 static const char conference_selected[] = CONF_CANDIDATES("WHERE y.selected = 1");
+static const char conference_results[] = CONF_CANDIDATES("WHERE y.trust IS NOT NULL");
 
 /* Quorum of a voter conference of kind K (rule pack VC-QUORUM-*). */
 #define QUORUM(K) "CASE WHEN c.present IS NULL OR :quorum_" K "_from IS NULL THEN NULL " \
@@ -447,7 +451,7 @@ const struct dataset_def dataset_defs[] = {
 	  "WHERE kind NOT IN ('ht1', 'ht2', 'ht3') ORDER BY held_on, id",
 	  conference_scalars, { { "candidates", conference_candidates }, { "attendee_lines", conference_attendees },
 				{ "tellers", conference_tellers }, { "witnesses", conference_witnesses },
-				{ "selected", conference_selected } } },
+				{ "selected", conference_selected }, { "results", conference_results } } },
 	{ "vc_summary", "tổng hợp kết quả lấy ý kiến cử tri",
 	  SEL_BODY, 0,
 	  "SELECT DISTINCT k.body_id AS body FROM vote v JOIN conference c ON c.id = v.conference_id "

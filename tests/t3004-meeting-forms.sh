@@ -153,3 +153,38 @@ ht export --db "$XDB" 08-plyk --conference "$(conf workplace)" -o "$T/08w.xlsx"
 expect_exit 3
 expect_no_file "$T/08w.xlsx"
 t_end
+
+t_case "06/BBKPHN: the expanded leadership's count, its team, witnesses, ballots and each result"
+id=$(conf expanded_leadership)
+f=$X/06-BBKPHN_hdnd-xa_hoi-nghi-$id.xlsx
+expect_file "$f"
+[ -e "$X/06-BBKP_hdnd-xa_hoi-nghi-$id.xlsx" ] && t_fail "06/BBKP written for it too"
+has "$f" "| Mẫu số 06/BBKPHN |"
+has "$f" "| HỢP TÁC XÃ NÔNG NGHIỆP TÂN HÒA |"
+has "$f" "| BIÊN BẢN KIỂM PHIẾU |"
+has "$f" "| Về việc giới thiệu người ứng cử đại biểu Hội đồng nhân dân xã Tân Hòa Lâm khóa II, nhiệm kỳ 2026 - 2031 |"
+has "$f" "tại Hợp tác xã Nông nghiệp Tân Hòa tổ chức hội nghị ban lãnh đạo mở rộng để giới thiệu ông/bà Lương Văn Tài ứng cử đại biểu Hội đồng nhân dân xã Tân Hòa Lâm"
+has "$f" "| 1. Đỗ Văn Phú, Kế toán - Tổ trưởng. |"
+has "$f" "| 2. Trần Thị Lụa, xã viên |"
+has "$f" "| - Thời gian phát phiếu: 14 giờ 30 |"
+has "$f" "| - Thời gian thu phiếu: 15 giờ 00 |"
+has "$f" "| - Tổng số cử tri trong cơ quan/tổ chức/đơn vị: 9 |"
+has "$f" "| - Số phiếu phát ra: 9 phiếu, chiếm tỷ lệ 100,00% |"
+has "$f" "| (1) Lương Văn Tài: 3 phiếu tán thành, 6 phiếu không tán thành (33,33% số người có mặt) |"
+hasnt "$f" "Võ Hữu Thái"
+has "$f" "| TRƯỞNG BAN KIỂM PHIẾU |"
+has "$f" "| ĐẠI DIỆN CỬ TRI CHỨNG KIẾN |"
+t_end
+
+t_case "06/BBKPHN is refused for a voter conference's count, and for a show of hands"
+w=$(conf workplace)
+ht export --db "$XDB" 06-bbkphn --conference "$w" -o "$T/06w.xlsx"
+expect_exit 3
+expect_err "mẫu chỉ dành cho hội nghị ban lãnh đạo mở rộng giới thiệu người ứng cử, biểu quyết bằng bỏ phiếu kín; hội nghị số $w là hội nghị cử tri nơi công tác"
+expect_no_file "$T/06w.xlsx"
+cp "$XDB" "$T/e.db"
+sql_write "$T/e.db" "UPDATE conference SET vote_method = 'hands', ballots_issued = NULL, ballots_returned = NULL, ballots_valid = NULL, ballots_invalid = NULL WHERE id = $id"
+ht export --db "$T/e.db" 06-bbkphn --conference "$id" -o "$T/06h.xlsx" --draft
+expect_exit 3
+expect_err "biểu quyết bằng giơ tay"
+t_end
