@@ -110,6 +110,16 @@ finish() {
 echo "==== Tỉnh Hòa Lâm (mẫu)"
 "$ht" init --config "$top/samples/province/config.yaml" --db "$out/tinh.db"
 walk "$out/tinh.db" province qh hdnd-tinh
+echo "== Trường Đại học Hòa Lâm: họp ban lãnh đạo, hội nghị ban lãnh đạo mở rộng (Mẫu 02, 03/BCĐBQH-MT)"
+# The units' own minutes, which the Front checks before round 2: one unit's
+# two meetings for the National Assembly, voting by show of hands.
+HIEPTHUONG_TODAY=2026-01-05 "$ht" conference add --db "$out/tinh.db" --kind leadership --unit DHHL --body qh \
+	--date 22/12/2025 --start 14:00 --end 15:30 --place "Phòng họp Ban Giám hiệu" --invited 11 --present 11 \
+	--notice "số 12/TB-MTTQ ngày 12/12/2025" --minutes "$top/samples/province/stages/minutes/lanh-dao-dhhl.txt"
+HIEPTHUONG_TODAY=2026-01-05 "$ht" conference add --db "$out/tinh.db" --kind expanded_leadership --unit DHHL --body qh \
+	--date 05/01/2026 --start 08:00 --end 10:00 --place "Hội trường A, Trường Đại học Hòa Lâm" --invited 45 --present 43 \
+	--notice "số 12/TB-MTTQ ngày 12/12/2025" --method hands --votes-cast 43 \
+	--minutes "$top/samples/province/stages/minutes/mo-rong-dhhl.txt"
 echo "== Hội nghị cử tri nơi cư trú"
 HIEPTHUONG_TODAY=2026-02-07 "$ht" voters import "$top/samples/province/stages/voters.csv" --db "$out/tinh.db"
 HIEPTHUONG_TODAY=2026-02-06 "$ht" withdraw --db "$out/tinh.db" --body qh --candidate "Phạm Quốc Thái 13/03/1975" --note "Đơn xin rút ngày 06/02/2026"

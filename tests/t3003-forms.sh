@@ -133,9 +133,9 @@ PY
 grep -c "^xa XÃ TÂN HÒA LÂM$" "$T/heads" | grep -qx 24 || t_fail "commune forms: $(grep '^xa' "$T/heads" | sort | uniq -c | tr '\n' ';')"
 grep -Ec "^tinh (XÃ|PHƯỜNG) " "$T/heads" | grep -qx 81 || t_fail "province forms: $(grep '^tinh' "$T/heads" | sort | uniq -c | tr '\n' ';')"
 has "$X/02-HNCT_hdnd-xa_hoi-nghi-8.xlsx" "đã tiến hành hội nghị cử tri thôn Đông Sơn để nhận xét, bày tỏ sự tín nhiệm đối với người ứng cử đại biểu Hội đồng nhân dân xã Tân Hòa Lâm khóa II, nhiệm kỳ 2026 - 2031."
-has "$P/02-HNCT_qh_hoi-nghi-5.xlsx" "đối với người ứng cử đại biểu Quốc hội khóa XVI."
-hasnt "$P/02-HNCT_qh_hoi-nghi-5.xlsx" "hội nghị cử tri Nhà văn hóa"
-hasnt "$P/02-HNCT_qh_hoi-nghi-5.xlsx" "Quốc hội/đại biểu"
+has "$P/02-HNCT_qh_hoi-nghi-7.xlsx" "đối với người ứng cử đại biểu Quốc hội khóa XVI."
+hasnt "$P/02-HNCT_qh_hoi-nghi-7.xlsx" "hội nghị cử tri Nhà văn hóa"
+hasnt "$P/02-HNCT_qh_hoi-nghi-7.xlsx" "Quốc hội/đại biểu"
 t_end
 
 t_case "01/HNCT (3): who the workplace conference heard, for which body"

@@ -188,3 +188,57 @@ ht export --db "$T/e.db" 06-bbkphn --conference "$id" -o "$T/06h.xlsx" --draft
 expect_exit 3
 expect_err "biểu quyết bằng giơ tay"
 t_end
+
+t_case "02/BCĐBQH-MT, 02/BCĐHĐND-MT: the leadership meeting that proposes, with its unit and the Front's notice"
+f=$P/02-BCDBQH-MT_qh_hoi-nghi-$(sql "$PDB" "SELECT id FROM conference WHERE kind = 'leadership'").xlsx
+expect_file "$f"
+has "$f" "| Mẫu số 02/BCĐBQH-MT |"
+has "$f" "| TRƯỜNG ĐẠI HỌC HÒA LÂM |"
+has "$f" "| HỌP BAN LÃNH ĐẠO DỰ KIẾN GIỚI THIỆU NGƯỜI ỨNG CỬ ĐẠI BIỂU QUỐC HỘI KHÓA XVI |"
+has "$f" "cơ quan (tổ chức, đơn vị) Trường Đại học Hòa Lâm đã tiến hành họp ban lãnh đạo để dự kiến giới thiệu người ứng cử đại biểu Quốc hội khóa XVI theo Thông báo số 12/TB-MTTQ ngày 12/12/2025 của Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Hòa Lâm về việc"
+has "$f" "| - Chủ trì cuộc họp: Đinh Quang Vĩnh. Chức vụ: Bí thư Đảng ủy Trường |"
+has "$f" "| + Ban Thường vụ Đảng ủy Trường |"
+has "$f" "| - Tổng số người có mặt: 11 |"
+has "$f" "| 2. Vũ Đức Duy |"
+has "$f" "| CHỦ TRÌ CUỘC HỌP |"
+has "$f" "| (Ký tên, đóng dấu) |"
+g=$X/02-BCDHDND-MT_hdnd-xa_hoi-nghi-$(conf leadership).xlsx
+expect_file "$g"
+has "$g" "| Mẫu số 02/BCĐHĐND-MT |"
+has "$g" "| HỢP TÁC XÃ NÔNG NGHIỆP TÂN HÒA |"
+has "$g" "| HỌP BAN LÃNH ĐẠO DỰ KIẾN GIỚI THIỆU NGƯỜI ỨNG CỬ ĐẠI BIỂU HỘI ĐỒNG NHÂN DÂN XÃ TÂN HÒA LÂM KHÓA II |"
+has "$g" "| NHIỆM KỲ 2026 - 2031 |"
+has "$g" "tại Phòng họp Hợp tác xã, cơ quan tổ chức, đơn vị Hợp tác xã Nông nghiệp Tân Hòa đã tiến hành họp ban lãnh đạo"
+has "$g" "| - Thư ký cuộc họp: Lý Thị Ngân. Chức vụ: Kế toán Hợp tác xã |"
+has "$g" "| 1 Lương Văn Tài |"
+has "$g" "| 2 Võ Hữu Thái |"
+[ -e "$P/02-BCDHDND-MT_qh_hoi-nghi-5.xlsx" ] && t_fail "the council's form for an NA meeting"
+t_end
+
+t_case "03/BCĐBQH-MT, 03/BCĐBHĐND-MT: the expanded leadership's outcome: whom the unit nominates"
+f=$P/03-BCDBQH-MT_qh_hoi-nghi-$(sql "$PDB" "SELECT id FROM conference WHERE kind = 'expanded_leadership'").xlsx
+expect_file "$f"
+has "$f" "| Mẫu số 03/BCĐBQH-MT |"
+has "$f" "| GIỚI THIỆU NGƯỜI ỨNG CỬ ĐẠI BIỂU QUỐC HỘI KHÓA XVI |"
+has "$f" "đã tiến hành hội nghị ban lãnh đạo mở rộng để thảo luận, giới thiệu người ứng cử đại biểu Quốc hội khóa XVI, theo Thông báo số 12/TB-MTTQ"
+has "$f" "| - Tổng số người được mời: 45 |"
+has "$f" "(kèm theo danh sách trích ngang) (4): |"
+has "$f" "| (4) Danh sách trích ngang theo Mẫu số 04/BCĐBQH-MT. |"
+id=$(conf expanded_leadership)
+g=$X/03-BCDBHDND-MT_hdnd-xa_hoi-nghi-$id.xlsx
+expect_file "$g"
+has "$g" "| Mẫu số 03/BCĐBHĐND-MT |"
+has "$g" "| ĐẠI BIỂU HỘI ĐỒNG NHÂN DÂN XÃ TÂN HÒA LÂM KHÓA II |"
+has "$g" "| + Lương Văn Tài: Có kinh nghiệm quản lý;"
+has "$g" "| (ghi rõ chức vụ, họ và tên) |"
+# section 4: the unit nominated Võ Hữu Thái, not Lương Văn Tài (3 of 9)
+dump "$g" | sed -n '/4. Hội nghị nhất trí giới thiệu/,/Hội nghị kết thúc/p' >"$T/sec4"
+grep -qF "| 1. Võ Hữu Thái |" "$T/sec4" || t_fail "the nominee not in section 4"
+grep -qF "Lương Văn Tài" "$T/sec4" && t_fail "the one not nominated in section 4"
+ht export --db "$XDB" 03-bcdbqh-mt --conference "$id" -o "$T/03q.xlsx"
+expect_exit 2
+expect_no_file "$T/03q.xlsx"
+ht export --db "$XDB" 03-bcdbhdnd-mt --conference "$(conf leadership)" -o "$T/03l.xlsx"
+expect_exit 3
+expect_err "mẫu chỉ dành cho hội nghị ban lãnh đạo mở rộng giới thiệu người ứng cử"
+t_end
