@@ -242,3 +242,47 @@ ht export --db "$XDB" 03-bcdbhdnd-mt --conference "$(conf leadership)" -o "$T/03
 expect_exit 3
 expect_err "mẫu chỉ dành cho hội nghị ban lãnh đạo mở rộng giới thiệu người ứng cử"
 t_end
+
+t_case "05/HNCT: a residence conference held by distributing ballots, never on 02/HNCT"
+id=$(conf residence distribution)
+[ -n "$id" ] || t_fail "the demo has no conference by distributing ballots"
+f=$X/05-HNCT_hdnd-xa_hoi-nghi-$id.xlsx
+expect_file "$f"
+[ -e "$X/02-HNCT_hdnd-xa_hoi-nghi-$id.xlsx" ] && t_fail "02/HNCT written for it"
+has "$f" "| Mẫu số 05/HNCT |"
+has "$f" "| XÃ TÂN HÒA LÂM |"
+has "$f" "| LẤY Ý KIẾN CỬ TRI NƠI CƯ TRÚ BẰNG HÌNH THỨC TRỰC TUYẾN |"
+has "$f" "| HOẶC TỔ CHỨC PHÁT PHIẾU LẤY Ý KIẾN |"
+has "$f" "đã tiến hành hội nghị cử tri tổ dân phố Bến Đò bằng hình thức trực tuyến hoặc phát phiếu lấy ý kiến"
+has "$f" "| Hình thức: phát phiếu lấy ý kiến. |"
+has "$f" "được mời tham dự hội nghị trực tuyến/ phát phiếu lấy ý kiến: 150 |"
+has "$f" "| - Tổng số cử tri có mặt tại hội nghị trực tuyến/tổng số phiếu thu về 120 |"
+has "$f" "| 3 Cao Bích Yến: tín nhiệm 87/120 (72,50%) |"
+has "$f" "| CHỦ TRÌ HỘI NGHỊ (6) |"
+has "$f" "| Mai Đức Nam |"
+# its count is on 06/BBKP, with the deadline to return the ballots
+has "$X/06-BBKP_hdnd-xa_hoi-nghi-$id.xlsx" "- Thời hạn thu phiếu:"
+ht export --db "$XDB" 02-hnct --conference "$id" -o "$T/02d.xlsx"
+expect_exit 3
+expect_err "mẫu chỉ dành cho hội nghị cử tri nơi cư trú, họp trực tiếp; hội nghị số $id là hội nghị cử tri nơi cư trú, phát phiếu lấy ý kiến"
+expect_no_file "$T/02d.xlsx"
+r=$(sql "$XDB" "SELECT id FROM conference WHERE kind = 'residence' AND mode = 'in_person' LIMIT 1")
+ht export --db "$XDB" 05-hnct --conference "$r" -o "$T/05p.xlsx"
+expect_exit 3
+expect_err "mẫu chỉ dành cho hội nghị cử tri nơi công tác hoặc hội nghị cử tri nơi cư trú, họp trực tuyến hoặc phát phiếu lấy ý kiến"
+t_end
+
+t_case "voters import takes the conference's mode; a mode it does not know is refused"
+# (the demo's voters.csv records Bến Đò's conference as 'phát phiếu': above)
+[ "$(sql "$XDB" "SELECT count(*) FROM conference WHERE mode = 'distribution'")" = 1 ] || t_fail "mode not imported"
+cp "$XDB" "$T/m.db"
+printf 'kind,body,date,place,voters_at_place,invited,present,method,tellers,candidate,trust,mode\nresidence,hdnd-xa,06/02/2026,Nhà văn hóa thôn Gò Mít,80,80,60,hands,5,Cao Bích Yến,50,qua thư\n' >"$T/m.csv"
+ht voters import "$T/m.csv" --db "$T/m.db"
+expect_exit 3
+expect_err "m.csv:2: lỗi: hình thức 'qua thư' không hợp lệ"
+cmp -s "$XDB" "$T/m.db" || t_fail "the book changed"
+sed 's/qua thư$/trực tuyến/' "$T/m.csv" >"$T/m2.csv"
+ht voters import "$T/m2.csv" --db "$T/m.db"
+expect_exit 3
+expect_not_err "hình thức"
+t_end
