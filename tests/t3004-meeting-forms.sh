@@ -286,3 +286,21 @@ ht voters import "$T/m2.csv" --db "$T/m.db"
 expect_exit 3
 expect_not_err "hình thức"
 t_end
+
+t_case "export --list: with a book, the meetings each meeting's form is for"
+ht export --list --db "$XDB"
+expect_exit 0
+t=$(conf thon)
+b=$(conf bctmt)
+grep -A1 "^04-hnct " "$OUT" | grep -q "hội nghị trong sổ: số $t ngày 10/01/2026, Thôn Ea Tiêu$" || t_fail "04-hnct's meeting"
+grep -A1 "^03-hnmt " "$OUT" | grep -q "số $b ngày 06/01/2026, Thôn Ea Tiêu$" || t_fail "03-hnmt's meeting"
+grep -A1 "^02-bcdbqh-mt " "$OUT" | grep -q "chưa có hội nghị nào trong sổ" || t_fail "an NA form lists the commune's meetings"
+grep -A1 "^06-bbkphn " "$OUT" | grep -q "số $(conf expanded_leadership) ngày 12/01/2026" || t_fail "06-bbkphn's meeting"
+grep -A1 "^02-hnct " "$OUT" | grep -q "Bến Đò" && t_fail "02-hnct lists the conference by distributing ballots"
+grep -A1 "^05-hnct " "$OUT" | grep -q "Bến Đò" || t_fail "05-hnct's meeting"
+grep -A1 "^05-bcdbqh-mt " "$OUT" | grep -q "hội nghị trong sổ" && t_fail "a list form with meetings"
+ht export --list --db "$T/none.db"
+expect_exit 0
+expect_not_out "hội nghị trong sổ"
+expect_no_file "$T/none.db"
+t_end
