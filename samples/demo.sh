@@ -49,7 +49,7 @@ walk() {
 			--notice "số 05/TB-MTTQ ngày 15/12/2025" --minutes "$m/hop-lanh-dao-htx.txt"
 		HIEPTHUONG_TODAY=2026-01-06 "$ht" conference add --db "$db" --kind bctmt --unit T-EATIEU --body hdnd-xa \
 			--date 06/01/2026 --start 19:00 --end 20:30 --place "Nhà văn hóa thôn Ea Tiêu" --invited 9 --present 8 \
-			--notice "số 05/TB-MTTQ ngày 15/12/2025" --minutes "$m/bctmt-ea-tieu.txt" \
+			--minutes "$m/bctmt-ea-tieu.txt" \
 			--result "H'Nguyệt Mlô:8" --result "Y Bhim Mlô:8" --result "Y Bhin Niê:6:2"
 		echo "== Hội nghị cử tri giới thiệu người ứng cử (thôn, nơi công tác)"
 		HIEPTHUONG_TODAY=2026-01-10 "$ht" voters import "$s/stages/nomination.csv" --db "$db"
