@@ -304,3 +304,11 @@ expect_exit 0
 expect_not_out "hội nghị trong sổ"
 expect_no_file "$T/none.db"
 t_end
+
+t_case "the demo writes all 22 official forms of the three texts"
+ls "$P" "$X" | sed -n 's/^\([0-9][0-9]-[A-Z-]*\)_.*/\1/p' | sort -u >"$T/codes"
+[ "$(wc -l <"$T/codes")" = 22 ] || t_fail "$(wc -l <"$T/codes") forms: $(tr '\n' ' ' <"$T/codes")"
+for c in 02-BCDBQH-MT 02-BCDHDND-MT 03-BCDBQH-MT 03-BCDBHDND-MT 03-HNMT 04-HNCT 05-HNCT 06-BBKPHN 08-PLYK; do
+	grep -qx "$c" "$T/codes" || t_fail "no $c"
+done
+t_end
