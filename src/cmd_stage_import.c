@@ -346,9 +346,10 @@ static void group_add_result(struct group *g, struct import *im)
 
 /* Check and store a gathered conference; counts it on success. */
 static void group_flush(struct ctx *ctx, const struct rule_pack *pack, struct import *im, struct group *g,
-			int *nconf, int *nres)
+			int *nconf, int *nres, int *nrefused)
 {
 	long long id;
+	int rc;
 
 	if (!g->row)
 		return;
@@ -365,8 +366,9 @@ static void group_flush(struct ctx *ctx, const struct rule_pack *pack, struct im
 		group_release(g);
 		return;
 	}
-	if (voters_record(ctx->db, pack, &g->a, g->res, g->nres, g->rev, g->nrev, im->path, g->row, &id) < 0) {
+	if ((rc = voters_record(ctx->db, pack, &g->a, g->res, g->nres, g->rev, g->nrev, im->path, g->row, &id)) < 0) {
 		im->nerrors++;
+		*nrefused += rc == CONF_REFUSED;
 	} else {
 		(*nconf)++;
 		*nres += g->nres;
@@ -386,7 +388,7 @@ int cmd_voters_import(struct ctx *ctx, int argc, char **argv)
 	struct group g;
 	const struct body_ref *def;
 	struct rule_pack pack;
-	int rc, r, nconf = 0, nres = 0;
+	int rc, r, nconf = 0, nres = 0, nrefused = 0;
 
 	memset(&g, 0, sizeof(g));
 	if (import_start(ctx, argc, argv, usage, voters_cols, VC_N, &bi, &def, &pack, &im, NULL, &rc) < 0)
@@ -394,7 +396,7 @@ int cmd_voters_import(struct ctx *ctx, int argc, char **argv)
 	rc = EXIT_DATA;
 	while ((r = import_next(&im)) == 1) {
 		if (g.row && !same_conference(&g, &im))
-			group_flush(ctx, &pack, &im, &g, &nconf, &nres);
+			group_flush(ctx, &pack, &im, &g, &nconf, &nres, &nrefused);
 		if (!g.row) {
 			const char *b = import_val(&im, VC_BODY);
 			const struct body_ref *br = b && *b ? book_body_find(&bi, b) : def;
@@ -409,9 +411,12 @@ int cmd_voters_import(struct ctx *ctx, int argc, char **argv)
 		group_add_result(&g, &im);
 	}
 	if (r == 0)
-		group_flush(ctx, &pack, &im, &g, &nconf, &nres);
+		group_flush(ctx, &pack, &im, &g, &nconf, &nres, &nrefused);
 	if (r < 0 || im.nerrors) {
 		fprintf(stderr, "%s: %d lỗi; không nhập gì, sổ không thay đổi\n", im.path, im.nerrors ? im.nerrors : 1);
+		/* every error a rule's refusal of a conference: exit 1 */
+		if (r == 0 && im.nerrors == nrefused)
+			rc = EXIT_RULES;
 		goto out;
 	}
 	printf("%s: ghi %d hội nghị cử tri, %d kết quả tín nhiệm\n", im.path, nconf, nres);

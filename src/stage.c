@@ -10,6 +10,7 @@
 #include "diag.h"
 #include "stage.h"
 #include "text.h"
+#include "validate.h"
 #include "banned.h"
 
 static const struct {
@@ -158,15 +159,20 @@ int stage_drop(sqlite3 *db, long long cand, const char *reason, const char *note
 
 int stage_residence_trust(sqlite3 *db, const struct rule_pack *pack, long long cand)
 {
-	sqlite3_stmt *st = db_prepare_cached(db, "SELECT v.trust, c.present FROM vote v JOIN conference c ON c.id = v.conference_id "
+	sqlite3_stmt *st = db_prepare_cached(db, "SELECT v.trust, coalesce(c.present, -1), c.mode, "
+					  "coalesce(c.ballots_returned, -1) FROM vote v JOIN conference c ON c.id = v.conference_id "
 					  "WHERE v.candidacy_id = ? AND c.kind = 'residence'");
+	const struct rule *tr = pack_rule_of_kind(pack, "trust");
 	int result = -1;
 
 	if (!st)
 		return -1;
 	db_bind_int(st, 1, cand);
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		int p = conf_trust_passed(pack, (long)sqlite3_column_int64(st, 0), (long)sqlite3_column_int64(st, 1));
+		struct conference_counts cc = { .present = (long)sqlite3_column_int64(st, 1),
+						.mode = db_col_text(st, 2),
+						.ballots_returned = (long)sqlite3_column_int64(st, 3) };
+		int p = conf_trust_met(tr, (long)sqlite3_column_int64(st, 0), conf_attendees(&cc));
 		if (p == 1)
 			result = 1;
 		else if (result < 0 && p == 0)
@@ -177,7 +183,7 @@ int stage_residence_trust(sqlite3 *db, const struct rule_pack *pack, long long c
 }
 
 /* The place of a stage in the process (stage_defs order), -1 unknown. */
-static int stage_rank(const char *key)
+static int stage_pos(const char *key)
 {
 	const struct stage_def *d = stage_find(key);
 
@@ -226,7 +232,7 @@ int decide_one(sqlite3 *db, const struct rule_pack *pack, long long body_id, lon
 	stage_of(db, cand, stage, status);
 	if (strcmp(status, "active"))
 		BAD("'%s' đã dừng ở bước '%s'", name, stage_label(stage));
-	if (strcmp(stage, from) && stage_rank(stage) > stage_rank(from)) {
+	if (strcmp(stage, from) && stage_pos(stage) > stage_pos(from)) {
 		/* Past the decision: it was taken (into `to`) and cannot be
 		 * taken again; say what can be done instead. */
 		const char *next = !strcmp(stage, "nominated") ? "--round 2" : !strcmp(stage, "preliminary") ? "--round 3"

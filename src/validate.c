@@ -685,7 +685,8 @@ int validate_check_conference(sqlite3 *db, const struct conference_counts *c, co
 	struct where w;
 	int from = out->n;
 	unsigned mask = c->body_kind && !strcmp(c->body_kind, "na") ? APPLIES_NA : APPLIES_HDND;
-	const char *label = conf_kind_phrase(c->kind);
+	struct sbuf lb = SBUF_INIT;
+	const char *label;
 
 	if (!pack)
 		return -1;
@@ -693,6 +694,14 @@ int validate_check_conference(sqlite3 *db, const struct conference_counts *c, co
 		ev_release(&e);
 		return -1;
 	}
+	/* as each_conf() (validate_conf.c) names a stored one */
+	sbuf_addstr(&lb, conf_kind_phrase(c->kind));
+	if (c->held_on[0]) {
+		char day[16];
+		date_iso_to_vn(c->held_on, day, sizeof(day));
+		sbuf_addf(&lb, " ngày %s", day);
+	}
+	label = lb.buf;
 	memset(&w, 0, sizeof(w));
 	w.lo = w.hi = conf_stage(c->kind);
 	for (int i = 0; i < pack->nrules; i++) {
@@ -711,6 +720,7 @@ int validate_check_conference(sqlite3 *db, const struct conference_counts *c, co
 		else if (!strcmp(r->kind, "trust") && conf_is_voter(c->kind))
 			check_conf_vote_totals(&e, r, &w, label, c, votes, nvotes);
 	}
+	sbuf_release(&lb);
 	ev_release(&e);
 	findings_finish(out, from, -1);
 	return errors_since(out, from);

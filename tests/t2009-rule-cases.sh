@@ -103,6 +103,22 @@ while read -r expect kind date fields; do
 	t_end
 done <"$TOP/tests/data/rule-cases.txt"
 
+t_case "ballot distribution: the quorum and the trust vote count the ballots returned (addendum Q7a)"
+cp "$T/base.db" "$T/e.db"
+ht voters add --db "$T/e.db" --body hdnd-xa --kind residence --date 05/02/2026 --mode distribution \
+	--voters-at-place 60 --invited 60 --present 60 --ballots-issued 60 --ballots-returned 30 --result 5:16:10:4
+expect_exit 0
+expect_out "phiếu thu về 30/60"
+expect_out "tín nhiệm 16/30 — đạt trên một nửa"
+id=$(sql "$T/e.db" "SELECT max(id) FROM conference")
+ht conference show --db "$T/e.db" "$id"
+expect_out "tín nhiệm 16/30 (53,33%)"
+expect_out "— đạt trên một nửa"
+B="$T/e.db"
+vj
+[ "$(raised)" = ok ] || t_fail "validate finds $(raised) on the stored conference"
+t_end
+
 t_case "the data holds cases"
 [ "$n" -ge 20 ] || t_fail "only $n cases read"
 t_end

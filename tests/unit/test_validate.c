@@ -347,7 +347,7 @@ TEST(check_age_before_storing)
 TEST(check_conference_before_storing)
 {
 	sqlite3 *db = sample_book();
-	struct conference_counts c = { "residence", "hdnd", "in_person", 1, 80, 80, 40, 5, -1, -1, -1, -1 };
+	struct conference_counts c = { "residence", "hdnd", "in_person", 1, 80, 80, 40, 5, -1, -1, -1, -1, -1, "" };
 	struct vote_counts v[2] = { { "Lê Văn An", 30, 10, 0 }, { "Trần Thị Bình", 21, 18, 0 } };
 	struct findings f = { 0 };
 
