@@ -269,8 +269,8 @@ int cmd_assign(struct ctx *ctx, int argc, char **argv)
 		return EXIT_DATA;
 	if (ctx_row_before(ctx, "candidacy", cand) < 0)
 		return EXIT_INTERNAL;
-	if (assign_one(ctx->db, body_id, cand, number, NULL, 0) < 0)
-		return EXIT_DATA;
+	if ((rc = assign_one(ctx->db, body_id, cand, number, NULL, 0)) < 0)
+		return rc == ASSIGN_REFUSED ? EXIT_RULES : EXIT_DATA;
 	name = candref_name(ctx->db, cand);
 	printf("'%s' vào danh sách chính thức ở đơn vị bầu cử số %ld\n", name, number);
 	ctx_change(ctx, "%s: xếp vào đơn vị bầu cử số %ld", name, number);

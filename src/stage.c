@@ -332,8 +332,19 @@ int assign_one(sqlite3 *db, long long body_id, long long cand, long number, cons
 			current = sqlite3_column_int64(st, 0);
 		sqlite3_finalize(st);
 	}
-	if (current)
-		BAD("'%s' đã được xếp vào đơn vị bầu cử số %lld; mỗi người chỉ ghi tên ở một đơn vị bầu cử", name, current);
+	if (current) {
+		/* one constituency per person and body: ELIG-ONEUNIT (the rule is
+		 * the pack's one_constituency; a candidacy row holds one number,
+		 * so a second assignment can only be refused, by that rule) */
+		struct rule_pack pack;
+		const struct rule *r = validate_load_pack(db, &pack) == 0 ? pack_rule_of_kind(&pack, "one_constituency") : NULL;
+
+		error_at(file, row, 0, "%s%s'%s' đã được xếp vào đơn vị bầu cử số %lld; mỗi người chỉ ghi tên ở một đơn vị bầu cử%s%s%s",
+			 r ? r->id : "", r ? ": " : "", name, current, r ? " (" : "", r ? r->citation : "", r ? ")" : "");
+		rules_release(&pack);
+		rc = r ? ASSIGN_REFUSED : -1;
+		goto out;
+	}
 	if (strcmp(status, "active") || strcmp(stage, "qualified"))
 		BAD("'%s' %s; chỉ người trong danh sách đủ tiêu chuẩn ứng cử mới được xếp vào đơn vị bầu cử", name,
 		    strcmp(status, "active") ? "đã dừng" : "chưa ở danh sách đủ tiêu chuẩn");

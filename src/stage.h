@@ -66,7 +66,10 @@ int decide_one(sqlite3 *db, const struct rule_pack *pack, long long body_id, lon
 	       const char *drop, const char *special, const char *note, const char *file, long row);
 
 /* Put a qualified candidacy in constituency `number` of its body (the
- * official list); once per person and body.  0 or -1. */
+ * official list); once per person and body: a second assignment is
+ * refused by ELIG-ONEUNIT, named with its citation (ASSIGN_REFUSED, exit
+ * 1).  0, -1 or ASSIGN_REFUSED. */
+#define ASSIGN_REFUSED (-3)
 int assign_one(sqlite3 *db, long long body_id, long long cand, long number, const char *file, long row);
 
 #endif

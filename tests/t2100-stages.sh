@@ -258,8 +258,9 @@ ht assign $D $B --candidate 1 --constituency 1
 expect_exit 0
 expect_out "vào danh sách chính thức ở đơn vị bầu cử số 1"
 unchanged ht assign $D $B --candidate 1 --constituency 2
-expect_exit 3
-expect_err "đã được xếp vào đơn vị bầu cử số 1"
+expect_exit 1
+expect_err "ELIG-ONEUNIT: 'Nguyễn Văn An' đã được xếp vào đơn vị bầu cử số 1"
+expect_err "Luật"
 unchanged ht assign $D $B --candidate 3 --constituency 2
 expect_exit 3
 expect_err "đã dừng"
