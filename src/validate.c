@@ -475,7 +475,7 @@ static int run(sqlite3 *db, const struct validate_scope *scope, const struct rul
 	}
 	for (int i = 0; rc == 0 && i < pack->nrules; i++) {
 		const struct rule *r = &pack->rules[i];
-		if (!rule_may_concern(r, rank))
+		if (!rule_may_concern(r, rank) || (scope->kind && strcmp(r->kind, scope->kind)))
 			continue;
 		for (size_t k = 0; rc == 0 && k < sizeof(evaluators) / sizeof(evaluators[0]); k++)
 			if (!strcmp(evaluators[k].kind, r->kind) && (evaluators[k].want & e.want))
@@ -625,55 +625,33 @@ int validate_export_gate(sqlite3 *db, long long body_id, const char *stage, stru
 	return run_owned(db, &scope, out);
 }
 
-int validate_check_age(sqlite3 *db, const char *dob_iso, const char *body_kind, char *msg, size_t len)
+int validate_person_refuse(sqlite3 *db, const struct rule_pack *pack, long long person_id, const char *kind,
+			   const char *file, long row)
 {
+	sqlite3_stmt *st;
 	struct findings f = { 0 };
-	struct validate_scope scope = { 0 };
-	const struct rule_pack *pack = own_pack(db, &f);
-	struct date dob;
-	struct eval e;
-	char err[64];
-	int result = CHECK_OK;
-	unsigned mask = body_kind && !strcmp(body_kind, "na") ? APPLIES_NA : APPLIES_HDND;
+	int n = 0, r;
 
-	if (msg && len)
-		*msg = 0;
-	if (!pack) {
+	if (!pack && !(pack = own_pack(db, &f)))
+		return -1;
+	if (!(st = db_prepare(db, "SELECT id FROM candidacy WHERE person_id = ? ORDER BY id"))) {
 		findings_release(&f);
-		return CHECK_FAILED;
+		return -1;
 	}
-	if (ev_init(&e, db, &scope, pack, &f) < 0) {
-		result = CHECK_FAILED;
-		goto out;
-	}
-	if (!dob_iso || date_parse(dob_iso, DATE_PARTIAL, &dob, err, sizeof(err)) < 0) {
-		error("ngày sinh không hợp lệ '%s'", dob_iso ? dob_iso : "");
-		result = CHECK_FAILED;
-		goto out;
-	}
-	for (int i = 0; i < pack->nrules; i++) {
-		const struct rule *r = &pack->rules[i];
-		long years = rule_int(r, "years", 0);
-		int age;
-		char dob_s[16], eday_s[16];
+	db_bind_int(st, 1, person_id);
+	while (n >= 0 && sqlite3_step(st) == SQLITE_ROW) {
+		struct validate_scope scope = { 0 };
 
-		if (strcmp(r->kind, "min_age") || !(r->applies & mask))
-			continue;
-		age = date_full_years(dob, e.eday);
-		if (age >= years)
-			continue;
-		date_vn(dob, dob_s, sizeof(dob_s));
-		date_vn(e.eday, eday_s, sizeof(eday_s));
-		if (msg && len)
-			snprintf(msg, len, "%s: sinh %s, %d tuổi vào ngày bầu cử %s; người ứng cử phải đủ %ld tuổi (%s)",
-				 r->id, dob_s, age, eday_s, years, r->citation);
-		if ((int)r->severity + 1 > result)
-			result = (int)r->severity + 1;
+		scope.candidacy_id = sqlite3_column_int64(st, 0);
+		scope.want = WANT_CANDIDATE;
+		scope.kind = kind;
+		r = f.n;
+		n = run(db, &scope, pack, &f) < 0 ? -1 : n + errors_since(&f, r);
 	}
-out:
-	ev_release(&e);
+	sqlite3_finalize(st);
+	findings_report_at(&f, file, row);
 	findings_release(&f);
-	return result;
+	return n;
 }
 
 int validate_check_conference(sqlite3 *db, const struct conference_counts *c, const struct vote_counts *votes,

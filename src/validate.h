@@ -96,6 +96,7 @@ struct validate_scope {
 	long long conference_id;	/* 0 = all; else only rules on this conference */
 	unsigned want;			/* WANT_*; 0 means WANT_ALL */
 	const struct date *today;	/* NULL = date_today() (deadline rules) */
+	const char *kind;		/* NULL = every kind; else only rules of this kind ("min_age") */
 };
 
 /*
@@ -149,27 +150,6 @@ void findings_report(const struct findings *fs);
 void findings_report_at(const struct findings *fs, const char *file, long row);
 
 /* ---- Record-level checks for commands that store records ---- */
-
-/* Result of a check before storing: CHECK_OK, or the severity broken. */
-enum check_result {
-	CHECK_FAILED = -1,	/* the book could not be read (reported) */
-	CHECK_OK = 0,
-	CHECK_INFO = 1,
-	CHECK_WARNING = 2,
-	CHECK_ERROR = 3
-};
-
-/*
- * ELIG-AGE before storing a candidacy: is a person born on `dob_iso`
- * ("YYYY-MM-DD", or "YYYY-MM" / "YYYY" when only that is known; addendum
- * C9 counts the missing day or month as the 1st) old enough on election
- * day to stand for a body of kind `body_kind` ("na" or "hdnd")?  Uses
- * every min_age rule of the book's pack that applies to that kind.
- * Returns CHECK_OK, or the severity of the rule broken with
- * "ELIG-AGE: <message> (<citation>)" in msg; CHECK_FAILED when the book or
- * the date cannot be read (reported).
- */
-int validate_check_age(sqlite3 *db, const char *dob_iso, const char *body_kind, char *msg, size_t len);
 
 /*
  * The counts of a conference record (schema.sql, table conference), for a
@@ -227,6 +207,18 @@ int validate_check_conference(sqlite3 *db, const struct conference_counts *c, co
  * *out, or -1.
  */
 int validate_candidacy(sqlite3 *db, long long candidacy_id, struct findings *out);
+
+/*
+ * The rules of one kind ("min_age") of `pack` (NULL: the book's, loaded
+ * for the call; an import passes the one it loaded once) on every
+ * candidacy of person `person_id` as stored, after a command stored or
+ * changed the person inside its transaction; reports each finding (as
+ * file:row: when file is not NULL) and returns the number of error
+ * findings (the command refuses with exit 1 and the dispatcher rolls
+ * back), or -1.
+ */
+int validate_person_refuse(sqlite3 *db, const struct rule_pack *pack, long long person_id, const char *kind,
+			   const char *file, long row);
 int validate_conference(sqlite3 *db, long long conference_id, struct findings *out);
 
 /*
