@@ -38,6 +38,11 @@ print(",".join(sorted(r for r in b if b[r] > a[r])) or "ok")
 PY
 }
 
+# iso DD/MM/YYYY (or YYYY): the stored form
+iso() {
+	echo "$1" | awk -F/ 'NF == 3 {print $3 "-" $2 "-" $1; next} {print}'
+}
+
 n=0
 while read -r expect kind date fields; do
 	case $expect in '' | '#'*) continue ;; esac
@@ -45,8 +50,15 @@ while read -r expect kind date fields; do
 	cmd="voters add"
 	case $kind in workplace | residence | thon) ;; *) cmd="conference add" ;; esac
 	set -- --body hdnd-xa --kind "$kind" --date "$date"
-	cols="kind, body_id, held_on" vals="'$kind', 1, '$(echo "$date" | awk -F/ '{print $3 "-" $2 "-" $1}')'"
+	cols="kind, body_id, held_on" vals="'$kind', 1, '$(iso "$date")'"
 	votes="" schema="" xfail=""
+	if [ "$kind" = candidate ]; then
+		# a person born on DATE, a self-nominee of the council
+		cmd="candidate add"
+		set -- --body hdnd-xa --name "Lê Văn Thử" --dob "$date" --sex Nam --self
+		sql="INSERT INTO person(id, ho, ten_dem, ten, dob, sex, sort_key) VALUES (99, 'Lê', 'Văn', 'Thử', '$(iso "$date")', 'nam', X'');
+INSERT INTO candidacy(person_id, body_id, source, stage) VALUES (99, 1, 'self', 'nominated');"
+	fi
 	for f in $fields; do
 		k=${f%%=*} v=${f#*=}
 		case $k in
@@ -94,7 +106,11 @@ while read -r expect kind date fields; do
 			t_fail "the schema stored a record it must refuse"
 		expect_err "CHECK constraint failed"
 	else
-		printf 'INSERT INTO conference(%s) VALUES (%s);\n%s\n' "$cols" "$vals" "$votes" | fixture "$T/v.db"
+		if [ "$kind" = candidate ]; then
+			printf '%s\n' "$sql"
+		else
+			printf 'INSERT INTO conference(%s) VALUES (%s);\n%s\n' "$cols" "$vals" "$votes"
+		fi | fixture "$T/v.db"
 		B="$T/v.db"
 		vj
 		got=$(raised)
