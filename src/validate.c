@@ -363,30 +363,9 @@ static const struct {
 	int (*fn)(struct eval *e, const struct rule *r);
 	unsigned want;		/* the classes of its checks */
 } evaluators[] = {
-	{ "min_age", eval_min_age, WANT_CANDIDATE },
-	{ "nationality", eval_nationality, WANT_CANDIDATE },
-	{ "hdnd_levels", eval_hdnd_levels, WANT_CANDIDATE | WANT_LIST },	/* WANT_LIST: across books */
-	{ "one_constituency", eval_one_constituency, WANT_LIST },
-	{ "hdnd_locality", eval_hdnd_locality, WANT_CANDIDATE },
-	{ "dossier_deadline", eval_dossier_deadline, WANT_CANDIDATE },
-	{ "round_order", eval_round_order, WANT_LIST },
-	{ "round_window", eval_round_window, WANT_LIST },
-	{ "tellers", eval_tellers, WANT_CONFERENCE },
-	{ "votes_present", eval_votes_present, WANT_CONFERENCE },
-	{ "quorum", eval_quorum, WANT_CONFERENCE },
-	{ "trust", eval_trust, WANT_CONFERENCE | WANT_LIST },
-	{ "ballots", eval_ballots, WANT_CONFERENCE },
-	{ "thon_select", eval_thon_select, WANT_LIST },
-	{ "seats_range", eval_seats_range, WANT_LIST },
-	{ "min_candidates", eval_min_candidates, WANT_LIST },
-	{ "round2_surplus", eval_round2_surplus, WANT_LIST },
-	{ "round3_surplus", eval_round3_surplus, WANT_LIST },
-	{ "residence_trust_gate", eval_residence_trust_gate, WANT_LIST },
-	{ "seats_sum", eval_seats_sum, WANT_LIST },
-	{ "share", eval_share, WANT_LIST },
-	{ "alloc_sum", eval_alloc_sum, WANT_LIST },
-	{ "list_order", eval_list_order, WANT_LIST },
-	{ "deadline", eval_deadline, WANT_LIST },
+#define RULE_KIND(name, evaluator, want, doc, ...) { #name, evaluator, want },
+#include "rule_kinds.h"
+#undef RULE_KIND
 };
 
 int validate_has_evaluator(const char *kind)
