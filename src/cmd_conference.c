@@ -58,7 +58,10 @@ static int store_approvals(sqlite3 *db, const struct conf_rec *rec, long long co
 			nerr++;
 			continue;
 		}
-		stage_of(db, res[i].cand, stage, status);
+		if (stage_of(db, res[i].cand, stage, status) < 0) {
+			nerr++;
+			continue;
+		}
 		if ((u = db_prepare(db, "SELECT coalesce(unit_id, 0) FROM candidacy WHERE id = ?"))) {
 			db_bind_int(u, 1, res[i].cand);
 			if (sqlite3_step(u) == SQLITE_ROW)

@@ -197,7 +197,10 @@ int cmd_withdraw(struct ctx *ctx, int argc, char **argv)
 	if (!(cand = candref_find(ctx->db, body, ref, &body_id)))
 		return EXIT_DATA;
 	name = candref_name(ctx->db, cand);
-	stage_of(ctx->db, cand, stage, status);
+	if (stage_of(ctx->db, cand, stage, status) < 0) {
+		free(name);
+		return EXIT_INTERNAL;
+	}
 	if (strcmp(status, "active")) {
 		error("'%s' đã dừng ở bước '%s'", name, stage_label(stage));
 		free(name);

@@ -525,7 +525,10 @@ static int decide_row(sqlite3 *db, const struct rule_pack *pack, struct book_inf
 		char st[16], status[16];
 		const char *touches = stage;
 		if (!strcmp(dec, "withdraw")) {
-			stage_of(db, cand_id, st, status);
+			if (stage_of(db, cand_id, st, status) < 0) {
+				im->nerrors++;
+				return -1;
+			}
 			touches = !strcmp(st, "official") && !strcmp(status, "active") ? "official" : NULL;
 		}
 		rc = touches ? lock_guard(db, br->id, cand_id, touches, correct, im->path, im->row) : 0;
@@ -537,7 +540,10 @@ static int decide_row(sqlite3 *db, const struct rule_pack *pack, struct book_inf
 	}
 	if (!strcmp(dec, "withdraw")) {
 		char st[16], status[16];
-		stage_of(db, cand_id, st, status);
+		if (stage_of(db, cand_id, st, status) < 0) {
+			im->nerrors++;
+			return -1;
+		}
 		if (strcmp(status, "active"))
 			return import_error(im, DC_CAND, "người này đã dừng ở bước '%s'", stage_label(st));
 		rc = stage_drop(db, cand_id, "withdrew", note_text && *note_text ? note_text : NULL, 0);

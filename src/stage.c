@@ -54,6 +54,7 @@ int stage_of(sqlite3 *db, long long cand, char stage[16], char status[16])
 	sqlite3_stmt *st = db_prepare_cached(db, "SELECT stage, status FROM candidacy WHERE id = ?");
 	int rc = -1;
 
+	stage[0] = status[0] = 0;	/* set whatever happens */
 	if (!st)
 		return -1;
 	db_bind_int(st, 1, cand);
@@ -61,6 +62,8 @@ int stage_of(sqlite3 *db, long long cand, char stage[16], char status[16])
 		snprintf(stage, 16, "%s", db_col_text(st, 0));
 		snprintf(status, 16, "%s", db_col_text(st, 1));
 		rc = 0;
+	} else {
+		bug("candidacy %lld: no stage", cand);
 	}
 	sqlite3_reset(st);
 	return rc;
@@ -145,7 +148,7 @@ int stage_drop(sqlite3 *db, long long cand, const char *reason, const char *note
 		return -1;
 	if (stage_of(db, cand, stage, status) < 0) {
 		sqlite3_reset(st);
-		return bug("candidacy %lld vanished", cand);
+		return -1;
 	}
 	db_bind_text(st, 1, reason);
 	db_bind_text_or_null(st, 2, note);
@@ -229,7 +232,8 @@ int decide_one(sqlite3 *db, const struct rule_pack *pack, long long body_id, lon
 		BAD("lý do 'other' cần ghi rõ bằng --note");
 	if (drop && special)
 		BAD("--special chỉ dùng khi đưa vào danh sách (--include)");
-	stage_of(db, cand, stage, status);
+	if (stage_of(db, cand, stage, status) < 0)
+		goto out;
 	if (strcmp(status, "active"))
 		BAD("'%s' đã dừng ở bước '%s'", name, stage_label(stage));
 	if (strcmp(stage, from) && stage_pos(stage) > stage_pos(from)) {
@@ -323,7 +327,8 @@ int assign_one(sqlite3 *db, long long body_id, long long cand, long number, cons
 	sqlite3_finalize(st);
 	if (!cons_id)
 		BAD("cơ quan này không có đơn vị bầu cử số %ld", number);
-	stage_of(db, cand, stage, status);
+	if (stage_of(db, cand, stage, status) < 0)
+		goto out;
 	st = db_prepare(db, "SELECT coalesce((SELECT number FROM constituency WHERE id = c.constituency_id), 0) "
 			    "FROM candidacy c WHERE c.id = ?");
 	if (st) {

@@ -34,7 +34,9 @@ const char *reason_parse(const char *s);
 /* 1 if `reason` is one of the codes above. */
 int reason_valid(const char *reason);
 
-/* The candidacy's stage and status ("active"/"dropped"); 0 or -1. */
+/* The candidacy's stage and status ("active"/"dropped"); 0, or -1 (a
+ * missing candidacy or a database error, reported) with both set to "".
+ * Both are always set. */
 int stage_of(sqlite3 *db, long long cand, char stage[16], char status[16]);
 
 /* Append a history row. */

@@ -174,7 +174,8 @@ int voters_record(sqlite3 *db, const struct rule_pack *pack, const struct conf_a
 				error_at(file, row, 0, "'%s' có hai kết quả trong cùng một hội nghị", res[i].ref);
 				nerr++;
 			}
-		stage_of(db, res[i].cand, stage, status);
+		if (stage_of(db, res[i].cand, stage, status) < 0)
+			return -1;
 		st = db_prepare_cached(db, "SELECT source, coalesce(unit_id, 0) FROM candidacy WHERE id = ?");
 		if (st) {
 			db_bind_int(st, 1, res[i].cand);
@@ -245,7 +246,8 @@ int voters_record(sqlite3 *db, const struct rule_pack *pack, const struct conf_a
 		char stage[16], status[16];
 		int passed = conf_trust_met(tr, res[i].trust, conf_attendees(&counts));
 
-		stage_of(db, res[i].cand, stage, status);
+		if (stage_of(db, res[i].cand, stage, status) < 0)
+			return -1;
 		if (rec.kind == CONF_WORKPLACE && !strcmp(stage, "proposed") && passed == 0 &&
 		    stage_drop(db, res[i].cand, "workplace_trust", "cơ quan, tổ chức, đơn vị phải giới thiệu người khác", *conf_id) < 0)
 			return -1;
