@@ -36,7 +36,9 @@ int reason_valid(const char *reason);
 
 /* The candidacy's stage and status ("active"/"dropped"); 0, or -1 (a
  * missing candidacy or a database error, reported) with both set to "".
- * Both are always set. */
+ * Both are always set.  The char[16] out-parameters are the caller's
+ * buffers (every stage key and status fits in 15 bytes; a longer one,
+ * impossible under schema.sql's CHECKs, would be cut). */
 int stage_of(sqlite3 *db, long long cand, char stage[16], char status[16]);
 
 /* Append a history row. */
