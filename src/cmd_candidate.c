@@ -35,6 +35,7 @@
 #include "person.h"
 #include "sbuf.h"
 #include "units.h"
+#include "validate.h"
 #include "banned.h"
 
 /* Options of every person field, written into opts[0..PF_N). */
@@ -204,6 +205,11 @@ int cmd_candidate_add(struct ctx *ctx, int argc, char **argv)
 		}
 		person_release(&old);
 		printf("'%s' (sinh %s) đã có trong sổ (#%lld): thêm ứng cử '%s'\n", full, dob_vn, p.id, b->code);
+	}
+	/* the age on the stored candidacy: ELIG-AGE refuses it (exit 1) */
+	if ((r = validate_person_refuse(ctx->db, NULL, p.id, "min_age", NULL, 0)) != 0) {
+		rc = r > 0 ? EXIT_RULES : EXIT_DATA;
+		goto out;
 	}
 	printf("đã thêm người ứng cử #%lld %s (sinh %s) — %s, %s%s\n", p.id, full, dob_vn, b->name,
 	       u.id ? u.name : "tự ứng cử", u.id ? " giới thiệu" : "");
@@ -420,6 +426,13 @@ int cmd_candidate_edit(struct ctx *ctx, int argc, char **argv)
 		goto out;
 	if (cwhat.len && candidacy_update(ctx->db, &c, cwhat.buf) < 0)
 		goto out;
+	if (what.len) {
+		int r = validate_person_refuse(ctx->db, NULL, id, "min_age", NULL, 0);	/* ELIG-AGE */
+		if (r != 0) {
+			rc = r > 0 ? EXIT_RULES : EXIT_DATA;
+			goto out;
+		}
+	}
 	if (what.len) {
 		ctx_change(ctx, "người #%lld '%s': %s", id, full, what.buf);
 		printf("đã sửa #%lld %s: %s\n", id, full, what.buf + strlen("sửa: "));

@@ -32,6 +32,7 @@
 #include "stage.h"
 #include "text.h"
 #include "units.h"
+#include "validate.h"
 #include "banned.h"
 
 enum {
@@ -95,6 +96,7 @@ struct run {
 	const struct stage_def *adopt;
 	long cons, cons_opt;
 	struct idrows adopted;
+	const struct rule_pack *pack;	/* the book's, for the rules on each stored row */
 };
 
 static void push(struct idrows *t, long long id, long row)
@@ -425,6 +427,14 @@ static int one_row(struct run *rn)
 		rc = *err ? 0 : -1;
 		goto out;
 	}
+	/* the age on the stored candidacy (ELIG-AGE): a refused row */
+	if ((r = validate_person_refuse(rn->ctx->db, rn->pack, p.id, "min_age", im->path, im->row)) != 0) {
+		if (r < 0) {
+			rc = -1;
+			goto out;
+		}
+		im->nerrors += r;
+	}
 	rn->later_stage += later;	/* added at 'nominated' */
 	if (matched) {
 		struct person old;
@@ -547,6 +557,7 @@ int cmd_candidate_import(struct ctx *ctx, int argc, char **argv)
 	const char *body_s = NULL, *adopt_s = NULL;
 	long cons = 0;
 	struct import_opts io = { NULL, NULL, NULL };
+	struct rule_pack pack;
 	struct opt opts[] = {
 		OPT_STRING(0, "body", &body_s, "CƠ-QUAN", "cơ quan dân cử cho các dòng không ghi cột 'Cơ quan dân cử'"),
 		OPT_STRING(0, "sheet", &io.sheet, "TRANG", "trang tính cần đọc của sổ Excel: tên hoặc số thứ tự (mặc định trang đầu)"),
@@ -595,6 +606,12 @@ int cmd_candidate_import(struct ctx *ctx, int argc, char **argv)
 	rn.im = &im;
 	rn.bi = &bi;
 	rc = EXIT_DATA;
+	if (validate_load_pack(ctx->db, &pack) < 0) {
+		rules_release(&pack);
+		book_info_release(&bi);
+		return EXIT_DATA;
+	}
+	rn.pack = &pack;
 	if (import_open_opts(&im, argv[0], cols, CC_N, &io) == 0 && check_name_columns(&im) == 0) {
 		while ((r = import_next(&im)) > 0)
 			if (!im.row_errors && one_row(&rn) < 0)
@@ -636,6 +653,7 @@ int cmd_candidate_import(struct ctx *ctx, int argc, char **argv)
 		fprintf(stderr, "%s: %d lỗi; không nhập gì, sổ không thay đổi\n", im.path, im.nerrors);
 	}
 	import_close(&im);
+	rules_release(&pack);
 	idrows_release(&rn.cand);
 	idrows_release(&rn.pers);
 	idrows_release(&rn.units);

@@ -58,7 +58,10 @@ static int store_approvals(sqlite3 *db, const struct conf_rec *rec, long long co
 			nerr++;
 			continue;
 		}
-		stage_of(db, res[i].cand, stage, status);
+		if (stage_of(db, res[i].cand, stage, status) < 0) {
+			nerr++;
+			continue;
+		}
 		if ((u = db_prepare(db, "SELECT coalesce(unit_id, 0) FROM candidacy WHERE id = ?"))) {
 			db_bind_int(u, 1, res[i].cand);
 			if (sqlite3_step(u) == SQLITE_ROW)
@@ -103,7 +106,7 @@ int cmd_conference_add(struct ctx *ctx, int argc, char **argv)
 	struct vresult *res = NULL;
 	struct minutes mins;
 	long long id;
-	int rc, kind, nres = 0, checked;
+	int rc, kind, nres = 0, checked, n;
 
 	memset(&mins, 0, sizeof(mins));
 	conf_args_init(&a);
@@ -153,9 +156,17 @@ int cmd_conference_add(struct ctx *ctx, int argc, char **argv)
 		goto out;
 	}
 	checked = conf_check(ctx->db, &pack, &a, &rec, NULL, 0);
-	rc = checked == -2 ? EXIT_USAGE : EXIT_DATA;
-	if (checked == 0 && conf_insert(ctx->db, &rec, &id) == 0 && store_approvals(ctx->db, &rec, id, res, nres) == 0 &&
-	    conf_store_opinions(ctx->db, &rec, id, NULL, 0) == 0) {
+	/* the validator's record-level rules: on the counts (what the schema
+	 * could not hold), then on the row stored in this transaction */
+	if (checked == 0 && (n = conf_rules_refuse(ctx->db, &rec, 0, NULL, 0)) != 0)
+		checked = n < 0 ? -1 : CONF_REFUSED;
+	if (checked == 0 && (conf_insert(ctx->db, &rec, &id) < 0 || store_approvals(ctx->db, &rec, id, res, nres) < 0 ||
+			     conf_store_opinions(ctx->db, &rec, id, NULL, 0) < 0))
+		checked = -1;
+	if (checked == 0 && (n = conf_rules_refuse(ctx->db, &rec, id, NULL, 0)) != 0)
+		checked = n < 0 ? -1 : CONF_REFUSED;
+	rc = checked == -2 ? EXIT_USAGE : checked == CONF_REFUSED ? EXIT_RULES : checked < 0 ? EXIT_DATA : EXIT_OK;
+	if (rc == EXIT_OK) {
 		ctx_change(ctx, "ghi %s số %lld (cơ quan %s, ngày %s)", conf_kind_label(rec.kind), id, a.body ? a.body : body_only_code(ctx->db), a.date);
 		printf("đã ghi %s, số %lld\n", conf_kind_label(rec.kind), id);
 		for (int i = 0; i < nres; i++) {
@@ -290,9 +301,9 @@ int cmd_conference_show(struct ctx *ctx, int argc, char **argv)
 	sqlite3_stmt *st, *v;
 	long long id;
 	int rc, kind;
-	long present, invited, at_place;
+	struct conference_counts cc;
+	long att;
 	char explain[256], day[16];
-	const struct rule *qr;
 
 	argc = opt_parse(ctx, argc, argv, NULL, usage, &rc);
 	if (argc < 0)
@@ -357,13 +368,17 @@ int cmd_conference_show(struct ctx *ctx, int argc, char **argv)
 	count_field(st, 24, "Phiếu không hợp lệ:");
 	field("Thời gian phát phiếu:", db_col_text(st, 31));
 	field("Thời hạn thu phiếu:", db_col_text(st, 32));
-	at_place = sqlite3_column_type(st, 11) == SQLITE_NULL ? -1 : (long)sqlite3_column_int64(st, 11);
-	invited = sqlite3_column_type(st, 12) == SQLITE_NULL ? -1 : (long)sqlite3_column_int64(st, 12);
-	present = sqlite3_column_type(st, 13) == SQLITE_NULL ? -1 : (long)sqlite3_column_int64(st, 13);
+	memset(&cc, 0, sizeof(cc));
+	cc.voters_at_place = sqlite3_column_type(st, 11) == SQLITE_NULL ? -1 : (long)sqlite3_column_int64(st, 11);
+	cc.invited = sqlite3_column_type(st, 12) == SQLITE_NULL ? -1 : (long)sqlite3_column_int64(st, 12);
+	cc.present = sqlite3_column_type(st, 13) == SQLITE_NULL ? -1 : (long)sqlite3_column_int64(st, 13);
+	cc.ballots_returned = sqlite3_column_type(st, 22) == SQLITE_NULL ? -1 : (long)sqlite3_column_int64(st, 22);
+	cc.mode = !strcmp(db_col_text(st, 25), "distribution") ? "distribution" : "in_person";
+	att = conf_attendees(&cc);
 	sqlite3_finalize(st);
 	show_members(ctx->db, id);
 	if (conf_kind_is_voters(kind)) {
-		int q = conf_quorum(&pack, kind, at_place, invited, present, &qr, explain, sizeof(explain));
+		int q = conf_quorum_met(conf_rule_for(&pack, "quorum", kind), &cc, explain, sizeof(explain));
 		char line[400];
 		snprintf(line, sizeof(line), "%s (%s)", q < 0 ? "không xác định" : q ? "đạt" : "KHÔNG ĐẠT", explain);
 		field("Điều kiện hợp lệ:", line);
@@ -378,17 +393,17 @@ int cmd_conference_show(struct ctx *ctx, int argc, char **argv)
 			long long cid = sqlite3_column_int64(v, 0);
 			long trust = (long)sqlite3_column_int64(v, 1);
 			char *name = candref_name(ctx->db, cid);
-			int passed = conf_trust_passed(&pack, trust, present);
+			int passed = conf_trust_met(pack_rule_of_kind(&pack, "trust"), trust, att);
 
 			if (!n++)
 				puts("  Kết quả:");
 			printf("    %4lld  ", cid);
 			text_fput_padded(stdout, name, 28);
-			printf(" tín nhiệm %ld/%ld", trust, present);
-			if (present > 0) {
+			printf(" tín nhiệm %ld/%ld", trust, att);
+			if (att > 0) {
 				/* hundredths of a percent, half up, with the decimal comma
 				 * the forms use (addendum Q7b: two decimals) */
-				long h = (trust * 20000 / present + 1) / 2;
+				long h = (trust * 20000 / att + 1) / 2;
 				printf(" (%ld,%02ld%%)", h / 100, h % 100);
 			}
 			printf(", không tín nhiệm %lld, không hợp lệ %lld", sqlite3_column_int64(v, 2), sqlite3_column_int64(v, 3));

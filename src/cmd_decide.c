@@ -197,7 +197,10 @@ int cmd_withdraw(struct ctx *ctx, int argc, char **argv)
 	if (!(cand = candref_find(ctx->db, body, ref, &body_id)))
 		return EXIT_DATA;
 	name = candref_name(ctx->db, cand);
-	stage_of(ctx->db, cand, stage, status);
+	if (stage_of(ctx->db, cand, stage, status) < 0) {
+		free(name);
+		return EXIT_INTERNAL;
+	}
 	if (strcmp(status, "active")) {
 		error("'%s' đã dừng ở bước '%s'", name, stage_label(stage));
 		free(name);
@@ -269,8 +272,8 @@ int cmd_assign(struct ctx *ctx, int argc, char **argv)
 		return EXIT_DATA;
 	if (ctx_row_before(ctx, "candidacy", cand) < 0)
 		return EXIT_INTERNAL;
-	if (assign_one(ctx->db, body_id, cand, number, NULL, 0) < 0)
-		return EXIT_DATA;
+	if ((rc = assign_one(ctx->db, body_id, cand, number, NULL, 0)) < 0)
+		return rc == ASSIGN_REFUSED ? EXIT_RULES : EXIT_DATA;
 	name = candref_name(ctx->db, cand);
 	printf("'%s' vào danh sách chính thức ở đơn vị bầu cử số %ld\n", name, number);
 	ctx_change(ctx, "%s: xếp vào đơn vị bầu cử số %ld", name, number);

@@ -64,15 +64,17 @@ struct opts {
 	int draft, list, force;
 };
 
-struct ctxx {
-	struct ctx *ctx;
+/* One run of `export`: what every form of the run shares.  Owned by
+ * cmd_export() for the whole run; the functions below borrow it. */
+struct export_run {
+	struct ctx *ctx;	/* the dispatcher's; borrowed */
 	int writing;		/* inside the transaction that records locks */
-	sqlite3 *db;
-	struct template *tpl;
-	int ntpl;
-	time_t created;
-	char *author;
-	int draft;
+	sqlite3 *db;		/* ctx->db; borrowed */
+	struct template *tpl;	/* the templates loaded for the run (owned; template_release each) */
+	int ntpl;		/* how many in tpl */
+	time_t created;		/* the workbooks' creation time (document properties) */
+	char *author;		/* the workbooks' author (malloc'd, owned) */
+	int draft;		/* --draft: a draft may be written past the gate, marked as such */
 	struct sbuf said;	/* what is printed once the files are in place */
 	struct sbuf shown;	/* gate errors printed already, one per line */
 };
@@ -273,7 +275,7 @@ static const char *failed_select(const struct template *t, const struct dataset 
 
 /* The dataset's numbers from the book's pack (the quorums, the trust
  * threshold, the share targets of the body's kind). */
-static int render_params(struct ctxx *x, long long body, struct ds_params *params)
+static int render_params(struct export_run *x, long long body, struct ds_params *params)
 {
 	struct rule_pack pack;
 	char kind[8] = "";
@@ -316,7 +318,7 @@ static int beside_gate(void *arg, int wait)
 }
 
 /* The stage a final export of the form locks, or NULL. */
-static const char *lock_stage(const struct ctxx *x, const struct template *t, long long round)
+static const char *lock_stage(const struct export_run *x, const struct template *t, long long round)
 {
 	return x->draft || !t->locks ? NULL : export_gate_stage(t->gate, round);
 }
@@ -345,7 +347,7 @@ static int list_empty(struct dataset *ds)
  * (*bad: why, malloc'd; nothing reported), 3 when a final list would have
  * nobody on it (nothing reported), -1 after reporting.
  */
-static int render_one(struct ctxx *x, const struct template *t, const struct selectors *sel,
+static int render_one(struct export_run *x, const struct template *t, const struct selectors *sel,
 		      const struct ds_params *params, const char *path, const char *shown,
 		      const struct gate_result *g, struct gate_job *job, char **bad)
 {
@@ -406,7 +408,7 @@ static int same_stage(const char *a, const char *b)
 /* Print the gate's errors when they block the export: 1, else 0.  An
  * error the gate of another list of the body found already (a finding on
  * the whole body) is printed once. */
-static int gate_blocks(struct ctxx *x, const struct gate_result *g)
+static int gate_blocks(struct export_run *x, const struct gate_result *g)
 {
 	if (!g->nerrors || x->draft)
 		return 0;
@@ -427,7 +429,7 @@ static int gate_blocks(struct ctxx *x, const struct gate_result *g)
 
 /* Gate for what a form of one body carries; prints the errors.
  * 1 = blocked, 0 = pass, -1 = failure. */
-static int gate(struct ctxx *x, long long body, const char *stage, struct gate_result *g)
+static int gate(struct export_run *x, long long body, const char *stage, struct gate_result *g)
 {
 	if (export_gate(x->db, body, stage, g) < 0)
 		return -1;
@@ -435,7 +437,7 @@ static int gate(struct ctxx *x, long long body, const char *stage, struct gate_r
 }
 
 /* 1 when a final export of the form for this body would add a lock. */
-static int adds_lock(struct ctxx *x, const struct template *t, long long body, long long round)
+static int adds_lock(struct export_run *x, const struct template *t, long long body, long long round)
 {
 	const char *stage = lock_stage(x, t, round);
 	struct stage_lock l;
@@ -445,7 +447,7 @@ static int adds_lock(struct ctxx *x, const struct template *t, long long body, l
 
 /* Begin the transaction that records locks; the book must be as the
  * audit trail left it, as for any writing command. */
-static int begin_locking(struct ctxx *x)
+static int begin_locking(struct export_run *x)
 {
 	if (db_begin(x->db) < 0)
 		return -1;
@@ -459,7 +461,7 @@ static int begin_locking(struct ctxx *x)
 }
 
 /* Lock the form's stage after writing `path`; 0 or -1. */
-static int record_lock(struct ctxx *x, const struct template *t, long long body, long long round, const char *path)
+static int record_lock(struct export_run *x, const struct template *t, long long body, long long round, const char *path)
 {
 	const char *stage = lock_stage(x, t, round);
 	sqlite3_stmt *st;
@@ -487,7 +489,7 @@ static int record_lock(struct ctxx *x, const struct template *t, long long body,
 }
 
 /* End the locking transaction: commit when ok, else roll back. */
-static int end_locking(struct ctxx *x, int ok)
+static int end_locking(struct export_run *x, int ok)
 {
 	if (!x->writing)
 		return ok ? 0 : -1;
@@ -532,7 +534,7 @@ static int resolve_body(sqlite3 *db, const struct template *t, const char *code,
 	return error("sổ có %d cơ quan dùng mẫu '%s': chọn một bằng --body MÃ", n, t->id);
 }
 
-static int resolve(struct ctxx *x, const struct template *t, const struct opts *op, struct selectors *sel)
+static int resolve(struct export_run *x, const struct template *t, const struct opts *op, struct selectors *sel)
 {
 	const struct dataset_def *def = dataset_find(t->dataset);
 	unsigned needs = def->needs, uses = def->needs | def->may;
@@ -596,7 +598,7 @@ static int resolve(struct ctxx *x, const struct template *t, const struct opts *
  * locking transaction), any other final export checks it here.  Drafts
  * may be made from any book; they say they are drafts.
  */
-static int check_final(struct ctxx *x)
+static int check_final(struct export_run *x)
 {
 	struct sbuf why = SBUF_INIT;
 
@@ -618,7 +620,7 @@ static int check_final(struct ctxx *x)
  * final file appears, so an interruption can leave a lock without its
  * file (export again), never a final file without its lock.
  */
-static int put_in_place(struct ctxx *x, char **tmps, char **paths, int n)
+static int put_in_place(struct export_run *x, char **tmps, char **paths, int n)
 {
 	sigset_t set, old;
 	int rc = 0;
@@ -667,7 +669,7 @@ static char *stdout_temp(void)
 	return t;
 }
 
-static int export_one(struct ctxx *x, const char *form, const struct opts *op)
+static int export_one(struct export_run *x, const char *form, const struct opts *op)
 {
 	const struct template *t = NULL;
 	struct selectors sel;
@@ -798,7 +800,7 @@ static int body_ok(sqlite3 *db, const struct template *t, long long body)
 			    (const char *)NULL) > 0;
 }
 
-static int export_all(struct ctxx *x, const struct opts *op)
+static int export_all(struct export_run *x, const struct opts *op)
 {
 	struct job *jobs = NULL;
 	int njobs = 0, rc = EXIT_OK, written = 0;
@@ -984,7 +986,7 @@ int cmd_export(struct ctx *ctx, int argc, char **argv)
 		OPT_BOOL(0, "list", &op.list, "liệt kê các mẫu (không cần sổ; có sổ: các hội nghị mỗi mẫu dùng cho)"),
 		OPT_END()
 	};
-	struct ctxx x;
+	struct export_run x;
 	int rc;
 
 	memset(&op, 0, sizeof(op));

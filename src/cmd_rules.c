@@ -34,36 +34,9 @@ static const char usage[] = "hiepthuong rules [--format text|json]\n"
 static const struct {
 	const char *kind, *what;
 } kind_docs[] = {
-	{ "min_age", "tuổi tròn tính đến ngày bầu cử không nhỏ hơn years" },
-	{ "nationality", "mục Quốc tịch của hồ sơ ghi đúng câu text" },
-	{ "hdnd_levels", "số cấp Hội đồng nhân dân một người ứng cử không quá max_levels, hoặc max_levels_with_na "
-			 "nếu người đó cũng ứng cử đại biểu Quốc hội" },
-	{ "one_constituency", "mỗi người chỉ được ghi tên ở một đơn vị bầu cử của mỗi cơ quan" },
-	{ "hdnd_locality", "người ứng cử đại biểu Hội đồng nhân dân cư trú hoặc công tác ở đơn vị hành chính đó" },
-	{ "dossier_deadline", "hồ sơ nhận chậm nhất lúc hour ngày của thời hạn deadline" },
-	{ "round_order", "các lần hiệp thương và các hội nghị cử tri diễn ra đúng thứ tự" },
-	{ "round_window", "mỗi lần hiệp thương họp chậm nhất vào thời hạn tương ứng trong deadlines" },
-	{ "tellers", "Tổ kiểm phiếu của các hội nghị conferences có từ min đến max người, khi có biểu quyết" },
-	{ "votes_present", "số phiếu được tính không vượt quá số đại biểu có mặt" },
-	{ "quorum", "nơi có dưới large_place_from cử tri: số có mặt ≥ small_present_num/small_present_den số được "
-		    "triệu tập; nơi khác: ít nhất large_min_present người" },
-	{ "trust", "đạt tín nhiệm khi số phiếu tín nhiệm × den > số cử tri tham dự × num" },
-	{ "ballots", "biên bản kiểm phiếu: phát ra ≤ tổng số cử tri, thu về ≤ phát ra, hợp lệ + không hợp lệ = "
-		     "thu về" },
-	{ "thon_select", "thôn, tổ dân phố giới thiệu người được trên num/den cử tri có mặt tín nhiệm, theo số "
-			 "phiếu từ cao xuống thấp, không quá số được phân bổ" },
-	{ "seats_range", "mỗi đơn vị bầu cử được bầu từ min đến max đại biểu" },
-	{ "min_candidates", "số người ứng cử của mỗi đơn vị bầu cử ≥ số đại biểu được bầu + extra theo bảng" },
-	{ "round2_surplus", "danh sách trình hội nghị hiệp thương lần thứ hai có nhiều người hơn số đại biểu" },
-	{ "round3_surplus", "số dư của danh sách trình hội nghị hiệp thương lần thứ ba so với số dư tối thiểu theo "
-			    "table_rule" },
-	{ "residence_trust_gate", "người không đạt tín nhiệm ở nơi cư trú chỉ ở danh sách lần thứ ba khi là trường "
-				  "hợp đặc biệt có lý do" },
-	{ "seats_sum", "tổng số đại biểu của các đơn vị bầu cử bằng số đại biểu của cơ quan" },
-	{ "share", "tỷ lệ người có thuộc tính attribute trong danh sách list ≥ min_percent%" },
-	{ "alloc_sum", "bảng phân bổ cộng đúng tổng số đã thỏa thuận; cơ cấu kết hợp không vượt số được phân bổ" },
-	{ "list_order", "danh sách xếp theo vần chữ cái A, B, C (tên, họ, tên đệm, ngày sinh)" },
-	{ "deadline", "sự kiện event diễn ra chậm nhất vào thời hạn deadline" },
+#define RULE_KIND(name, evaluator, want, doc, ...) { #name, doc },
+#include "rule_kinds.h"
+#undef RULE_KIND
 };
 
 /*

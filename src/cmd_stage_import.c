@@ -361,9 +361,10 @@ static void group_add_result(struct group *g, struct import *im)
 
 /* Check and store a gathered conference; counts it on success. */
 static void group_flush(struct ctx *ctx, const struct rule_pack *pack, struct import *im, struct group *g,
-			int *nconf, int *nres)
+			int *nconf, int *nres, int *nrefused)
 {
 	long long id;
+	int rc;
 
 	if (!g->row)
 		return;
@@ -380,8 +381,9 @@ static void group_flush(struct ctx *ctx, const struct rule_pack *pack, struct im
 		group_release(g);
 		return;
 	}
-	if (voters_record(ctx->db, pack, &g->a, g->res, g->nres, g->rev, g->nrev, im->path, g->row, &id) < 0) {
+	if ((rc = voters_record(ctx->db, pack, &g->a, g->res, g->nres, g->rev, g->nrev, im->path, g->row, &id)) < 0) {
 		im->nerrors++;
+		*nrefused += rc == CONF_REFUSED;
 	} else {
 		(*nconf)++;
 		*nres += g->nres;
@@ -401,7 +403,7 @@ int cmd_voters_import(struct ctx *ctx, int argc, char **argv)
 	struct group g;
 	const struct body_ref *def;
 	struct rule_pack pack;
-	int rc, r, nconf = 0, nres = 0;
+	int rc, r, nconf = 0, nres = 0, nrefused = 0;
 
 	memset(&g, 0, sizeof(g));
 	if (import_start(ctx, argc, argv, usage, voters_cols, VC_N, &bi, &def, &pack, &im, NULL, &rc) < 0)
@@ -409,7 +411,7 @@ int cmd_voters_import(struct ctx *ctx, int argc, char **argv)
 	rc = EXIT_DATA;
 	while ((r = import_next(&im)) == 1) {
 		if (g.row && !same_conference(&g, &im))
-			group_flush(ctx, &pack, &im, &g, &nconf, &nres);
+			group_flush(ctx, &pack, &im, &g, &nconf, &nres, &nrefused);
 		if (!g.row) {
 			const char *b = import_val(&im, VC_BODY);
 			const struct body_ref *br = b && *b ? book_body_find(&bi, b) : def;
@@ -424,9 +426,12 @@ int cmd_voters_import(struct ctx *ctx, int argc, char **argv)
 		group_add_result(&g, &im);
 	}
 	if (r == 0)
-		group_flush(ctx, &pack, &im, &g, &nconf, &nres);
+		group_flush(ctx, &pack, &im, &g, &nconf, &nres, &nrefused);
 	if (r < 0 || im.nerrors) {
 		fprintf(stderr, "%s: %d lỗi; không nhập gì, sổ không thay đổi\n", im.path, im.nerrors ? im.nerrors : 1);
+		/* every error a rule's refusal of a conference: exit 1 */
+		if (r == 0 && im.nerrors == nrefused)
+			rc = EXIT_RULES;
 		goto out;
 	}
 	printf("%s: ghi %d hội nghị cử tri, %d kết quả tín nhiệm\n", im.path, nconf, nres);
@@ -535,7 +540,10 @@ static int decide_row(sqlite3 *db, const struct rule_pack *pack, struct book_inf
 		char st[16], status[16];
 		const char *touches = stage;
 		if (!strcmp(dec, "withdraw")) {
-			stage_of(db, cand_id, st, status);
+			if (stage_of(db, cand_id, st, status) < 0) {
+				im->nerrors++;
+				return -1;
+			}
 			touches = !strcmp(st, "official") && !strcmp(status, "active") ? "official" : NULL;
 		}
 		rc = touches ? lock_guard(db, br->id, cand_id, touches, correct, im->path, im->row) : 0;
@@ -547,7 +555,10 @@ static int decide_row(sqlite3 *db, const struct rule_pack *pack, struct book_inf
 	}
 	if (!strcmp(dec, "withdraw")) {
 		char st[16], status[16];
-		stage_of(db, cand_id, st, status);
+		if (stage_of(db, cand_id, st, status) < 0) {
+			im->nerrors++;
+			return -1;
+		}
 		if (strcmp(status, "active"))
 			return import_error(im, DC_CAND, "người này đã dừng ở bước '%s'", stage_label(st));
 		rc = stage_drop(db, cand_id, "withdrew", note_text && *note_text ? note_text : NULL, 0);

@@ -104,23 +104,30 @@ int cmd_voters_add(struct ctx *ctx, int argc, char **argv)
 		goto out;
 	}
 	rc = voters_record(ctx->db, &pack, &a, res, nres, rev, nrev, NULL, 0, &id);
-	rc = rc == -2 ? EXIT_USAGE : rc < 0 ? EXIT_DATA : EXIT_OK;
+	rc = rc == -2 ? EXIT_USAGE : rc == CONF_REFUSED ? EXIT_RULES : rc < 0 ? EXIT_DATA : EXIT_OK;
 	if (rc == EXIT_OK) {
 		ctx_subject(ctx, "conference", id);
 		for (int i = 0; i < nres; i++)
 			ctx_subject(ctx, "candidacy", res[i].cand);
 		int kind = conf_kind_parse(a.kind);
+		struct conf_rec rec = { .kind = kind, .a = &a };
+		struct conference_counts cc;
 		char explain[256];
-		int q = conf_quorum(&pack, kind, a.voters_at_place, a.invited, a.present, NULL, explain, sizeof(explain));
+		int q;
+		long att;
+
+		conf_counts_of(&rec, &cc);
+		att = conf_attendees(&cc);
+		q = conf_quorum_met(conf_rule_for(&pack, "quorum", kind), &cc, explain, sizeof(explain));
 
 		ctx_change(ctx, "ghi %s số %lld (cơ quan %s, ngày %s, %d người)", conf_kind_label(kind), id, a.body ? a.body : body_only_code(ctx->db), a.date, nres);
 		printf("đã ghi %s, số %lld\n", conf_kind_label(kind), id);
 		printf("  điều kiện hợp lệ: %s (%s)\n", q < 0 ? "không xác định" : q ? "đạt" : "không đạt", explain);
 		for (int i = 0; i < nres; i++) {
 			char *name = candref_name(ctx->db, res[i].cand);
-			int p = conf_trust_passed(&pack, res[i].trust, a.present);
+			int p = conf_trust_met(pack_rule_of_kind(&pack, "trust"), res[i].trust, att);
 
-			printf("  %s: tín nhiệm %ld/%ld — ", name, res[i].trust, a.present);
+			printf("  %s: tín nhiệm %ld/%ld — ", name, res[i].trust, att);
 			if (kind == CONF_THON)
 				print_thon_outcome(ctx->db, res[i].cand);	/* selected, or why not */
 			else

@@ -149,6 +149,7 @@ struct where {
 	long row;
 	int nerr;
 	int nmissing;		/* of which: a required value not given */
+	int nrule;		/* of which: refused by a rule (HT-ORDER) */
 };
 
 static void __attribute__((format(printf, 2, 3))) bad(struct where *w, const char *fmt, ...)
@@ -177,8 +178,10 @@ static void __attribute__((format(printf, 3, 4))) rule_says(struct where *w, con
 	sbuf_vaddf(&msg, fmt, ap);
 	va_end(ap);
 	sbuf_addf(&msg, " [%s; %s]", r->id, r->citation);
-	if (r->severity == SEV_ERROR)
+	if (r->severity == SEV_ERROR) {
 		bad(w, "%s", msg.buf);
+		w->nrule++;
+	}
 	else
 		warning_at(w->file, w->row, 0, "%s", msg.buf);
 	sbuf_release(&msg);
@@ -330,7 +333,7 @@ static void check_order(sqlite3 *db, const struct rule *r, struct conf_rec *rec,
 }
 
 /* Members of the counting team: the count given, else the names given. */
-static long conf_tellers(const struct conf_args *a)
+long conf_tellers(const struct conf_args *a)
 {
 	return a->tellers >= 0 ? a->tellers : a->tellers_named.n ? a->tellers_named.n : -1;
 }
@@ -347,11 +350,8 @@ static void check_people(const struct opt_list *l, const char *what, struct wher
 	}
 }
 
-static void check_counts(const struct rule_pack *pack, const struct conf_args *a, struct conf_rec *rec,
-			 struct where *w)
+static void check_counts(const struct conf_args *a, struct conf_rec *rec, struct where *w)
 {
-	const struct rule *r;
-
 	if (a->present >= 0 && a->invited >= 0 && a->present > a->invited)
 		bad(w, "số có mặt (%ld) lớn hơn số được mời (%ld)", a->present, a->invited);
 	if (a->invited >= 0 && a->voters_at_place >= 0 && a->invited > a->voters_at_place)
@@ -368,34 +368,15 @@ static void check_counts(const struct rule_pack *pack, const struct conf_args *a
 	}
 	if (a->tellers >= 0 && a->tellers_named.n && a->tellers != a->tellers_named.n)
 		bad(w, "tổ kiểm phiếu có %ld người (--tellers) nhưng ghi tên %d người", a->tellers, a->tellers_named.n);
-	if (a->method && (r = conf_rule_for(pack, "tellers", rec->kind))) {
-		long lo = rule_int(r, "min", 0), hi = rule_int(r, "max", 0), n = conf_tellers(a);
-		if (n < 0)
-			rule_says(w, r, "đã biểu quyết nhưng chưa ghi số thành viên tổ kiểm phiếu (--tellers)");
-		else if (n < lo || n > hi)
-			rule_says(w, r, "tổ kiểm phiếu có %ld người; quy định từ %ld đến %ld", n, lo, hi);
-	}
-	if (a->votes_cast >= 0 && a->present >= 0 && a->votes_cast > a->present &&
-	    (r = pack_rule_of_kind(pack, "votes_present")))
-		rule_says(w, r, "số phiếu được kiểm (%ld) lớn hơn số thành viên có mặt (%ld)", a->votes_cast, a->present);
-	if ((r = pack_rule_of_kind(pack, "ballots"))) {
-		long total = a->present;
-		if (a->ballots_issued >= 0 && total >= 0 && a->ballots_issued > total)
-			rule_says(w, r, "số phiếu phát ra (%ld) lớn hơn số cử tri có mặt (%ld)", a->ballots_issued, total);
-		if (a->ballots_returned >= 0 && a->ballots_issued >= 0 && a->ballots_returned > a->ballots_issued)
-			rule_says(w, r, "số phiếu thu về (%ld) lớn hơn số phiếu phát ra (%ld)", a->ballots_returned,
-				  a->ballots_issued);
-		if (a->ballots_valid >= 0 && a->ballots_invalid >= 0 && a->ballots_returned >= 0 &&
-		    a->ballots_valid + a->ballots_invalid != a->ballots_returned)
-			rule_says(w, r, "phiếu hợp lệ (%ld) cộng không hợp lệ (%ld) khác số phiếu thu về (%ld)",
-				  a->ballots_valid, a->ballots_invalid, a->ballots_returned);
-	}
+	/* The rules on the counts (counting team, votes cast, ballots,
+	 * quorum, trust) are the validator's, run on the record by
+	 * conf_rules_refuse() (voters.h). */
 }
 
 int conf_check(sqlite3 *db, const struct rule_pack *pack, const struct conf_args *a, struct conf_rec *rec,
 	       const char *file, long row)
 {
-	struct where w = { file, row, 0, 0 };
+	struct where w = { file, row, 0, 0, 0 };
 	const struct rule *r;
 	const char *body = a->body;
 	char err[128];
@@ -447,11 +428,13 @@ int conf_check(sqlite3 *db, const struct rule_pack *pack, const struct conf_args
 		bad(&w, "thời hạn thu phiếu (%s) trước thời gian phát phiếu (%s)", a->collect_time, a->issue_time);
 	check_people(&a->tellers_named, "tổ kiểm phiếu", &w);
 	check_people(&a->witnesses, "người chứng kiến", &w);
-	check_counts(pack, a, rec, &w);
+	check_counts(a, rec, &w);
 	if (w.nerr == 0 && (r = pack_rule_of_kind(pack, "round_order")) && (r->applies & (strcmp(rec->body_kind, "na") ? APPLIES_HDND : APPLIES_NA)))
 		check_order(db, r, rec, &w);
 	if (w.nerr && w.nerr == w.nmissing)
 		return -2;
+	if (w.nerr && w.nerr == w.nrule)
+		return CONF_REFUSED;
 	return w.nerr ? -1 : 0;
 }
 
@@ -600,45 +583,4 @@ int conf_insert(sqlite3 *db, const struct conf_rec *rec, long long *id)
 			rc = -1;
 	}
 	return rc;
-}
-
-int conf_quorum(const struct rule_pack *pack, int kind, long voters_at_place, long convened, long present,
-		const struct rule **rule_out, char *explain, size_t len)
-{
-	const struct rule *r = conf_rule_for(pack, "quorum", kind);
-	long from, num, den, min;
-	int met;
-
-	if (rule_out)
-		*rule_out = r;
-	if (!r || voters_at_place < 0 || convened < 0 || present < 0) {
-		if (explain && len)
-			snprintf(explain, len, "%s", r ? "thiếu số liệu" : "bộ quy tắc không quy định");
-		return -1;
-	}
-	from = rule_int(r, "large_place_from", 0);
-	num = rule_int(r, "small_present_num", 1);
-	den = rule_int(r, "small_present_den", 1);
-	min = rule_int(r, "large_min_present", 0);
-	if (voters_at_place < from) {
-		met = present * den >= convened * num;
-		if (explain && len)
-			snprintf(explain, len, "nơi có %ld cử tri (dưới %ld): cần ít nhất %ld/%ld số được triệu tập; có mặt %ld/%ld",
-				 voters_at_place, from, num, den, present, convened);
-	} else {
-		met = present >= min;
-		if (explain && len)
-			snprintf(explain, len, "nơi có %ld cử tri (từ %ld trở lên): cần ít nhất %ld người có mặt; có mặt %ld",
-				 voters_at_place, from, min, present);
-	}
-	return met;
-}
-
-int conf_trust_passed(const struct rule_pack *pack, long trust, long present)
-{
-	const struct rule *r = pack_rule_of_kind(pack, "trust");
-
-	if (!r || present < 0)
-		return -1;
-	return trust * rule_int(r, "den", 2) > present * rule_int(r, "num", 1);
 }

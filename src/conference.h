@@ -6,10 +6,12 @@
  *
  * A conference is recorded with the counts its minutes carry; what follows
  * from the counts (quorum met, trust above half, thôn selection) is
- * computed here from the rule pack, never typed in.  Record-level rules
- * whose severity is "error" in the pack (round order, counting team size,
- * votes cast, ballots) refuse the record at entry; lower severities are
- * printed as warnings and the record is stored.
+ * computed from the rule pack by the validator (validate.h:
+ * conf_attendees, conf_quorum_met, conf_trust_met), never typed in.  The
+ * record-level rules (counting team size, votes cast, ballots, quorum,
+ * votes counted) are the validator's evaluators, run on the stored record
+ * (voters.h, conf_rules_refuse): an error-severity finding refuses it,
+ * lower severities are printed as warnings and the record is stored.
  */
 #ifndef CONFERENCE_H
 #define CONFERENCE_H
@@ -34,7 +36,10 @@ const char *conf_kind_key(int kind);
 const char *conf_kind_label(int kind);
 /* The same words in lower case for use inside a sentence, from the
  * stored key ("ht3" -> "hội nghị hiệp thương lần thứ ba"); the key itself
- * when unknown. */
+ * when unknown.  Lifetime: a static buffer per kind, filled on first use
+ * and never changed after: valid for the whole run, never freed (not
+ * thread-safe on first use; the export gate's thread only reads kinds
+ * the main thread may fill, each with the same bytes). */
 const char *conf_kind_phrase(const char *key);
 /* 1 for workplace, residence and thôn voter conferences. */
 int conf_kind_is_voters(int kind);
@@ -68,6 +73,9 @@ void conf_list_add(struct opt_list *l, const char *s);
 /* Write the option table entries of the common fields into opts[0..]. */
 void conf_opts(struct conf_args *a, struct opt *opts);
 
+/* A record refused by an error-severity rule (exit 1). */
+#define CONF_REFUSED (-3)
+
 /* A checked record, ready to store. */
 struct conf_rec {
 	int kind;
@@ -79,10 +87,10 @@ struct conf_rec {
 
 /*
  * Check the arguments (kind, body, unit, dates, times, counts against each
- * other, method) and the record-level rules of the pack (round order,
- * counting team, votes cast, ballots).  Every problem is reported; returns
- * 0, -1, or -2 when every problem is a required value not given (a usage
- * error on the command line).  When `file` is not NULL, messages are
+ * other, method) and the round order (HT-ORDER).  Every problem is
+ * reported; returns 0, -1, -2 when every problem is a required value not
+ * given (a usage error on the command line), or CONF_REFUSED when every
+ * problem is a rule's refusal.  When `file` is not NULL, messages are
  * "file:row: ..." (CSV
  * import); otherwise plain.
  */
@@ -104,18 +112,8 @@ int conf_store_opinions(sqlite3 *db, const struct conf_rec *rec, long long id, c
  * (NULL when none). */
 void conf_person_split(const char *s, char **name, char **position);
 
-/*
- * Quorum of a voter conference under the pack's quorum rule for its kind:
- * 1 met, 0 not met, -1 no rule of the pack covers this kind.  *rule_out
- * (may be NULL) gets the rule used; explain (may be NULL, len > 0) gets
- * the arithmetic in words.
- */
-int conf_quorum(const struct rule_pack *pack, int kind, long voters_at_place, long convened,
-		long present, const struct rule **rule_out, char *explain, size_t len);
-
-/* Trust above the pack's threshold of those present (VC-TRUST, strict):
- * 1 passed, 0 not, -1 the pack has no trust rule. */
-int conf_trust_passed(const struct rule_pack *pack, long trust, long present);
+/* Members of the counting team: --tellers, else the names given; -1. */
+long conf_tellers(const struct conf_args *a);
 
 /* The first rule of `kind` whose `conferences` list names `conf_kind`. */
 const struct rule *conf_rule_for(const struct rule_pack *pack, const char *rule_kind, int conf_kind);

@@ -89,7 +89,13 @@ int db_bind_int(sqlite3_stmt *st, int i, long long v);
  */
 int db_integrity(sqlite3 *db, struct sbuf *why);
 
-/* Column text as a C string ("" for NULL). */
+/*
+ * Column text as a C string ("" for NULL).  Lifetime: SQLite's, i.e. until
+ * the next sqlite3_step(), sqlite3_reset() or sqlite3_finalize() of `st`
+ * (an exception to text.h's rule: not malloc'd, never freed).  Structs
+ * that keep such pointers say so (struct cand, validate_impl.h); copy
+ * with xstrdup() to keep one longer.
+ */
 const char *db_col_text(sqlite3_stmt *st, int i);
 
 /*

@@ -255,12 +255,9 @@ int person_check(const struct book_info *bi, const struct person *p,
 			snprintf(msg, sizeof(msg), "ngày sinh %s sau ngày bầu cử %s", born, eday);
 			report(arg, PF_DOB, msg);
 			n++;
-		} else if (bi->min_age_rule && date_full_years(dob, bi->election_day) < bi->min_age) {
-			snprintf(msg, sizeof(msg), "sinh %s, chưa đủ %ld tuổi vào ngày bầu cử %s (quy tắc %s)", born,
-				 bi->min_age, eday, bi->min_age_rule);
-			report(arg, PF_DOB, msg);
-			n++;
 		}
+		/* the age (ELIG-AGE) is the validator's: the commands run
+		 * validate_person_refuse(.., "min_age", ..) on what they stored */
 		if (iso_to_date(p->v[PF_PARTY_DATE], &party) == 0 && date_cmp(party, dob) < 0) {
 			snprintf(msg, sizeof(msg), "ngày vào Đảng trước ngày sinh %s", born);
 			report(arg, PF_PARTY_DATE, msg);

@@ -53,34 +53,9 @@ static const char *const events[] = { "issues_answered", "round3_sent", "officia
 #define P_TABLE(n) { n, PT_SEATS_TABLE, 1, 0, 0, NULL }
 
 static const struct kind_spec kinds[] = {
-	{ "min_age", { P_INT("years", 1, 150) } },
-	{ "nationality", { P_STR("text", NULL), P_STR_OPT("country", NULL), P_LIST_OPT("more_than_one", NULL),
-			   P_LIST_OPT("applying", NULL) } },
-	{ "hdnd_levels", { P_INT("max_levels", 1, 10), P_INT("max_levels_with_na", 0, 10) } },
-	{ "one_constituency", { { 0 } } },
-	{ "hdnd_locality", { { 0 } } },
-	{ "dossier_deadline", { P_STR("deadline", NULL), P_STR("hour", NULL) } },
-	{ "round_order", { { 0 } } },
-	{ "round_window", { P_LIST("deadlines", NULL) } },
-	{ "tellers", { P_LIST("conferences", conference_kinds), P_INT("min", 0, 1000), P_INT("max", 0, 1000) } },
-	{ "votes_present", { { 0 } } },
-	{ "quorum", { P_LIST("conferences", conference_kinds), P_INT("large_place_from", 1, 1000000),
-		      P_INT("small_present_num", 1, 100), P_INT("small_present_den", 1, 100),
-		      P_INT("large_min_present", 1, 1000000) } },
-	{ "trust", { P_INT("num", 1, 100), P_INT("den", 1, 100) } },
-	{ "ballots", { { 0 } } },
-	{ "thon_select", { P_INT("num", 1, 100), P_INT("den", 1, 100) } },
-	{ "seats_range", { P_INT("min", 1, 1000), P_INT("max", 1, 1000) } },
-	{ "min_candidates", { P_TABLE("table") } },
-	{ "round2_surplus", { { 0 } } },
-	{ "round3_surplus", { P_STR("table_rule", NULL), P_STR("granularity", granularities), P_BOOL("strict") } },
-	{ "residence_trust_gate", { P_STR("trust_rule", NULL) } },
-	{ "seats_sum", { { 0 } } },
-	{ "share", { P_STR("attribute", attributes), P_INT("min_percent", 0, 100), P_STR("list", lists),
-		     P_INT_OPT("age_under", 1, 150), P_STR_OPT("majority", NULL), P_STR_OPT("scope", scopes) } },
-	{ "alloc_sum", { { 0 } } },
-	{ "list_order", { P_LIST("tone_order", NULL) } },
-	{ "deadline", { P_STR("deadline", NULL), P_STR("event", events) } },
+#define RULE_KIND(name, evaluator, want, doc, ...) { #name, { __VA_ARGS__ } },
+#include "rule_kinds.h"
+#undef RULE_KIND
 };
 #define NKINDS ((int)(sizeof(kinds) / sizeof(kinds[0])))
 

@@ -10,6 +10,7 @@
 #include "diag.h"
 #include "stage.h"
 #include "text.h"
+#include "validate.h"
 #include "banned.h"
 
 static const struct {
@@ -53,6 +54,7 @@ int stage_of(sqlite3 *db, long long cand, char stage[16], char status[16])
 	sqlite3_stmt *st = db_prepare_cached(db, "SELECT stage, status FROM candidacy WHERE id = ?");
 	int rc = -1;
 
+	stage[0] = status[0] = 0;	/* set whatever happens */
 	if (!st)
 		return -1;
 	db_bind_int(st, 1, cand);
@@ -60,6 +62,8 @@ int stage_of(sqlite3 *db, long long cand, char stage[16], char status[16])
 		snprintf(stage, 16, "%s", db_col_text(st, 0));
 		snprintf(status, 16, "%s", db_col_text(st, 1));
 		rc = 0;
+	} else {
+		bug("candidacy %lld: no stage", cand);
 	}
 	sqlite3_reset(st);
 	return rc;
@@ -144,7 +148,7 @@ int stage_drop(sqlite3 *db, long long cand, const char *reason, const char *note
 		return -1;
 	if (stage_of(db, cand, stage, status) < 0) {
 		sqlite3_reset(st);
-		return bug("candidacy %lld vanished", cand);
+		return -1;
 	}
 	db_bind_text(st, 1, reason);
 	db_bind_text_or_null(st, 2, note);
@@ -158,15 +162,20 @@ int stage_drop(sqlite3 *db, long long cand, const char *reason, const char *note
 
 int stage_residence_trust(sqlite3 *db, const struct rule_pack *pack, long long cand)
 {
-	sqlite3_stmt *st = db_prepare_cached(db, "SELECT v.trust, c.present FROM vote v JOIN conference c ON c.id = v.conference_id "
+	sqlite3_stmt *st = db_prepare_cached(db, "SELECT v.trust, coalesce(c.present, -1), c.mode, "
+					  "coalesce(c.ballots_returned, -1) FROM vote v JOIN conference c ON c.id = v.conference_id "
 					  "WHERE v.candidacy_id = ? AND c.kind = 'residence'");
+	const struct rule *tr = pack_rule_of_kind(pack, "trust");
 	int result = -1;
 
 	if (!st)
 		return -1;
 	db_bind_int(st, 1, cand);
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		int p = conf_trust_passed(pack, (long)sqlite3_column_int64(st, 0), (long)sqlite3_column_int64(st, 1));
+		struct conference_counts cc = { .present = (long)sqlite3_column_int64(st, 1),
+						.mode = db_col_text(st, 2),
+						.ballots_returned = (long)sqlite3_column_int64(st, 3) };
+		int p = conf_trust_met(tr, (long)sqlite3_column_int64(st, 0), conf_attendees(&cc));
 		if (p == 1)
 			result = 1;
 		else if (result < 0 && p == 0)
@@ -177,7 +186,7 @@ int stage_residence_trust(sqlite3 *db, const struct rule_pack *pack, long long c
 }
 
 /* The place of a stage in the process (stage_defs order), -1 unknown. */
-static int stage_rank(const char *key)
+static int stage_pos(const char *key)
 {
 	const struct stage_def *d = stage_find(key);
 
@@ -223,10 +232,11 @@ int decide_one(sqlite3 *db, const struct rule_pack *pack, long long body_id, lon
 		BAD("lý do 'other' cần ghi rõ bằng --note");
 	if (drop && special)
 		BAD("--special chỉ dùng khi đưa vào danh sách (--include)");
-	stage_of(db, cand, stage, status);
+	if (stage_of(db, cand, stage, status) < 0)
+		goto out;
 	if (strcmp(status, "active"))
 		BAD("'%s' đã dừng ở bước '%s'", name, stage_label(stage));
-	if (strcmp(stage, from) && stage_rank(stage) > stage_rank(from)) {
+	if (strcmp(stage, from) && stage_pos(stage) > stage_pos(from)) {
 		/* Past the decision: it was taken (into `to`) and cannot be
 		 * taken again; say what can be done instead. */
 		const char *next = !strcmp(stage, "nominated") ? "--round 2" : !strcmp(stage, "preliminary") ? "--round 3"
@@ -317,7 +327,8 @@ int assign_one(sqlite3 *db, long long body_id, long long cand, long number, cons
 	sqlite3_finalize(st);
 	if (!cons_id)
 		BAD("cơ quan này không có đơn vị bầu cử số %ld", number);
-	stage_of(db, cand, stage, status);
+	if (stage_of(db, cand, stage, status) < 0)
+		goto out;
 	st = db_prepare(db, "SELECT coalesce((SELECT number FROM constituency WHERE id = c.constituency_id), 0) "
 			    "FROM candidacy c WHERE c.id = ?");
 	if (st) {
@@ -326,8 +337,19 @@ int assign_one(sqlite3 *db, long long body_id, long long cand, long number, cons
 			current = sqlite3_column_int64(st, 0);
 		sqlite3_finalize(st);
 	}
-	if (current)
-		BAD("'%s' đã được xếp vào đơn vị bầu cử số %lld; mỗi người chỉ ghi tên ở một đơn vị bầu cử", name, current);
+	if (current) {
+		/* one constituency per person and body: ELIG-ONEUNIT (the rule is
+		 * the pack's one_constituency; a candidacy row holds one number,
+		 * so a second assignment can only be refused, by that rule) */
+		struct rule_pack pack;
+		const struct rule *r = validate_load_pack(db, &pack) == 0 ? pack_rule_of_kind(&pack, "one_constituency") : NULL;
+
+		error_at(file, row, 0, "%s%s'%s' đã được xếp vào đơn vị bầu cử số %lld; mỗi người chỉ ghi tên ở một đơn vị bầu cử%s%s%s",
+			 r ? r->id : "", r ? ": " : "", name, current, r ? " (" : "", r ? r->citation : "", r ? ")" : "");
+		rules_release(&pack);
+		rc = r ? ASSIGN_REFUSED : -1;
+		goto out;
+	}
 	if (strcmp(status, "active") || strcmp(stage, "qualified"))
 		BAD("'%s' %s; chỉ người trong danh sách đủ tiêu chuẩn ứng cử mới được xếp vào đơn vị bầu cử", name,
 		    strcmp(status, "active") ? "đã dừng" : "chưa ở danh sách đủ tiêu chuẩn");

@@ -34,7 +34,11 @@ const char *reason_parse(const char *s);
 /* 1 if `reason` is one of the codes above. */
 int reason_valid(const char *reason);
 
-/* The candidacy's stage and status ("active"/"dropped"); 0 or -1. */
+/* The candidacy's stage and status ("active"/"dropped"); 0, or -1 (a
+ * missing candidacy or a database error, reported) with both set to "".
+ * Both are always set.  The char[16] out-parameters are the caller's
+ * buffers (every stage key and status fits in 15 bytes; a longer one,
+ * impossible under schema.sql's CHECKs, would be cut). */
 int stage_of(sqlite3 *db, long long cand, char stage[16], char status[16]);
 
 /* Append a history row. */
@@ -66,7 +70,10 @@ int decide_one(sqlite3 *db, const struct rule_pack *pack, long long body_id, lon
 	       const char *drop, const char *special, const char *note, const char *file, long row);
 
 /* Put a qualified candidacy in constituency `number` of its body (the
- * official list); once per person and body.  0 or -1. */
+ * official list); once per person and body: a second assignment is
+ * refused by ELIG-ONEUNIT, named with its citation (ASSIGN_REFUSED, exit
+ * 1).  0, -1 or ASSIGN_REFUSED. */
+#define ASSIGN_REFUSED (-3)
 int assign_one(sqlite3 *db, long long body_id, long long cand, long number, const char *file, long row);
 
 #endif

@@ -21,7 +21,11 @@
  * tables are ICU's; nothing here is hand-written), through ICU's cached
  * singletons.  Nothing here calls setlocale() or depends on the C locale.
  *
- * Ownership: every function that returns `char *` returns a fresh string
+ * Ownership (the convention of the whole program; the exceptions say so
+ * where they are declared: db_col_text() in db.h and the structs that keep
+ * its pointers, conf_kind_phrase() and the other static buffers, the
+ * char[N] out-parameters the caller provides):
+ * every function that returns `char *` returns a fresh string
  * from malloc(), NUL-terminated, that the caller releases with free().
  * Running out of memory aborts the program (message on stderr), as the
  * rest of hiepthuong does (see sbuf.h), so a NULL return always means

@@ -363,30 +363,9 @@ static const struct {
 	int (*fn)(struct eval *e, const struct rule *r);
 	unsigned want;		/* the classes of its checks */
 } evaluators[] = {
-	{ "min_age", eval_min_age, WANT_CANDIDATE },
-	{ "nationality", eval_nationality, WANT_CANDIDATE },
-	{ "hdnd_levels", eval_hdnd_levels, WANT_CANDIDATE | WANT_LIST },	/* WANT_LIST: across books */
-	{ "one_constituency", eval_one_constituency, WANT_LIST },
-	{ "hdnd_locality", eval_hdnd_locality, WANT_CANDIDATE },
-	{ "dossier_deadline", eval_dossier_deadline, WANT_CANDIDATE },
-	{ "round_order", eval_round_order, WANT_LIST },
-	{ "round_window", eval_round_window, WANT_LIST },
-	{ "tellers", eval_tellers, WANT_CONFERENCE },
-	{ "votes_present", eval_votes_present, WANT_CONFERENCE },
-	{ "quorum", eval_quorum, WANT_CONFERENCE },
-	{ "trust", eval_trust, WANT_CONFERENCE | WANT_LIST },
-	{ "ballots", eval_ballots, WANT_CONFERENCE },
-	{ "thon_select", eval_thon_select, WANT_LIST },
-	{ "seats_range", eval_seats_range, WANT_LIST },
-	{ "min_candidates", eval_min_candidates, WANT_LIST },
-	{ "round2_surplus", eval_round2_surplus, WANT_LIST },
-	{ "round3_surplus", eval_round3_surplus, WANT_LIST },
-	{ "residence_trust_gate", eval_residence_trust_gate, WANT_LIST },
-	{ "seats_sum", eval_seats_sum, WANT_LIST },
-	{ "share", eval_share, WANT_LIST },
-	{ "alloc_sum", eval_alloc_sum, WANT_LIST },
-	{ "list_order", eval_list_order, WANT_LIST },
-	{ "deadline", eval_deadline, WANT_LIST },
+#define RULE_KIND(name, evaluator, want, doc, ...) { #name, evaluator, want },
+#include "rule_kinds.h"
+#undef RULE_KIND
 };
 
 int validate_has_evaluator(const char *kind)
@@ -475,7 +454,7 @@ static int run(sqlite3 *db, const struct validate_scope *scope, const struct rul
 	}
 	for (int i = 0; rc == 0 && i < pack->nrules; i++) {
 		const struct rule *r = &pack->rules[i];
-		if (!rule_may_concern(r, rank))
+		if (!rule_may_concern(r, rank) || (scope->kind && strcmp(r->kind, scope->kind)))
 			continue;
 		for (size_t k = 0; rc == 0 && k < sizeof(evaluators) / sizeof(evaluators[0]); k++)
 			if (!strcmp(evaluators[k].kind, r->kind) && (evaluators[k].want & e.want))
@@ -625,55 +604,33 @@ int validate_export_gate(sqlite3 *db, long long body_id, const char *stage, stru
 	return run_owned(db, &scope, out);
 }
 
-int validate_check_age(sqlite3 *db, const char *dob_iso, const char *body_kind, char *msg, size_t len)
+int validate_person_refuse(sqlite3 *db, const struct rule_pack *pack, long long person_id, const char *kind,
+			   const char *file, long row)
 {
+	sqlite3_stmt *st;
 	struct findings f = { 0 };
-	struct validate_scope scope = { 0 };
-	const struct rule_pack *pack = own_pack(db, &f);
-	struct date dob;
-	struct eval e;
-	char err[64];
-	int result = CHECK_OK;
-	unsigned mask = body_kind && !strcmp(body_kind, "na") ? APPLIES_NA : APPLIES_HDND;
+	int n = 0, r;
 
-	if (msg && len)
-		*msg = 0;
-	if (!pack) {
+	if (!pack && !(pack = own_pack(db, &f)))
+		return -1;
+	if (!(st = db_prepare(db, "SELECT id FROM candidacy WHERE person_id = ? ORDER BY id"))) {
 		findings_release(&f);
-		return CHECK_FAILED;
+		return -1;
 	}
-	if (ev_init(&e, db, &scope, pack, &f) < 0) {
-		result = CHECK_FAILED;
-		goto out;
-	}
-	if (!dob_iso || date_parse(dob_iso, DATE_PARTIAL, &dob, err, sizeof(err)) < 0) {
-		error("ngày sinh không hợp lệ '%s'", dob_iso ? dob_iso : "");
-		result = CHECK_FAILED;
-		goto out;
-	}
-	for (int i = 0; i < pack->nrules; i++) {
-		const struct rule *r = &pack->rules[i];
-		long years = rule_int(r, "years", 0);
-		int age;
-		char dob_s[16], eday_s[16];
+	db_bind_int(st, 1, person_id);
+	while (n >= 0 && sqlite3_step(st) == SQLITE_ROW) {
+		struct validate_scope scope = { 0 };
 
-		if (strcmp(r->kind, "min_age") || !(r->applies & mask))
-			continue;
-		age = date_full_years(dob, e.eday);
-		if (age >= years)
-			continue;
-		date_vn(dob, dob_s, sizeof(dob_s));
-		date_vn(e.eday, eday_s, sizeof(eday_s));
-		if (msg && len)
-			snprintf(msg, len, "%s: sinh %s, %d tuổi vào ngày bầu cử %s; người ứng cử phải đủ %ld tuổi (%s)",
-				 r->id, dob_s, age, eday_s, years, r->citation);
-		if ((int)r->severity + 1 > result)
-			result = (int)r->severity + 1;
+		scope.candidacy_id = sqlite3_column_int64(st, 0);
+		scope.want = WANT_CANDIDATE;
+		scope.kind = kind;
+		r = f.n;
+		n = run(db, &scope, pack, &f) < 0 ? -1 : n + errors_since(&f, r);
 	}
-out:
-	ev_release(&e);
+	sqlite3_finalize(st);
+	findings_report_at(&f, file, row);
 	findings_release(&f);
-	return result;
+	return n;
 }
 
 int validate_check_conference(sqlite3 *db, const struct conference_counts *c, const struct vote_counts *votes,
@@ -685,7 +642,8 @@ int validate_check_conference(sqlite3 *db, const struct conference_counts *c, co
 	struct where w;
 	int from = out->n;
 	unsigned mask = c->body_kind && !strcmp(c->body_kind, "na") ? APPLIES_NA : APPLIES_HDND;
-	const char *label = conf_kind_phrase(c->kind);
+	struct sbuf lb = SBUF_INIT;
+	const char *label;
 
 	if (!pack)
 		return -1;
@@ -693,6 +651,14 @@ int validate_check_conference(sqlite3 *db, const struct conference_counts *c, co
 		ev_release(&e);
 		return -1;
 	}
+	/* as each_conf() (validate_conf.c) names a stored one */
+	sbuf_addstr(&lb, conf_kind_phrase(c->kind));
+	if (c->held_on[0]) {
+		char day[16];
+		date_iso_to_vn(c->held_on, day, sizeof(day));
+		sbuf_addf(&lb, " ngày %s", day);
+	}
+	label = lb.buf;
 	memset(&w, 0, sizeof(w));
 	w.lo = w.hi = conf_stage(c->kind);
 	for (int i = 0; i < pack->nrules; i++) {
@@ -711,6 +677,7 @@ int validate_check_conference(sqlite3 *db, const struct conference_counts *c, co
 		else if (!strcmp(r->kind, "trust") && conf_is_voter(c->kind))
 			check_conf_vote_totals(&e, r, &w, label, c, votes, nvotes);
 	}
+	sbuf_release(&lb);
 	ev_release(&e);
 	findings_finish(out, from, -1);
 	return errors_since(out, from);

@@ -18,11 +18,14 @@
  *    ELIG-LEVELS, ELIG-HDND-LOC, ELIG-DOSSIER) or one conference and its
  *    votes (HT-TELLERS, HT-VOTERS, LEAD-TELLERS, VC-QUORUM-*, VC-TELLERS,
  *    VC-BALLOTS, the vote arithmetic of VC-TRUST): a command that stores
- *    such a record refuses it when an error-severity rule fails.  Call
- *    validate_check_age() / validate_check_conference() before storing,
- *    or store inside the command's transaction and call
- *    validate_candidacy() / validate_conference() on the new row, print
- *    the findings and return EXIT_RULES so that the dispatcher rolls back;
+ *    such a record stores it inside the dispatcher's transaction, calls
+ *    validate_candidacy() / validate_conference() on the new row, prints
+ *    the findings (findings_report) and, when one has error severity,
+ *    returns EXIT_RULES (1) so that the dispatcher rolls back.  The
+ *    evaluators are the only implementation of these rules: nothing is
+ *    checked a second way before storing, except what the schema could
+ *    not hold at all, which validate_check_conference() judges with the
+ *    same check_conf_* functions (voters.h, conf_rules_refuse);
  *  - list-level rules (surpluses, shares, one constituency per person,
  *    outcomes of votes, order, deadlines): a stage decision or a
  *    constituency assignment is stored, then validate_after_change()
@@ -93,6 +96,7 @@ struct validate_scope {
 	long long conference_id;	/* 0 = all; else only rules on this conference */
 	unsigned want;			/* WANT_*; 0 means WANT_ALL */
 	const struct date *today;	/* NULL = date_today() (deadline rules) */
+	const char *kind;		/* NULL = every kind; else only rules of this kind ("min_age") */
 };
 
 /*
@@ -142,29 +146,10 @@ void findings_print(FILE *f, const struct findings *fs, enum findings_format for
  * (warning and info findings print as "cảnh báo").
  */
 void findings_report(const struct findings *fs);
+/* The same about row `row` of `file` (an import; file NULL = plain). */
+void findings_report_at(const struct findings *fs, const char *file, long row);
 
 /* ---- Record-level checks for commands that store records ---- */
-
-/* Result of a check before storing: CHECK_OK, or the severity broken. */
-enum check_result {
-	CHECK_FAILED = -1,	/* the book could not be read (reported) */
-	CHECK_OK = 0,
-	CHECK_INFO = 1,
-	CHECK_WARNING = 2,
-	CHECK_ERROR = 3
-};
-
-/*
- * ELIG-AGE before storing a candidacy: is a person born on `dob_iso`
- * ("YYYY-MM-DD", or "YYYY-MM" / "YYYY" when only that is known; addendum
- * C9 counts the missing day or month as the 1st) old enough on election
- * day to stand for a body of kind `body_kind` ("na" or "hdnd")?  Uses
- * every min_age rule of the book's pack that applies to that kind.
- * Returns CHECK_OK, or the severity of the rule broken with
- * "ELIG-AGE: <message> (<citation>)" in msg; CHECK_FAILED when the book or
- * the date cannot be read (reported).
- */
-int validate_check_age(sqlite3 *db, const char *dob_iso, const char *body_kind, char *msg, size_t len);
 
 /*
  * The counts of a conference record (schema.sql, table conference), for a
@@ -178,6 +163,8 @@ struct conference_counts {
 	int vote_held;			/* a vote was taken (vote_method set or votes recorded) */
 	long voters_at_place, invited, present, tellers;
 	long ballots_issued, ballots_returned, ballots_valid, ballots_invalid;
+	long votes_cast;		/* consultation rounds: ballots or hands counted; 0 or -1 when not recorded */
+	char held_on[16];		/* "YYYY-MM-DD" for the messages; "" when unknown */
 };
 
 /* One candidate's result at that conference. */
@@ -185,6 +172,23 @@ struct vote_counts {
 	const char *candidate;		/* for the message; may be NULL */
 	long trust, distrust, invalid;
 };
+
+/*
+ * The one implementation of what follows from a conference's counts, for
+ * the evaluators and for the commands that print or apply it:
+ *  - conf_attendees: the voters attending, i.e. those present, or the
+ *    ballots returned when ballots were distributed (mode "distribution";
+ *    addendum Q7a); -1 when not recorded;
+ *  - conf_trust_met: trust above the share of attendees that rule `r`
+ *    (kind trust or thon_select: num/den, strict) requires: 1, 0, or -1
+ *    when r is NULL or attendees unknown;
+ *  - conf_quorum_met: the quorum of rule `r` (kind quorum) on those
+ *    counts: 1, 0, or -1 (no rule, counts missing); explain (may be NULL)
+ *    gets the arithmetic in words.
+ */
+long conf_attendees(const struct conference_counts *c);
+int conf_trust_met(const struct rule *r, long trust, long attendees);
+int conf_quorum_met(const struct rule *r, const struct conference_counts *c, char *explain, size_t len);
 
 /*
  * The record-level rules of the book's pack on one conference and its
@@ -203,6 +207,18 @@ int validate_check_conference(sqlite3 *db, const struct conference_counts *c, co
  * *out, or -1.
  */
 int validate_candidacy(sqlite3 *db, long long candidacy_id, struct findings *out);
+
+/*
+ * The rules of one kind ("min_age") of `pack` (NULL: the book's, loaded
+ * for the call; an import passes the one it loaded once) on every
+ * candidacy of person `person_id` as stored, after a command stored or
+ * changed the person inside its transaction; reports each finding (as
+ * file:row: when file is not NULL) and returns the number of error
+ * findings (the command refuses with exit 1 and the dispatcher rolls
+ * back), or -1.
+ */
+int validate_person_refuse(sqlite3 *db, const struct rule_pack *pack, long long person_id, const char *kind,
+			   const char *file, long row);
 int validate_conference(sqlite3 *db, long long conference_id, struct findings *out);
 
 /*

@@ -54,13 +54,51 @@ int conf_stage(const char *kind)
 	return STAGE_NOMINATED;
 }
 
-/* Voters attending: the ballots returned when ballots were distributed
- * (addendum Q7a), else those present. */
-static long attendees(const struct conference_counts *c)
+long conf_attendees(const struct conference_counts *c)
 {
 	if (c->mode && !strcmp(c->mode, "distribution") && c->ballots_returned >= 0)
 		return c->ballots_returned;
 	return c->present;
+}
+
+int conf_trust_met(const struct rule *r, long trust, long attendees)
+{
+	if (!r || attendees < 0)
+		return -1;
+	return ratio_passes(trust, attendees, rule_int(r, "num", 1), rule_int(r, "den", 2));
+}
+
+int conf_quorum_met(const struct rule *r, const struct conference_counts *c, char *explain, size_t len)
+{
+	long att = conf_attendees(c);
+	long place = c->voters_at_place >= 0 ? c->voters_at_place : c->invited;
+	long convened = c->invited >= 0 ? c->invited : c->voters_at_place;
+	long from, num, den, large_min;
+	const char *who = c->mode && !strcmp(c->mode, "distribution") && c->ballots_returned >= 0 ? "phiếu thu về"
+												  : "có mặt";
+	int met;
+
+	if (!r || att < 0 || place < 0) {
+		if (explain && len)
+			snprintf(explain, len, "%s", r ? "thiếu số liệu" : "bộ quy tắc không quy định");
+		return -1;
+	}
+	from = rule_int(r, "large_place_from", 0);
+	num = rule_int(r, "small_present_num", 1);
+	den = rule_int(r, "small_present_den", 1);
+	large_min = rule_int(r, "large_min_present", 0);
+	if (place < from) {
+		met = quorum_part_met(att, convened, num, den);
+		if (explain && len)
+			snprintf(explain, len, "nơi có %ld cử tri (dưới %ld): cần ít nhất %ld/%ld số được triệu tập; %s %ld/%ld",
+				 place, from, num, den, who, att, convened);
+	} else {
+		met = att >= large_min;
+		if (explain && len)
+			snprintf(explain, len, "nơi có %ld cử tri (từ %ld trở lên): cần ít nhất %ld người có mặt; %s %ld",
+				 place, from, large_min, who, att);
+	}
+	return met;
 }
 
 /* ---- the record-level checks ---- */
@@ -80,6 +118,9 @@ void check_conf_votes_present(struct eval *e, const struct rule *r, const struct
 {
 	if (c->present < 0)
 		return;
+	if (c->votes_cast > c->present)
+		ev_add(e, r, w, "%s: %ld phiếu được kiểm nhưng chỉ có %ld đại biểu thuộc thành phần hội nghị có mặt", label,
+		       c->votes_cast, c->present);
 	if (c->ballots_returned > c->present)
 		ev_add(e, r, w, "%s: %ld phiếu thu về nhưng chỉ có %ld đại biểu thuộc thành phần hội nghị có mặt", label,
 		       c->ballots_returned, c->present);
@@ -99,20 +140,19 @@ void check_conf_votes_present(struct eval *e, const struct rule *r, const struct
 void check_conf_quorum(struct eval *e, const struct rule *r, const struct where *w, const char *label,
 		       const struct conference_counts *c)
 {
-	long att = attendees(c);
+	long att = conf_attendees(c);
 	long place = c->voters_at_place >= 0 ? c->voters_at_place : c->invited;
 	long from = rule_int(r, "large_place_from", 0), num = rule_int(r, "small_present_num", 1),
 	     den = rule_int(r, "small_present_den", 1), large_min = rule_int(r, "large_min_present", 0);
 
-	if (att < 0 || place < 0)
+	if (conf_quorum_met(r, c, NULL, 0) != 0)
 		return;
 	if (place < from) {
 		long convened = c->invited >= 0 ? c->invited : c->voters_at_place;
-		if (!quorum_part_met(att, convened, num, den))
-			ev_add(e, r, w, "%s: %ld trong %ld cử tri được triệu tập tham dự; nơi có dưới %ld cử tri phải có "
-					"ít nhất %ld/%ld số cử tri được triệu tập (%lld người)", label, att, convened, from,
-			       num, den, quorum_part_needed(convened, num, den));
-	} else if (att < large_min) {
+		ev_add(e, r, w, "%s: %ld trong %ld cử tri được triệu tập tham dự; nơi có dưới %ld cử tri phải có "
+				"ít nhất %ld/%ld số cử tri được triệu tập (%lld người)", label, att, convened, from,
+		       num, den, quorum_part_needed(convened, num, den));
+	} else {
 		ev_add(e, r, w, "%s: %ld cử tri tham dự; nơi có từ %ld cử tri trở lên (ở đây %ld) phải có ít nhất %ld cử "
 				"tri tham dự", label, att, from, place, large_min);
 	}
@@ -138,7 +178,7 @@ void check_conf_ballots(struct eval *e, const struct rule *r, const struct where
 void check_conf_vote_totals(struct eval *e, const struct rule *r, const struct where *w, const char *label,
 			    const struct conference_counts *c, const struct vote_counts *v, int nv)
 {
-	long att = attendees(c);
+	long att = conf_attendees(c);
 
 	if (att < 0)
 		return;
@@ -249,7 +289,7 @@ static int each_conf(struct eval *e, const struct rule *r, int (*want_kind)(cons
 		"SELECT f.id, f.kind, f.held_on, coalesce(u.name, ''), f.mode, f.voters_at_place, f.invited, f.present, "
 		"f.tellers, f.ballots_issued, f.ballots_returned, f.ballots_valid, f.ballots_invalid, "
 		"f.vote_method IS NOT NULL OR EXISTS (SELECT 1 FROM vote v WHERE v.conference_id = f.id), "
-		"b.id, b.code, b.kind, b.name, coalesce(f.unit_id, 0) "
+		"b.id, b.code, b.kind, b.name, coalesce(f.unit_id, 0), f.votes_cast "
 		"FROM conference f JOIN body b ON b.id = f.body_id LEFT JOIN unit u ON u.id = f.unit_id "
 		"WHERE (?1 = 0 OR f.body_id = ?1) AND (?2 = 0 OR f.id = ?2) "
 		"AND ((b.kind = 'na' AND ?3) OR (b.kind = 'hdnd' AND ?4)) "
@@ -290,6 +330,7 @@ static int each_conf(struct eval *e, const struct rule *r, int (*want_kind)(cons
 		c.counts.ballots_valid = col_count(st, 11);
 		c.counts.ballots_invalid = col_count(st, 12);
 		c.counts.vote_held = sqlite3_column_int(st, 13);
+		c.counts.votes_cast = col_count(st, 19);
 		date_iso_to_vn(c.held_on, day, sizeof(day));
 		sbuf_reset(&label);
 		sbuf_addstr(&label, conf_kind_phrase(c.kind));
@@ -433,7 +474,7 @@ static int each_latest_vote(struct eval *e, const struct rule *r, const char *ki
 		cc.present = col_count(st, 8);
 		cc.mode = db_col_text(st, 9);
 		cc.ballots_returned = col_count(st, 10);
-		v.attendees = attendees(&cc);
+		v.attendees = conf_attendees(&cc);
 		v.mode = cc.mode;
 		v.held_on = db_col_text(st, 11);
 		v.unit = db_col_text(st, 12);
@@ -531,7 +572,7 @@ static void thon_conference(struct eval *e, const struct rule *r, const struct w
 	struct thon_vote *v = NULL;
 	int n = 0, alloc = 0;
 	long num = rule_int(r, "num", 1), den = rule_int(r, "den", 2);
-	long att = attendees(&c->counts);
+	long att = conf_attendees(&c->counts);
 
 	if (att < 0)
 		return;

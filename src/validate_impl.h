@@ -54,7 +54,10 @@ void ev_add(struct eval *e, const struct rule *r, const struct where *w, const c
 sqlite3_stmt *ev_bodies(struct eval *e, const struct rule *r);
 void where_body(struct where *w, sqlite3_stmt *b, int lo, int hi);
 
-/* One candidacy with its person, as the evaluators see it. */
+/* One candidacy with its person, as the evaluators see it.  Lifetime: its
+ * strings are db_col_text() of the pass's statement and live only until
+ * the pass steps to the next row, i.e. during one call of a cand_fn; a
+ * check that keeps one past that call copies it (xstrdup). */
 struct cand {
 	long long id, person_id, body_id, unit_id, constituency_id;
 	const char *body, *body_name, *body_kind, *body_khoa;

@@ -96,6 +96,11 @@ void findings_print(FILE *f, const struct findings *fs, enum findings_format for
 
 void findings_report(const struct findings *fs)
 {
+	findings_report_at(fs, NULL, 0);
+}
+
+void findings_report_at(const struct findings *fs, const char *file, long row)
+{
 	for (int i = 0; i < fs->n; i++) {
 		const struct finding *x = &fs->v[i];
 		struct sbuf where = SBUF_INIT;
@@ -109,9 +114,9 @@ void findings_report(const struct findings *fs)
 		if (x->candidate)
 			sbuf_addf(&where, " '%s'", x->candidate);
 		if (x->rule->severity == SEV_ERROR)
-			error("%s%s: %s (%s)", x->rule->id, where.buf, x->message, x->rule->citation);
+			error_at(file, row, 0, "%s%s: %s (%s)", x->rule->id, where.buf, x->message, x->rule->citation);
 		else
-			warning("%s%s: %s (%s)", x->rule->id, where.buf, x->message, x->rule->citation);
+			warning_at(file, row, 0, "%s%s: %s (%s)", x->rule->id, where.buf, x->message, x->rule->citation);
 		sbuf_release(&where);
 	}
 }

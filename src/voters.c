@@ -8,6 +8,7 @@
 #include "diag.h"
 #include "sbuf.h"
 #include "stage.h"
+#include "validate.h"
 #include "voters.h"
 #include "banned.h"
 
@@ -77,16 +78,15 @@ static int by_votes_desc(const void *pa, const void *pb)
  * then be recorded and must break the tie.
  */
 static int thon_select(sqlite3 *db, const struct rule_pack *pack, const struct conf_rec *rec, struct vresult *res,
-		       int nres, long present, long long conf_id, const char *file, long row)
+		       int nres, long attendees, long long conf_id, const char *file, long row)
 {
 	const struct rule *r = pack_rule_of_kind(pack, "thon_select");
 	struct vresult **pass = xcalloc((size_t)nres + 1, sizeof(*pass));
-	long num = r ? rule_int(r, "num", 1) : 1, den = r ? rule_int(r, "den", 2) : 2;
 	long cap = allocation_of(db, rec->unit_id);
 	int npass = 0, rc = 0, take;
 
 	for (int i = 0; i < nres; i++)
-		if (res[i].trust * den > present * num)
+		if (conf_trust_met(r, res[i].trust, attendees) == 1)
 			pass[npass++] = &res[i];
 	qsort(pass, (size_t)npass, sizeof(*pass), by_votes_desc);
 	take = cap >= 0 && npass > cap ? (int)cap : npass;
@@ -111,7 +111,7 @@ static int thon_select(sqlite3 *db, const struct rule_pack *pack, const struct c
 			rc = stage_advance(db, res[i].cand, "nominated", conf_id, "được hội nghị cử tri thôn, tổ dân phố giới thiệu");
 		else
 			rc = stage_drop(db, res[i].cand, "not_nominated",
-					res[i].trust * den > present * num ? "đạt trên một nửa nhưng ngoài số lượng được phân bổ"
+					conf_trust_met(r, res[i].trust, attendees) == 1 ? "đạt trên một nửa nhưng ngoài số lượng được phân bổ"
 									   : "không đạt trên một nửa số cử tri có mặt",
 					conf_id);
 	}
@@ -145,9 +145,9 @@ int voters_record(sqlite3 *db, const struct rule_pack *pack, const struct conf_a
 		  long long *conf_id)
 {
 	struct conf_rec rec;
-	const struct rule *qr, *tr = pack_rule_of_kind(pack, "trust");
+	struct conference_counts counts;
+	const struct rule *tr = pack_rule_of_kind(pack, "trust");
 	sqlite3_stmt *st = NULL;
-	char explain[256];
 	int nerr = 0, q;
 
 	if ((q = conf_check(db, pack, a, &rec, file, row)) < 0)
@@ -156,15 +156,6 @@ int voters_record(sqlite3 *db, const struct rule_pack *pack, const struct conf_a
 		error_at(file, row, 0, "'%s' không phải hội nghị cử tri (workplace, residence hoặc thon)", a->kind);
 		return -1;
 	}
-	q = conf_quorum(pack, rec.kind, a->voters_at_place, a->invited, a->present, &qr, explain, sizeof(explain));
-	if (q == 0) {
-		if (qr->severity == SEV_ERROR) {
-			error_at(file, row, 0, "hội nghị không đủ số cử tri tham dự theo quy định: %s [%s; %s]", explain, qr->id, qr->citation);
-			nerr++;
-		} else {
-			warning("hội nghị không đủ số cử tri tham dự: %s [%s]", explain, qr->id);
-		}
-	}
 	if (nres == 0) {
 		error_at(file, row, 0, "hội nghị cử tri cần kết quả tín nhiệm của ít nhất một người (--result)");
 		return -1;
@@ -172,7 +163,6 @@ int voters_record(sqlite3 *db, const struct rule_pack *pack, const struct conf_a
 	for (int i = 0; i < nres; i++) {
 		char stage[16], status[16], source[16] = "";
 		long long cand_unit = 0;
-		long sum = res[i].trust + res[i].distrust + res[i].invalid;
 
 		res[i].cand = candref_resolve(db, rec.body_id, res[i].ref, file, row);
 		if (!res[i].cand) {
@@ -184,12 +174,8 @@ int voters_record(sqlite3 *db, const struct rule_pack *pack, const struct conf_a
 				error_at(file, row, 0, "'%s' có hai kết quả trong cùng một hội nghị", res[i].ref);
 				nerr++;
 			}
-		if (sum > a->present) {
-			error_at(file, row, 0, "'%s': tín nhiệm %ld + không tín nhiệm %ld + không hợp lệ %ld = %ld, lớn hơn số cử tri có mặt (%ld)",
-			    res[i].ref, res[i].trust, res[i].distrust, res[i].invalid, sum, a->present);
-			nerr++;
-		}
-		stage_of(db, res[i].cand, stage, status);
+		if (stage_of(db, res[i].cand, stage, status) < 0)
+			return -1;
 		st = db_prepare_cached(db, "SELECT source, coalesce(unit_id, 0) FROM candidacy WHERE id = ?");
 		if (st) {
 			db_bind_int(st, 1, res[i].cand);
@@ -225,6 +211,8 @@ int voters_record(sqlite3 *db, const struct rule_pack *pack, const struct conf_a
 	}
 	if (nerr)
 		return -1;
+	if ((q = conf_rules_refuse(db, &rec, 0, file, row)) != 0)
+		return q < 0 ? -1 : CONF_REFUSED;
 	if (conf_insert(db, &rec, conf_id) < 0)
 		return -1;
 	st = db_prepare_cached(db, "INSERT INTO vote(conference_id, candidacy_id, trust, distrust, invalid, revote) VALUES (?,?,?,?,?,?)");
@@ -248,16 +236,61 @@ int voters_record(sqlite3 *db, const struct rule_pack *pack, const struct conf_a
 	sqlite3_reset(st);
 	if (conf_store_opinions(db, &rec, *conf_id, file, row) < 0)
 		return -1;
+	/* the record and its votes as stored, judged by the validator */
+	if ((q = conf_rules_refuse(db, &rec, *conf_id, file, row)) != 0)
+		return q < 0 ? -1 : CONF_REFUSED;
+	conf_counts_of(&rec, &counts);
 	if (rec.kind == CONF_THON)
-		return thon_select(db, pack, &rec, res, nres, a->present, *conf_id, file, row);
+		return thon_select(db, pack, &rec, res, nres, conf_attendees(&counts), *conf_id, file, row);
 	for (int i = 0; i < nres; i++) {
 		char stage[16], status[16];
-		int passed = tr ? res[i].trust * rule_int(tr, "den", 2) > a->present * rule_int(tr, "num", 1) : -1;
+		int passed = conf_trust_met(tr, res[i].trust, conf_attendees(&counts));
 
-		stage_of(db, res[i].cand, stage, status);
+		if (stage_of(db, res[i].cand, stage, status) < 0)
+			return -1;
 		if (rec.kind == CONF_WORKPLACE && !strcmp(stage, "proposed") && passed == 0 &&
 		    stage_drop(db, res[i].cand, "workplace_trust", "cơ quan, tổ chức, đơn vị phải giới thiệu người khác", *conf_id) < 0)
 			return -1;
 	}
 	return 0;
+}
+
+void conf_counts_of(const struct conf_rec *rec, struct conference_counts *c)
+{
+	const struct conf_args *a = rec->a;
+
+	memset(c, 0, sizeof(*c));
+	c->kind = conf_kind_key(rec->kind);
+	c->body_kind = rec->body_kind;
+	c->mode = a->mode ? a->mode : "in_person";
+	c->vote_held = a->method != NULL;
+	c->voters_at_place = a->voters_at_place;
+	c->invited = a->invited;
+	c->present = a->present;
+	c->tellers = conf_tellers(a);
+	c->ballots_issued = a->ballots_issued;
+	c->ballots_returned = a->ballots_returned;
+	c->ballots_valid = a->ballots_valid;
+	c->ballots_invalid = a->ballots_invalid;
+	c->votes_cast = a->votes_cast;
+	if (rec->held_on.y)
+		date_iso(rec->held_on, c->held_on, sizeof(c->held_on));
+}
+
+int conf_rules_refuse(sqlite3 *db, const struct conf_rec *rec, long long id, const char *file, long row)
+{
+	struct findings f = { 0 };
+	int n;
+
+	if (id) {
+		n = validate_conference(db, id, &f);
+	} else {
+		struct conference_counts c;
+		conf_counts_of(rec, &c);
+		n = validate_check_conference(db, &c, NULL, 0, &f);
+	}
+	if (n > 0 || (id && n == 0))
+		findings_report_at(&f, file, row);
+	findings_release(&f);
+	return n;
 }

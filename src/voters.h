@@ -15,6 +15,7 @@
 
 #include <sqlite3.h>
 #include "conference.h"
+#include "validate.h"
 
 struct vresult {
 	char *ref;		/* candidacy reference (candref.h), malloc'd */
@@ -31,13 +32,29 @@ int vresult_parse(const char *s, struct vresult *r);
 void vresults_release(struct vresult *res, int n);
 
 /*
+ * The rule pack's record-level rules on conference `rec` (validate.h, the
+ * validator's own evaluators): with id 0, on its counts before storing,
+ * for what the schema could not even hold (more ballots returned than
+ * issued, more votes cast than present), reporting only when an error
+ * refuses it; with the id of the row just stored inside the command's
+ * transaction, on that row and its votes, reporting every finding.  As
+ * file:row: when file is not NULL.  Returns the number of error findings
+ * (the record is refused, the caller's transaction rolls back), or -1.
+ */
+int conf_rules_refuse(sqlite3 *db, const struct conf_rec *rec, long long id, const char *file, long row);
+
+/* The counts of a record not yet stored, as the validator reads them. */
+void conf_counts_of(const struct conf_rec *rec, struct conference_counts *c);
+
+/*
  * Check and store one voter conference and its results (and the thôn
  * re-votes: `revotes[i].trust` is the re-vote count of `revotes[i].ref`),
  * then apply the
  * computed consequences.  Reports every problem (as file:row: when file is
  * not NULL); returns 0 and the new id, or -1 (-2: only required values
- * were missing, see conf_check()) with nothing stored by this call (the
- * caller's transaction rolls back).
+ * were missing, see conf_check(); CONF_REFUSED: an error-severity rule
+ * refuses it) with nothing stored by this call (the caller's transaction
+ * rolls back).
  */
 int voters_record(sqlite3 *db, const struct rule_pack *pack, const struct conf_args *a, struct vresult *res,
 		  int nres, const struct vresult *revotes, int nrevotes, const char *file, long row,

@@ -63,8 +63,8 @@ t_end
 t_case "under the pack's minimum age on election day: refused with the rule"
 dump "$T/before"
 ht candidate add --body qh --name "Lê Văn Trẻ" --dob 16/03/2005 --sex Nam --self $db
-expect_exit 3
-expect_err "--dob: sinh 16/03/2005, chưa đủ 21 tuổi vào ngày bầu cử 15/03/2026 (quy tắc ELIG-AGE)"
+expect_exit 1
+expect_err "ELIG-AGE [qh] 'Lê Văn Trẻ': sinh 16/03/2005, 20 tuổi vào ngày bầu cử 15/03/2026; người ứng cử phải đủ 21 tuổi (Điều 2"
 dump "$T/after"
 expect_same "$T/before" "$T/after"
 ht candidate add --body qh --name "Lê Văn Vừa" --dob 15/03/2005 --sex Nam --self $db
@@ -75,8 +75,8 @@ t_case "a year-only birth date counts from 1 January (addendum C9)"
 ht candidate add --body qh --name "Lê Văn Năm" --dob 2005 --sex Nam --self $db
 expect_exit 0
 ht candidate add --body qh --name "Lê Văn Sáu" --dob 2006 --sex Nam --self $db
-expect_exit 3
-expect_err "chưa đủ 21 tuổi"
+expect_exit 1
+expect_err "ELIG-AGE [qh] 'Lê Văn Sáu': sinh 2006, 20 tuổi"
 t_end
 
 t_case "the minimum age is the pack's number, not a constant"
@@ -86,8 +86,8 @@ sed "s|^rules: .*|rules: $T/rules30.yaml|" "$TOP/config/2026-2031.yaml" >"$T/ter
 grep -q "^rules:" "$T/term.yaml" || t_fail "term config has no rules line to replace"
 "$HT" init --config "$T/cfg.yaml" --db "$T/p30.db" >/dev/null 2>&1 || t_fail "init with 30-year pack"
 ht candidate add --body qh --name "Lê Văn Ba Mươi" --dob 01/01/1997 --sex Nam --self --db "$T/p30.db"
-expect_exit 3
-expect_err "chưa đủ 30 tuổi"
+expect_exit 1
+expect_err "người ứng cử phải đủ 30 tuổi"
 t_end
 
 t_case "the tone order is the pack's LIST-ORDER setting"
@@ -320,9 +320,13 @@ t_end
 
 t_case "candidate edit refuses what candidate add refuses, and changes nothing"
 dump "$T/before"
-ht candidate edit 1 --dob 2010 $db
+ht candidate edit 1 --dob 2010 --party-date 2030 $db
 expect_exit 3
-expect_err "chưa đủ 21 tuổi"
+expect_err "ngày vào Đảng sau ngày bầu cử"
+ht candidate edit 1 --dob 2010 --clear party-date $db
+expect_exit 1
+expect_err "ELIG-AGE"
+expect_err "người ứng cử phải đủ 21 tuổi"
 ht candidate edit 1 --dob 31/04/1970 $db
 expect_exit 3
 expect_err "ngày không tồn tại"

@@ -115,7 +115,7 @@ ht candidate import "$T/bad.csv" $db
 expect_exit 3
 expect_err "bad.csv:2:4: lỗi: cột 'dob': ngày không tồn tại: '31/02/1980'"
 expect_err "bad.csv:3:4: lỗi: cột 'dob': ngày sinh 16/03/2026 sau ngày bầu cử 15/03/2026"
-expect_err "bad.csv:4:4: lỗi: cột 'dob': sinh 16/03/2005, chưa đủ 21 tuổi vào ngày bầu cử 15/03/2026 (quy tắc ELIG-AGE)"
+expect_err "bad.csv:4: lỗi: ELIG-AGE [qh] 'Phạm Văn Ba': sinh 16/03/2005, 20 tuổi vào ngày bầu cử 15/03/2026; người ứng cử phải đủ 21 tuổi"
 expect_err "bad.csv:6:6: lỗi: cột 'unit': không có đơn vị 'NOPE' giới thiệu cho 'qh'"
 expect_err "bad.csv:8: lỗi: trùng với dòng 7: 'Phạm Văn Sáu' (sinh 1980) ứng cử 'qh' hai lần"
 expect_err "bad.csv:9:5: lỗi: cột 'sex': giới tính 'X' không hợp lệ"

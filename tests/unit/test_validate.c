@@ -327,27 +327,10 @@ static int has_rule(const struct findings *f, const char *id)
 	return 0;
 }
 
-TEST(check_age_before_storing)
-{
-	sqlite3 *db = sample_book();
-	char msg[512];
-
-	CHECK(db != NULL);
-	CHECK_INT_EQ(validate_check_age(db, "2005-03-15", "hdnd", msg, sizeof(msg)), CHECK_OK);
-	CHECK_STR_EQ(msg, "");
-	CHECK_INT_EQ(validate_check_age(db, "2005-03-16", "na", msg, sizeof(msg)), CHECK_ERROR);
-	CHECK(!strncmp(msg, "ELIG-AGE: sinh 16/03/2005, 20 tuổi vào ngày bầu cử 15/03/2026; người ứng cử phải đủ 21 tuổi (Điều 2",
-		       strlen("ELIG-AGE: sinh 16/03/2005, 20 tuổi vào ngày bầu cử 15/03/2026; người ứng cử phải đủ 21 tuổi (Điều 2")));
-	CHECK_INT_EQ(validate_check_age(db, "2005", "hdnd", msg, sizeof(msg)), CHECK_OK);
-	CHECK_INT_EQ(validate_check_age(db, "15/03/2005", "hdnd", msg, sizeof(msg)), CHECK_OK);
-	CHECK_INT_EQ(validate_check_age(db, "khong", "hdnd", msg, sizeof(msg)), CHECK_FAILED);
-	drop_book(db);
-}
-
 TEST(check_conference_before_storing)
 {
 	sqlite3 *db = sample_book();
-	struct conference_counts c = { "residence", "hdnd", "in_person", 1, 80, 80, 40, 5, -1, -1, -1, -1 };
+	struct conference_counts c = { "residence", "hdnd", "in_person", 1, 80, 80, 40, 5, -1, -1, -1, -1, -1, "" };
 	struct vote_counts v[2] = { { "Lê Văn An", 30, 10, 0 }, { "Trần Thị Bình", 21, 18, 0 } };
 	struct findings f = { 0 };
 
@@ -413,6 +396,26 @@ TEST(candidacy_and_conference_after_storing)
 	CHECK_INT_EQ(f.n, 2);
 	CHECK_STR_EQ(f.v[1].rule->id, "VC-QUORUM-WORK");
 	findings_release(&f);
+	drop_book(db);
+}
+
+TEST(age_on_the_stored_person)
+{
+	sqlite3 *db = sample_book();
+
+	CHECK(db != NULL);
+	/* body 1 is the National Assembly, body 2 the province's council;
+	 * election day 15/03/2026, 21 years for both */
+	CHECK(exec(db, "INSERT INTO person (id, ho, ten_dem, ten, dob, sex, sort_key) VALUES "
+		       "(1, 'Lê', 'Văn', 'An', '2005-03-15', 'nam', X''), (2, 'Lê', 'Văn', 'Bình', '2005-03-16', 'nam', X''),"
+		       "(3, 'Lê', 'Văn', 'Cường', '2005', 'nam', X'');"
+		       "INSERT INTO candidacy (id, person_id, body_id, source, stage) VALUES "
+		       "(1, 1, 1, 'self', 'nominated'), (2, 2, 1, 'self', 'nominated'), (3, 2, 2, 'self', 'nominated'),"
+		       "(4, 3, 2, 'self', 'nominated');") == 0);
+	CHECK_INT_EQ(validate_person_refuse(db, NULL, 1, "min_age", NULL, 0), 0);	/* 21 on the day */
+	CHECK_INT_EQ(validate_person_refuse(db, NULL, 2, "min_age", NULL, 0), 2);	/* 20, in both bodies */
+	CHECK_INT_EQ(validate_person_refuse(db, NULL, 3, "min_age", NULL, 0), 0);	/* the 1st of January (C9) */
+	CHECK_INT_EQ(validate_person_refuse(db, NULL, 2, "nationality", NULL, 0), 0);	/* only the kind asked */
 	drop_book(db);
 }
 
