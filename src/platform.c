@@ -409,6 +409,30 @@ time_t ht_timegm(struct tm *tm)
 	return _mkgmtime(tm);
 }
 
+const char *ht_beside_exe(const char *rel)
+{
+	wchar_t w[32768];
+	DWORD n = GetModuleFileNameW(NULL, w, 32768);
+	char *dir, *s, *slash;
+	size_t k;
+
+	if (n == 0 || n >= 32768 || !(dir = narrow(w)))
+		return rel;
+	for (s = dir; *s; s++)
+		if (*s == '\\')
+			*s = '/';
+	if ((slash = strrchr(dir, '/')))
+		slash[1] = 0;
+	k = strlen(dir) + strlen(rel) + 1;
+	if (!(s = malloc(k))) {
+		free(dir);
+		return rel;
+	}
+	snprintf(s, k, "%s%s", dir, rel);
+	free(dir);
+	return s;
+}
+
 /* ---- directories ------------------------------------------------------ */
 
 struct ht_dir {

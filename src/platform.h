@@ -111,6 +111,11 @@ static inline int ht_fchmod(int fd, int mode)
 #define geteuid() 0
 #define getuid() 0
 
+/* The folder REL beside hiepthuong.exe ("templates"), as UTF-8: where the
+ * Windows zip keeps what `make install` puts under share/ (the Makefile's
+ * HT_TEMPLATES_DIR and HT_LISTS_DIR on Windows). */
+const char *ht_beside_exe(const char *rel);
+
 /* directories, by FindFirstFileW */
 struct ht_dirent {
 	char d_name[1024];
