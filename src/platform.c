@@ -27,6 +27,7 @@ void platform_init(int *argc, char ***argv)
 #undef fsync
 #undef getenv
 #undef timegm
+#undef strftime
 #undef DIR
 #undef dirent
 #undef opendir
@@ -431,6 +432,32 @@ const char *ht_beside_exe(const char *rel)
 	snprintf(s, k, "%s%s", dir, rel);
 	free(dir);
 	return s;
+}
+
+size_t ht_strftime(char *buf, size_t len, const char *fmt, const struct tm *tm)
+{
+	char f[256], z[8];
+	size_t o = 0;
+
+	/* %z: local time's offset from UTC, the way C99 writes it. */
+	for (const char *p = fmt; *p && o + 6 < sizeof(f); p++) {
+		if (p[0] == '%' && p[1] == 'z') {
+			struct tm a = *tm, b = *tm;
+			long off = (long)(_mkgmtime(&a) - mktime(&b));
+
+			snprintf(z, sizeof(z), "%c%02ld%02ld", off < 0 ? '-' : '+', labs(off) / 3600, labs(off) % 3600 / 60);
+			memcpy(f + o, z, 5);
+			o += 5;
+			p++;
+		} else if (p[0] == '%' && p[1]) {
+			f[o++] = *p++;
+			f[o++] = *p;
+		} else {
+			f[o++] = *p;
+		}
+	}
+	f[o] = 0;
+	return strftime(buf, len, f, tm);
 }
 
 /* ---- directories ------------------------------------------------------ */

@@ -23,6 +23,8 @@
  *    runtime, with sigprocmask()/sigaction() emulated so that a signal
  *    arriving while blocked is delivered on unblocking;
  *  - the operator's name (getpwuid) is GetUserNameW's;
+ *  - strftime's %z is the C99 offset (+0700), which Microsoft's C runtime
+ *    writes as the zone's name;
  *  - fchmod() does nothing: files are created in the user's own folders
  *    and inherit their ACL (docs/windows.md says what that means).
  * platform_init() turns the UTF-16 command line into UTF-8 argv, sets the
@@ -90,6 +92,7 @@ int ht_mkstemp(char *tmpl);
 int ht_fsync(int fd);
 char *ht_getenv(const char *name);
 time_t ht_timegm(struct tm *tm);
+size_t ht_strftime(char *buf, size_t len, const char *fmt, const struct tm *tm);
 #define open ht_open
 #define fopen ht_fopen
 #define rename ht_rename
@@ -101,6 +104,7 @@ time_t ht_timegm(struct tm *tm);
 #define fsync ht_fsync
 #define getenv ht_getenv
 #define timegm ht_timegm
+#define strftime ht_strftime	/* %z as C99 says (+0700), not a zone name */
 static inline int ht_fchmod(int fd, int mode)
 {
 	(void)fd;
