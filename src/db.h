@@ -6,7 +6,10 @@
  * mode 0600: they hold personal data.  Foreign keys are always on.
  *
  * Only prepared statements with bound parameters touch SQL: db_prepare()
- * plus sqlite3_bind_*().  Every failure is reported through diag.h and
+ * plus sqlite3_bind_*().  The one place SQL text is built is the upgrade of
+ * an older book (db.c, migrate()): table and column names cannot be bound,
+ * so it quotes them as identifiers; no value is ever written into SQL.
+ * Every failure is reported through diag.h and
  * turned into -1, so callers just propagate.
  */
 #ifndef DB_H
@@ -17,7 +20,7 @@
 struct sbuf;
 
 #define BOOK_APP_ID 0x48545447	/* "HTTG" */
-#define SCHEMA_VERSION 2
+#define SCHEMA_VERSION 3
 
 /*
  * Open an existing book for reading and writing.  Refuses a missing file,

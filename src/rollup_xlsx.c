@@ -20,7 +20,7 @@
  * Percentages are numbers with a percent format.  The renderer of the
  * forms (xlsx.c) writes one template per sheet and has no charts, so this
  * module writes with libxlsxwriter directly, with the forms' conventions:
- * A4, fit to one page wide, Times New Roman, the header row repeated, the
+ * A4, scaled to one page wide, Times New Roman, the header row repeated, the
  * form's mark (outfile.h) among its properties.  The caller puts the file
  * in place (out_temp_beside, out_put_in_place).
  */
@@ -499,7 +499,9 @@ static void page_setup(lxw_worksheet *ws)
 	worksheet_set_paper(ws, 9);	/* A4 */
 	worksheet_set_landscape(ws);
 	worksheet_set_margins(ws, 20 / 25.4, 15 / 25.4, 15 / 25.4, 15 / 25.4);
-	worksheet_fit_to_pages(ws, 1, 0);
+	/* a scale, not "fit to width": Excel would ignore the sheet's page breaks */
+	worksheet_set_print_scale(ws, (uint16_t)textfit_print_scale(widths, NCOLS,
+								     (297.0 - 20.0 - 15.0) / 25.4 * 72.0));
 	worksheet_center_horizontally(ws);
 	worksheet_gridlines(ws, LXW_HIDE_ALL_GRIDLINES);
 	worksheet_set_footer(ws, "&CTrang &P/&N");

@@ -168,6 +168,24 @@ double textfit_span_pt(double units, int ncols)
 	return (px - 7.0) * 0.75;
 }
 
+/*
+ * A column of w units is trunc(7w + 5) / 7 characters of the Normal font's
+ * digit width: 7 pixels in Excel, LibreOffice the font's own (5.5 pt for
+ * Times New Roman 11), the wider one; so the scale is taken for
+ * LibreOffice's, one percent less.
+ */
+int textfit_print_scale(const double *widths, int ncols, double width_pt)
+{
+	double chars = 0, grid;
+	int scale;
+
+	for (int i = 0; i < ncols; i++)
+		chars += (double)(int)(widths[i] * 7.0 + 5.0) / 7.0;
+	grid = chars * textfit_width("0", 11, 0);
+	scale = grid > 0 ? (int)(100.0 * width_pt / grid) - 1 : 100;
+	return scale > 100 ? 100 : scale < 10 ? 10 : scale;
+}
+
 double textfit_row_height(int lines, double size)
 {
 	if (lines < 1)

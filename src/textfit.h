@@ -27,6 +27,15 @@ int textfit_lines(const char *s, double width_pt, double size, int bold);
  * default font's character units) add up to `units`. */
 double textfit_span_pt(double units, int ncols);
 
+/*
+ * The print scale, in percent (10..100), at which columns of these Excel
+ * widths fill `width_pt` points of paper.  Excel's "fit to width" would do
+ * it, but it makes Excel ignore manual page breaks, and the scale it picks
+ * is Excel's own: the page planner needs one scale that Excel and
+ * LibreOffice both print at.
+ */
+int textfit_print_scale(const double *widths, int ncols, double width_pt);
+
 /* Row height in points for `lines` lines of text at `size` points. */
 double textfit_row_height(int lines, double size);
 

@@ -580,28 +580,12 @@ static void default_font(struct render *r)
  * its pixels, and LibreOffice measures its page a little differently. */
 #define PAGE_FILL 0.97
 
-/*
- * The print scale that fits the grid to the page's width, in percent.
- * Excel's "fit to width" would do it, but it makes Excel ignore manual
- * page breaks (libxlsxwriter, worksheet_fit_to_pages), and the scale it
- * picks is Excel's own: the planner needs one scale that both Excel and
- * LibreOffice print at.  A column of w units is trunc(7w + 5) / 7
- * characters of the Normal font's digit width: 7 pixels in Excel,
- * LibreOffice the font's own (5.5 pt for Times New Roman 11), the wider
- * one; so the scale is taken for LibreOffice's, one percent less.
- */
+/* The print scale that fits the grid to the page's width, in percent
+ * (textfit_print_scale(): not Excel's "fit to width", which would make
+ * Excel ignore the planner's page breaks). */
 static int print_scale(const struct tpl_page *pg, double width_pt)
 {
-	double chars = 0, digit = textfit_width("0", 11, 0), grid;
-	int scale;
-
-	if (!pg->fit_width)
-		return 100;
-	for (int i = 0; i < pg->ncols; i++)
-		chars += (double)(int)(pg->widths[i] * 7.0 + 5.0) / 7.0;
-	grid = chars * digit;
-	scale = grid > 0 ? (int)(100.0 * width_pt / grid) - 1 : 100;
-	return scale > 100 ? 100 : scale < 10 ? 10 : scale;
+	return pg->fit_width ? textfit_print_scale(pg->widths, pg->ncols, width_pt) : 100;
 }
 
 /* The template's footer with the page font in each section ("&C..." ->
