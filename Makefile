@@ -261,9 +261,8 @@ WIN_HOST = x86_64-w64-mingw32
 WIN_DEPS = $(CURDIR)/build-win/deps
 WIN_CPPFLAGS = -include $(CURDIR)/src/platform.h -I$(CURDIR)/src/win -I$(WIN_DEPS)/include \
 	-D__USE_MINGW_ANSI_STDIO=1 -D_WIN32_WINNT=0x0A00 -DYAML_DECLARE_STATIC -DXML_STATIC \
-	-DU_STATIC_IMPLEMENTATION -DHT_TEMPLATES_DIR='ht_beside_exe("templates")' \
-	-DHT_LISTS_DIR='ht_beside_exe("config/lists")'
-WIN_LIBS = -L$(WIN_DEPS)/lib -lxlsxwriter -lzip -lexpat -lyaml -lsqlite3 -lsicui18n -lsicuuc -lsicudata \
+	-DU_STATIC_IMPLEMENTATION
+WIN_LIBS = -L$(WIN_DEPS)/lib -lxlsxwriter -lzip -lexpat -lyaml -lsqlite3 -lsicuin -lsicuuc -lsicudt \
 	-lz -lbcrypt -ladvapi32 -lshell32 -lstdc++ -Wl,--wrap=fopen64 -Wl,--wrap=fopen
 WIN_MAKE = $(MAKE) --no-print-directory BUILD=build-win/obj EXE=.exe CC=$(WIN_HOST)-gcc-posix PKG_CONFIG=true \
 	CFLAGS="-O2 -Wno-format" CPPFLAGS="$(WIN_CPPFLAGS)" LDFLAGS="-static" LDLIBS="$(WIN_LIBS)"

@@ -119,6 +119,8 @@ static inline int ht_fchmod(int fd, int mode)
  * Windows zip keeps what `make install` puts under share/ (the Makefile's
  * HT_TEMPLATES_DIR and HT_LISTS_DIR on Windows). */
 const char *ht_beside_exe(const char *rel);
+#define HT_TEMPLATES_DIR ht_beside_exe("templates")
+#define HT_LISTS_DIR ht_beside_exe("config/lists")
 
 /* directories, by FindFirstFileW */
 struct ht_dirent {

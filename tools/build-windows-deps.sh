@@ -188,7 +188,8 @@ if ! done_ icu; then
 		--prefix="$PREFIX" --enable-static --disable-shared --with-data-packaging=static \
 		--disable-tests --disable-samples --disable-extras --disable-icuio --disable-layoutex --disable-tools \
 		CFLAGS="-O2" CXXFLAGS="-O2" CPPFLAGS="-DU_STATIC_IMPLEMENTATION" >log.configure 2>&1 \
-		&& make -j"$JOBS" >log.make 2>&1 && make install >log.install 2>&1) \
-		|| die "icu mingw: xem $WORK/icu-win/log.*"
+		&& make -j"$JOBS" >log.make 2>&1 && mkdir -p "$PREFIX/bin" && make install >log.install 2>&1 \
+		&& cp lib/sicudt.a "$PREFIX/lib/libsicudt.a") || die "icu mingw: xem $WORK/icu-win/log.*"
+	# (ICU's mingw static data library is named sicudt.a, without "lib".)
 	mark icu
 fi
