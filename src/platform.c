@@ -169,8 +169,26 @@ int ht_open(const char *path, int flags, ...)
 	}
 	if (!(w = wide(path)))
 		return -1;
-	fd = _wopen(w, flags | _O_BINARY, mode ? _S_IREAD | _S_IWRITE : 0);
-	free(w);
+	/* CreateFileW, sharing read, write and delete as POSIX does: a file
+	 * open here may still be renamed or removed (out_put_in_place renames
+	 * a temporary it holds open for fsync). */
+	{
+		DWORD acc = (flags & O_ACCMODE) == O_WRONLY ? GENERIC_WRITE
+			    : (flags & O_ACCMODE) == O_RDWR ? GENERIC_READ | GENERIC_WRITE : GENERIC_READ;
+		DWORD disp = (flags & O_CREAT) ? ((flags & O_EXCL) ? CREATE_NEW : (flags & O_TRUNC) ? CREATE_ALWAYS
+							   : OPEN_ALWAYS)
+			     : (flags & O_TRUNC) ? TRUNCATE_EXISTING : OPEN_EXISTING;
+		DWORD attr = (flags & O_CREAT) && !(mode & 0200) ? FILE_ATTRIBUTE_READONLY : FILE_ATTRIBUTE_NORMAL;
+		HANDLE h = CreateFileW(w, acc, FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE, NULL, disp,
+				       attr | FILE_FLAG_BACKUP_SEMANTICS, NULL);
+
+		free(w);
+		if (h == INVALID_HANDLE_VALUE)
+			return set_errno_from_win();
+		fd = _open_osfhandle((intptr_t)h, (flags & (O_APPEND | O_RDONLY)) | _O_BINARY);
+		if (fd < 0)
+			CloseHandle(h);
+	}
 	return fd;
 }
 
