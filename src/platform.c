@@ -6,6 +6,29 @@
  */
 #include "platform.h"
 
+#include <string.h>
+
+const char *platform_last_sep(const char *path)
+{
+	const char *s = strrchr(path, '/');
+#ifdef _WIN32
+	const char *b = strrchr(path, '\\');
+
+	if (b && (!s || b > s))
+		s = b;
+#endif
+	return s;
+}
+
+int platform_is_absolute(const char *path)
+{
+#ifdef _WIN32
+	if (path[0] == '\\' || (path[0] && path[1] == ':' && (path[2] == '/' || path[2] == '\\')))
+		return 1;
+#endif
+	return path[0] == '/';
+}
+
 #ifndef _WIN32
 void platform_init(int *argc, char ***argv)
 {
@@ -24,6 +47,7 @@ void platform_init(int *argc, char ***argv)
 #undef access
 #undef mkdir
 #undef mkstemp
+#undef mkdtemp
 #undef fsync
 #undef getenv
 #undef timegm
@@ -374,6 +398,35 @@ int ht_mkstemp(char *tmpl)
 	}
 	errno = EEXIST;
 	return -1;
+}
+
+char *ht_mkdtemp(char *tmpl)
+{
+	static const char set[] = "abcdefghijklmnopqrstuvwxyz0123456789";
+	size_t n = strlen(tmpl);
+	char *x;
+
+	if (n < 6 || strcmp(tmpl + n - 6, "XXXXXX")) {
+		errno = EINVAL;
+		return NULL;
+	}
+	x = tmpl + n - 6;
+	for (int tries = 0; tries < 100; tries++) {
+		unsigned char r[6];
+
+		if (BCryptGenRandom(NULL, r, sizeof(r), BCRYPT_USE_SYSTEM_PREFERRED_RNG) != 0) {
+			errno = EIO;
+			return NULL;
+		}
+		for (int i = 0; i < 6; i++)
+			x[i] = set[r[i] % (sizeof(set) - 1)];
+		if (ht_mkdir(tmpl, 0700) == 0)
+			return tmpl;
+		if (errno != EEXIST)
+			return NULL;
+	}
+	errno = EEXIST;
+	return NULL;
 }
 
 int ht_fsync(int fd)

@@ -36,6 +36,11 @@
 /* Turn the process's arguments into UTF-8 (Windows); nothing on POSIX. */
 void platform_init(int *argc, char ***argv);
 
+/* The last folder separator in path ('/', and '\\' on Windows), or NULL. */
+const char *platform_last_sep(const char *path);
+/* 1 if path is absolute ("/x"; on Windows also "C:\\x", "\\\\server\\x"). */
+int platform_is_absolute(const char *path);
+
 #ifdef _WIN32
 #ifndef WIN32_LEAN_AND_MEAN
 #define WIN32_LEAN_AND_MEAN
@@ -89,6 +94,7 @@ int ht_link(const char *from, const char *to);
 int ht_access(const char *path, int mode);
 int ht_mkdir(const char *path, int mode);
 int ht_mkstemp(char *tmpl);
+char *ht_mkdtemp(char *tmpl);
 int ht_fsync(int fd);
 char *ht_getenv(const char *name);
 time_t ht_timegm(struct tm *tm);
@@ -101,6 +107,7 @@ size_t ht_strftime(char *buf, size_t len, const char *fmt, const struct tm *tm);
 #define access ht_access
 #define mkdir ht_mkdir
 #define mkstemp ht_mkstemp
+#define mkdtemp ht_mkdtemp
 #define fsync ht_fsync
 #define getenv ht_getenv
 #define timegm ht_timegm
