@@ -50,6 +50,8 @@ void platform_init(int *argc, char ***argv)
 #undef mkdtemp
 #undef fsync
 #undef getenv
+#undef setenv
+#undef unsetenv
 #undef timegm
 #undef strftime
 #undef DIR
@@ -474,6 +476,37 @@ char *ht_getenv(const char *name)
 		return NULL;
 	s = narrow(v);
 	return s;
+}
+
+int ht_setenv(const char *name, const char *value, int overwrite)
+{
+	wchar_t *n, *v;
+	int rc;
+
+	if (!overwrite && ht_getenv(name))
+		return 0;
+	if (!(n = wide(name)))
+		return -1;
+	if (!(v = wide(value))) {
+		free(n);
+		return -1;
+	}
+	rc = _wputenv_s(n, v) ? -1 : 0;
+	free(n);
+	free(v);
+	return rc;
+}
+
+int ht_unsetenv(const char *name)
+{
+	wchar_t *n = wide(name);
+	int rc;
+
+	if (!n)
+		return -1;
+	rc = _wputenv_s(n, L"") ? -1 : 0;
+	free(n);
+	return rc;
 }
 
 time_t ht_timegm(struct tm *tm)

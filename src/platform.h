@@ -97,6 +97,8 @@ int ht_mkstemp(char *tmpl);
 char *ht_mkdtemp(char *tmpl);
 int ht_fsync(int fd);
 char *ht_getenv(const char *name);
+int ht_setenv(const char *name, const char *value, int overwrite);
+int ht_unsetenv(const char *name);
 time_t ht_timegm(struct tm *tm);
 size_t ht_strftime(char *buf, size_t len, const char *fmt, const struct tm *tm);
 #define open ht_open
@@ -110,6 +112,8 @@ size_t ht_strftime(char *buf, size_t len, const char *fmt, const struct tm *tm);
 #define mkdtemp ht_mkdtemp
 #define fsync ht_fsync
 #define getenv ht_getenv
+#define setenv ht_setenv
+#define unsetenv ht_unsetenv
 #define timegm ht_timegm
 #define strftime ht_strftime	/* %z as C99 says (+0700), not a zone name */
 static inline int ht_fchmod(int fd, int mode)
