@@ -55,6 +55,21 @@
 static const double widths[NCOLS] = { 4.5, 24, 6, 6, 7.5, 7, 7.5, 7.5, 6,
 				      6, 7, 6, 7, 6, 7, 6, 7, 6, 7, 6, 7, 7, 7, 7 };
 
+/* The charts stand right of the summary tables, from this column to the
+ * grid's last: no wider, or the printed page would grow a column of chart
+ * edges (the print scale fits the grid to the page's width). */
+#define CHART_COL 15
+#define CHART_PX 480.0	/* libxlsxwriter's default chart width */
+
+static double chart_x_scale(int from)
+{
+	double px = 0;
+
+	for (int c = from; c < NCOLS; c++)
+		px += (int)(widths[c] * 7.0 + 5.0);	/* Excel's pixels of a column */
+	return (px - 4.0) / CHART_PX;
+}
+
 /* The stage lists the sheet shows, as columns and chart series. */
 static const int shown_lists[] = { RL_ROUND2, RL_PRELIMINARY, RL_QUALIFIED, RL_OFFICIAL };
 #define NSHOWN 4
@@ -332,7 +347,7 @@ static int summary(struct book *b, lxw_worksheet *ws, const char *sheet, int r, 
 	lxw_chart_series *ser;
 	lxw_chart_font axis_font = { .name = (char *)FONT, .size = 9 };
 	lxw_chart_font title_font = { .name = (char *)FONT, .size = 11, .bold = 1 };
-	lxw_chart_options at = { .x_scale = 1.0, .y_scale = 1.0 };
+	lxw_chart_options at = { .x_scale = chart_x_scale(CHART_COL), .y_scale = 1.0 };
 	static const char *const cols[] = { "Trình hiệp thương lần hai", "Sơ bộ", "Đủ tiêu chuẩn", "Chính thức",
 					    "Chỉ tiêu", "Quy tắc" };
 	char *cap;
@@ -446,7 +461,7 @@ static int summary(struct book *b, lxw_worksheet *ws, const char *sheet, int r, 
 	chart_axis_set_num_font(bars->y_axis, &axis_font);
 	chart_legend_set_position(bars, LXW_CHART_LEGEND_BOTTOM);
 	chart_legend_set_font(bars, &axis_font);
-	worksheet_insert_chart_opt(ws, (lxw_row_t)top, 15, bars, &at);
+	worksheet_insert_chart_opt(ws, (lxw_row_t)top, CHART_COL, bars, &at);
 
 	/* Chart 2: the funnel, candidacies that entered each stage. */
 	funnel = workbook_add_chart(b->wb, LXW_CHART_BAR);
@@ -466,7 +481,7 @@ static int summary(struct book *b, lxw_worksheet *ws, const char *sheet, int r, 
 	chart_axis_set_num_font(funnel->y_axis, &axis_font);
 	chart_legend_set_position(funnel, LXW_CHART_LEGEND_BOTTOM);
 	chart_legend_set_font(funnel, &axis_font);
-	worksheet_insert_chart_opt(ws, (lxw_row_t)(top + 16), 15, funnel, &at);
+	worksheet_insert_chart_opt(ws, (lxw_row_t)(top + 16), CHART_COL, funnel, &at);
 	/* the charts are about 16 rows of 18 points each */
 	return r > top + 32 ? r : top + 32;
 }
