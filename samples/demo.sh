@@ -34,13 +34,36 @@ walk() {
 	HIEPTHUONG_TODAY=2025-12-10 "$ht" alloc import "$s/allocations.csv" --db "$db"
 	HIEPTHUONG_TODAY=2026-01-05 "$ht" candidate import "$s/candidates.csv" --db "$db"
 	if [ -f "$s/stages/nomination.csv" ]; then
+		m=$s/stages/minutes
+		# Every kind of meeting once, each with its form (docs/stages.md):
+		# the cooperative's leadership (Mẫu 02/BCĐHĐND-MT), the thôn's Ban công
+		# tác Mặt trận (03/HNMT), the thôn conference by secret ballot (04/HNCT,
+		# 06/BBKP, 08/PLYK), the workplace conference (01/HNCT), the expanded
+		# leadership (03/BCĐBHĐND-MT, 06/BBKPHN); and among the residence
+		# conferences (stages/voters.csv) one held by distributing ballots
+		# (tổ dân phố Bến Đò: 05/HNCT instead of 02/HNCT).
+		echo "== Họp ban lãnh đạo dự kiến giới thiệu người ứng cử; Ban công tác Mặt trận thôn"
+		HIEPTHUONG_TODAY=2026-01-05 "$ht" conference add --db "$db" --kind leadership --unit HTX --body hdnd-xa \
+			--date 03/01/2026 --start 08:00 --end 09:30 --place "Phòng họp Hợp tác xã" --chair "Phan Văn Khải" \
+			--chair-position "Giám đốc Hợp tác xã" --invited 5 --present 5 \
+			--notice "số 05/TB-MTTQ ngày 15/12/2025" --minutes "$m/hop-lanh-dao-htx.txt"
+		HIEPTHUONG_TODAY=2026-01-06 "$ht" conference add --db "$db" --kind bctmt --unit T-EATIEU --body hdnd-xa \
+			--date 06/01/2026 --start 19:00 --end 20:30 --place "Nhà văn hóa thôn Ea Tiêu" --invited 9 --present 8 \
+			--minutes "$m/bctmt-ea-tieu.txt" \
+			--result "H'Nguyệt Mlô:8" --result "Y Bhim Mlô:8" --result "Y Bhin Niê:6:2"
 		echo "== Hội nghị cử tri giới thiệu người ứng cử (thôn, nơi công tác)"
 		HIEPTHUONG_TODAY=2026-01-10 "$ht" voters import "$s/stages/nomination.csv" --db "$db"
 		echo "== Hội nghị ban lãnh đạo mở rộng giới thiệu người ứng cử (bỏ phiếu kín; Mẫu 06/BBKPHN, không phải 06/BBKP)"
 		HIEPTHUONG_TODAY=2026-01-12 "$ht" conference add --db "$db" --kind expanded_leadership --unit HTX --body hdnd-xa \
 			--date 12/01/2026 --start 14:00 --end 16:00 --place "Hội trường Hợp tác xã" --chair "Phan Văn Khải" \
-			--chair-position "Giám đốc Hợp tác xã" --secretary "Lý Thị Ngân" --invited 9 --present 9 \
-			--method ballot --teller "Đỗ Văn Phú, Kế toán" --teller "Mai Thị Hồng" --teller "Tô Văn Lực"
+			--chair-position "Giám đốc Hợp tác xã" --secretary "Lý Thị Ngân" --secretary-position "Kế toán Hợp tác xã" \
+			--invited 9 --present 9 --notice "số 05/TB-MTTQ ngày 15/12/2025" \
+			--method ballot --teller "Đỗ Văn Phú, Kế toán" --teller "Mai Thị Hồng" --teller "Tô Văn Lực" \
+			--ballots-issued 9 --ballots-returned 9 --ballots-valid 9 --ballots-invalid 0 \
+			--minutes "$m/mo-rong-htx.txt" --result "Lương Văn Tài:3:6"
+		# not nominated by his unit (the other, Võ Hữu Thái, was)
+		HIEPTHUONG_TODAY=2026-01-12 "$ht" decide --db "$db" --body hdnd-xa --candidate "Lương Văn Tài" \
+			--stage nominated --drop not_nominated --note "Hội nghị ban lãnh đạo mở rộng không tán thành (3/9)"
 	fi
 	echo "== Hiệp thương lần thứ hai: danh sách sơ bộ"
 	for b in "$@"; do
@@ -87,6 +110,16 @@ finish() {
 echo "==== Tỉnh Hòa Lâm (mẫu)"
 "$ht" init --config "$top/samples/province/config.yaml" --db "$out/tinh.db"
 walk "$out/tinh.db" province qh hdnd-tinh
+echo "== Trường Đại học Hòa Lâm: họp ban lãnh đạo, hội nghị ban lãnh đạo mở rộng (Mẫu 02, 03/BCĐBQH-MT)"
+# The units' own minutes, which the Front checks before round 2: one unit's
+# two meetings for the National Assembly, voting by show of hands.
+HIEPTHUONG_TODAY=2026-01-05 "$ht" conference add --db "$out/tinh.db" --kind leadership --unit DHHL --body qh \
+	--date 22/12/2025 --start 14:00 --end 15:30 --place "Phòng họp Ban Giám hiệu" --invited 11 --present 11 \
+	--notice "số 12/TB-MTTQ ngày 12/12/2025" --minutes "$top/samples/province/stages/minutes/lanh-dao-dhhl.txt"
+HIEPTHUONG_TODAY=2026-01-05 "$ht" conference add --db "$out/tinh.db" --kind expanded_leadership --unit DHHL --body qh \
+	--date 05/01/2026 --start 08:00 --end 10:00 --place "Hội trường A, Trường Đại học Hòa Lâm" --invited 45 --present 43 \
+	--notice "số 12/TB-MTTQ ngày 12/12/2025" --method hands --votes-cast 43 \
+	--minutes "$top/samples/province/stages/minutes/mo-rong-dhhl.txt"
 echo "== Hội nghị cử tri nơi cư trú"
 HIEPTHUONG_TODAY=2026-02-07 "$ht" voters import "$top/samples/province/stages/voters.csv" --db "$out/tinh.db"
 HIEPTHUONG_TODAY=2026-02-06 "$ht" withdraw --db "$out/tinh.db" --body qh --candidate "Phạm Quốc Thái 13/03/1975" --note "Đơn xin rút ngày 06/02/2026"

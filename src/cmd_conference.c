@@ -110,7 +110,7 @@ int cmd_conference_add(struct ctx *ctx, int argc, char **argv)
 	opts[0] = (struct opt)OPT_STRING(0, "kind", &a.kind, "LOẠI", "loại hội nghị");
 	conf_opts(&a, opts + 1);
 	opts[CONF_NOPTS + 1] = (struct opt)OPT_LIST(0, "result", &results, "NGƯỜI:TÁN_THÀNH[:KHÔNG[:KHL]]",
-						    "kết quả biểu quyết một người (hội nghị ban lãnh đạo mở rộng)");
+						    "kết quả biểu quyết một người (hội nghị ban lãnh đạo mở rộng, Ban công tác Mặt trận)");
 	opts[CONF_NOPTS + 2] = (struct opt)OPT_END();
 	argc = opt_parse(ctx, argc, argv, opts, usage, &rc);
 	if (argc < 0)
@@ -130,8 +130,10 @@ int cmd_conference_add(struct ctx *ctx, int argc, char **argv)
 		error("hội nghị cử tri ('%s') ghi bằng 'hiepthuong voters add', kèm kết quả tín nhiệm", a.kind);
 		goto out;
 	}
-	if (results.n && kind != CONF_EXPANDED) {
-		error("--result chỉ dùng cho hội nghị ban lãnh đạo mở rộng (expanded_leadership)");
+	/* the Ban công tác Mặt trận "biểu thị sự tín nhiệm" too (Mẫu 03/HNMT) */
+	if (results.n && kind != CONF_EXPANDED && kind != CONF_BCTMT) {
+		error("--result chỉ dùng cho hội nghị ban lãnh đạo mở rộng (expanded_leadership) "
+		      "và hội nghị Ban công tác Mặt trận (bctmt)");
 		goto out;
 	}
 	res = xcalloc((size_t)results.n + 1, sizeof(*res));

@@ -147,6 +147,56 @@ static void list_forms(const struct template *v, int n)
 	}
 }
 
+/* ",a,b," of a template's list, for instr() in SQL; NULL when empty. */
+static char *comma_list(char **v, int n)
+{
+	struct sbuf s = SBUF_INIT;
+
+	if (!n)
+		return NULL;
+	sbuf_addch(&s, ',');
+	for (int i = 0; i < n; i++)
+		sbuf_addf(&s, "%s,", v[i]);
+	return sbuf_detach(&s, NULL);
+}
+
+/*
+ * Under each form made from one meeting, the meetings of the book it is
+ * for (its `meeting:` kinds, modes and voting methods, its body kind): what
+ * `export all` writes it for.
+ */
+static void list_meetings(sqlite3 *db, const struct template *t)
+{
+	sqlite3_stmt *st = db_prepare(db,
+		"SELECT c.id, substr(c.held_on, 9, 2) || '/' || substr(c.held_on, 6, 2) || '/' || substr(c.held_on, 1, 4), "
+		"coalesce(u.name, c.locality, c.place, '') FROM conference c JOIN body b ON b.id = c.body_id "
+		"LEFT JOIN unit u ON u.id = c.unit_id WHERE (?1 IS NULL OR b.kind = ?1) "
+		"AND instr(?2, ',' || c.kind || ',') > 0 AND (?3 IS NULL OR instr(?3, ',' || c.mode || ',') > 0) "
+		"AND (?4 IS NULL OR instr(?4, ',' || coalesce(c.vote_method, 'none') || ',') > 0) ORDER BY c.held_on, c.id");
+	char *kinds = comma_list(t->meet_kind, t->nmeet_kind), *modes = comma_list(t->meet_mode, t->nmeet_mode);
+	char *votes = comma_list(t->meet_vote, t->nmeet_vote);
+	int n = 0;
+
+	if (!st)
+		goto out;
+	db_bind_text_or_null(st, 1, t->body_kind);
+	db_bind_text(st, 2, kinds);
+	db_bind_text_or_null(st, 3, modes);
+	db_bind_text_or_null(st, 4, votes);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *where = db_col_text(st, 2);
+		printf("%s số %lld ngày %s%s%s", n ? ";" : "                 hội nghị trong sổ:", (long long)sqlite3_column_int64(st, 0),
+		       db_col_text(st, 1), *where ? ", " : "", where);
+		n++;
+	}
+	printf("%s\n", n ? "" : "                 chưa có hội nghị nào trong sổ");
+out:
+	sqlite3_finalize(st);
+	free(kinds);
+	free(modes);
+	free(votes);
+}
+
 static time_t book_created(sqlite3 *db)
 {
 	sqlite3_stmt *st = db_prepare(db, "SELECT created_at FROM book WHERE id = 1");
@@ -931,7 +981,7 @@ int cmd_export(struct ctx *ctx, int argc, char **argv)
 		OPT_BOOL(0, "draft", &op.draft, "xuất bản nháp dù sổ còn lỗi (ghi 'BẢN NHÁP' trên mọi trang)"),
 		OPT_PATH(0, "templates", &op.templates, "THƯ_MỤC", "thư mục mẫu biểu (mặc định: templates/)"),
 		OPT_BOOL(0, "force", &op.force, "ghi đè cả tệp đã có không phải biểu mẫu do hiepthuong xuất"),
-		OPT_BOOL(0, "list", &op.list, "liệt kê các mẫu (không cần sổ)"),
+		OPT_BOOL(0, "list", &op.list, "liệt kê các mẫu (không cần sổ; có sổ: các hội nghị mỗi mẫu dùng cho)"),
 		OPT_END()
 	};
 	struct ctxx x;
@@ -953,9 +1003,21 @@ int cmd_export(struct ctx *ctx, int argc, char **argv)
 		return EXIT_DATA;
 	if (op.list) {
 		/* The templates alone: no book needed. */
+		struct stat sb;
+
 		rc = check_datasets(x.tpl, x.ntpl) < 0 ? EXIT_DATA : EXIT_OK;
-		if (rc == EXIT_OK)
-			list_forms(x.tpl, x.ntpl);
+		if (rc != EXIT_OK)
+			goto out;
+		/* With a book: the meetings each meeting's form is for. */
+		if (stat(ctx->db_path, &sb) == 0 && S_ISREG(sb.st_mode) && db_open(ctx->db_path, &ctx->db) < 0) {
+			rc = EXIT_DATA;
+			goto out;
+		}
+		for (int i = 0; i < x.ntpl; i++) {
+			list_forms(&x.tpl[i], 1);
+			if (ctx->db && x.tpl[i].nmeet_kind)
+				list_meetings(ctx->db, &x.tpl[i]);
+		}
 		goto out;
 	}
 	if (db_open(ctx->db_path, &ctx->db) < 0) {

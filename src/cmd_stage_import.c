@@ -108,7 +108,7 @@ enum {
 	VC_KIND, VC_BODY, VC_UNIT, VC_DATE, VC_START, VC_END, VC_PLACE, VC_CHAIR, VC_SECRETARY,
 	VC_AT_PLACE, VC_INVITED, VC_PRESENT, VC_METHOD, VC_TELLERS, VC_ISSUED, VC_RETURNED, VC_VALID,
 	VC_BINVALID, VC_CHAIR_POS, VC_SECR_POS, VC_COMMUNE, VC_LOCALITY, VC_ISSUE_TIME, VC_COLLECT_TIME,
-	VC_MINUTES, VC_CAND, VC_DOB, VC_TRUST, VC_DISTRUST, VC_INVALID, VC_REVOTE, VC_OPINION, VC_N
+	VC_MINUTES, VC_MODE, VC_CAND, VC_DOB, VC_TRUST, VC_DISTRUST, VC_INVALID, VC_REVOTE, VC_OPINION, VC_N
 };
 
 static const char *const h_kind[] = { "Loại hội nghị", "Hội nghị", NULL };
@@ -139,6 +139,7 @@ static const char *const h_locality[] = { "Thôn, tổ dân phố nơi họp", "
 static const char *const h_itime[] = { "Thời gian phát phiếu", "Phát phiếu", NULL };
 static const char *const h_ctime[] = { "Thời hạn thu phiếu", "Thu phiếu", NULL };
 static const char *const h_minutes[] = { "Biên bản", "Tệp biên bản", NULL };
+static const char *const h_mode[] = { "Hình thức tổ chức", "Hình thức hội nghị", NULL };
 static const char *const h_opinion[] = { "Ý kiến nhận xét", "Ý kiến cử tri", "Ý kiến", NULL };
 
 static const struct import_col voters_cols[VC_N] = {
@@ -153,7 +154,7 @@ static const struct import_col voters_cols[VC_N] = {
 	[VC_CHAIR_POS] = { "chair_position", h_chpos, 0 }, [VC_SECR_POS] = { "secretary_position", h_sepos, 0 },
 	[VC_COMMUNE] = { "commune", h_commune, 0 }, [VC_LOCALITY] = { "locality", h_locality, 0 },
 	[VC_ISSUE_TIME] = { "issue_time", h_itime, 0 }, [VC_COLLECT_TIME] = { "collect_time", h_ctime, 0 },
-	[VC_MINUTES] = { "minutes", h_minutes, 0 }, [VC_CAND] = { "candidate", h_cand, 1 },
+	[VC_MINUTES] = { "minutes", h_minutes, 0 }, [VC_MODE] = { "mode", h_mode, 0 }, [VC_CAND] = { "candidate", h_cand, 1 },
 	[VC_DOB] = { "dob", h_dob, 0 }, [VC_TRUST] = { "trust", h_trust, 1 }, [VC_DISTRUST] = { "distrust", h_distr, 0 },
 	[VC_INVALID] = { "invalid", h_inval, 0 }, [VC_REVOTE] = { "revote", h_rev, 0 },
 	[VC_OPINION] = { "opinion", h_opinion, 0 },
@@ -184,6 +185,18 @@ static const char *map_method(const char *v)
 		return "hands";
 	if (text_equal_fold(v, "bỏ phiếu kín") || text_equal_fold(v, "bỏ phiếu"))
 		return "ballot";
+	return v;
+}
+
+/* How a conference was held (NQ 101 Art. 1(5), 2(4): Mẫu 05/HNCT). */
+static const char *map_mode(const char *v)
+{
+	if (text_equal_fold(v, "trực tiếp"))
+		return "in_person";
+	if (text_equal_fold(v, "trực tuyến"))
+		return "online";
+	if (text_equal_fold(v, "phát phiếu") || text_equal_fold(v, "phát phiếu lấy ý kiến"))
+		return "distribution";
 	return v;
 }
 
@@ -279,6 +292,8 @@ static void group_start(struct group *g, struct import *im, const char *def_body
 	g->a.chair = *g->cells[VC_CHAIR] ? g->cells[VC_CHAIR] : NULL;
 	g->a.secretary = *g->cells[VC_SECRETARY] ? g->cells[VC_SECRETARY] : NULL;
 	g->a.method = *g->cells[VC_METHOD] ? map_method(g->cells[VC_METHOD]) : NULL;
+	if (*g->cells[VC_MODE])
+		g->a.mode = map_mode(g->cells[VC_MODE]);
 	g->a.voters_at_place = count_cell(im, VC_AT_PLACE);
 	g->a.invited = count_cell(im, VC_INVITED);
 	g->a.present = count_cell(im, VC_PRESENT);

@@ -60,7 +60,7 @@ struct wlist {
 
 enum {
 	L_BODY, L_UNIT, L_UNIT_OR_SELF, L_KIND, L_VERSION, L_SEX, L_ETHNIC, L_RELIGION, L_GENERAL, L_DEGREE,
-	L_POLITICAL, L_CONF_KIND, L_METHOD, L_CAND, L_STAGE, L_DECISION, L_REASON, L_CONS, L_N
+	L_POLITICAL, L_CONF_KIND, L_METHOD, L_CAND, L_STAGE, L_DECISION, L_REASON, L_CONS, L_MODE, L_N
 };
 
 struct wcol {
@@ -167,7 +167,8 @@ static int load_lists(struct wb *w)
 	static const char *const names[L_N] = {
 		"Cơ quan dân cử", "Đơn vị", "Đơn vị giới thiệu", "Loại đơn vị", "Lần phân bổ", "Giới tính", "Dân tộc",
 		"Tôn giáo", "Giáo dục phổ thông", "Học hàm, học vị", "Lý luận chính trị", "Loại hội nghị",
-		"Hình thức biểu quyết", "Người ứng cử", "Bước", "Quyết định", "Lý do", "Đơn vị bầu cử"
+		"Hình thức biểu quyết", "Người ứng cử", "Bước", "Quyết định", "Lý do", "Đơn vị bầu cử",
+		"Hình thức tổ chức"
 	};
 	struct wlist *L = w->lists;
 	int nk;
@@ -193,6 +194,9 @@ static int load_lists(struct wb *w)
 	list_add(&L[L_CONF_KIND], "thôn, tổ dân phố");
 	list_add(&L[L_METHOD], "giơ tay");
 	list_add(&L[L_METHOD], "bỏ phiếu kín");
+	list_add(&L[L_MODE], "trực tiếp");
+	list_add(&L[L_MODE], "trực tuyến");
+	list_add(&L[L_MODE], "phát phiếu");
 	list_sql(w, &L[L_CAND], "SELECT p.ho || ' ' || CASE WHEN p.ten_dem <> '' THEN p.ten_dem || ' ' ELSE '' END || p.ten "
 			       "FROM candidacy c JOIN person p ON p.id = c.person_id "
 			       "WHERE c.status = 'active' AND (?1 = 0 OR c.body_id = ?1) ORDER BY p.sort_key");
@@ -388,6 +392,8 @@ static void voters_cols(struct wb *w)
 	col(w, "Không tín nhiệm", W_INT, -1, 0, NULL, "Số không tín nhiệm.");
 	col(w, "Không hợp lệ", W_INT, -1, 0, NULL, "Số phiếu không hợp lệ của người này.");
 	col(w, "Biểu quyết lại", W_INT, -1, 0, NULL, "Số tín nhiệm khi biểu quyết lại (nếu có).");
+	col(w, "Hình thức tổ chức", W_LIST, L_MODE, 1, NULL, "Trực tiếp (để trống cũng được), trực tuyến hoặc phát "
+	    "phiếu lấy ý kiến (Mẫu 05/HNCT). Chỉ ghi ở dòng đầu của mỗi hội nghị.");
 	w->cols[18].width = 28;
 }
 

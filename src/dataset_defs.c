@@ -189,6 +189,10 @@ static const char conference_scalars[] =
 	/* the header's (1): the agency, or the commune of residence */
 	"CASE c.kind WHEN 'residence' THEN " CONF_COMMUNE " ELSE u.name END AS org_name, "
 	CONF_COMMUNE " AS commune, " CONF_LOCALITY " AS locality, "
+	/* the thôn inside a sentence: "thôn Ea Tiêu", "tổ dân phố Bến Đò" */
+	"CASE WHEN " CONF_LOCALITY " LIKE 'Thôn %' THEN 'thôn' || substr(" CONF_LOCALITY ", 5) "
+	"WHEN " CONF_LOCALITY " LIKE 'Tổ dân phố %' THEN 'tổ dân phố' || substr(" CONF_LOCALITY ", 11) "
+	"ELSE " CONF_LOCALITY " END AS locality_text, "
 	"c.issue_time AS issue_time, " TIME_TEXT("c.issue_time") " AS issue_time_text, "
 	"c.collect_time AS collect_time, " TIME_TEXT("c.collect_time") " AS collect_time_text, "
 	"c.attendees AS attendees, "
@@ -212,7 +216,22 @@ static const char conference_scalars[] =
 	"c.secretary_name AS secretary_name, c.secretary_position AS secretary_position, "
 	"c.voters_at_place AS voters_at_place, c.invited AS invited, c.present AS present, c.absent AS absent, "
 	"c.vote_method AS vote_method, "
-	"CASE c.vote_method WHEN 'ballot' THEN 'bỏ phiếu kín' WHEN 'hands' THEN 'giơ tay' END AS vote_method_text, "
+	"CASE c.vote_method WHEN 'ballot' THEN 'bỏ phiếu kín' WHEN 'hands' THEN 'giơ tay' "
+	"WHEN 'online_poll' THEN 'bình chọn trực tuyến' END AS vote_method_text, "
+	/* the Front's notice the meeting acts on (02, 03/BCĐ, 04/HNCT) */
+	"c.notice_ref AS notice_ref, c.agreed AS agreed, c.guests AS guests, c.agenda AS agenda, "
+	/* 05/HNCT's (2): where the voters are */
+	"CASE c.kind WHEN 'workplace' THEN 'NƠI CÔNG TÁC' WHEN 'residence' THEN 'NƠI CƯ TRÚ' END AS vc_where, "
+	"CASE c.mode WHEN 'online' THEN 'trực tuyến' WHEN 'distribution' THEN 'phát phiếu lấy ý kiến' END AS mode_text, "
+	"(SELECT count(*) FROM candidacy_event ev WHERE ev.conference_id = c.id AND ev.decision = 'in') AS selected_count, "
+	"(SELECT count(*) FROM vote v WHERE v.conference_id = c.id) AS results_count, "
+	"(SELECT count(*) FROM vote v WHERE v.conference_id = c.id AND v.revote IS NOT NULL) AS revote_count, "
+	/* 06/BBKPHN's (2) and "Về việc": the people and the body */
+	"(SELECT group_concat(n, ', ') FROM (SELECT p.ho || ' ' || CASE WHEN p.ten_dem <> '' THEN p.ten_dem || ' ' "
+	"ELSE '' END || p.ten AS n FROM candidacy k JOIN person p ON p.id = k.person_id WHERE k.id IN "
+	"(SELECT candidacy_id FROM vote WHERE conference_id = c.id) OR (c.unit_id IS NOT NULL AND k.unit_id = c.unit_id "
+	"AND k.body_id = c.body_id AND c.kind <> 'residence' AND NOT EXISTS (SELECT 1 FROM vote WHERE conference_id = c.id)) "
+	"ORDER BY p.sort_key)) AS people_names, "
 	"c.tellers AS tellers, c.ballots_issued AS ballots_issued, c.ballots_returned AS ballots_returned, "
 	"c.ballots_valid AS ballots_valid, c.ballots_invalid AS ballots_invalid, "
 	/* Denominators of 06/BBKP's "chiếm tỷ lệ …%": not defined by the form
@@ -225,7 +244,10 @@ static const char conference_scalars[] =
 	"coalesce(c.purpose, CASE c.kind WHEN 'workplace' THEN 'lấy ý kiến nhận xét và tín nhiệm của cử tri nơi công tác' "
 	"WHEN 'residence' THEN 'lấy ý kiến nhận xét và tín nhiệm của cử tri nơi cư trú' "
 	"WHEN 'thon' THEN 'giới thiệu người của thôn, tổ dân phố ứng cử đại biểu Hội đồng nhân dân cấp xã' "
-	"END) AS purpose "
+	"WHEN 'expanded_leadership' THEN 'giới thiệu người ứng cử ' || " BODY_PHRASE("b", "e") " "
+	"WHEN 'leadership' THEN 'dự kiến giới thiệu người ứng cử ' || " BODY_PHRASE("b", "e") " "
+	"END) AS purpose, "
+	"coalesce(c.voters_at_place, c.invited) AS voters_total "
 	"FROM conference c JOIN body b ON b.id = c.body_id LEFT JOIN unit u ON u.id = c.unit_id, election e "
 	"WHERE c.id = :conference";
 
@@ -240,25 +262,47 @@ static const char conference_witnesses[] =
 	"SELECT seq, name, position, name || coalesce(', ' || position, '') AS who "
 	"FROM conference_member WHERE conference_id = :conference AND role = 'witness' ORDER BY seq";
 
-/* People of a voter conference: those with a result there, and before the
- * vote the people the conference's unit proposes (for the ballot). */
-static const char conference_candidates[] =
-	"WITH conf AS (SELECT * FROM conference WHERE id = :conference), "
-	"x AS (SELECT v.candidacy_id AS cid, v.trust AS trust, v.distrust AS distrust, v.invalid AS invalid, "
-	"v.opinion AS opinion FROM vote v WHERE v.conference_id = :conference "
-	"UNION ALL SELECT k.id, NULL, NULL, NULL, NULL FROM candidacy k, conf "
-	"WHERE conf.unit_id IS NOT NULL AND conf.kind = 'workplace' AND k.unit_id = conf.unit_id "
-	"AND k.body_id = conf.body_id "
-	"AND k.id NOT IN (SELECT candidacy_id FROM vote WHERE conference_id = :conference)) "
-	"SELECT " PERSON_COLS ", coalesce(p.occupation, p.workplace) AS position, NULL AS tick, "
-	"x.trust AS trust, x.distrust AS distrust, x.invalid AS invalid, conf.present AS present, x.opinion AS opinion, "
-	PCT("x.trust", "conf.present") " AS trust_pct, "
-	"CASE WHEN x.trust IS NULL OR conf.present IS NULL OR :trust_den IS NULL THEN NULL "
-	"WHEN x.trust * :trust_den > conf.present * :trust_num THEN 'đạt' ELSE 'không đạt' END AS passed, "
-	"(SELECT group_concat(i.text, '; ') FROM voter_issue i WHERE i.candidacy_id = k.id "
-	"AND i.conference_id = :conference) AS issues "
-	"FROM x JOIN candidacy k ON k.id = x.cid JOIN person p ON p.id = k.person_id, conf "
-	"ORDER BY p.sort_key";
+/*
+ * People of a meeting: those with a result there, and, for a meeting of a
+ * unit or a thôn, the people the unit proposes who have none yet (the
+ * ballot printed before the vote; the leadership and Ban công tác Mặt trận
+ * meetings, which do not vote on them).  `selected` (1 or NULL) is what the
+ * meeting agreed: at a thôn conference the people it selected (THON-SELECT,
+ * the history rows the conference wrote), at an expanded-leadership
+ * conference the people the unit went on to nominate, at the meetings
+ * before them everyone proposed.  `revote` is a thôn's re-vote of a tie.
+ */
+#define CONF_CANDIDATES(filter) \
+	"WITH conf AS (SELECT * FROM conference WHERE id = :conference), " \
+	"x AS (SELECT v.candidacy_id AS cid, v.trust AS trust, v.distrust AS distrust, v.invalid AS invalid, " \
+	"v.revote AS revote, v.opinion AS opinion FROM vote v WHERE v.conference_id = :conference " \
+	"UNION ALL SELECT k.id, NULL, NULL, NULL, NULL, NULL FROM candidacy k, conf " \
+	"WHERE conf.unit_id IS NOT NULL AND conf.kind IN ('workplace', 'thon', 'bctmt', 'leadership', " \
+	"'expanded_leadership') AND k.unit_id = conf.unit_id AND k.body_id = conf.body_id " \
+	"AND k.id NOT IN (SELECT candidacy_id FROM vote WHERE conference_id = :conference)), " \
+	"y AS (SELECT x.*, CASE conf.kind " \
+	"WHEN 'thon' THEN (SELECT 1 FROM candidacy_event e WHERE e.candidacy_id = x.cid " \
+	"AND e.conference_id = :conference AND e.decision = 'in' LIMIT 1) " \
+	"WHEN 'expanded_leadership' THEN (SELECT 1 FROM candidacy k2 WHERE k2.id = x.cid AND (" RANK("k2") " >= 1 " \
+	"OR EXISTS (SELECT 1 FROM candidacy_event e WHERE e.candidacy_id = k2.id AND e.stage = 'nominated' " \
+	"AND e.decision = 'in'))) " \
+	"WHEN 'leadership' THEN 1 WHEN 'bctmt' THEN 1 END AS selected FROM x, conf) " \
+	"SELECT " PERSON_COLS ", coalesce(p.occupation, p.workplace) AS position, NULL AS tick, " \
+	"y.trust AS trust, y.distrust AS distrust, y.invalid AS invalid, y.revote AS revote, " \
+	"conf.present AS present, y.opinion AS opinion, y.selected AS selected, " \
+	"CASE WHEN y.selected = 1 THEN 'được giới thiệu' WHEN conf.kind = 'thon' AND y.trust IS NOT NULL " \
+	"THEN 'không được giới thiệu' END AS outcome, " \
+	PCT("y.trust", "conf.present") " AS trust_pct, " \
+	"CASE WHEN y.trust IS NULL OR conf.present IS NULL OR :trust_den IS NULL THEN NULL " \
+	"WHEN y.trust * :trust_den > conf.present * :trust_num THEN 'đạt' ELSE 'không đạt' END AS passed, " \
+	"(SELECT group_concat(i.text, '; ') FROM voter_issue i WHERE i.candidacy_id = k.id " \
+	"AND i.conference_id = :conference) AS issues " \
+	"FROM y JOIN candidacy k ON k.id = y.cid JOIN person p ON p.id = k.person_id, conf " \
+	filter " ORDER BY p.sort_key"
+
+static const char conference_candidates[] = CONF_CANDIDATES("");
+static const char conference_selected[] = CONF_CANDIDATES("WHERE y.selected = 1");
+static const char conference_results[] = CONF_CANDIDATES("WHERE y.trust IS NOT NULL");
 
 /* Quorum of a voter conference of kind K (rule pack VC-QUORUM-*). */
 #define QUORUM(K) "CASE WHEN c.present IS NULL OR :quorum_" K "_from IS NULL THEN NULL " \
@@ -401,12 +445,13 @@ const struct dataset_def dataset_defs[] = {
 	  "JOIN constituency q ON q.id = k.constituency_id WHERE k.status = 'active' AND k.stage = 'official' "
 	  "ORDER BY q.body_id, q.number",
 	  official_scalars, { { "candidates", official_candidates } } },
-	{ "conference", "một hội nghị cử tri: thành phần, kết quả tín nhiệm, kiểm phiếu",
+	{ "conference", "một hội nghị cử tri hoặc một cuộc họp giới thiệu người ứng cử: thành phần, kết quả, kiểm phiếu",
 	  SEL_CONFERENCE | SEL_BODY, 0,
 	  "SELECT id AS conference, body_id AS body FROM conference "
-	  "WHERE kind IN ('workplace', 'residence', 'thon') ORDER BY held_on, id",
+	  "WHERE kind NOT IN ('ht1', 'ht2', 'ht3') ORDER BY held_on, id",
 	  conference_scalars, { { "candidates", conference_candidates }, { "attendee_lines", conference_attendees },
-				{ "tellers", conference_tellers }, { "witnesses", conference_witnesses } } },
+				{ "tellers", conference_tellers }, { "witnesses", conference_witnesses },
+				{ "selected", conference_selected }, { "results", conference_results } } },
 	{ "vc_summary", "tổng hợp kết quả lấy ý kiến cử tri",
 	  SEL_BODY, 0,
 	  "SELECT DISTINCT k.body_id AS body FROM vote v JOIN conference c ON c.id = v.conference_id "

@@ -36,10 +36,13 @@ static const struct {
 	[MF_WITNESSES] = { "witnesses", F_PEOPLE, { "Chứng kiến", "Người chứng kiến", "Đại diện cử tri chứng kiến" },
 			   "--witness" },
 	[MF_ISSUE_TIME] = { "issue_time", F_TIME, { "Phát phiếu", "Thời gian phát phiếu" }, "--issue-time" },
-	[MF_COLLECT_TIME] = { "collect_time", F_TIME, { "Thu phiếu", "Thời hạn thu phiếu" }, "--collect-time" },
+	[MF_COLLECT_TIME] = { "collect_time", F_TIME, { "Thu phiếu", "Thời hạn thu phiếu", "Thời gian thu phiếu" },
+			      "--collect-time" },
 	[MF_COMMUNE] = { "commune", F_LINE, { "Xã, phường", "Xã, phường, đặc khu", "Đơn vị hành chính" }, "--commune" },
 	[MF_LOCALITY] = { "locality", F_LINE, { "Thôn, tổ dân phố", "Thôn", "Tổ dân phố" }, "--locality" },
 	[MF_OPINIONS] = { "opinions", F_OPINIONS, { "Ý kiến", "Ý kiến nhận xét", "Ý kiến của cử tri" }, "--opinion" },
+	/* the Front's notice a unit's or thôn's meeting acts on (Mẫu 02, 03/BCĐ, 04/HNCT) */
+	[MF_NOTICE] = { "notice", F_LINE, { "Thông báo", "Căn cứ thông báo", "Theo thông báo" }, "--notice" },
 };
 
 int minutes_time(const char *s, char out[6])
@@ -433,6 +436,7 @@ int minutes_apply(struct minutes *m, struct conf_args *a)
 	bad |= give(m, MF_COLLECT_TIME, &a->collect_time);
 	bad |= give(m, MF_COMMUNE, &a->commune);
 	bad |= give(m, MF_LOCALITY, &a->locality);
+	bad |= give(m, MF_NOTICE, &a->notice);
 	if (m->value[MF_CHAIR]) {
 		if (a->chair || a->chair_position)
 			bad |= both(m, MF_CHAIR);

@@ -133,8 +133,11 @@ class Form:
             elif k == "each":
                 e = b["each"]
                 content = e.get("content") or []
+                # a group heading is a line above a table of the group; an
+                # `each` of lines alone (a result a line) has none
+                grouped = any(kind_of(x) == "table" for x in content)
                 for x in content:
-                    if kind_of(x) == "text":
+                    if grouped and kind_of(x) == "text":
                         self.headings += [pattern(t) for t in lines_of(x["text"]) if pattern(t)[1] >= 3]
                 self._walk(content, nested=True)
                 self._walk(e.get("empty") or [], nested=True)

@@ -147,13 +147,15 @@ def commune():
     for r, votes in zip(thon, [61, 58, 40]):
         nomination.append(["thon" if first else "", "hdnd-xa" if first else "", "T-EATIEU" if first else "",
                        "10/01/2026", "Nhà văn hóa thôn Ea Tiêu", 90 if first else "", 90 if first else "",
-                       70 if first else "", "hands" if first else "", 5 if first else "", "", "", "", "",
+                       70 if first else "", "ballot" if first else "", 5 if first else "",
+                       70 if first else "", 70 if first else "", 70 if first else "", 0 if first else "",
                        full(r), r["dob"], votes, 70 - votes, 0, ""])
         first = False
-    # The cooperative's second nominee fails at the workplace (exactly half).
+    # The cooperative's second nominee passes at the workplace, then its
+    # expanded leadership does not nominate him (samples/demo.sh, Mẫu 06/BBKPHN).
     htx = [r for r in proposed if r["unit"] == "HTX"][0]
     nomination.append(["workplace", "hdnd-xa", "HTX", "08/01/2026", "Hội trường Hợp tác xã", 40, 40, 30, "ballot", 5,
-                   30, 30, 30, 0, full(htx), htx["dob"], 15, 15, 0, ""])
+                   30, 30, 30, 0, full(htx), htx["dob"], 16, 14, 0, ""])
     nominated = [r for r in cands if r.get("stage") != "proposed"] + thon[:2]
     people = sorted(((full(r), r["dob"]) for r in nominated), key=lambda p: (p[0].split()[-1], p[0], p[1]))
     dropped2 = {people[2]: ("not_qualified", "Không thường trú, không công tác trên địa bàn xã")}
