@@ -34,6 +34,10 @@ ALL_LDFLAGS = $(SAN_CFLAGS) $(LDFLAGS)
 TEMPLATE_DIRS = -DHT_TEMPLATES_SRC='"$(CURDIR)/templates"' \
 	-DHT_TEMPLATES_DIR='"$(PREFIX)/share/hiepthuong/templates"' \
 	-DHT_LISTS_SRC='"$(CURDIR)/config/lists"' -DHT_LISTS_DIR='"$(PREFIX)/share/hiepthuong/config/lists"'
+ifneq ($(EXE),)
+# Windows: the installed folders are beside the .exe (WIN_CPPFLAGS)
+TEMPLATE_DIRS = -DHT_TEMPLATES_SRC='"$(CURDIR)/templates"' -DHT_LISTS_SRC='"$(CURDIR)/config/lists"'
+endif
 LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS)) $(LDLIBS)
 
 ifneq ($(V),1)
@@ -92,6 +96,7 @@ OBJS += $(BUILD)/minutes.o
 OBJS += $(BUILD)/opt.o
 OBJS += $(BUILD)/outfile.o
 OBJS += $(BUILD)/person.o
+OBJS += $(BUILD)/platform.o
 OBJS += $(BUILD)/rollup.o
 OBJS += $(BUILD)/rollup_report.o
 OBJS += $(BUILD)/rollup_stats.o
@@ -122,9 +127,10 @@ OBJS += $(BUILD)/xlsx_read.o
 OBJS += $(BUILD)/xlsx_table.o
 OBJS += $(BUILD)/yamlcfg.o
 
-PROGRAM = $(BUILD)/hiepthuong
+EXE ?=
+PROGRAM = $(BUILD)/hiepthuong$(EXE)
 UNIT_SRCS = $(wildcard tests/unit/test_*.c)
-UNIT_BINS = $(patsubst tests/unit/%.c,$(BUILD)/unit/%,$(UNIT_SRCS))
+UNIT_BINS = $(patsubst tests/unit/%.c,$(BUILD)/unit/%$(EXE),$(UNIT_SRCS))
 
 all: hiepthuong
 
@@ -149,7 +155,7 @@ $(BUILD):
 $(BUILD)/unit/unit_main.o: tests/unit/unit_main.c tests/unit/unit.h | $(BUILD)
 	$(QUIET_CC)$(CC) $(ALL_CPPFLAGS) -Itests/unit $(ALL_CFLAGS) -c -o $@ $<
 
-$(BUILD)/unit/%: tests/unit/%.c $(BUILD)/unit/unit_main.o $(OBJS) tests/unit/unit.h
+$(BUILD)/unit/%$(EXE): tests/unit/%.c $(BUILD)/unit/unit_main.o $(OBJS) tests/unit/unit.h
 	$(QUIET_LINK)$(CC) $(ALL_CPPFLAGS) -Itests/unit $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< \
 		$(BUILD)/unit/unit_main.o $(OBJS) $(LIBS)
 
@@ -246,6 +252,41 @@ $(BUILD)/bench/%_min: tests/bench/%_min.c | $(BUILD)
 	$(Q)mkdir -p $(BUILD)/bench
 	$(QUIET_LINK)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(LIBS)
 
+# Windows x64 (docs/windows.md): mingw-w64 and Wine from Debian, the
+# libraries built once from Debian's sources into build-win/deps
+# (tools/build-windows-deps.sh), everything linked statically.  -Wno-format:
+# mingw's format checker knows Microsoft's printf, not the C99 one the
+# program gets (__USE_MINGW_ANSI_STDIO); the Linux build checks formats.
+WIN_HOST = x86_64-w64-mingw32
+WIN_DEPS = $(CURDIR)/build-win/deps
+WIN_CPPFLAGS = -include $(CURDIR)/src/platform.h -I$(CURDIR)/src/win -I$(WIN_DEPS)/include \
+	-D__USE_MINGW_ANSI_STDIO=1 -D_WIN32_WINNT=0x0A00 -DYAML_DECLARE_STATIC -DXML_STATIC \
+	-DU_STATIC_IMPLEMENTATION
+WIN_LIBS = -L$(WIN_DEPS)/lib -lxlsxwriter -lzip -lexpat -lyaml -lsqlite3 -lsicuin -lsicuuc -lsicudt \
+	-lz -lbcrypt -ladvapi32 -lshell32 -lstdc++ -Wl,--wrap=fopen64 -Wl,--wrap=fopen
+WIN_MAKE = $(MAKE) --no-print-directory BUILD=build-win/obj EXE=.exe CC=$(WIN_HOST)-gcc-posix PKG_CONFIG=true \
+	CFLAGS="-O2 -Wno-format" CPPFLAGS="$(WIN_CPPFLAGS)" LDFLAGS="-static" LDLIBS="$(WIN_LIBS)"
+
+windows:
+	$(Q)sh tools/install-deps.sh windows
+	$(Q)[ -f $(WIN_DEPS)/.done-icu ] || sh tools/build-windows-deps.sh $(WIN_DEPS)
+	$(Q)$(WIN_MAKE) build-win/obj/hiepthuong.exe
+	$(Q)cp build-win/obj/hiepthuong.exe build-win/hiepthuong.exe
+
+# The suite against hiepthuong.exe under Wine (tools/wine-ht.sh), the unit
+# tests as .exe under Wine; tests/windows-skip.txt says which scripts cannot
+# run there and why (counted and printed as skipped).
+test-windows: windows
+	$(Q)$(WIN_MAKE) units
+	$(Q)HT=$(CURDIR)/tools/wine-ht.sh WINE_HT=$(CURDIR)/build-win/hiepthuong.exe \
+		UNIT_DIR=$(CURDIR)/build-win/obj/unit UNIT_EXT=.exe UNIT_WRAP="sh $(CURDIR)/tools/wine-ht.sh --exe" \
+		SKIP_LIST=$(CURDIR)/tests/windows-skip.txt PYTHON=$(PYTHON) sh tests/run.sh
+
+# hiepthuong-VERSION-windows-x64.zip: the program, templates, config, samples,
+# HUONG-DAN.txt and demo.bat (tools/dist-windows.sh).
+dist-windows: windows
+	$(Q)sh tools/dist-windows.sh build-win/hiepthuong.exe
+
 check:
 	cppcheck --quiet --error-exitcode=1 --std=c11 --enable=warning,portability \
 		--suppress=missingIncludeSystem -Isrc src/
@@ -261,6 +302,6 @@ install: hiepthuong
 	for f in templates/*.yaml; do [ -e "$$f" ] && install -m 644 "$$f" $(DESTDIR)$(PREFIX)/share/hiepthuong/templates/; done; true
 
 clean:
-	rm -rf build build-asan build-fuzz build-valgrind hiepthuong out demo.db
+	rm -rf build build-asan build-fuzz build-valgrind build-win/obj build-win/hiepthuong.exe hiepthuong out demo.db
 
-.PHONY: all hiepthuong units replays fuzz valgrind deps build-all demo test asan test-render bench check install clean
+.PHONY: windows test-windows dist-windows all hiepthuong units replays fuzz valgrind deps build-all demo test asan test-render bench check install clean

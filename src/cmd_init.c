@@ -59,8 +59,21 @@ static int insert_book(sqlite3 *db, const struct term_config *cfg, const struct 
 	char at[32] = "?", day[16];
 	time_t t = time(NULL);
 	struct tm tm;
-	int rc;
+	int rc, zh, zm;
+	const char *fixed = getenv("HIEPTHUONG_NOW");
 
+	/* $HIEPTHUONG_NOW (audit_now_text's shape, checked there) pins this
+	 * too: the book's creation time is every form's "created" property,
+	 * so a demo run twice, or on Linux and on Windows, writes the same
+	 * bytes (docs/windows.md). */
+	memset(&tm, 0, sizeof(tm));
+	if (fixed && audit_time_valid(fixed) &&
+	    sscanf(fixed, "%4d-%2d-%2dT%2d:%2d:%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour, &tm.tm_min,
+		   &tm.tm_sec) == 6 && sscanf(fixed + 20, "%2d:%2d", &zh, &zm) == 2) {
+		tm.tm_year -= 1900;
+		tm.tm_mon -= 1;
+		t = timegm(&tm) - (fixed[19] == '-' ? -1 : 1) * (zh * 3600 + zm * 60);
+	}
 	if (gmtime_r(&t, &tm))
 		strftime(at, sizeof(at), "%Y-%m-%dT%H:%M:%SZ", &tm);
 	st = db_prepare(db, "INSERT INTO book(id, created_at, tool_version, config_path, config_text, term_path, "

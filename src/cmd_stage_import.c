@@ -40,6 +40,7 @@
 #include "text.h"
 #include "validate.h"
 #include "voters.h"
+#include "platform.h"
 #include "banned.h"
 
 static const char *const h_body[] = { "Cơ quan dân cử", "Ứng cử đại biểu", NULL };
@@ -246,11 +247,11 @@ static void group_release(struct group *g)
 static void group_minutes(struct group *g, struct import *im)
 {
 	struct sbuf path = SBUF_INIT;
-	const char *name = g->cells[VC_MINUTES], *slash = strrchr(im->path, '/');
+	const char *name = g->cells[VC_MINUTES], *slash = platform_last_sep(im->path);
 
 	if (!*name)
 		return;
-	if (name[0] != '/' && slash)
+	if (!platform_is_absolute(name) && slash)
 		sbuf_add(&path, im->path, (size_t)(slash - im->path) + 1);
 	sbuf_addstr(&path, name);
 	if (minutes_load(path.buf, &g->mins) < 0 || minutes_apply(&g->mins, &g->a) < 0) {

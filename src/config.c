@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include "config.h"
 #include "diag.h"
+#include "platform.h"
 #include "sbuf.h"
 #include "yamlcfg.h"
 #include "banned.h"
@@ -14,10 +15,10 @@ static const char *const body_kinds[] = { "na", "hdnd", NULL };
 
 char *path_relative_to(const char *base_file, const char *rel)
 {
-	const char *slash = strrchr(base_file, '/');
+	const char *slash = platform_last_sep(base_file);
 	struct sbuf sb = SBUF_INIT;
 
-	if (rel[0] == '/' || !slash)
+	if (platform_is_absolute(rel) || !slash)
 		return xstrdup(rel);
 	sbuf_add(&sb, base_file, (size_t)(slash - base_file) + 1);
 	sbuf_addstr(&sb, rel);

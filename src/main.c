@@ -15,6 +15,7 @@
 #include "db.h"
 #include "diag.h"
 #include "opt.h"
+#include "platform.h"
 #include "sbuf.h"
 #include "text.h"
 #include "banned.h"
@@ -425,6 +426,7 @@ int main(int argc, char **argv)
 	const struct cmd *c;
 	int i, nwords, rc;
 
+	platform_init(&argc, &argv);	/* Windows: UTF-8 argv and console */
 	/* Books, exports and backups hold personal data: owner only. */
 	umask(077);
 	/* A fixed clock for the audit trail must be a time, or nothing is

@@ -8,6 +8,8 @@
 #   install-deps.sh fuzz     also clang and libFuzzer, for `make fuzz`
 #   install-deps.sh valgrind also valgrind, for `make valgrind`
 #   install-deps.sh bench    also python3-xlsxwriter (a baseline) and GNU time, for `make bench`
+#   install-deps.sh windows  also mingw-w64, Wine, cmake, tcl and zip, for `make windows`,
+#                            `make test-windows` and `make dist-windows` (docs/windows.md)
 set -e
 # zlib1g-dev: Debian's xlsxwriter.pc links -lz, yet libxlsxwriter-dev does
 # not depend on it.  time: t1006 reads a command's peak memory with
@@ -26,6 +28,11 @@ render) pkgs="$pkgs libreoffice-calc fonts-liberation2 poppler-utils python3-yam
 fuzz) pkgs="$pkgs clang libclang-rt-14-dev" ;;
 valgrind) pkgs="$pkgs valgrind" ;;
 bench) pkgs="$pkgs python3-xlsxwriter time" ;;
+# The cross compilers with POSIX threads (winpthreads, linked statically),
+# cmake for libzip, libxlsxwriter and expat, tcl for SQLite's amalgamation,
+# dpkg-dev for `apt-get source` (tools/build-windows-deps.sh).
+windows) pkgs="$pkgs gcc-mingw-w64-x86-64-posix g++-mingw-w64-x86-64-posix binutils-mingw-w64-x86-64
+mingw-w64-x86-64-dev wine wine64 cmake tcl dpkg-dev zip" ;;
 esac
 missing=""
 for p in $pkgs; do

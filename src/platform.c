@@ -1,0 +1,735 @@
+/*
+ * platform.c - what platform.h promises: nothing on POSIX but
+ * platform_init(); on Windows the UTF-8 <-> UTF-16 file API, durable
+ * renames, stat's file identity, emulated signal masks and the user's
+ * name.  See platform.h and docs/windows.md.
+ */
+#include "platform.h"
+
+#include <string.h>
+
+const char *platform_last_sep(const char *path)
+{
+	const char *s = strrchr(path, '/');
+#ifdef _WIN32
+	const char *b = strrchr(path, '\\');
+
+	if (b && (!s || b > s))
+		s = b;
+#endif
+	return s;
+}
+
+int platform_is_absolute(const char *path)
+{
+#ifdef _WIN32
+	if (path[0] == '\\' || (path[0] && path[1] == ':' && (path[2] == '/' || path[2] == '\\')))
+		return 1;
+#endif
+	return path[0] == '/';
+}
+
+#ifndef _WIN32
+void platform_init(int *argc, char ***argv)
+{
+	(void)argc;
+	(void)argv;
+}
+#else
+#undef stat
+#undef lstat
+#undef fstat
+#undef open
+#undef fopen
+#undef rename
+#undef unlink
+#undef link
+#undef access
+#undef mkdir
+#undef mkstemp
+#undef mkdtemp
+#undef fsync
+#undef getenv
+#undef setenv
+#undef unsetenv
+#undef timegm
+#undef strftime
+#undef DIR
+#undef dirent
+#undef opendir
+#undef readdir
+#undef closedir
+#undef sigset_t
+#undef sigaction
+#undef sigemptyset
+#undef sigaddset
+#undef sigprocmask
+#undef signal
+
+#include <stdarg.h>
+#include <windows.h>
+#include <shellapi.h>
+#include <bcrypt.h>
+#include <pwd.h>
+
+/* ---- UTF-8 <-> UTF-16 ------------------------------------------------- */
+
+/* A malloc'd UTF-16 copy of UTF-8 s, or NULL (errno EINVAL or ENOMEM). */
+static wchar_t *wide(const char *s)
+{
+	int n = MultiByteToWideChar(CP_UTF8, MB_ERR_INVALID_CHARS, s, -1, NULL, 0);
+	wchar_t *w;
+
+	if (n <= 0) {
+		errno = EINVAL;
+		return NULL;
+	}
+	if (!(w = malloc(sizeof(wchar_t) * (size_t)n))) {
+		errno = ENOMEM;
+		return NULL;
+	}
+	MultiByteToWideChar(CP_UTF8, 0, s, -1, w, n);
+	return w;
+}
+
+static char *narrow(const wchar_t *w)
+{
+	int n = WideCharToMultiByte(CP_UTF8, 0, w, -1, NULL, 0, NULL, NULL);
+	char *s;
+
+	if (n <= 0 || !(s = malloc((size_t)n)))
+		return NULL;
+	WideCharToMultiByte(CP_UTF8, 0, w, -1, s, n, NULL, NULL);
+	return s;
+}
+
+static int set_errno_from_win(void)
+{
+	switch (GetLastError()) {
+	case ERROR_FILE_NOT_FOUND:
+	case ERROR_PATH_NOT_FOUND:
+	case ERROR_INVALID_NAME:
+		errno = ENOENT;
+		break;
+	case ERROR_ACCESS_DENIED:
+	case ERROR_SHARING_VIOLATION:
+	case ERROR_LOCK_VIOLATION:
+		errno = EACCES;
+		break;
+	case ERROR_ALREADY_EXISTS:
+	case ERROR_FILE_EXISTS:
+		errno = EEXIST;
+		break;
+	case ERROR_NOT_SAME_DEVICE:
+		errno = EXDEV;
+		break;
+	case ERROR_DISK_FULL:
+	case ERROR_HANDLE_DISK_FULL:
+		errno = ENOSPC;
+		break;
+	case ERROR_NOT_SUPPORTED:
+	case ERROR_INVALID_FUNCTION:
+		errno = EPERM;
+		break;
+	default:
+		errno = EIO;
+	}
+	return -1;
+}
+
+void platform_init(int *argc, char ***argv)
+{
+	int n;
+	wchar_t **w = CommandLineToArgvW(GetCommandLineW(), &n);
+
+	if (w) {
+		char **a = calloc((size_t)n + 1, sizeof(*a));
+
+		for (int i = 0; a && i < n; i++)
+			if (!(a[i] = narrow(w[i])))
+				a[i] = "";
+		if (a) {
+			*argc = n;
+			*argv = a;
+		}
+		LocalFree(w);
+	}
+	SetConsoleOutputCP(CP_UTF8);
+	SetConsoleCP(CP_UTF8);
+	_setmode(0, _O_BINARY);
+	_setmode(1, _O_BINARY);
+	_setmode(2, _O_BINARY);
+	_fmode = _O_BINARY;
+}
+
+/* ---- files ------------------------------------------------------------ */
+
+static int dir_fd = -1;	/* the one "directory" descriptor: NUL */
+
+int ht_open(const char *path, int flags, ...)
+{
+	int mode = 0, fd;
+	wchar_t *w;
+
+	if (flags & O_CREAT) {
+		va_list ap;
+
+		va_start(ap, flags);
+		mode = va_arg(ap, int);
+		va_end(ap);
+	}
+	if (flags & O_DIRECTORY) {
+		/* Windows has no directory descriptors to fsync: hand back the
+		 * null device, whose fsync is a no-op (ht_fsync). */
+		DWORD a = (w = wide(path)) ? GetFileAttributesW(w) : INVALID_FILE_ATTRIBUTES;
+
+		free(w);
+		if (a == INVALID_FILE_ATTRIBUTES || !(a & FILE_ATTRIBUTE_DIRECTORY)) {
+			errno = ENOTDIR;
+			return -1;
+		}
+		fd = _open("NUL", _O_RDONLY);
+		if (fd >= 0)
+			dir_fd = fd;
+		return fd;
+	}
+	if (!(w = wide(path)))
+		return -1;
+	/* CreateFileW, sharing read, write and delete as POSIX does: a file
+	 * open here may still be renamed or removed (out_put_in_place renames
+	 * a temporary it holds open for fsync). */
+	{
+		DWORD acc = (flags & O_ACCMODE) == O_WRONLY ? GENERIC_WRITE
+			    : (flags & O_ACCMODE) == O_RDWR ? GENERIC_READ | GENERIC_WRITE : GENERIC_READ;
+		DWORD disp = (flags & O_CREAT) ? ((flags & O_EXCL) ? CREATE_NEW : (flags & O_TRUNC) ? CREATE_ALWAYS
+							   : OPEN_ALWAYS)
+			     : (flags & O_TRUNC) ? TRUNCATE_EXISTING : OPEN_EXISTING;
+		DWORD attr = (flags & O_CREAT) && !(mode & 0200) ? FILE_ATTRIBUTE_READONLY : FILE_ATTRIBUTE_NORMAL;
+		HANDLE h = CreateFileW(w, acc, FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE, NULL, disp,
+				       attr | FILE_FLAG_BACKUP_SEMANTICS, NULL);
+
+		free(w);
+		if (h == INVALID_HANDLE_VALUE)
+			return set_errno_from_win();
+		fd = _open_osfhandle((intptr_t)h, (flags & (O_APPEND | O_RDONLY)) | _O_BINARY);
+		if (fd < 0)
+			CloseHandle(h);
+	}
+	return fd;
+}
+
+FILE *ht_fopen(const char *path, const char *mode)
+{
+	wchar_t *w = wide(path), wm[8];
+	size_t i = 0;
+	FILE *f;
+
+	if (!w)
+		return NULL;
+	for (; mode[i] && i < 5; i++)
+		wm[i] = (wchar_t)(unsigned char)mode[i];
+	if (!strchr(mode, 'b'))
+		wm[i++] = L'b';	/* the same bytes as on POSIX */
+	wm[i] = 0;
+	f = _wfopen(w, wm);
+	free(w);
+	return f;
+}
+
+/* fopen() as libxlsxwriter's minizip calls it (-Wl,--wrap=fopen64). */
+FILE *__wrap_fopen64(const char *path, const char *mode);
+FILE *__wrap_fopen64(const char *path, const char *mode)
+{
+	return ht_fopen(path, mode);
+}
+FILE *__wrap_fopen(const char *path, const char *mode);
+FILE *__wrap_fopen(const char *path, const char *mode)
+{
+	return ht_fopen(path, mode);
+}
+
+static int fill_stat(HANDLE h, struct ht_stat *st)
+{
+	BY_HANDLE_FILE_INFORMATION fi;
+
+	if (!GetFileInformationByHandle(h, &fi))
+		return set_errno_from_win();
+	memset(st, 0, sizeof(*st));
+	st->st_dev = fi.dwVolumeSerialNumber;
+	st->st_ino = ((uint64_t)fi.nFileIndexHigh << 32) | fi.nFileIndexLow;
+	st->st_size = (int64_t)(((uint64_t)fi.nFileSizeHigh << 32) | fi.nFileSizeLow);
+	if (fi.dwFileAttributes & FILE_ATTRIBUTE_DIRECTORY)
+		st->st_mode = _S_IFDIR | 0700;
+	else if (GetFileType(h) == FILE_TYPE_DISK)
+		st->st_mode = _S_IFREG | ((fi.dwFileAttributes & FILE_ATTRIBUTE_READONLY) ? 0400 : 0600);
+	else
+		st->st_mode = _S_IFCHR | 0600;
+	st->st_mtime = (time_t)((((uint64_t)fi.ftLastWriteTime.dwHighDateTime << 32) |
+				  fi.ftLastWriteTime.dwLowDateTime) / 10000000ULL - 11644473600ULL);
+	return 0;
+}
+
+int ht_stat(const char *path, struct ht_stat *st)
+{
+	wchar_t *w = wide(path);
+	HANDLE h;
+	int rc;
+
+	if (!w)
+		return -1;
+	h = CreateFileW(w, FILE_READ_ATTRIBUTES, FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE, NULL,
+			OPEN_EXISTING, FILE_FLAG_BACKUP_SEMANTICS, NULL);
+	free(w);
+	if (h == INVALID_HANDLE_VALUE)
+		return set_errno_from_win();
+	rc = fill_stat(h, st);
+	CloseHandle(h);
+	return rc;
+}
+
+int ht_fstat(int fd, struct ht_stat *st)
+{
+	HANDLE h = (HANDLE)_get_osfhandle(fd);
+
+	if (h == INVALID_HANDLE_VALUE) {
+		errno = EBADF;
+		return -1;
+	}
+	if (GetFileType(h) != FILE_TYPE_DISK) {
+		memset(st, 0, sizeof(*st));
+		st->st_mode = GetFileType(h) == FILE_TYPE_PIPE ? _S_IFIFO | 0600 : _S_IFCHR | 0600;
+		return 0;
+	}
+	return fill_stat(h, st);
+}
+
+/* Atomic where the volume allows (NTFS), and flushed before returning. */
+int ht_rename(const char *from, const char *to)
+{
+	wchar_t *a = wide(from), *b = a ? wide(to) : NULL;
+	BOOL ok;
+
+	if (!b) {
+		free(a);
+		return -1;
+	}
+	ok = MoveFileExW(a, b, MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH);
+	free(a);
+	free(b);
+	return ok ? 0 : set_errno_from_win();
+}
+
+int ht_unlink(const char *path)
+{
+	wchar_t *w = wide(path);
+	int rc;
+
+	if (!w)
+		return -1;
+	rc = _wunlink(w);
+	free(w);
+	return rc;
+}
+
+/* A hard link: NTFS has them; FAT and network shares say EPERM. */
+int ht_link(const char *from, const char *to)
+{
+	wchar_t *a = wide(from), *b = a ? wide(to) : NULL;
+	BOOL ok;
+
+	if (!b) {
+		free(a);
+		return -1;
+	}
+	ok = CreateHardLinkW(b, a, NULL);
+	free(a);
+	free(b);
+	return ok ? 0 : set_errno_from_win();
+}
+
+int ht_access(const char *path, int mode)
+{
+	wchar_t *w = wide(path);
+	int rc;
+
+	if (!w)
+		return -1;
+	rc = _waccess(w, mode & ~1);	/* no X_OK on Windows */
+	free(w);
+	return rc;
+}
+
+int ht_mkdir(const char *path, int mode)
+{
+	wchar_t *w = wide(path);
+	int rc;
+
+	(void)mode;
+	if (!w)
+		return -1;
+	rc = _wmkdir(w);
+	free(w);
+	return rc;
+}
+
+/* mkstemp(): "…XXXXXX" replaced by random letters, created exclusively. */
+int ht_mkstemp(char *tmpl)
+{
+	static const char set[] = "abcdefghijklmnopqrstuvwxyz0123456789";
+	size_t n = strlen(tmpl);
+	char *x;
+
+	if (n < 6 || strcmp(tmpl + n - 6, "XXXXXX")) {
+		errno = EINVAL;
+		return -1;
+	}
+	x = tmpl + n - 6;
+	for (int tries = 0; tries < 100; tries++) {
+		unsigned char r[6];
+		int fd;
+
+		if (BCryptGenRandom(NULL, r, sizeof(r), BCRYPT_USE_SYSTEM_PREFERRED_RNG) != 0) {
+			errno = EIO;
+			return -1;
+		}
+		for (int i = 0; i < 6; i++)
+			x[i] = set[r[i] % (sizeof(set) - 1)];
+		fd = ht_open(tmpl, O_RDWR | O_CREAT | O_EXCL, 0600);
+		if (fd >= 0 || errno != EEXIST)
+			return fd;
+	}
+	errno = EEXIST;
+	return -1;
+}
+
+char *ht_mkdtemp(char *tmpl)
+{
+	static const char set[] = "abcdefghijklmnopqrstuvwxyz0123456789";
+	size_t n = strlen(tmpl);
+	char *x;
+
+	if (n < 6 || strcmp(tmpl + n - 6, "XXXXXX")) {
+		errno = EINVAL;
+		return NULL;
+	}
+	x = tmpl + n - 6;
+	for (int tries = 0; tries < 100; tries++) {
+		unsigned char r[6];
+
+		if (BCryptGenRandom(NULL, r, sizeof(r), BCRYPT_USE_SYSTEM_PREFERRED_RNG) != 0) {
+			errno = EIO;
+			return NULL;
+		}
+		for (int i = 0; i < 6; i++)
+			x[i] = set[r[i] % (sizeof(set) - 1)];
+		if (ht_mkdir(tmpl, 0700) == 0)
+			return tmpl;
+		if (errno != EEXIST)
+			return NULL;
+	}
+	errno = EEXIST;
+	return NULL;
+}
+
+int ht_fsync(int fd)
+{
+	HANDLE h;
+	wchar_t path[32768];
+	DWORD n;
+
+	if (fd == dir_fd && fd >= 0)
+		return 0;
+	h = (HANDLE)_get_osfhandle(fd);
+	if (h == INVALID_HANDLE_VALUE) {
+		errno = EBADF;
+		return -1;
+	}
+	if (FlushFileBuffers(h))
+		return 0;
+	if (GetLastError() != ERROR_ACCESS_DENIED)
+		return set_errno_from_win();
+	/* Opened read-only: flushing wants write access, so flush through a
+	 * second handle on the same file. */
+	n = GetFinalPathNameByHandleW(h, path, 32768, 0);
+	if (n == 0 || n >= 32768)
+		return set_errno_from_win();
+	h = CreateFileW(path, GENERIC_WRITE, FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE, NULL,
+			OPEN_EXISTING, 0, NULL);
+	if (h == INVALID_HANDLE_VALUE)
+		return set_errno_from_win();
+	n = FlushFileBuffers(h);
+	CloseHandle(h);
+	return n ? 0 : set_errno_from_win();
+}
+
+/* UTF-8 values, kept for the life of the process as getenv()'s are. */
+char *ht_getenv(const char *name)
+{
+	wchar_t *w = wide(name), *v;
+	char *s;
+
+	if (!w)
+		return NULL;
+	v = _wgetenv(w);
+	free(w);
+	if (!v)
+		return NULL;
+	s = narrow(v);
+	return s;
+}
+
+int ht_setenv(const char *name, const char *value, int overwrite)
+{
+	wchar_t *n, *v;
+	int rc;
+
+	if (!overwrite && ht_getenv(name))
+		return 0;
+	if (!(n = wide(name)))
+		return -1;
+	if (!(v = wide(value))) {
+		free(n);
+		return -1;
+	}
+	rc = _wputenv_s(n, v) ? -1 : 0;
+	free(n);
+	free(v);
+	return rc;
+}
+
+int ht_unsetenv(const char *name)
+{
+	wchar_t *n = wide(name);
+	int rc;
+
+	if (!n)
+		return -1;
+	rc = _wputenv_s(n, L"") ? -1 : 0;
+	free(n);
+	return rc;
+}
+
+time_t ht_timegm(struct tm *tm)
+{
+	return _mkgmtime(tm);
+}
+
+const char *ht_beside_exe(const char *rel)
+{
+	wchar_t w[32768];
+	DWORD n = GetModuleFileNameW(NULL, w, 32768);
+	char *dir, *s, *slash;
+	size_t k;
+
+	if (n == 0 || n >= 32768 || !(dir = narrow(w)))
+		return rel;
+	for (s = dir; *s; s++)
+		if (*s == '\\')
+			*s = '/';
+	if ((slash = strrchr(dir, '/')))
+		slash[1] = 0;
+	k = strlen(dir) + strlen(rel) + 1;
+	if (!(s = malloc(k))) {
+		free(dir);
+		return rel;
+	}
+	snprintf(s, k, "%s%s", dir, rel);
+	free(dir);
+	return s;
+}
+
+size_t ht_strftime(char *buf, size_t len, const char *fmt, const struct tm *tm)
+{
+	char f[256], z[8];
+	size_t o = 0;
+
+	/* %z: local time's offset from UTC, the way C99 writes it. */
+	for (const char *p = fmt; *p && o + 6 < sizeof(f); p++) {
+		if (p[0] == '%' && p[1] == 'z') {
+			struct tm a = *tm, b = *tm;
+			long off = (long)(_mkgmtime(&a) - mktime(&b));
+
+			snprintf(z, sizeof(z), "%c%02ld%02ld", off < 0 ? '-' : '+', labs(off) / 3600, labs(off) % 3600 / 60);
+			memcpy(f + o, z, 5);
+			o += 5;
+			p++;
+		} else if (p[0] == '%' && p[1]) {
+			f[o++] = *p++;
+			f[o++] = *p;
+		} else {
+			f[o++] = *p;
+		}
+	}
+	f[o] = 0;
+	return strftime(buf, len, f, tm);
+}
+
+/* ---- directories ------------------------------------------------------ */
+
+struct ht_dir {
+	HANDLE h;
+	WIN32_FIND_DATAW fd;
+	int first;
+	struct ht_dirent e;
+};
+
+HT_DIR *ht_opendir(const char *path)
+{
+	size_t n = strlen(path);
+	char *pat = malloc(n + 3);
+	wchar_t *w;
+	HT_DIR *d;
+
+	if (!pat)
+		return NULL;
+	memcpy(pat, path, n);
+	strcpy(pat + n, n && (path[n - 1] == '/' || path[n - 1] == '\\') ? "*" : "/*");
+	w = wide(pat);
+	free(pat);
+	if (!w || !(d = calloc(1, sizeof(*d)))) {
+		free(w);
+		return NULL;
+	}
+	d->h = FindFirstFileW(w, &d->fd);
+	free(w);
+	if (d->h == INVALID_HANDLE_VALUE) {
+		set_errno_from_win();
+		free(d);
+		return NULL;
+	}
+	d->first = 1;
+	return d;
+}
+
+struct ht_dirent *ht_readdir(HT_DIR *d)
+{
+	if (!d->first && !FindNextFileW(d->h, &d->fd))
+		return NULL;
+	d->first = 0;
+	if (!WideCharToMultiByte(CP_UTF8, 0, d->fd.cFileName, -1, d->e.d_name, sizeof(d->e.d_name), NULL, NULL))
+		d->e.d_name[0] = 0;
+	return &d->e;
+}
+
+int ht_closedir(HT_DIR *d)
+{
+	FindClose(d->h);
+	free(d);
+	return 0;
+}
+
+/* ---- the user --------------------------------------------------------- */
+
+struct passwd *getpwuid(int uid)
+{
+	static struct passwd pw;
+	wchar_t name[257];
+	DWORD n = 257;
+
+	(void)uid;
+	if (!pw.pw_name && GetUserNameW(name, &n))
+		pw.pw_name = narrow(name);
+	return pw.pw_name ? &pw : NULL;
+}
+
+/* ---- signals ---------------------------------------------------------- */
+
+/* The C runtime knows SIGINT (Ctrl-C) and SIGBREAK (Ctrl-Break, our
+ * SIGQUIT) from the console, and SIGTERM only from raise().  Masks are
+ * emulated: a handler that fires while its signal is blocked marks it
+ * pending, and unblocking delivers it. */
+#define NSIG_HT 32
+static void (*handlers[NSIG_HT])(int);
+static volatile LONG blocked, pending;
+
+static void trampoline(int sig)
+{
+	signal(sig, trampoline);	/* the runtime resets to SIG_DFL */
+	if (blocked & (1u << sig)) {
+		InterlockedOr(&pending, (LONG)(1u << sig));
+		return;
+	}
+	if (handlers[sig])
+		handlers[sig](sig);
+}
+
+void (*ht_signal(int sig, void (*handler)(int)))(int)
+{
+	void (*prev)(int);
+
+	if (sig <= 0 || sig >= NSIG_HT)
+		return SIG_ERR;
+	if (handler == SIG_DFL || handler == SIG_IGN) {
+		prev = signal(sig, handler);
+		if (prev == trampoline)
+			prev = handlers[sig];
+		handlers[sig] = NULL;
+		return prev;
+	}
+	prev = signal(sig, trampoline);
+	if (prev == SIG_ERR)
+		return SIG_ERR;
+	if (prev == trampoline)
+		prev = handlers[sig];
+	handlers[sig] = handler;
+	return prev;
+}
+
+int ht_sigaction(int sig, const struct ht_sigaction *act, struct ht_sigaction *old)
+{
+	void (*prev)(int);
+
+	if (sig <= 0 || sig >= NSIG_HT) {
+		errno = EINVAL;
+		return -1;
+	}
+	if (!act) {
+		/* Ask without changing: set SIG_IGN and put back. */
+		prev = signal(sig, SIG_IGN);
+		if (prev == SIG_ERR) {
+			errno = EINVAL;
+			return -1;
+		}
+		signal(sig, prev);
+		if (prev == trampoline)
+			prev = handlers[sig];
+	} else if ((prev = ht_signal(sig, act->sa_handler)) == SIG_ERR) {
+		errno = EINVAL;
+		return -1;
+	}
+	if (old) {
+		memset(old, 0, sizeof(*old));
+		old->sa_handler = prev;
+	}
+	return 0;
+}
+
+int ht_sigemptyset(ht_sigset_t *s)
+{
+	*s = 0;
+	return 0;
+}
+
+int ht_sigaddset(ht_sigset_t *s, int sig)
+{
+	if (sig > 0 && sig < NSIG_HT)
+		*s |= 1u << sig;
+	return 0;
+}
+
+int ht_sigprocmask(int how, const ht_sigset_t *set, ht_sigset_t *old)
+{
+	LONG was = blocked, now = was, fire;
+
+	if (set)
+		now = how == SIG_BLOCK ? (was | (LONG)*set) : how == SIG_UNBLOCK ? (was & ~(LONG)*set) : (LONG)*set;
+	if (old)
+		*old = (ht_sigset_t)was;
+	blocked = now;
+	fire = InterlockedAnd(&pending, now) & ~now;
+	for (int sig = 1; sig < NSIG_HT; sig++)
+		if ((fire & (1u << sig)) && handlers[sig])
+			handlers[sig](sig);
+	return 0;
+}
+#endif /* _WIN32 */
