@@ -21,10 +21,16 @@
 #include "validate_impl.h"
 #include "banned.h"
 
-static const char *const stage_keys[STAGE_COUNT] = { "proposed", "nominated", "preliminary", "qualified", "official" };
+/* The stage vocabulary is stages.h's. */
+static const char *const stage_keys[STAGE_COUNT] = {
+#define STAGE(id, key, label, list) key,
+#include "stages.h"
+#undef STAGE
+};
 static const char *const stage_labels[STAGE_COUNT] = {
-	"danh sách dự kiến giới thiệu", "danh sách người được giới thiệu và tự ứng cử", "danh sách sơ bộ",
-	"danh sách những người đủ tiêu chuẩn ứng cử", "danh sách chính thức"
+#define STAGE(id, key, label, list) list,
+#include "stages.h"
+#undef STAGE
 };
 
 int stage_rank(const char *stage)
