@@ -112,6 +112,22 @@ void where_cand(struct where *w, const struct cand *c, int lo, int hi);
 int ev_deadline(struct eval *e, const char *key, const char *body_kind, struct date *out, long *days);
 
 /*
+ * A run's set-up and tear-down, for validate.c's run() (the runtime is
+ * validate_util.c's, below the evaluators): ev_init() reads the election
+ * of `db` into e (0, or -1 reported; ev_release() is due either way);
+ * run_cand_pass() runs the checks ev_cand_pass() registered; ev_release()
+ * calls their done callbacks and frees e's own.  findings_finish() keeps
+ * the findings of out from index `from` that concern stage `rank` (-1:
+ * all) and sorts them; errors_since() counts the errors from `from`.
+ */
+int ev_init(struct eval *e, sqlite3 *db, const struct validate_scope *scope, const struct rule_pack *pack,
+	    struct findings *out);
+int run_cand_pass(struct eval *e);
+void ev_release(struct eval *e);
+void findings_finish(struct findings *f, int from, int rank);
+int errors_since(const struct findings *f, int from);
+
+/*
  * The lists the rules measure, as sets of candidacies (docs/rule-packs.md
  * §9.2): submitted to round 2; the same without self-nominees (the
  * `nominees` of a share); the preliminary list; presented to round 3; the
