@@ -131,7 +131,9 @@ int errors_since(const struct findings *f, int from);
  * The lists the rules measure, as sets of candidacies (docs/rule-packs.md
  * §9.2): submitted to round 2; the same without self-nominees (the
  * `nominees` of a share); the preliminary list; presented to round 3; the
- * qualified list; the official list.
+ * qualified list; the official list.  These functions, down to
+ * council_unit(), and cand_has_attribute() below are validate_util.c's:
+ * validate_people.c and validate_rollup.c both use them.
  */
 enum cand_list { LIST_ROUND2, LIST_NOMINEES, LIST_PRELIMINARY, LIST_ROUND3, LIST_QUALIFIED, LIST_OFFICIAL };
 int cand_on_list(const struct cand *c, int list);
@@ -139,6 +141,9 @@ int cand_on_list(const struct cand *c, int list);
 int list_stage(int list);
 /* `list` parameter of a share rule -> enum cand_list, or -1. */
 int list_from_param(const char *name);
+
+/* 1 if s is NULL, "" or white space only. */
+int ev_blank(const char *s);
 
 /* The administrative unit of a council from its name: "Hội đồng nhân dân
  * tỉnh Hòa Lâm" -> "tỉnh Hòa Lâm" (a pointer into name), or NULL. */

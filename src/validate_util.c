@@ -896,3 +896,125 @@ int ev_each_cand(sqlite3 *db, const struct rule_pack *pack, cand_fn fn, void *ar
 	findings_release(&f);
 	return rc;
 }
+
+/* ---- the lists the rules measure; a candidacy's attributes (validate_people.c
+ * and validate_rollup.c both use them) ---- */
+
+/* "" or white space only. */
+int ev_blank(const char *s)
+{
+	for (; s && *s; s++)
+		if (!isspace((unsigned char)*s))
+			return 0;
+	return 1;
+}
+
+int cand_on_list(const struct cand *c, int list)
+{
+	int dropped = !strcmp(c->status, "dropped");
+	const char *why = c->drop_reason;
+
+	switch (list) {
+	case LIST_NOMINEES:
+		if (!strcmp(c->source, "self"))
+			return 0;
+		/* fall through */
+	case LIST_ROUND2:
+		/* those dropped before round 2 were never submitted to it */
+		return c->rank >= STAGE_NOMINATED &&
+		       !(dropped && c->rank == STAGE_NOMINATED &&
+			 (!strcmp(why, "withdrew") || !strcmp(why, "not_nominated") || !strcmp(why, "workplace_trust")));
+	case LIST_PRELIMINARY:
+		return c->rank >= STAGE_PRELIMINARY;
+	case LIST_ROUND3:
+		/* those dropped between rounds 2 and 3 were not presented to round 3 */
+		return c->rank >= STAGE_PRELIMINARY &&
+		       !(dropped && c->rank == STAGE_PRELIMINARY &&
+			 (!strcmp(why, "withdrew") || !strcmp(why, "residence_trust") || !strcmp(why, "verification") ||
+			  !strcmp(why, "workplace_trust")));
+	case LIST_QUALIFIED:
+		return c->rank >= STAGE_QUALIFIED;
+	case LIST_OFFICIAL:
+		return c->rank == STAGE_OFFICIAL && !dropped;
+	}
+	return 0;
+}
+
+int list_stage(int list)
+{
+	switch (list) {
+	case LIST_ROUND2:
+	case LIST_NOMINEES:
+		return STAGE_NOMINATED;
+	case LIST_PRELIMINARY:
+		return STAGE_PRELIMINARY;
+	case LIST_ROUND3:
+	case LIST_QUALIFIED:
+		return STAGE_QUALIFIED;
+	}
+	return STAGE_OFFICIAL;
+}
+
+int list_from_param(const char *name)
+{
+	static const struct {
+		const char *name;
+		int list;
+	} t[] = { { "nominees", LIST_NOMINEES }, { "preliminary", LIST_PRELIMINARY }, { "qualified", LIST_QUALIFIED },
+		  { "official", LIST_OFFICIAL } };
+
+	for (size_t i = 0; name && i < sizeof(t) / sizeof(t[0]); i++)
+		if (!strcmp(t[i].name, name))
+			return t[i].list;
+	return -1;
+}
+
+const char *council_unit(const char *body_name)
+{
+	static const char *const prefixes[] = { "Hội đồng nhân dân ", "HĐND " };
+
+	for (size_t i = 0; body_name && i < sizeof(prefixes) / sizeof(prefixes[0]); i++) {
+		size_t n = strlen(prefixes[i]);
+		if (!strncmp(body_name, prefixes[i], n) && body_name[n])
+			return body_name + n;
+	}
+	return NULL;
+}
+
+int cand_has_attribute(const struct rule *r, const struct cand *c, struct date eday, const char *term)
+{
+	const char *a = rule_str(r, "attribute");
+
+	if (!strcmp(a, "women"))
+		return !strcmp(c->sex, "nu");
+	if (!strcmp(a, "ethnic_minority"))
+		return !ev_blank(c->ethnicity) && !text_equal_fold(c->ethnicity, rule_str(r, "majority"));
+	if (!strcmp(a, "young")) {
+		struct date dob;
+		char err[64];
+		return date_parse(c->dob, DATE_PARTIAL, &dob, err, sizeof(err)) == 0 &&
+		       date_full_years(dob, eday) < rule_int(r, "age_under", 0);
+	}
+	if (!strcmp(a, "non_party"))
+		return ev_blank(c->party_date);
+	if (!strcmp(a, "self_nominated"))
+		return !strcmp(c->source, "self");
+	if (!strcmp(a, "reelected")) {
+		const char *unit = council_unit(c->body_name);
+		char khoa[16] = "", abbr[256];
+		const char *names[4] = { 0 };
+		int k = roman_value(c->body_khoa, strlen(c->body_khoa));
+
+		if (k > 1)
+			roman_str(k - 1, khoa, sizeof(khoa));
+		if (!strcmp(c->body_kind, "na")) {
+			names[0] = "Quốc hội";
+			return member_names_outgoing(c->na_member, names, term, khoa);
+		}
+		snprintf(abbr, sizeof(abbr), "HĐND %s", unit ? unit : "");
+		names[0] = c->body_name;
+		names[1] = unit ? abbr : NULL;
+		return member_names_outgoing(c->hdnd_member, names, term, khoa);
+	}
+	return 0;
+}
