@@ -192,3 +192,25 @@ int book_today_iso(char *buf, size_t len)
 	date_iso(today, buf, len);
 	return 0;
 }
+
+/* The book's own rule pack.  Here, not in validate.c: book.c loads it for
+ * book_info, and the rule engine is above the book (issue 13 §3). */
+int validate_load_pack(sqlite3 *db, struct rule_pack *pack)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT rules_path, rules_text FROM book WHERE id = 1");
+	int rc = -1;
+
+	memset(pack, 0, sizeof(*pack));
+	if (!st)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		const char *text = db_col_text(st, 1);
+		rc = rules_load_mem(db_col_text(st, 0), text, strlen(text), pack);
+		if (rc < 0)
+			error("bộ quy tắc lưu trong sổ không đọc được");
+	} else {
+		error("sổ thiếu bộ quy tắc");
+	}
+	sqlite3_finalize(st);
+	return rc;
+}

@@ -94,26 +94,6 @@ static int run(sqlite3 *db, const struct validate_scope *scope, const struct rul
 	return rc;
 }
 
-int validate_load_pack(sqlite3 *db, struct rule_pack *pack)
-{
-	sqlite3_stmt *st = db_prepare(db, "SELECT rules_path, rules_text FROM book WHERE id = 1");
-	int rc = -1;
-
-	memset(pack, 0, sizeof(*pack));
-	if (!st)
-		return -1;
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		const char *text = db_col_text(st, 1);
-		rc = rules_load_mem(db_col_text(st, 0), text, strlen(text), pack);
-		if (rc < 0)
-			error("bộ quy tắc lưu trong sổ không đọc được");
-	} else {
-		error("sổ thiếu bộ quy tắc");
-	}
-	sqlite3_finalize(st);
-	return rc;
-}
-
 int validate_book(sqlite3 *db, const struct validate_scope *scope, struct rule_pack *pack, struct findings *out)
 {
 	if (validate_load_pack(db, pack) < 0)
