@@ -28,6 +28,7 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 #include <string.h>
 #include <unistd.h>
 #include <xlsxwriter.h>
@@ -584,6 +585,18 @@ int rollup_xlsx_write(const struct rstats *s, const char *path, const char *show
 	memset(&props, 0, sizeof(props));
 	props.title = (char *)"Biểu thống kê tổng hợp kết quả hiệp thương";
 	props.author = (char *)"hiepthuong";
+	/* created: the day the figures are as of, not the clock, so that the
+	 * same book and the same --today write the same file (the forms carry
+	 * their book's creation time the same way) */
+	{
+		struct tm tm;
+
+		memset(&tm, 0, sizeof(tm));
+		tm.tm_year = s->today.y - 1900;
+		tm.tm_mon = (s->today.m ? s->today.m : 1) - 1;
+		tm.tm_mday = s->today.d ? s->today.d : 1;
+		props.created = timegm(&tm);
+	}
 	workbook_set_properties(b.wb, &props);
 	workbook_set_custom_property_string(b.wb, OUT_FORM_MARK, HIEPTHUONG_VERSION);
 	formats(&b);

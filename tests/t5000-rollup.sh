@@ -385,6 +385,17 @@ expect_exit 0
 ls "$T" | grep -q 'tmp-' && t_fail "temporary file left"
 t_end
 
+t_case "rollup export: the same book and the same day write the same bytes, dated that day"
+ht rollup export -o "$T/same1.xlsx" --today 2026-02-25 --db "$N"
+expect_exit 0
+sleep 1
+ht rollup export -o "$T/same2.xlsx" --today 2026-02-25 --db "$N"
+expect_exit 0
+expect_same "$T/same1.xlsx" "$T/same2.xlsx"
+"$PYTHON" -c 'import openpyxl,sys; c = openpyxl.load_workbook(sys.argv[1]).properties.created; assert (c.year, c.month, c.day) == (2026, 2, 25), c' \
+	"$T/same1.xlsx" 2>>"$ERR" || t_fail "not created on the report's day"
+t_end
+
 t_case "rollup export needs -o and a book with something to count"
 ht rollup export --db "$N"
 expect_exit 2
