@@ -7,7 +7,7 @@
  *
  * Only prepared statements with bound parameters touch SQL: db_prepare()
  * plus sqlite3_bind_*().  The one place SQL text is built is the upgrade of
- * an older book (db.c, migrate()): table and column names cannot be bound,
+ * an older book (book.c, migrate(); db_open() lives there, above audit.c): table and column names cannot be bound,
  * so it quotes them as identifiers; no value is ever written into SQL.
  * Every failure is reported through diag.h and
  * turned into -1, so callers just propagate.

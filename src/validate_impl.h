@@ -8,8 +8,11 @@
  * an evaluator belong to a class (record-level on candidacies, on
  * conferences, or list-level); e->want says which classes run.
  *
- * The pure helpers at the end (validate_util.c) hold the arithmetic, so
- * that unit tests reach the boundaries without a book.
+ * validate_util.c, below validate.c and every evaluator, defines what
+ * they all call: the runtime (ev_add(), ev_bodies(), where_*(), the
+ * candidacy pass, ev_deadline(), the lists and attributes) and the pure
+ * helpers at the end of this header, which hold the arithmetic so that unit
+ * tests reach the boundaries without a book (issue 13 §3).
  */
 #ifndef VALIDATE_IMPL_H
 #define VALIDATE_IMPL_H
