@@ -79,4 +79,16 @@ unsigned char *book_person_key(const struct book_info *bi, const char *ho, const
 /* Today as the commands see it ($HIEPTHUONG_TODAY honoured), ISO text. */
 int book_today_iso(char *buf, size_t len);
 
+/* Body code -> id and kind ("na"/"hdnd"); -1 for an unknown code (not
+ * reported).  A NULL code means the book's only body (-1 when it has
+ * several). */
+int body_resolve(sqlite3 *db, const char *code, long long *id, char kind[8]);
+
+/* The code of the book's only body, or NULL when it has several (static
+ * storage, overwritten by the next call). */
+const char *body_only_code(sqlite3 *db);
+
+/* Report that --body is needed, naming the book's bodies: -1. */
+int body_missing(sqlite3 *db);
+
 #endif

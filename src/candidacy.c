@@ -11,12 +11,11 @@
 #include "text.h"
 #include "banned.h"
 
+/* The stage vocabulary is stages.h's. */
 const struct stage_def stage_defs[] = {
-	{ "proposed", "dự kiến" },
-	{ "nominated", "được giới thiệu" },
-	{ "preliminary", "danh sách sơ bộ" },
-	{ "qualified", "đủ tiêu chuẩn" },
-	{ "official", "danh sách chính thức" },
+#define STAGE(id, key, label, list) { key, label },
+#include "stages.h"
+#undef STAGE
 };
 const int nstage_defs = (int)(sizeof(stage_defs) / sizeof(stage_defs[0]));
 
@@ -124,7 +123,7 @@ int candidacy_get(sqlite3 *db, long long person_id, long long body_id, struct ca
 int candidacy_event(sqlite3 *db, long long candidacy_id, const char *stage, const char *decision,
 		    const char *note)
 {
-	/* The one writer of history rows is stage_event() (stage.h). */
+	/* The one writer of history rows is stage_event() (below). */
 	return stage_event(db, candidacy_id, stage, decision, NULL, note, 0);
 }
 
@@ -379,4 +378,59 @@ int candidacy_enter(sqlite3 *db, const struct book_info *bi, struct person *p, s
 	}
 	c->person_id = p->id;
 	return candidacy_insert(db, c, unit_name);
+}
+
+/* stage_event() lives here, below stage.c, so that the candidacy rows and
+ * their history are written by one module (stage.c calls it, not the
+ * reverse: issue 13 §3). */
+int stage_event(sqlite3 *db, long long cand, const char *stage, const char *decision, const char *reason,
+		const char *note, long long conference_id)
+{
+	sqlite3_stmt *st = db_prepare_cached(db, "INSERT INTO candidacy_event(candidacy_id, at, entered, stage, decision, "
+					  "reason, note, conference_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+	char at[32] = "", today[32];
+	int rc;
+
+	if (!st)
+		return -1;
+	/* The day it was entered: today as the book sees it ($HIEPTHUONG_TODAY
+	 * honoured); the audit trail keeps the wall-clock time. */
+	if (book_today_iso(today, sizeof(today)) < 0)
+		return -1;
+	/* When it happened: the deciding conference's day; for a candidacy
+	 * just made (no conference), the day its dossier was received; else
+	 * the day it is entered. */
+	if (conference_id) {
+		sqlite3_stmt *c = db_prepare_cached(db, "SELECT held_on FROM conference WHERE id = ?");
+		if (c) {
+			db_bind_int(c, 1, conference_id);
+			if (sqlite3_step(c) == SQLITE_ROW)
+				snprintf(at, sizeof(at), "%s", db_col_text(c, 0));
+			sqlite3_reset(c);
+		}
+	} else if (!strcmp(stage, "proposed") || !strcmp(stage, "nominated")) {
+		sqlite3_stmt *c = db_prepare_cached(db, "SELECT substr(dossier_at, 1, 10) FROM candidacy WHERE id = ? "
+						  "AND dossier_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "
+						  "candidacy_event WHERE candidacy_id = ?1)");
+		if (c) {
+			db_bind_int(c, 1, cand);
+			if (sqlite3_step(c) == SQLITE_ROW)
+				snprintf(at, sizeof(at), "%s", db_col_text(c, 0));
+			sqlite3_reset(c);
+		}
+	}
+	if (!*at)
+		snprintf(at, sizeof(at), "%s", today);
+	db_bind_int(st, 1, cand);
+	db_bind_text(st, 2, at);
+	db_bind_text(st, 3, today);
+	db_bind_text(st, 4, stage);
+	db_bind_text(st, 5, decision);
+	db_bind_text_or_null(st, 6, reason);
+	db_bind_text_or_null(st, 7, note);
+	if (conference_id)
+		db_bind_int(st, 8, conference_id);
+	rc = db_step_done(db, st, "ghi lịch sử người ứng cử");
+	sqlite3_reset(st);
+	return rc;
 }

@@ -17,7 +17,7 @@
 #include "person.h"
 #include "units.h"
 
-/* The stages in order, with the words the forms use. */
+/* The stages in order, with the words the forms use (stages.h). */
 struct stage_def {
 	const char *key;	/* "preliminary" */
 	const char *label;	/* "danh sách sơ bộ" */
@@ -99,5 +99,12 @@ int nomination_resolve(sqlite3 *db, const struct body_ref *b, const char *unit_s
  */
 int candidacy_enter(sqlite3 *db, const struct book_info *bi, struct person *p, struct candidacy *c,
 		    const char *unit_name, int *matched, struct candidacy *existing, char *err, size_t errlen);
+
+/* Append a history row (candidacy_event): the candidacy moved to or was
+ * dropped at `stage`; `at` is the deciding conference's day, else the
+ * dossier's day for a new candidacy, else today.  The one writer of
+ * history rows (stage.c moves candidacies through it). */
+int stage_event(sqlite3 *db, long long cand, const char *stage, const char *decision, const char *reason,
+		const char *note, long long conference_id);
 
 #endif

@@ -16,6 +16,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include "book.h"
 #include "cmd.h"
 #include "conference.h"
 #include "date.h"

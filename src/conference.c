@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "book.h"
 #include "candref.h"
 #include "conference.h"
 #include "db.h"
@@ -211,57 +212,6 @@ const struct rule *pack_rule_of_kind(const struct rule_pack *pack, const char *r
 		if (!strcmp(pack->rules[i].kind, rule_kind))
 			return &pack->rules[i];
 	return NULL;
-}
-
-int body_resolve(sqlite3 *db, const char *code, long long *id, char kind[8])
-{
-	/* With no code: the book's only body (as --body is optional then). */
-	sqlite3_stmt *st = db_prepare(db, code ? "SELECT id, kind, code FROM body WHERE code = ?"
-					       : "SELECT id, kind, code FROM body WHERE (SELECT count(*) FROM body) = 1");
-	int rc = -1;
-
-	if (!st)
-		return -1;
-	if (code)
-		db_bind_text(st, 1, code);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		*id = sqlite3_column_int64(st, 0);
-		snprintf(kind, 8, "%s", db_col_text(st, 1));
-		rc = 0;
-	}
-	sqlite3_finalize(st);
-	return rc;
-}
-
-const char *body_only_code(sqlite3 *db)
-{
-	static _Thread_local char code[64];
-	sqlite3_stmt *st = db_prepare(db, "SELECT code FROM body WHERE (SELECT count(*) FROM body) = 1");
-	const char *rc = NULL;
-
-	if (!st)
-		return NULL;
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		snprintf(code, sizeof(code), "%s", db_col_text(st, 0));
-		rc = code;
-	}
-	sqlite3_finalize(st);
-	return rc;
-}
-
-int body_missing(sqlite3 *db)
-{
-	sqlite3_stmt *st = db_prepare(db, "SELECT code FROM body ORDER BY id");
-	struct sbuf have = SBUF_INIT;
-
-	if (!st)
-		return -1;
-	while (sqlite3_step(st) == SQLITE_ROW)
-		sbuf_addf(&have, "%s'%s'", have.len ? ", " : "", db_col_text(st, 0));
-	sqlite3_finalize(st);
-	error("sổ có nhiều cơ quan dân cử; chọn một bằng --body: %s", have.buf ? have.buf : "");
-	sbuf_release(&have);
-	return -1;
 }
 
 static int valid_time(const char *s)

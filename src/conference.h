@@ -121,16 +121,6 @@ const struct rule *conf_rule_for(const struct rule_pack *pack, const char *rule_
 /* The rule of a kind that has no conference list (first one), or NULL. */
 const struct rule *pack_rule_of_kind(const struct rule_pack *pack, const char *rule_kind);
 
-/* Body code -> id and kind ("na"/"hdnd"); -1 for an unknown code (not
- * reported).  A NULL code means the book's only body (-1 when it has
- * several). */
-int body_resolve(sqlite3 *db, const char *code, long long *id, char kind[8]);
-
-/* The code of the book's only body, or NULL when it has several (static
- * storage, overwritten by the next call). */
-const char *body_only_code(sqlite3 *db);
-
-/* Report that --body is needed, naming the book's bodies: -1. */
-int body_missing(sqlite3 *db);
+/* body_resolve(), body_only_code() and body_missing() are book.h's. */
 
 #endif

@@ -69,58 +69,6 @@ int stage_of(sqlite3 *db, long long cand, char stage[16], char status[16])
 	return rc;
 }
 
-int stage_event(sqlite3 *db, long long cand, const char *stage, const char *decision, const char *reason,
-		const char *note, long long conference_id)
-{
-	sqlite3_stmt *st = db_prepare_cached(db, "INSERT INTO candidacy_event(candidacy_id, at, entered, stage, decision, "
-					  "reason, note, conference_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-	char at[32] = "", today[32];
-	int rc;
-
-	if (!st)
-		return -1;
-	/* The day it was entered: today as the book sees it ($HIEPTHUONG_TODAY
-	 * honoured); the audit trail keeps the wall-clock time. */
-	if (book_today_iso(today, sizeof(today)) < 0)
-		return -1;
-	/* When it happened: the deciding conference's day; for a candidacy
-	 * just made (no conference), the day its dossier was received; else
-	 * the day it is entered. */
-	if (conference_id) {
-		sqlite3_stmt *c = db_prepare_cached(db, "SELECT held_on FROM conference WHERE id = ?");
-		if (c) {
-			db_bind_int(c, 1, conference_id);
-			if (sqlite3_step(c) == SQLITE_ROW)
-				snprintf(at, sizeof(at), "%s", db_col_text(c, 0));
-			sqlite3_reset(c);
-		}
-	} else if (!strcmp(stage, "proposed") || !strcmp(stage, "nominated")) {
-		sqlite3_stmt *c = db_prepare_cached(db, "SELECT substr(dossier_at, 1, 10) FROM candidacy WHERE id = ? "
-						  "AND dossier_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "
-						  "candidacy_event WHERE candidacy_id = ?1)");
-		if (c) {
-			db_bind_int(c, 1, cand);
-			if (sqlite3_step(c) == SQLITE_ROW)
-				snprintf(at, sizeof(at), "%s", db_col_text(c, 0));
-			sqlite3_reset(c);
-		}
-	}
-	if (!*at)
-		snprintf(at, sizeof(at), "%s", today);
-	db_bind_int(st, 1, cand);
-	db_bind_text(st, 2, at);
-	db_bind_text(st, 3, today);
-	db_bind_text(st, 4, stage);
-	db_bind_text(st, 5, decision);
-	db_bind_text_or_null(st, 6, reason);
-	db_bind_text_or_null(st, 7, note);
-	if (conference_id)
-		db_bind_int(st, 8, conference_id);
-	rc = db_step_done(db, st, "ghi lịch sử người ứng cử");
-	sqlite3_reset(st);
-	return rc;
-}
-
 int stage_advance(sqlite3 *db, long long cand, const char *stage, long long conference_id, const char *note)
 {
 	sqlite3_stmt *st = db_prepare_cached(db, "UPDATE candidacy SET stage = ? WHERE id = ? AND status = 'active'");

@@ -41,9 +41,7 @@ int reason_valid(const char *reason);
  * impossible under schema.sql's CHECKs, would be cut). */
 int stage_of(sqlite3 *db, long long cand, char stage[16], char status[16]);
 
-/* Append a history row. */
-int stage_event(sqlite3 *db, long long cand, const char *stage, const char *decision, const char *reason,
-		const char *note, long long conference_id);
+/* stage_event(), the one writer of history rows, is candidacy.h's. */
 
 /* Move an active candidacy to `stage` (event "in"). */
 int stage_advance(sqlite3 *db, long long cand, const char *stage, long long conference_id, const char *note);

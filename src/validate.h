@@ -46,13 +46,12 @@
 #include "date.h"
 #include "rules.h"
 
-/* Candidacy stages in order (schema.sql, candidacy.stage). */
+/* Candidacy stages in order (schema.sql, candidacy.stage): STAGE_PROPOSED
+ * .. STAGE_OFFICIAL, one per line of stages.h. */
 enum stage_rank {
-	STAGE_PROPOSED,		/* dự kiến giới thiệu (after the leadership meeting) */
-	STAGE_NOMINATED,	/* được giới thiệu / tự ứng cử (submitted to round 2) */
-	STAGE_PRELIMINARY,	/* danh sách sơ bộ (round 2) */
-	STAGE_QUALIFIED,	/* danh sách đủ tiêu chuẩn (round 3) */
-	STAGE_OFFICIAL,		/* danh sách chính thức */
+#define STAGE(id, key, label, list) STAGE_##id,
+#include "stages.h"
+#undef STAGE
 	STAGE_COUNT
 };
 
@@ -108,7 +107,8 @@ struct validate_scope {
 int validate_book(sqlite3 *db, const struct validate_scope *scope, struct rule_pack *pack,
 		  struct findings *out);
 
-/* Load the pack stored in the book. */
+/* Load the pack stored in the book: 0, or -1 reported.  Defined in book.c
+ * (book_info loads it; the engine is above the book: issue 13 §3). */
 int validate_load_pack(sqlite3 *db, struct rule_pack *pack);
 
 /* Frees the findings and the pack they own; *f is empty afterwards. */

@@ -8,8 +8,11 @@
  * an evaluator belong to a class (record-level on candidacies, on
  * conferences, or list-level); e->want says which classes run.
  *
- * The pure helpers at the end (validate_util.c) hold the arithmetic, so
- * that unit tests reach the boundaries without a book.
+ * validate_util.c, below validate.c and every evaluator, defines what
+ * they all call: the runtime (ev_add(), ev_bodies(), where_*(), the
+ * candidacy pass, ev_deadline(), the lists and attributes) and the pure
+ * helpers at the end of this header, which hold the arithmetic so that unit
+ * tests reach the boundaries without a book (issue 13 §3).
  */
 #ifndef VALIDATE_IMPL_H
 #define VALIDATE_IMPL_H
@@ -112,10 +115,28 @@ void where_cand(struct where *w, const struct cand *c, int lo, int hi);
 int ev_deadline(struct eval *e, const char *key, const char *body_kind, struct date *out, long *days);
 
 /*
+ * A run's set-up and tear-down, for validate.c's run() (the runtime is
+ * validate_util.c's, below the evaluators): ev_init() reads the election
+ * of `db` into e (0, or -1 reported; ev_release() is due either way);
+ * run_cand_pass() runs the checks ev_cand_pass() registered; ev_release()
+ * calls their done callbacks and frees e's own.  findings_finish() keeps
+ * the findings of out from index `from` that concern stage `rank` (-1:
+ * all) and sorts them; errors_since() counts the errors from `from`.
+ */
+int ev_init(struct eval *e, sqlite3 *db, const struct validate_scope *scope, const struct rule_pack *pack,
+	    struct findings *out);
+int run_cand_pass(struct eval *e);
+void ev_release(struct eval *e);
+void findings_finish(struct findings *f, int from, int rank);
+int errors_since(const struct findings *f, int from);
+
+/*
  * The lists the rules measure, as sets of candidacies (docs/rule-packs.md
  * §9.2): submitted to round 2; the same without self-nominees (the
  * `nominees` of a share); the preliminary list; presented to round 3; the
- * qualified list; the official list.
+ * qualified list; the official list.  These functions, down to
+ * council_unit(), and cand_has_attribute() below are validate_util.c's:
+ * validate_people.c and validate_rollup.c both use them.
  */
 enum cand_list { LIST_ROUND2, LIST_NOMINEES, LIST_PRELIMINARY, LIST_ROUND3, LIST_QUALIFIED, LIST_OFFICIAL };
 int cand_on_list(const struct cand *c, int list);
@@ -123,6 +144,9 @@ int cand_on_list(const struct cand *c, int list);
 int list_stage(int list);
 /* `list` parameter of a share rule -> enum cand_list, or -1. */
 int list_from_param(const char *name);
+
+/* 1 if s is NULL, "" or white space only. */
+int ev_blank(const char *s);
 
 /* The administrative unit of a council from its name: "Hội đồng nhân dân
  * tỉnh Hòa Lâm" -> "tỉnh Hòa Lâm" (a pointer into name), or NULL. */

@@ -22,76 +22,7 @@ static int upto(const struct cand *c)
 	return c->rank >= 0 ? c->rank : STAGE_COUNT - 1;
 }
 
-/* "" or white space only. */
-static int blank(const char *s)
-{
-	for (; s && *s; s++)
-		if (!isspace((unsigned char)*s))
-			return 0;
-	return 1;
-}
-
-/* ---- lists ---- */
-
-int cand_on_list(const struct cand *c, int list)
-{
-	int dropped = !strcmp(c->status, "dropped");
-	const char *why = c->drop_reason;
-
-	switch (list) {
-	case LIST_NOMINEES:
-		if (!strcmp(c->source, "self"))
-			return 0;
-		/* fall through */
-	case LIST_ROUND2:
-		/* those dropped before round 2 were never submitted to it */
-		return c->rank >= STAGE_NOMINATED &&
-		       !(dropped && c->rank == STAGE_NOMINATED &&
-			 (!strcmp(why, "withdrew") || !strcmp(why, "not_nominated") || !strcmp(why, "workplace_trust")));
-	case LIST_PRELIMINARY:
-		return c->rank >= STAGE_PRELIMINARY;
-	case LIST_ROUND3:
-		/* those dropped between rounds 2 and 3 were not presented to round 3 */
-		return c->rank >= STAGE_PRELIMINARY &&
-		       !(dropped && c->rank == STAGE_PRELIMINARY &&
-			 (!strcmp(why, "withdrew") || !strcmp(why, "residence_trust") || !strcmp(why, "verification") ||
-			  !strcmp(why, "workplace_trust")));
-	case LIST_QUALIFIED:
-		return c->rank >= STAGE_QUALIFIED;
-	case LIST_OFFICIAL:
-		return c->rank == STAGE_OFFICIAL && !dropped;
-	}
-	return 0;
-}
-
-int list_stage(int list)
-{
-	switch (list) {
-	case LIST_ROUND2:
-	case LIST_NOMINEES:
-		return STAGE_NOMINATED;
-	case LIST_PRELIMINARY:
-		return STAGE_PRELIMINARY;
-	case LIST_ROUND3:
-	case LIST_QUALIFIED:
-		return STAGE_QUALIFIED;
-	}
-	return STAGE_OFFICIAL;
-}
-
-int list_from_param(const char *name)
-{
-	static const struct {
-		const char *name;
-		int list;
-	} t[] = { { "nominees", LIST_NOMINEES }, { "preliminary", LIST_PRELIMINARY }, { "qualified", LIST_QUALIFIED },
-		  { "official", LIST_OFFICIAL } };
-
-	for (size_t i = 0; name && i < sizeof(t) / sizeof(t[0]); i++)
-		if (!strcmp(t[i].name, name))
-			return t[i].list;
-	return -1;
-}
+/* ---- lists (cand_on_list(), list_stage() ... are validate_util.c's) ---- */
 
 static const char *list_label(int list)
 {
@@ -104,18 +35,6 @@ static const char *list_label(int list)
 		return "danh sách trình hội nghị hiệp thương lần thứ ba";
 	}
 	return stage_list_label(list_stage(list));
-}
-
-const char *council_unit(const char *body_name)
-{
-	static const char *const prefixes[] = { "Hội đồng nhân dân ", "HĐND " };
-
-	for (size_t i = 0; body_name && i < sizeof(prefixes) / sizeof(prefixes[0]); i++) {
-		size_t n = strlen(prefixes[i]);
-		if (!strncmp(body_name, prefixes[i], n) && body_name[n])
-			return body_name + n;
-	}
-	return NULL;
 }
 
 /* ---- ELIG-AGE ---- */
@@ -206,7 +125,7 @@ static int nationality_one(struct eval *e, const struct rule *r, const struct ca
 	struct where w;
 
 	(void)arg;
-	if (blank(c->nationality))
+	if (ev_blank(c->nationality))
 		return 0;	/* not recorded: nothing to judge (§9.1) */
 	got = text_trim_collapse(c->nationality);
 	want = text_trim_collapse(rule_str(r, "text"));
@@ -425,7 +344,7 @@ static int locality_one(struct eval *e, const struct rule *r, const struct cand 
 	const char *unit = council_unit(c->body_name);
 	struct where w;
 
-	if (strcmp(c->body_kind, "hdnd") || (blank(c->residence) && blank(c->workplace)))
+	if (strcmp(c->body_kind, "hdnd") || (ev_blank(c->residence) && ev_blank(c->workplace)))
 		return 0;	/* neither recorded: nothing to judge (§9.1) */
 	unit_names_set(names, unit, e->place);
 	if (unit_names_match(names, c->residence) || unit_names_match(names, c->workplace))
@@ -461,7 +380,7 @@ static int dossier_one(struct eval *e, const struct rule *r, const struct cand *
 	struct where w;
 
 	(void)arg;
-	if (blank(c->dossier_at) || parse_stamp(c->dossier_at, &got, &minutes) < 0)
+	if (ev_blank(c->dossier_at) || parse_stamp(c->dossier_at, &got, &minutes) < 0)
 		return 0;
 	if (ev_deadline(e, rule_str(r, "deadline"), c->body_kind, &due, &days))
 		return 0;
@@ -572,44 +491,6 @@ static const char *attribute_label(const char *a, long age_under, char *buf, siz
 	if (!strcmp(a, "reelected"))
 		return "người tái cử";
 	return "người tự ứng cử";
-}
-
-int cand_has_attribute(const struct rule *r, const struct cand *c, struct date eday, const char *term)
-{
-	const char *a = rule_str(r, "attribute");
-
-	if (!strcmp(a, "women"))
-		return !strcmp(c->sex, "nu");
-	if (!strcmp(a, "ethnic_minority"))
-		return !blank(c->ethnicity) && !text_equal_fold(c->ethnicity, rule_str(r, "majority"));
-	if (!strcmp(a, "young")) {
-		struct date dob;
-		char err[64];
-		return date_parse(c->dob, DATE_PARTIAL, &dob, err, sizeof(err)) == 0 &&
-		       date_full_years(dob, eday) < rule_int(r, "age_under", 0);
-	}
-	if (!strcmp(a, "non_party"))
-		return blank(c->party_date);
-	if (!strcmp(a, "self_nominated"))
-		return !strcmp(c->source, "self");
-	if (!strcmp(a, "reelected")) {
-		const char *unit = council_unit(c->body_name);
-		char khoa[16] = "", abbr[256];
-		const char *names[4] = { 0 };
-		int k = roman_value(c->body_khoa, strlen(c->body_khoa));
-
-		if (k > 1)
-			roman_str(k - 1, khoa, sizeof(khoa));
-		if (!strcmp(c->body_kind, "na")) {
-			names[0] = "Quốc hội";
-			return member_names_outgoing(c->na_member, names, term, khoa);
-		}
-		snprintf(abbr, sizeof(abbr), "HĐND %s", unit ? unit : "");
-		names[0] = c->body_name;
-		names[1] = unit ? abbr : NULL;
-		return member_names_outgoing(c->hdnd_member, names, term, khoa);
-	}
-	return 0;
 }
 
 static void share_flush(struct eval *e, const struct rule *r, struct share_state *s)

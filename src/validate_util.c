@@ -1,12 +1,23 @@
 /*
- * validate_util.c - the arithmetic and text tests of the rule engine,
- * free of any book so that unit tests reach every boundary.  Integers
- * only: a share, a majority or a quorum is a comparison of products.
+ * validate_util.c - the bottom of the rule engine, below validate.c and
+ * every evaluator (validate_people.c, validate_conf.c, ...):
+ *
+ *  - the arithmetic and text tests, free of any book so that unit tests
+ *    reach every boundary.  Integers only: a share, a majority or a quorum
+ *    is a comparison of products;
+ *  - the evaluators' runtime (at the end): the stage vocabulary, findings,
+ *    ev_add(), ev_bodies(), where_*(), the pass over the candidacies,
+ *    ev_deadline(), and the set-up of a run.  It calls no evaluator and
+ *    nothing of validate.c (issue 13 §3: they called each other).
  */
 #include <ctype.h>
+#include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "db.h"
+#include "diag.h"
 #include "sbuf.h"
 #include "text.h"
 #include "validate_impl.h"
@@ -472,4 +483,538 @@ int moment_cmp(const char *date_a, const char *time_a, const char *date_b, const
 	if (ta < 0 || tb < 0)
 		return 0;
 	return ta < tb ? -1 : ta > tb;
+}
+
+/* ==== the evaluators' runtime (validate_impl.h) ==== */
+
+/* The stage vocabulary is stages.h's. */
+static const char *const stage_keys[STAGE_COUNT] = {
+#define STAGE(id, key, label, list) key,
+#include "stages.h"
+#undef STAGE
+};
+static const char *const stage_labels[STAGE_COUNT] = {
+#define STAGE(id, key, label, list) list,
+#include "stages.h"
+#undef STAGE
+};
+
+int stage_rank(const char *stage)
+{
+	for (int i = 0; stage && i < STAGE_COUNT; i++)
+		if (!strcmp(stage_keys[i], stage))
+			return i;
+	return -1;
+}
+
+const char *stage_key(int rank)
+{
+	return rank >= 0 && rank < STAGE_COUNT ? stage_keys[rank] : "";
+}
+
+const char *stage_list_label(int rank)
+{
+	return rank >= 0 && rank < STAGE_COUNT ? stage_labels[rank] : "";
+}
+
+/* ---- findings ---- */
+
+static struct finding * __attribute__((format(printf, 3, 0)))
+findings_new(struct findings *f, const struct rule *r, const char *fmt, va_list ap)
+{
+	struct sbuf msg = SBUF_INIT;
+	struct finding *x;
+
+	if (f->n == f->alloc) {
+		f->alloc = f->alloc ? f->alloc * 2 : 16;
+		f->v = xrealloc(f->v, sizeof(*f->v) * (size_t)f->alloc);
+	}
+	sbuf_vaddf(&msg, fmt, ap);
+	x = &f->v[f->n];
+	memset(x, 0, sizeof(*x));
+	x->rule = r;
+	x->seq = f->n++;
+	x->message = sbuf_detach(&msg, NULL);
+	x->stage_lo = 0;
+	x->stage_hi = STAGE_COUNT - 1;
+	return x;
+}
+
+void findings_add(struct findings *f, const struct rule *r, const char *body, long constituency,
+		  const char *candidate, const char *fmt, ...)
+{
+	struct finding *x;
+	va_list ap;
+
+	va_start(ap, fmt);
+	x = findings_new(f, r, fmt, ap);
+	va_end(ap);
+	x->body = xstrdup(body ? body : "");
+	x->body_name = xstrdup(body ? body : "");
+	x->constituency = constituency;
+	x->candidate = xstrdup(candidate);
+}
+
+void ev_add(struct eval *e, const struct rule *r, const struct where *w, const char *fmt, ...)
+{
+	struct finding *x;
+	va_list ap;
+
+	va_start(ap, fmt);
+	x = findings_new(e->out, r, fmt, ap);
+	va_end(ap);
+	x->body_id = w->body_id;
+	x->body = xstrdup(w->body ? w->body : "");
+	x->body_name = xstrdup(w->body_name ? w->body_name : "");
+	x->constituency = w->constituency;
+	x->candidate = w->candidate && *w->candidate ? xstrdup(w->candidate) : NULL;
+	x->stage_lo = w->lo;
+	x->stage_hi = w->hi;
+}
+
+static void finding_free(struct finding *x)
+{
+	free(x->body);
+	free(x->body_name);
+	free(x->candidate);
+	free(x->message);
+}
+
+void findings_release(struct findings *f)
+{
+	for (int i = 0; i < f->n; i++)
+		finding_free(&f->v[i]);
+	free(f->v);
+	if (f->pack) {
+		rules_release(f->pack);
+		free(f->pack);
+	}
+	memset(f, 0, sizeof(*f));
+}
+
+void findings_count(const struct findings *f, struct validate_counts *vc)
+{
+	memset(vc, 0, sizeof(*vc));
+	for (int i = 0; i < f->n; i++) {
+		if (f->v[i].rule->severity == SEV_ERROR)
+			vc->errors++;
+		else if (f->v[i].rule->severity == SEV_WARNING)
+			vc->warnings++;
+		else
+			vc->infos++;
+	}
+}
+
+static int cmp_finding(const void *pa, const void *pb)
+{
+	const struct finding *a = pa, *b = pb;
+	uintptr_t ra = (uintptr_t)a->rule, rb = (uintptr_t)b->rule;
+
+	if (a->body_id != b->body_id)
+		return a->body_id < b->body_id ? -1 : 1;
+	if (a->constituency != b->constituency)
+		return a->constituency < b->constituency ? -1 : 1;
+	if (ra != rb)
+		return ra < rb ? -1 : 1;
+	return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+/* Keep the findings from index `from` that concern `stage`, then sort them. */
+void findings_finish(struct findings *f, int from, int rank)
+{
+	int j = from;
+
+	for (int i = from; i < f->n; i++) {
+		if (rank >= 0 && (rank < f->v[i].stage_lo || rank > f->v[i].stage_hi)) {
+			finding_free(&f->v[i]);
+			continue;
+		}
+		f->v[j++] = f->v[i];
+	}
+	f->n = j;
+	if (f->n > from)
+		qsort(f->v + from, (size_t)(f->n - from), sizeof(*f->v), cmp_finding);
+}
+
+int errors_since(const struct findings *f, int from)
+{
+	int n = 0;
+
+	for (int i = from; i < f->n; i++)
+		n += f->v[i].rule->severity == SEV_ERROR;
+	return n;
+}
+
+/* ---- what evaluators share ---- */
+
+sqlite3_stmt *ev_bodies(struct eval *e, const struct rule *r)
+{
+	sqlite3_stmt *st = db_prepare(e->db, "SELECT id, code, kind, seats, name, coalesce(khoa, '') FROM body "
+					     "WHERE (?1 = 0 OR id = ?1) AND ((kind = 'na' AND ?2) OR (kind = 'hdnd' AND ?3)) "
+					     "ORDER BY id");
+	if (!st)
+		return NULL;
+	db_bind_int(st, 1, e->scope->body_id);
+	db_bind_int(st, 2, (r->applies & APPLIES_NA) != 0);
+	db_bind_int(st, 3, (r->applies & APPLIES_HDND) != 0);
+	return st;
+}
+
+void where_body(struct where *w, sqlite3_stmt *b, int lo, int hi)
+{
+	memset(w, 0, sizeof(*w));
+	w->body_id = sqlite3_column_int64(b, 0);
+	w->body = db_col_text(b, 1);
+	w->body_name = db_col_text(b, 4);
+	w->lo = lo;
+	w->hi = hi;
+}
+
+void where_cand(struct where *w, const struct cand *c, int lo, int hi)
+{
+	memset(w, 0, sizeof(*w));
+	w->body_id = c->body_id;
+	w->body = c->body;
+	w->body_name = c->body_name;
+	w->constituency = c->constituency;
+	w->candidate = c->name;
+	w->lo = lo;
+	w->hi = hi;
+}
+
+/* ---- the pass over the candidacies (ev_cand_pass) ---- */
+
+struct cand_check {
+	const struct rule *r;
+	unsigned flags;
+	cand_fn fn;
+	void *arg;
+	cand_done_fn done;
+	int stopped;		/* fn returned non-zero */
+};
+
+int ev_cand_pass(struct eval *e, const struct rule *r, unsigned flags, cand_fn fn, void *arg, cand_done_fn done)
+{
+	struct cand_check *c;
+
+	e->checks = xrealloc(e->checks, sizeof(*e->checks) * (size_t)(e->nchecks + 1));
+	c = &e->checks[e->nchecks++];
+	c->r = r;
+	c->flags = flags;
+	c->fn = fn;
+	c->arg = arg;
+	c->done = done;
+	c->stopped = 0;
+	return 0;
+}
+
+/* The checks' done callbacks, in order of registration; the list is emptied. */
+static void checks_done(struct eval *e)
+{
+	for (int i = 0; i < e->nchecks; i++)
+		if (e->checks[i].done)
+			e->checks[i].done(e, e->checks[i].r, e->checks[i].arg);
+	free(e->checks);
+	e->checks = NULL;
+	e->nchecks = 0;
+}
+
+/*
+ * The pass: the candidacies of the scope, joined with their person, body
+ * and constituency and sorted in official order, read once, each handed
+ * to every waiting check that wants it.  The sort is SQLite's, which
+ * spills to temporary files beyond the page cache: memory does not grow
+ * with the book.
+ */
+int run_cand_pass(struct eval *e)
+{
+	sqlite3_stmt *st;
+	struct sbuf name = SBUF_INIT;
+	int rc = 0, step;
+
+	if (!e->nchecks)
+		return 0;
+	st = db_prepare(e->db,
+		"SELECT c.id, c.person_id, c.body_id, coalesce(c.unit_id, 0), coalesce(c.constituency_id, 0), "
+		"b.code, b.name, b.kind, coalesce(b.khoa, ''), c.stage, c.status, c.source, c.drop_reason, "
+		"coalesce(k.number, 0), p.ho, p.ten_dem, p.ten, p.dob, p.sex, p.nationality, p.ethnicity, "
+		"p.residence, p.workplace, p.party_date, p.na_member, p.hdnd_member, c.dossier_at, c.special_case, "
+		"c.special_reason, p.id_number "
+		"FROM candidacy c JOIN person p ON p.id = c.person_id JOIN body b ON b.id = c.body_id "
+		"LEFT JOIN constituency k ON k.id = c.constituency_id "
+		"WHERE (?1 = 0 OR c.body_id = ?1) AND (?2 = 0 OR c.id = ?2) "
+		"ORDER BY b.id, coalesce(k.number, 0), p.sort_key, p.id");
+	if (!st)
+		return -1;
+	db_bind_int(st, 1, e->scope->body_id);
+	db_bind_int(st, 2, e->scope->candidacy_id);
+	while (rc == 0 && (step = sqlite3_step(st)) == SQLITE_ROW) {
+		struct cand c;
+		unsigned kind;
+		int i = 0, active;
+
+		c.id = sqlite3_column_int64(st, i++);
+		c.person_id = sqlite3_column_int64(st, i++);
+		c.body_id = sqlite3_column_int64(st, i++);
+		c.unit_id = sqlite3_column_int64(st, i++);
+		c.constituency_id = sqlite3_column_int64(st, i++);
+		c.body = db_col_text(st, i++);
+		c.body_name = db_col_text(st, i++);
+		c.body_kind = db_col_text(st, i++);
+		c.body_khoa = db_col_text(st, i++);
+		c.stage = db_col_text(st, i++);
+		c.status = db_col_text(st, i++);
+		c.source = db_col_text(st, i++);
+		c.drop_reason = db_col_text(st, i++);
+		c.constituency = (long)sqlite3_column_int64(st, i++);
+		c.ho = db_col_text(st, i++);
+		c.ten_dem = db_col_text(st, i++);
+		c.ten = db_col_text(st, i++);
+		c.dob = db_col_text(st, i++);
+		c.sex = db_col_text(st, i++);
+		c.nationality = db_col_text(st, i++);
+		c.ethnicity = db_col_text(st, i++);
+		c.residence = db_col_text(st, i++);
+		c.workplace = db_col_text(st, i++);
+		c.party_date = db_col_text(st, i++);
+		c.na_member = db_col_text(st, i++);
+		c.hdnd_member = db_col_text(st, i++);
+		c.dossier_at = db_col_text(st, i++);
+		c.special_case = sqlite3_column_int(st, i++);
+		c.special_reason = db_col_text(st, i++);
+		c.id_number = db_col_text(st, i++);
+		c.rank = stage_rank(c.stage);
+		sbuf_reset(&name);
+		sbuf_addstr(&name, c.ho);
+		if (*c.ten_dem) {
+			sbuf_addch(&name, ' ');
+			sbuf_addstr(&name, c.ten_dem);
+		}
+		sbuf_addch(&name, ' ');
+		sbuf_addstr(&name, c.ten);
+		c.name = name.buf;
+		kind = !strcmp(c.body_kind, "na") ? APPLIES_NA : !strcmp(c.body_kind, "hdnd") ? APPLIES_HDND : 0;
+		active = !strcmp(c.status, "active");
+		for (int k = 0; k < e->nchecks; k++) {
+			struct cand_check *x = &e->checks[k];
+			int r;
+
+			if (x->stopped || !(x->r->applies & kind) || ((x->flags & CAND_ACTIVE) && !active))
+				continue;
+			if ((r = x->fn(e, x->r, &c, x->arg)) != 0) {
+				x->stopped = 1;
+				rc = r;
+			}
+		}
+	}
+	if (rc == 0 && step != SQLITE_DONE)
+		rc = bug("reading candidacies: %s", sqlite3_errmsg(e->db));
+	sqlite3_finalize(st);
+	sbuf_release(&name);
+	return rc;
+}
+
+int ev_deadline(struct eval *e, const char *key, const char *body_kind, struct date *out, long *days)
+{
+	long long d = db_query_int(e->db, -1, "SELECT days FROM deadline WHERE key = ?1 AND "
+					      "((?2 = 'na' AND applies_na) OR (?2 = 'hdnd' AND applies_hdnd))",
+				   key, body_kind, (const char *)NULL);
+
+	if (d < 0)
+		return 1;
+	*out = date_add_days(e->eday, -(long)d);
+	if (days)
+		*days = (long)d;
+	return 0;
+}
+
+/* ---- runs ---- */
+
+void ev_release(struct eval *e)
+{
+	checks_done(e);
+	free(e->term);
+	free(e->place);
+}
+
+int ev_init(struct eval *e, sqlite3 *db, const struct validate_scope *scope, const struct rule_pack *pack,
+	    struct findings *out)
+{
+	sqlite3_stmt *st;
+	char err[64];
+	int rc = -1;
+
+	memset(e, 0, sizeof(*e));
+	e->db = db;
+	e->scope = scope;
+	e->pack = pack;
+	e->out = out;
+	e->want = scope->want ? scope->want : WANT_ALL;
+	e->rank = scope->stage ? stage_rank(scope->stage) : -1;
+	if (!(st = db_prepare(db, "SELECT election_day, term, committee_place FROM election")))
+		return -1;
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		error("sổ thiếu thông tin cuộc bầu cử");
+	} else if (date_parse(db_col_text(st, 0), DATE_FULL, &e->eday, err, sizeof(err)) < 0) {
+		error("sổ có ngày bầu cử hỏng '%s'", db_col_text(st, 0));
+	} else {
+		e->term = xstrdup(db_col_text(st, 1));
+		e->place = xstrdup(db_col_text(st, 2));
+		rc = 0;
+	}
+	sqlite3_finalize(st);
+	if (rc == 0) {
+		if (scope->today)
+			e->today = *scope->today;
+		else if (date_today(&e->today) < 0)
+			rc = error("biến HIEPTHUONG_TODAY không phải ngày hợp lệ (yyyy-mm-dd)");
+	}
+	return rc;
+}
+
+/*
+ * The pass over the candidacies on its own, for the roll-up's reading of a
+ * book below (validate_rollup.c): every candidacy of `db` as the
+ * evaluators see it, in official order, with the election of `db` (its
+ * day and term) and the reading book's `pack` in e.
+ */
+int ev_each_cand(sqlite3 *db, const struct rule_pack *pack, cand_fn fn, void *arg)
+{
+	static const struct rule any = { .applies = APPLIES_NA | APPLIES_HDND };
+	struct validate_scope scope = { 0 };
+	struct findings f = { 0 };
+	struct eval e;
+	int rc;
+
+	if (ev_init(&e, db, &scope, pack, &f) < 0) {
+		ev_release(&e);
+		return -1;
+	}
+	ev_cand_pass(&e, &any, 0, fn, arg, NULL);
+	rc = run_cand_pass(&e);
+	ev_release(&e);
+	findings_release(&f);
+	return rc;
+}
+
+/* ---- the lists the rules measure; a candidacy's attributes (validate_people.c
+ * and validate_rollup.c both use them) ---- */
+
+/* "" or white space only. */
+int ev_blank(const char *s)
+{
+	for (; s && *s; s++)
+		if (!isspace((unsigned char)*s))
+			return 0;
+	return 1;
+}
+
+int cand_on_list(const struct cand *c, int list)
+{
+	int dropped = !strcmp(c->status, "dropped");
+	const char *why = c->drop_reason;
+
+	switch (list) {
+	case LIST_NOMINEES:
+		if (!strcmp(c->source, "self"))
+			return 0;
+		/* fall through */
+	case LIST_ROUND2:
+		/* those dropped before round 2 were never submitted to it */
+		return c->rank >= STAGE_NOMINATED &&
+		       !(dropped && c->rank == STAGE_NOMINATED &&
+			 (!strcmp(why, "withdrew") || !strcmp(why, "not_nominated") || !strcmp(why, "workplace_trust")));
+	case LIST_PRELIMINARY:
+		return c->rank >= STAGE_PRELIMINARY;
+	case LIST_ROUND3:
+		/* those dropped between rounds 2 and 3 were not presented to round 3 */
+		return c->rank >= STAGE_PRELIMINARY &&
+		       !(dropped && c->rank == STAGE_PRELIMINARY &&
+			 (!strcmp(why, "withdrew") || !strcmp(why, "residence_trust") || !strcmp(why, "verification") ||
+			  !strcmp(why, "workplace_trust")));
+	case LIST_QUALIFIED:
+		return c->rank >= STAGE_QUALIFIED;
+	case LIST_OFFICIAL:
+		return c->rank == STAGE_OFFICIAL && !dropped;
+	}
+	return 0;
+}
+
+int list_stage(int list)
+{
+	switch (list) {
+	case LIST_ROUND2:
+	case LIST_NOMINEES:
+		return STAGE_NOMINATED;
+	case LIST_PRELIMINARY:
+		return STAGE_PRELIMINARY;
+	case LIST_ROUND3:
+	case LIST_QUALIFIED:
+		return STAGE_QUALIFIED;
+	}
+	return STAGE_OFFICIAL;
+}
+
+int list_from_param(const char *name)
+{
+	static const struct {
+		const char *name;
+		int list;
+	} t[] = { { "nominees", LIST_NOMINEES }, { "preliminary", LIST_PRELIMINARY }, { "qualified", LIST_QUALIFIED },
+		  { "official", LIST_OFFICIAL } };
+
+	for (size_t i = 0; name && i < sizeof(t) / sizeof(t[0]); i++)
+		if (!strcmp(t[i].name, name))
+			return t[i].list;
+	return -1;
+}
+
+const char *council_unit(const char *body_name)
+{
+	static const char *const prefixes[] = { "Hội đồng nhân dân ", "HĐND " };
+
+	for (size_t i = 0; body_name && i < sizeof(prefixes) / sizeof(prefixes[0]); i++) {
+		size_t n = strlen(prefixes[i]);
+		if (!strncmp(body_name, prefixes[i], n) && body_name[n])
+			return body_name + n;
+	}
+	return NULL;
+}
+
+int cand_has_attribute(const struct rule *r, const struct cand *c, struct date eday, const char *term)
+{
+	const char *a = rule_str(r, "attribute");
+
+	if (!strcmp(a, "women"))
+		return !strcmp(c->sex, "nu");
+	if (!strcmp(a, "ethnic_minority"))
+		return !ev_blank(c->ethnicity) && !text_equal_fold(c->ethnicity, rule_str(r, "majority"));
+	if (!strcmp(a, "young")) {
+		struct date dob;
+		char err[64];
+		return date_parse(c->dob, DATE_PARTIAL, &dob, err, sizeof(err)) == 0 &&
+		       date_full_years(dob, eday) < rule_int(r, "age_under", 0);
+	}
+	if (!strcmp(a, "non_party"))
+		return ev_blank(c->party_date);
+	if (!strcmp(a, "self_nominated"))
+		return !strcmp(c->source, "self");
+	if (!strcmp(a, "reelected")) {
+		const char *unit = council_unit(c->body_name);
+		char khoa[16] = "", abbr[256];
+		const char *names[4] = { 0 };
+		int k = roman_value(c->body_khoa, strlen(c->body_khoa));
+
+		if (k > 1)
+			roman_str(k - 1, khoa, sizeof(khoa));
+		if (!strcmp(c->body_kind, "na")) {
+			names[0] = "Quốc hội";
+			return member_names_outgoing(c->na_member, names, term, khoa);
+		}
+		snprintf(abbr, sizeof(abbr), "HĐND %s", unit ? unit : "");
+		names[0] = c->body_name;
+		names[1] = unit ? abbr : NULL;
+		return member_names_outgoing(c->hdnd_member, names, term, khoa);
+	}
+	return 0;
 }

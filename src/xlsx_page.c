@@ -1,5 +1,6 @@
 /*
- * xlsx_page.c - the renderer's page planner: where a form's pages break,
+ * xlsx_page.c - the renderer's bottom layer: the row primitives (at the
+ * end of this file) and the page planner: where a form's pages break,
  * decided from the heights of its rows and written as manual page breaks,
  * so that Excel and LibreOffice break at the same rows (see xlsx_render.h
  * and docs/templates.md, "Pages").
@@ -25,7 +26,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <xlsxwriter.h>
+#include "dataset.h"
+#include "diag.h"
 #include "sbuf.h"
+#include "textfit.h"
 #include "xlsx_render.h"
 #include "banned.h"
 
@@ -290,4 +294,218 @@ void xr_page_release(struct render *r)
 		free(t);
 	}
 	memset(pl, 0, sizeof(*pl));
+}
+
+/*
+ * The row primitives, below xlsx.c and xlsx_table.c (issue 13 §3): a
+ * field's value in a scope, the formats, the styles, widths and lines of
+ * cells, and the writing of one sheet row.  Both renderer files call them;
+ * they call neither.
+ */
+
+const char *xr_lookup(void *arg, const char *name)
+{
+	const struct scope *s = arg;
+
+	if (!strcmp(name, "#")) {
+		for (; s; s = s->up)
+			if (s->t)
+				return s->num;
+		return NULL;
+	}
+	for (const struct scope *x = s; x; x = x->up) {
+		if (x->t) {
+			int c = ds_col(x->t, name);
+			if (c >= 0)
+				return ds_value(x->cur, c);
+		}
+	}
+	return dataset_scalar(s->ds, name);
+}
+
+/* Keep the first libxlsxwriter error and the row it came at. */
+void xr_note_err(struct render *r, lxw_error e)
+{
+	if (e != LXW_NO_ERROR && r->err == LXW_NO_ERROR) {
+		r->err = e;
+		r->err_row = r->row;
+	}
+}
+
+lxw_format *xr_get_format(struct render *r, const struct fkey *k)
+{
+	lxw_format *f;
+
+	for (int i = 0; i < r->nformats; i++)
+		if (!memcmp(&r->fkeys[i], k, sizeof(*k)))
+			return r->formats[i];
+	if (r->nformats == MAX_FORMATS) {
+		bug("too many cell formats in one template");
+		return r->formats[0];
+	}
+	f = workbook_add_format(r->wb);
+	format_set_font_name(f, r->t->page.font);
+	format_set_font_size(f, k->size);
+	if (k->bold)
+		format_set_bold(f);
+	if (k->italic)
+		format_set_italic(f);
+	if (k->underline)
+		format_set_underline(f, LXW_UNDERLINE_SINGLE);
+	if (k->red)
+		format_set_font_color(f, LXW_COLOR_RED);
+	switch (k->align) {
+	case TA_CENTER:
+		format_set_align(f, LXW_ALIGN_CENTER);
+		break;
+	case TA_RIGHT:
+		format_set_align(f, LXW_ALIGN_RIGHT);
+		break;
+	case TA_JUSTIFY:
+		format_set_align(f, LXW_ALIGN_JUSTIFY);
+		break;
+	default:
+		format_set_align(f, LXW_ALIGN_LEFT);
+		break;
+	}
+	format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
+	format_set_text_wrap(f);
+	switch (k->border) {
+	case BORDER_ALL:
+		format_set_border(f, LXW_BORDER_THIN);
+		break;
+	case BORDER_BOX_TOP:
+	case BORDER_BOX_MIDDLE:
+	case BORDER_BOX_BOTTOM:
+		format_set_left(f, LXW_BORDER_THIN);
+		format_set_right(f, LXW_BORDER_THIN);
+		if (k->border == BORDER_BOX_TOP)
+			format_set_top(f, LXW_BORDER_THIN);
+		if (k->border == BORDER_BOX_BOTTOM)
+			format_set_bottom(f, LXW_BORDER_THIN);
+		break;
+	}
+	if (k->indent > 0)
+		format_set_indent(f, (uint8_t)k->indent);
+	/* two decimals; [$-42A] (Vietnamese) makes LibreOffice print the
+	 * decimal comma the forms use, whatever its own locale; Excel takes
+	 * the separator from Windows' settings */
+	if (k->percent)
+		format_set_num_format(f, "[$-42A]0.00%");
+	r->fkeys[r->nformats] = *k;
+	r->formats[r->nformats++] = f;
+	return f;
+}
+
+/* Line style over block style over the defaults. */
+struct fkey xr_resolve(const struct render *r, const struct tpl_style *line, const struct tpl_style *block,
+			   enum tpl_align def_align)
+{
+	struct fkey k;
+	const struct tpl_style *s[2] = { line, block };
+
+	memset(&k, 0, sizeof(k));
+	k.size = r->t->page.size;
+	k.align = def_align;
+	for (int i = 1; i >= 0; i--) {
+		if (!s[i])
+			continue;
+		if (s[i]->bold >= 0)
+			k.bold = s[i]->bold;
+		if (s[i]->italic >= 0)
+			k.italic = s[i]->italic;
+		if (s[i]->underline >= 0)
+			k.underline = s[i]->underline;
+		if (s[i]->border >= 0)
+			k.border = s[i]->border;
+		if (s[i]->indent >= 0)
+			k.indent = s[i]->indent;
+		if (s[i]->align != TA_DEFAULT)
+			k.align = s[i]->align;
+		if (s[i]->size)
+			k.size = s[i]->size;
+	}
+	return k;
+}
+
+double xr_span_pt(const struct render *r, int c1, int c2)
+{
+	double units = 0;
+
+	for (int c = c1; c <= c2 && c < r->t->page.ncols; c++)
+		units += r->t->page.widths[c];
+	return textfit_span_pt(units, c2 - c1 + 1);
+}
+
+/* Lines a cell needs (indent takes about three characters per level). */
+int xr_cell_lines(const struct render *r, const struct cell *c)
+{
+	double w = xr_span_pt(r, c->c1, c->c2) - c->k.indent * 3 * 0.5 * c->k.size;
+
+	return textfit_lines(c->text, w, c->k.size, c->k.bold);
+}
+
+/*
+ * Write one sheet row: its height, its cells (value in the top-left, a
+ * formatted blank in every other cell of the row), then the merges that
+ * end on this row.  Cells with rows > 1 continue into later rows, whose
+ * xr_write_row() calls must list them with text NULL.  Rows come here
+ * from the page planner (xr_emit_row, above).
+ */
+void xr_write_row(struct render *r, double height, const struct cell *cells, int n)
+{
+	int row = r->row;
+
+	xr_note_err(r, worksheet_set_row(r->ws, (lxw_row_t)row, height, NULL));
+	for (int i = 0; i < n; i++) {
+		const struct cell *c = &cells[i];
+		lxw_format *f = c->f ? c->f : xr_get_format(r, &c->k);
+
+		if (c->text) {
+			if (c->is_number)
+				xr_note_err(r, worksheet_write_number(r->ws, (lxw_row_t)row, (lxw_col_t)c->c1, c->number, f));
+			else if (*c->text)
+				xr_note_err(r, worksheet_write_string(r->ws, (lxw_row_t)row, (lxw_col_t)c->c1, c->text, f));
+			else
+				xr_note_err(r, worksheet_write_blank(r->ws, (lxw_row_t)row, (lxw_col_t)c->c1, f));
+		} else {
+			xr_note_err(r, worksheet_write_blank(r->ws, (lxw_row_t)row, (lxw_col_t)c->c1, f));
+		}
+		for (int col = c->c1 + 1; col <= c->c2; col++)
+			xr_note_err(r, worksheet_write_blank(r->ws, (lxw_row_t)row, (lxw_col_t)col, f));
+		if (c->text && (c->rows > 1 || c->c2 > c->c1)) {
+			if (r->npending == MAX_PENDING) {
+				bug("too many merged cells pending");
+				continue;
+			}
+			r->pending[r->npending++] = (struct region){ row, c->c1, row + c->rows - 1, c->c2, f };
+		}
+	}
+	for (int i = 0; i < r->npending;) {
+		struct region *g = &r->pending[i];
+		if (g->r2 == row) {
+			/* The value is already in the top-left cell; in
+			 * constant-memory mode merge_range() can no longer write
+			 * to earlier rows, and only records the range. */
+			xr_note_err(r, worksheet_merge_range(r->ws, (lxw_row_t)g->r1, (lxw_col_t)g->c1, (lxw_row_t)g->r2,
+							  (lxw_col_t)g->c2, "", g->f));
+			if (g->r1 == row) {
+				/* Single-row merge: merge_range rewrote the
+				 * top-left cell; write the value again. */
+				for (int k = 0; k < n; k++)
+					if (cells[k].c1 == g->c1 && cells[k].text) {
+						if (cells[k].is_number)
+							xr_note_err(r, worksheet_write_number(r->ws, (lxw_row_t)row,
+											   (lxw_col_t)g->c1, cells[k].number, g->f));
+						else if (*cells[k].text)
+							xr_note_err(r, worksheet_write_string(r->ws, (lxw_row_t)row,
+											   (lxw_col_t)g->c1, cells[k].text, g->f));
+					}
+			}
+			*g = r->pending[--r->npending];
+		} else {
+			i++;
+		}
+	}
+	r->row++;
 }

@@ -1,8 +1,10 @@
 /*
- * xlsx_render.h - what the generic renderer's two files share: xlsx.c
- * (the workbook, the page, header lines, `each`, notes) and xlsx_table.c
- * (tables: grid, header rows, data rows, totals).  Internal to them; the
- * renderer's interface is xlsx.h.
+ * xlsx_render.h - what the generic renderer's files share: xlsx.c (the
+ * workbook, the page, header lines, `each`, notes), xlsx_table.c (tables:
+ * grid, header rows, data rows, totals) and below both xlsx_page.c (the
+ * row primitives and the page planner).  The calls run one way: xlsx.c ->
+ * xlsx_table.c -> xlsx_page.c (tools/check-deps.py).  Internal to them;
+ * the renderer's interface is xlsx.h.
  */
 #ifndef XLSX_RENDER_H
 #define XLSX_RENDER_H
@@ -122,7 +124,8 @@ struct scope {
 	const struct scope *up;
 };
 
-/* The value of a field in scope s (the `each` rows outward, then the scalars). */
+/* The row primitives (xlsx_page.c, below xlsx.c and xlsx_table.c).
+ * The value of a field in scope s (the `each` rows outward, then the scalars). */
 const char *xr_lookup(void *arg, const char *name);
 /* The workbook format for k, created once. */
 lxw_format *xr_get_format(struct render *r, const struct fkey *k);
@@ -136,8 +139,10 @@ int xr_cell_lines(const struct render *r, const struct cell *c);
 /* A row of the form, height in points, through the page planner: written
  * at once or when its page is known (flags ROW_*; see xlsx_page.c). */
 void xr_emit_row(struct render *r, double height, struct cell *cells, int n, unsigned flags);
-/* Write one sheet row at r->row now; merges ending there (xlsx.c). */
+/* Write one sheet row at r->row now; merges ending there. */
 void xr_write_row(struct render *r, double height, const struct cell *cells, int n);
+/* Keep the first libxlsxwriter error (r->err) and its row. */
+void xr_note_err(struct render *r, lxw_error e);
 
 /* The page planner (xlsx_page.c): start with the page's capacity. */
 void xr_page_start(struct render *r, double capacity);
