@@ -47,6 +47,7 @@
 #include "rules.h"
 #include "sbuf.h"
 #include "template.h"
+#include "text.h"
 #include "validate.h"
 #include "vocab.h"
 #include "xlsx.h"
@@ -143,8 +144,12 @@ static void list_forms(const struct template *v, int n)
 		struct sbuf s = SBUF_INIT;
 		if (def)
 			sel_names(def->needs & ~(unsigned)(def->needs & SEL_CONFERENCE ? SEL_BODY : 0), &s);
-		printf("%-16s %-24s %s%s%s%s\n", v[i].id, v[i].code + (strncmp(v[i].code, "Mẫu số ", strlen("Mẫu số ")) ? 0 : strlen("Mẫu số ")),
-		       v[i].title, s.len ? " [" : "", s.buf, s.len ? "]" : "");
+		const char *code = v[i].code + (strncmp(v[i].code, "Mẫu số ", strlen("Mẫu số ")) ? 0 : strlen("Mẫu số "));
+
+		/* padded by characters, not bytes: "Đ" is two bytes and one column */
+		printf("%-16s ", v[i].id);
+		text_fput_padded(stdout, code, 24);
+		printf(" %s%s%s%s\n", v[i].title, s.len ? " [" : "", s.buf, s.len ? "]" : "");
 		sbuf_release(&s);
 	}
 }

@@ -31,6 +31,11 @@ expect_out "17-hdbc-qh"
 expect_out "[--body --constituency]"
 # one line per template (with a book, a meeting's form has its meetings below, indented: t3004)
 [ "$(grep -c '^[^ ]' "$OUT")" -eq "$(ls "$TOP"/templates/*.yaml | wc -l)" ] || t_fail "one line per template"
+# the titles start in one column, counted in characters ("Đ" is two bytes)
+"$PYTHON" -c '
+import sys
+cols = {len(l[:l.index(" Biên") if " Biên" in l else l.index(" Danh")]) for l in open(sys.argv[1], encoding="utf-8") if l[0] != " " and (" Biên" in l or " Danh" in l)}
+assert len(cols) == 1, cols' "$OUT" 2>>"$ERR" || t_fail "the columns are not aligned"
 t_end
 
 t_case "05/BCĐBQH-MT of round 2: A4 landscape, scaled to the width, header rows on every page, the form's columns"
