@@ -123,6 +123,19 @@ make_fixture_book() {
 		echo "FAIL $SCRIPT:setup: relaxed pack"; exit 1; }
 }
 
+# run_demo: the demo (samples/demo.sh) on a copy of the samples in
+# $T/repo, its books in $T/repo/out and its forms in $T/repo/out/bieu-mau;
+# the script stops with a FAIL line when the demo fails.
+run_demo() {
+	mkdir -p "$T/repo"
+	cp -R "$TOP/samples" "$TOP/config" "$TOP/templates" "$T/repo/"
+	if ! sh "$T/repo/samples/demo.sh" "$HT" >"$T/demo.out" 2>"$T/demo.err"; then
+		echo "FAIL $SCRIPT:setup: the demo failed"
+		tail -n 20 "$T/demo.err"
+		exit 1
+	fi
+}
+
 # A fresh province book in $T/p.db.
 make_province_book() {
 	"$HT" init --config "$S/province/config.yaml" --db "$T/p.db" >/dev/null 2>&1 || {

@@ -8,13 +8,7 @@
 DUMP="$PYTHON $TOP/tests/xlsx_dump.py"
 PAGES="$PYTHON $TOP/tests/xlsx_pages.py"
 
-mkdir -p "$T/repo"
-cp -R "$TOP/samples" "$TOP/config" "$TOP/templates" "$T/repo/"
-if ! sh "$T/repo/samples/demo.sh" "$HT" >"$T/demo.out" 2>"$T/demo.err"; then
-	echo "FAIL $SCRIPT:setup: the demo failed"
-	tail -n 20 "$T/demo.err"
-	exit 1
-fi
+run_demo
 B=$T/repo/out/bieu-mau
 X=$B/xa
 P=$B/tinh
