@@ -12,6 +12,7 @@
 #                   SIZE=small (default, minutes) or SIZE=national (about 20 minutes, and the
 #                   roll-up's country of books); BENCH_ONLY=rollup for the roll-up's jobs alone
 #   make check      cppcheck over src/
+#   make check-deps fail on any cycle between the program's objects (nm)
 #   make install    PREFIX=/usr/local DESTDIR=
 #   make V=1        show the commands
 
@@ -291,6 +292,12 @@ check:
 	cppcheck --quiet --error-exitcode=1 --std=c11 --enable=warning,portability \
 		--suppress=missingIncludeSystem -Isrc src/
 
+# No cycle between the program's objects (issue 13 §3): nm over the build,
+# one edge from each object to the object defining a symbol it uses.
+check-deps: deps
+	$(Q)$(MAKE) --no-print-directory hiepthuong
+	$(Q)$(PYTHON) tools/check-deps.py $(BUILD) src
+
 install: hiepthuong
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/hiepthuong/config/rules \
 		$(DESTDIR)$(PREFIX)/share/hiepthuong/config/lists \
@@ -304,4 +311,4 @@ install: hiepthuong
 clean:
 	rm -rf build build-asan build-fuzz build-valgrind build-win/obj build-win/hiepthuong.exe hiepthuong out demo.db
 
-.PHONY: windows test-windows dist-windows all hiepthuong units replays fuzz valgrind deps build-all demo test asan test-render bench check install clean
+.PHONY: windows test-windows dist-windows all hiepthuong units replays fuzz valgrind deps build-all demo test asan test-render bench check check-deps install clean
