@@ -156,7 +156,7 @@ int cmd_conference_add(struct ctx *ctx, int argc, char **argv)
 		rc = EXIT_DATA;
 		goto out;
 	}
-	checked = conf_check(ctx->db, &pack, &a, &rec, NULL, 0);
+	checked = conf_check(ctx->db, &a, &rec, NULL, 0);
 	/* the validator's record-level rules: on the counts (what the schema
 	 * could not hold), then on the row stored in this transaction */
 	if (checked == 0 && (n = conf_rules_refuse(ctx->db, &rec, 0, NULL, 0)) != 0)

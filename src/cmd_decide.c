@@ -95,7 +95,7 @@ int cmd_decide(struct ctx *ctx, int argc, char **argv)
 	const char *correct_s = NULL;
 	char *correct = NULL;
 	long round = 0;
-	int include = 0, rc;
+	int include = 0, rc, r;
 	struct opt opts[] = {
 		OPT_STRING(0, "body", &body, "MÃ", "cơ quan"),
 		OPT_STRING(0, "candidate", &ref, "NGƯỜI", "số người ứng cử, hoặc họ và tên"),
@@ -154,7 +154,9 @@ int cmd_decide(struct ctx *ctx, int argc, char **argv)
 		rules_release(&pack);
 		return EXIT_INTERNAL;
 	}
-	if (decide_one(ctx->db, &pack, body_id, cand, to, drop, special, note_text, NULL, 0) == 0) {
+	if ((r = decide_one(ctx->db, &pack, body_id, cand, to, drop, special, note_text, NULL, 0)) == DECIDE_REFUSED) {
+		rc = EXIT_RULES;
+	} else if (r == 0) {
 		char *name = candref_name(ctx->db, cand);
 		if (drop)
 			printf("'%s' không vào %s: %s\n", name, stage_label(to), reason_label(drop));

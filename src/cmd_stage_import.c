@@ -581,7 +581,7 @@ int cmd_decide_import(struct ctx *ctx, int argc, char **argv)
 	static const char usage[] = "hiepthuong decide import TỆP [--body CƠ-QUAN] [--sheet TRANG] [--correct LÝ_DO]";
 	const char *correct_s = NULL;
 	char *correct = NULL;
-	int ncorrected = 0;
+	int ncorrected = 0, nrefused = 0;
 	struct book_info bi;
 	struct import im;
 	const struct body_ref *def;
@@ -597,13 +597,22 @@ int cmd_decide_import(struct ctx *ctx, int argc, char **argv)
 	while ((r = import_next(&im)) == 1) {
 		long long decided = 0;
 
-		if (!im.row_errors && decide_row(ctx->db, &pack, &bi, def, &im, correct, &ncorrected, &decided) == 0) {
+		int d;
+
+		if (im.row_errors)
+			continue;
+		if ((d = decide_row(ctx->db, &pack, &bi, def, &im, correct, &ncorrected, &decided)) == 0) {
 			ctx_subject(ctx, "candidacy", decided);
 			n++;
 		}
+		/* DECIDE_REFUSED, ASSIGN_REFUSED: a rule's refusal */
+		nrefused += d == DECIDE_REFUSED || d == ASSIGN_REFUSED;
 	}
 	if (r < 0 || im.nerrors) {
 		fprintf(stderr, "%s: %d lỗi; không nhập gì, sổ không thay đổi\n", im.path, im.nerrors ? im.nerrors : 1);
+		/* every error a rule's refusal of a decision: exit 1 */
+		if (r == 0 && im.nerrors == nrefused)
+			rc = EXIT_RULES;
 		goto out;
 	}
 	printf("%s: ghi %d quyết định\n", im.path, n);

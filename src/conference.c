@@ -150,7 +150,6 @@ struct where {
 	long row;
 	int nerr;
 	int nmissing;		/* of which: a required value not given */
-	int nrule;		/* of which: refused by a rule (HT-ORDER) */
 };
 
 static void __attribute__((format(printf, 2, 3))) bad(struct where *w, const char *fmt, ...)
@@ -168,25 +167,6 @@ static void __attribute__((format(printf, 2, 3))) bad(struct where *w, const cha
 
 /* A required value not given: on the command line, a usage error. */
 #define missing(w, ...) ((w)->nmissing++, bad((w), __VA_ARGS__))
-
-/* A rule finding at entry: an error refuses the record, else a warning. */
-static void __attribute__((format(printf, 3, 4))) rule_says(struct where *w, const struct rule *r, const char *fmt, ...)
-{
-	struct sbuf msg = SBUF_INIT;
-	va_list ap;
-
-	va_start(ap, fmt);
-	sbuf_vaddf(&msg, fmt, ap);
-	va_end(ap);
-	sbuf_addf(&msg, " [%s; %s]", r->id, r->citation);
-	if (r->severity == SEV_ERROR) {
-		bad(w, "%s", msg.buf);
-		w->nrule++;
-	}
-	else
-		warning_at(w->file, w->row, 0, "%s", msg.buf);
-	sbuf_release(&msg);
-}
 
 static int list_has(const struct rule_param *p, const char *s)
 {
@@ -240,45 +220,18 @@ static int round_date(sqlite3 *db, long long body_id, int kind, struct date *d)
 	return found;
 }
 
-/*
- * HT-ORDER: a round after the previous one; voter conferences and the
- * units' meetings inside the window their stage belongs to.
- */
-static void check_order(sqlite3 *db, const struct rule *r, struct conf_rec *rec, struct where *w)
+/* One conference of each round per body: a second is a mistake in the
+ * data, not a rule's finding.  The order of the rounds and of the voter
+ * conferences (HT-ORDER) is the validator's, run on the record as stored
+ * (conf_rules_refuse()). */
+static void check_once(sqlite3 *db, struct conf_rec *rec, struct where *w)
 {
-	struct date prev, next;
-	char ds[16], ps[16];
-	int after = -1, before = -1;
+	struct date prev;
+	char ps[16];
 
-	date_vn(rec->held_on, ds, sizeof(ds));
-	switch (rec->kind) {
-	case CONF_HT1: before = CONF_HT2; break;
-	case CONF_HT2: after = CONF_HT1; before = CONF_HT3; break;
-	case CONF_HT3: after = CONF_HT2; break;
-	case CONF_LEADERSHIP: case CONF_EXPANDED: case CONF_BCTMT: case CONF_THON:
-		after = CONF_HT1; before = CONF_HT2; break;
-	case CONF_WORKPLACE: after = CONF_HT1; before = CONF_HT3; break;
-	case CONF_RESIDENCE: after = CONF_HT2; before = CONF_HT3; break;
-	}
 	if (rec->kind <= CONF_HT3 && round_date(db, rec->body_id, rec->kind, &prev)) {
 		date_vn(prev, ps, sizeof(ps));
 		bad(w, "cơ quan này đã có %s (ngày %s); không ghi hai lần", conf_kind_label(rec->kind), ps);
-		return;
-	}
-	if (after >= 0) {
-		if (!round_date(db, rec->body_id, after, &prev)) {
-			rule_says(w, r, "chưa ghi %s của cơ quan này, nên chưa thể ghi %s", conf_kind_label(after),
-				  conf_kind_label(rec->kind));
-		} else if (date_cmp(rec->held_on, prev) < 0) {
-			date_vn(prev, ps, sizeof(ps));
-			rule_says(w, r, "%s ngày %s diễn ra trước %s (ngày %s)", conf_kind_label(rec->kind), ds,
-				  conf_kind_label(after), ps);
-		}
-	}
-	if (before >= 0 && round_date(db, rec->body_id, before, &next) && date_cmp(rec->held_on, next) > 0) {
-		date_vn(next, ps, sizeof(ps));
-		rule_says(w, r, "%s ngày %s diễn ra sau %s (ngày %s)", conf_kind_label(rec->kind), ds,
-			  conf_kind_label(before), ps);
 	}
 }
 
@@ -323,11 +276,10 @@ static void check_counts(const struct conf_args *a, struct conf_rec *rec, struct
 	 * conf_rules_refuse() (voters.h). */
 }
 
-int conf_check(sqlite3 *db, const struct rule_pack *pack, const struct conf_args *a, struct conf_rec *rec,
+int conf_check(sqlite3 *db, const struct conf_args *a, struct conf_rec *rec,
 	       const char *file, long row)
 {
-	struct where w = { file, row, 0, 0, 0 };
-	const struct rule *r;
+	struct where w = { file, row, 0, 0 };
 	const char *body = a->body;
 	char err[128];
 
@@ -379,12 +331,10 @@ int conf_check(sqlite3 *db, const struct rule_pack *pack, const struct conf_args
 	check_people(&a->tellers_named, "tổ kiểm phiếu", &w);
 	check_people(&a->witnesses, "người chứng kiến", &w);
 	check_counts(a, rec, &w);
-	if (w.nerr == 0 && (r = pack_rule_of_kind(pack, "round_order")) && (r->applies & (strcmp(rec->body_kind, "na") ? APPLIES_HDND : APPLIES_NA)))
-		check_order(db, r, rec, &w);
+	if (w.nerr == 0)
+		check_once(db, rec, &w);
 	if (w.nerr && w.nerr == w.nmissing)
 		return -2;
-	if (w.nerr && w.nerr == w.nrule)
-		return CONF_REFUSED;
 	return w.nerr ? -1 : 0;
 }
 

@@ -87,15 +87,14 @@ struct conf_rec {
 
 /*
  * Check the arguments (kind, body, unit, dates, times, counts against each
- * other, method) and the round order (HT-ORDER).  Every problem is
- * reported; returns 0, -1, -2 when every problem is a required value not
- * given (a usage error on the command line), or CONF_REFUSED when every
- * problem is a rule's refusal.  When `file` is not NULL, messages are
- * "file:row: ..." (CSV
- * import); otherwise plain.
+ * other, method, one conference of each round per body).  The rules on
+ * the record are not here: they are the validator's, run on the record as
+ * stored (conf_rules_refuse(), voters.h).  Every problem is reported;
+ * returns 0, -1, or -2 when every problem is a required value not given
+ * (a usage error on the command line).  When `file` is not NULL, messages
+ * are "file:row: ..." (CSV import); otherwise plain.
  */
-int conf_check(sqlite3 *db, const struct rule_pack *pack, const struct conf_args *a,
-	       struct conf_rec *rec, const char *file, long row);
+int conf_check(sqlite3 *db, const struct conf_args *a, struct conf_rec *rec, const char *file, long row);
 
 /* Store a checked record, its counting team and witnesses; *id is the new
  * conference id.  0 or -1. */

@@ -32,7 +32,7 @@ RULE_KIND(hdnd_locality, eval_hdnd_locality, WANT_CANDIDATE,
 RULE_KIND(dossier_deadline, eval_dossier_deadline, WANT_CANDIDATE,
 	  "hồ sơ nhận chậm nhất lúc hour ngày của thời hạn deadline",
 	  P_STR("deadline", NULL), P_STR("hour", NULL))
-RULE_KIND(round_order, eval_round_order, WANT_LIST,
+RULE_KIND(round_order, eval_round_order, WANT_LIST | WANT_CONFERENCE,
 	  "các lần hiệp thương và các hội nghị cử tri diễn ra đúng thứ tự",
 	  { 0 })
 RULE_KIND(round_window, eval_round_window, WANT_LIST,
@@ -68,9 +68,11 @@ RULE_KIND(round2_surplus, eval_round2_surplus, WANT_LIST,
 RULE_KIND(round3_surplus, eval_round3_surplus, WANT_LIST,
 	  "số dư của danh sách trình hội nghị hiệp thương lần thứ ba so với số dư tối thiểu theo table_rule",
 	  P_STR("table_rule", NULL), P_STR("granularity", granularities), P_BOOL("strict"))
-RULE_KIND(residence_trust_gate, eval_residence_trust_gate, WANT_LIST,
-	  "người không đạt tín nhiệm ở nơi cư trú chỉ ở danh sách lần thứ ba khi là trường hợp đặc biệt có lý do",
-	  P_STR("trust_rule", NULL))
+RULE_KIND(residence_trust_gate, eval_residence_trust_gate, WANT_LIST | WANT_CANDIDATE,
+	  "người không đạt tín nhiệm ở nơi cư trú chỉ ở danh sách lần thứ ba khi là trường hợp đặc biệt có lý do; "
+	  "no_result: flag (mặc định) cũng nêu người ở danh sách đủ tiêu chuẩn mà chưa có kết quả hội nghị cử tri "
+	  "nơi cư trú, ignore thì không",
+	  P_STR("trust_rule", NULL), P_STR_OPT("no_result", no_results))
 RULE_KIND(seats_sum, eval_seats_sum, WANT_LIST,
 	  "tổng số đại biểu của các đơn vị bầu cử bằng số đại biểu của cơ quan",
 	  { 0 })

@@ -108,31 +108,6 @@ int stage_drop(sqlite3 *db, long long cand, const char *reason, const char *note
 	return rc;
 }
 
-int stage_residence_trust(sqlite3 *db, const struct rule_pack *pack, long long cand)
-{
-	sqlite3_stmt *st = db_prepare_cached(db, "SELECT v.trust, coalesce(c.present, -1), c.mode, "
-					  "coalesce(c.ballots_returned, -1) FROM vote v JOIN conference c ON c.id = v.conference_id "
-					  "WHERE v.candidacy_id = ? AND c.kind = 'residence'");
-	const struct rule *tr = pack_rule_of_kind(pack, "trust");
-	int result = -1;
-
-	if (!st)
-		return -1;
-	db_bind_int(st, 1, cand);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		struct conference_counts cc = { .present = (long)sqlite3_column_int64(st, 1),
-						.mode = db_col_text(st, 2),
-						.ballots_returned = (long)sqlite3_column_int64(st, 3) };
-		int p = conf_trust_met(tr, (long)sqlite3_column_int64(st, 0), conf_attendees(&cc));
-		if (p == 1)
-			result = 1;
-		else if (result < 0 && p == 0)
-			result = 0;
-	}
-	sqlite3_reset(st);
-	return result;
-}
-
 /* The place of a stage in the process (stage_defs order), -1 unknown. */
 static int stage_pos(const char *key)
 {
@@ -221,35 +196,29 @@ int decide_one(sqlite3 *db, const struct rule_pack *pack, long long body_id, lon
 		rc = stage_drop(db, cand, drop, note_text, conf_id);
 		goto out;
 	}
-	if (!strcmp(to, "qualified")) {
-		const struct rule *gate = pack_rule_of_kind(pack, "residence_trust_gate");
-		int t = stage_residence_trust(db, pack, cand);
-		if (gate && t != 1 && !special) {
-			const char *why = t < 0 ? "chưa có kết quả hội nghị cử tri nơi cư trú"
-						: "không đạt trên 50% tổng số cử tri tham dự hội nghị cử tri nơi cư trú";
-			if (gate->severity == SEV_ERROR)
-				BAD("'%s' %s; chỉ đưa vào danh sách khi là trường hợp đặc biệt (--special LÝ_DO) [%s; %s]", name, why,
-				    gate->id, gate->citation);
-			warning("'%s' %s [%s]", name, why, gate->id);
-		}
-		if (special) {
-			sqlite3_stmt *st = db_prepare(db, "UPDATE candidacy SET special_case = 1, special_reason = ? WHERE id = ?");
-			if (!st)
-				goto out;
-			db_bind_text(st, 1, special);
-			db_bind_int(st, 2, cand);
-			if (db_step_done(db, st, "ghi trường hợp đặc biệt") < 0) {
-				sqlite3_finalize(st);
-				goto out;
-			}
+	if (!strcmp(to, "qualified") && special) {
+		sqlite3_stmt *st = db_prepare(db, "UPDATE candidacy SET special_case = 1, special_reason = ? WHERE id = ?");
+		if (!st)
+			goto out;
+		db_bind_text(st, 1, special);
+		db_bind_int(st, 2, cand);
+		if (db_step_done(db, st, "ghi trường hợp đặc biệt") < 0) {
 			sqlite3_finalize(st);
-			if (stage_event(db, cand, "qualified", "special", NULL, special, conf_id) < 0)
-				goto out;
+			goto out;
 		}
+		sqlite3_finalize(st);
+		if (stage_event(db, cand, "qualified", "special", NULL, special, conf_id) < 0)
+			goto out;
 	} else if (special) {
 		BAD("--special chỉ dùng ở hội nghị hiệp thương lần thứ ba (--stage qualified)");
 	}
-	rc = stage_advance(db, cand, to, conf_id, note_text);
+	if ((rc = stage_advance(db, cand, to, conf_id, note_text)) < 0 || strcmp(to, "qualified"))
+		goto out;
+	/* HT3-TRUST, the validator's, on the candidacy as now stored */
+	if ((rc = validate_candidacy_refuse(db, pack, cand, "residence_trust_gate", file, row)) > 0) {
+		note("'%s' chỉ được đưa vào danh sách khi là trường hợp đặc biệt, ghi rõ lý do: --special LÝ_DO", name);
+		rc = DECIDE_REFUSED;
+	}
 out:
 #undef BAD
 	free(name);

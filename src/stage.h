@@ -50,20 +50,17 @@ int stage_advance(sqlite3 *db, long long cand, const char *stage, long long conf
 int stage_drop(sqlite3 *db, long long cand, const char *reason, const char *note, long long conference_id);
 
 /*
- * Residence trust of a candidacy: 1 when some residence voter conference
- * gave it trust above the pack's threshold, 0 when its residence
- * conferences did not, -1 when it has none recorded.
- */
-int stage_residence_trust(sqlite3 *db, const struct rule_pack *pack, long long cand);
-
-/*
  * A stage decision on one candidacy (`decide`, `decide import`): move it
  * to `to` (nominated, preliminary or qualified) or, with `drop` a reason
  * code, stop it there.  Checks that the candidacy is at the stage before
- * `to`, that the deciding round is recorded, and at round 3 the residence
- * trust (HT3-TRUST; `special` keeps a candidate as a special case).
- * Messages as "file:row:" when file is not NULL.  0 or -1.
+ * `to`, that the deciding round is recorded; at round 3 the candidacy as
+ * stored goes through the validator's HT3-TRUST (residence_trust_gate:
+ * `special` keeps a candidate as a special case), whose error refuses it
+ * (DECIDE_REFUSED, exit 1; the dispatcher rolls back) and whose warning
+ * is printed.  Messages as "file:row:" when file is not NULL.  0, -1 or
+ * DECIDE_REFUSED.
  */
+#define DECIDE_REFUSED (-3)
 int decide_one(sqlite3 *db, const struct rule_pack *pack, long long body_id, long long cand, const char *to,
 	       const char *drop, const char *special, const char *note, const char *file, long row);
 

@@ -186,6 +186,32 @@ int validate_export_gate(sqlite3 *db, long long body_id, const char *stage, stru
 	return run_owned(db, &scope, out);
 }
 
+/* Rules of `kind` on candidacy `cand` into f; the number of errors, or -1. */
+static int refuse_one(sqlite3 *db, const struct rule_pack *pack, long long cand, const char *kind, struct findings *f)
+{
+	struct validate_scope scope = { 0 };
+	int from = f->n;
+
+	scope.candidacy_id = cand;
+	scope.want = WANT_CANDIDATE;
+	scope.kind = kind;
+	return run(db, &scope, pack, f) < 0 ? -1 : errors_since(f, from);
+}
+
+int validate_candidacy_refuse(sqlite3 *db, const struct rule_pack *pack, long long cand, const char *kind,
+			      const char *file, long row)
+{
+	struct findings f = { 0 };
+	int n;
+
+	if (!pack && !(pack = own_pack(db, &f)))
+		return -1;
+	n = refuse_one(db, pack, cand, kind, &f);
+	findings_report_at(&f, file, row);
+	findings_release(&f);
+	return n;
+}
+
 int validate_person_refuse(sqlite3 *db, const struct rule_pack *pack, long long person_id, const char *kind,
 			   const char *file, long row)
 {
@@ -200,15 +226,8 @@ int validate_person_refuse(sqlite3 *db, const struct rule_pack *pack, long long 
 		return -1;
 	}
 	db_bind_int(st, 1, person_id);
-	while (n >= 0 && sqlite3_step(st) == SQLITE_ROW) {
-		struct validate_scope scope = { 0 };
-
-		scope.candidacy_id = sqlite3_column_int64(st, 0);
-		scope.want = WANT_CANDIDATE;
-		scope.kind = kind;
-		r = f.n;
-		n = run(db, &scope, pack, &f) < 0 ? -1 : n + errors_since(&f, r);
-	}
+	while (n >= 0 && sqlite3_step(st) == SQLITE_ROW)
+		n = (r = refuse_one(db, pack, sqlite3_column_int64(st, 0), kind, &f)) < 0 ? -1 : n + r;
 	sqlite3_finalize(st);
 	findings_report_at(&f, file, row);
 	findings_release(&f);

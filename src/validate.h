@@ -219,6 +219,10 @@ int validate_candidacy(sqlite3 *db, long long candidacy_id, struct findings *out
  */
 int validate_person_refuse(sqlite3 *db, const struct rule_pack *pack, long long person_id, const char *kind,
 			   const char *file, long row);
+/* The same on one candidacy (HT3-TRUST when `decide` puts it on the
+ * qualified list). */
+int validate_candidacy_refuse(sqlite3 *db, const struct rule_pack *pack, long long cand, const char *kind,
+			      const char *file, long row);
 int validate_conference(sqlite3 *db, long long conference_id, struct findings *out);
 
 /*

@@ -441,7 +441,7 @@ static int each_latest_vote(struct eval *e, const struct rule *r, const char *ki
 		"JOIN person p ON p.id = c.person_id JOIN body b ON b.id = c.body_id "
 		"LEFT JOIN unit u ON u.id = f.unit_id LEFT JOIN constituency k ON k.id = c.constituency_id "
 		"WHERE f.kind = ?1 AND c.status = 'active' AND (?2 = 0 OR c.body_id = ?2) "
-		"AND ((b.kind = 'na' AND ?3) OR (b.kind = 'hdnd' AND ?4)) "
+		"AND ((b.kind = 'na' AND ?3) OR (b.kind = 'hdnd' AND ?4)) AND (?5 = 0 OR c.id = ?5) "
 		"AND NOT EXISTS (SELECT 1 FROM vote v2 JOIN conference f2 ON f2.id = v2.conference_id "
 		"  WHERE v2.candidacy_id = c.id AND f2.kind = f.kind "
 		"  AND (f2.held_on > f.held_on OR (f2.held_on = f.held_on AND f2.id > f.id))) "
@@ -454,6 +454,7 @@ static int each_latest_vote(struct eval *e, const struct rule *r, const char *ki
 	db_bind_int(st, 2, e->scope->body_id);
 	db_bind_int(st, 3, (r->applies & APPLIES_NA) != 0);
 	db_bind_int(st, 4, (r->applies & APPLIES_HDND) != 0);
+	db_bind_int(st, 5, e->scope->candidacy_id);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		struct latest_vote v;
 		struct conference_counts cc;
@@ -549,13 +550,69 @@ static void residence_gate(struct eval *e, const struct rule *r, const struct la
 	       ratio_min_pass(v->attendees, num, den));
 }
 
+/*
+ * HT3-TRUST on a candidate of the qualified (or official) list with no
+ * residence result at all: the list is of those whom more than half of
+ * the attendees trusted (NQLT 102 Art. 26(1), 28(1)), and no result is no
+ * trust.  Those still on the preliminary list are not judged: their
+ * conference may simply not be recorded yet.
+ */
+static int residence_missing(struct eval *e, const struct rule *r)
+{
+	sqlite3_stmt *st = db_prepare(e->db,
+		"SELECT p.ho, p.ten_dem, p.ten, c.stage, coalesce(k.number, 0), b.id, b.code, b.name, "
+		"c.special_case, coalesce(c.special_reason, '') FROM candidacy c JOIN person p ON p.id = c.person_id JOIN body b ON b.id = c.body_id "
+		"LEFT JOIN constituency k ON k.id = c.constituency_id "
+		"WHERE c.status = 'active' AND c.stage IN ('qualified', 'official') AND (?1 = 0 OR c.body_id = ?1) "
+		"AND ((b.kind = 'na' AND ?2) OR (b.kind = 'hdnd' AND ?3)) AND (?4 = 0 OR c.id = ?4) "
+		"AND NOT EXISTS (SELECT 1 FROM vote v JOIN conference f ON f.id = v.conference_id "
+		"  WHERE v.candidacy_id = c.id AND f.kind = 'residence') "
+		"ORDER BY b.id, coalesce(k.number, 0), p.sort_key, p.id");
+	struct sbuf name = SBUF_INIT;
+
+	if (!st)
+		return -1;
+	db_bind_int(st, 1, e->scope->body_id);
+	db_bind_int(st, 2, (r->applies & APPLIES_NA) != 0);
+	db_bind_int(st, 3, (r->applies & APPLIES_HDND) != 0);
+	db_bind_int(st, 4, e->scope->candidacy_id);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		struct where w;
+
+		if (sqlite3_column_int(st, 8) && !text_is_blank(db_col_text(st, 9)))
+			continue;	/* a special case with its reason (a blank reason is none) */
+		sbuf_reset(&name);
+		sbuf_addstr(&name, db_col_text(st, 0));
+		if (*db_col_text(st, 1))
+			sbuf_addf(&name, " %s", db_col_text(st, 1));
+		sbuf_addf(&name, " %s", db_col_text(st, 2));
+		memset(&w, 0, sizeof(w));
+		w.body_id = sqlite3_column_int64(st, 5);
+		w.body = db_col_text(st, 6);
+		w.body_name = db_col_text(st, 7);
+		w.constituency = (long)sqlite3_column_int64(st, 4);
+		w.candidate = name.buf;
+		w.lo = STAGE_QUALIFIED;
+		w.hi = stage_rank(db_col_text(st, 3));
+		ev_add(e, r, &w, "chưa có kết quả hội nghị cử tri nơi cư trú nhưng ở danh sách những người đủ tiêu chuẩn "
+				 "ứng cử mà không được ghi là trường hợp đặc biệt có lý do");
+	}
+	sqlite3_finalize(st);
+	sbuf_release(&name);
+	return 0;
+}
+
 int eval_residence_trust_gate(struct eval *e, const struct rule *r)
 {
 	const struct rule *t = rules_find(e->pack, rule_str(r, "trust_rule"));
 
 	if (!t)
 		return bug("rule %s: trust rule '%s' missing", r->id, rule_str(r, "trust_rule"));
-	return each_latest_vote(e, r, "residence", residence_gate, (void *)t);
+	if (each_latest_vote(e, r, "residence", residence_gate, (void *)t) < 0)
+		return -1;
+	if (rule_str(r, "no_result") && !strcmp(rule_str(r, "no_result"), "ignore"))
+		return 0;
+	return residence_missing(e, r);
 }
 
 /* ---- THON-SELECT ---- */

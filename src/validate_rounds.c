@@ -57,16 +57,17 @@ static const char *const moment_kinds[] = { "ht1", "ht2", "ht3", "workplace", "r
  * moment_cmp(), which finds two moments of one day equal when a time is
  * missing.
  */
-static int load_bounds(struct eval *e, long long body_id, struct bounds *bd)
+static int load_bounds(struct eval *e, long long body_id, long long without, struct bounds *bd)
 {
 	sqlite3_stmt *st = db_prepare(e->db,
 		"SELECT CAST(substr(kind, 3) AS INTEGER), held_on, coalesce(start_time, '') FROM conference "
-		"WHERE body_id = ?1 AND kind IN ('ht1', 'ht2', 'ht3') ORDER BY held_on, start_time, id");
+		"WHERE body_id = ?1 AND kind IN ('ht1', 'ht2', 'ht3') AND id <> ?2 ORDER BY held_on, start_time, id");
 
 	memset(bd, 0, sizeof(*bd));
 	if (!st)
 		return -1;
 	db_bind_int(st, 1, body_id);
+	db_bind_int(st, 2, without);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		int n = sqlite3_column_int(st, 0);
 		const char *d = db_col_text(st, 1), *t = db_col_text(st, 2);
@@ -99,30 +100,72 @@ static void moment_label(const struct moment *x, struct sbuf *out)
 	sbuf_addf(out, " ngày %s", day);
 }
 
+/*
+ * Where HT-ORDER's findings go.  On the book (or a body) they are added
+ * as found.  On one conference just stored (validate_conference(), the
+ * entry of a round or a voter conference), a finding concerns that
+ * conference when the book without it does not have it: the body is
+ * judged twice, first without the conference (into `without`, one
+ * finding per line), then with it, adding only the findings that are new.
+ * So a round 2 stored after a recorded round 3 is refused (round 3 now
+ * comes before round 2) and a book already out of order refuses nothing
+ * that is not made worse.
+ */
+struct order_out {
+	struct eval *e;
+	const struct rule *r;
+	int collect;		/* 1: into `without`; 0: to the findings */
+	struct sbuf without;	/* "finding\n"..., of the book without the conference */
+	struct sbuf msg;	/* scratch */
+};
+
+static int order_seen(const struct order_out *o, const char *msg)
+{
+	size_t n = strlen(msg);
+
+	for (const char *p = o->without.buf; p && *p; p = strchr(p, '\n') + 1)
+		if (!strncmp(p, msg, n) && p[n] == '\n')
+			return 1;
+	return 0;
+}
+
+static void order_add(struct order_out *o, const struct where *w)
+{
+	if (o->collect)
+		sbuf_addf(&o->without, "%s\n", o->msg.buf);
+	else if (!order_seen(o, o->msg.buf))
+		ev_add(o->e, o->r, w, "%s", o->msg.buf);
+}
+
 /* x must come after round `after` (latest of it) and before round `before` (earliest), when recorded. */
-static void check_between(struct eval *e, const struct rule *r, const struct where *w, const struct moment *x,
-			  const struct bounds *bd, int after, int before)
+static void check_between(struct order_out *o, const struct where *w, const struct moment *x, const struct bounds *bd,
+			  int after, int before)
 {
 	const char *lo_d = bd->date[1][after], *lo_t = bd->time[1][after];
 	const char *hi_d = bd->date[0][before], *hi_t = bd->time[0][before];
 	struct sbuf label = SBUF_INIT;
 	char day[16];
 
+	moment_label(x, &label);
 	if (!lo_d) {
-		moment_label(x, &label);
-		ev_add(e, r, w, "%s được ghi nhưng chưa có hội nghị hiệp thương %s", label.buf, round_names[after]);
+		sbuf_reset(&o->msg);
+		sbuf_addf(&o->msg, "%s được ghi nhưng chưa có hội nghị hiệp thương %s", label.buf, round_names[after]);
+		order_add(o, w);
 		sbuf_release(&label);
 		return;
 	}
 	if (moment_cmp(x->date, x->time, lo_d, lo_t) < 0) {
-		moment_label(x, &label);
 		date_iso_to_vn(lo_d, day, sizeof(day));
-		ev_add(e, r, w, "%s diễn ra trước hội nghị hiệp thương %s (ngày %s)", label.buf, round_names[after], day);
+		sbuf_reset(&o->msg);
+		sbuf_addf(&o->msg, "%s diễn ra trước hội nghị hiệp thương %s (ngày %s)", label.buf, round_names[after],
+			  day);
+		order_add(o, w);
 	}
 	if (before && hi_d && moment_cmp(x->date, x->time, hi_d, hi_t) > 0) {
-		moment_label(x, &label);
 		date_iso_to_vn(hi_d, day, sizeof(day));
-		ev_add(e, r, w, "%s diễn ra sau hội nghị hiệp thương %s (ngày %s)", label.buf, round_names[before], day);
+		sbuf_reset(&o->msg);
+		sbuf_addf(&o->msg, "%s diễn ra sau hội nghị hiệp thương %s (ngày %s)", label.buf, round_names[before], day);
+		order_add(o, w);
 	}
 	sbuf_release(&label);
 }
@@ -148,13 +191,73 @@ static const char *order_kinds(int rank)
 	return NULL;
 }
 
+/* HT-ORDER on the body of row `b`, without conference `without` (0: none). */
+static int order_body(struct order_out *o, sqlite3_stmt *b, sqlite3_stmt *st, const char *kinds, long long without)
+{
+	struct bounds bd;
+	struct where w;
+
+	if (load_bounds(o->e, sqlite3_column_int64(b, 0), without, &bd) < 0) {
+		bounds_release(&bd);
+		return -1;
+	}
+	db_bind_int(st, 1, sqlite3_column_int64(b, 0));
+	db_bind_text(st, 2, kinds);
+	db_bind_int(st, 3, without);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		struct moment x;
+
+		memset(&x, 0, sizeof(x));
+		for (size_t k = 0; k < sizeof(moment_kinds) / sizeof(moment_kinds[0]); k++)
+			if (!strcmp(moment_kinds[k], db_col_text(st, 0)))
+				x.kind = moment_kinds[k];
+		if (!x.kind)
+			continue;
+		x.round = x.kind[0] == 'h' ? x.kind[2] - '0' : 0;
+		x.date = db_col_text(st, 1);
+		x.time = db_col_text(st, 2);
+		x.unit = db_col_text(st, 3);
+		x.self_votes = (sqlite3_column_int(st, 4) & 1) != 0;
+		x.unit_votes = (sqlite3_column_int(st, 4) & 2) != 0;
+		if (x.round >= 2) {
+			where_body(&w, b, x.round == 2 ? STAGE_PRELIMINARY : STAGE_QUALIFIED,
+				   x.round == 2 ? STAGE_PRELIMINARY : STAGE_QUALIFIED);
+			check_between(o, &w, &x, &bd, x.round - 1, 0);
+		} else if (!strcmp(x.kind, "residence") || (!strcmp(x.kind, "workplace") && x.self_votes)) {
+			/* residence conferences, and workplace ones of self-nominees (NQLT 102 Art. 18(4), 20(4)) */
+			where_body(&w, b, STAGE_QUALIFIED, STAGE_QUALIFIED);
+			check_between(o, &w, &x, &bd, 2, 3);
+		} else if (!strcmp(x.kind, "workplace") && x.unit_votes) {
+			/* step 2 of a nomination by an agency, organisation or unit */
+			where_body(&w, b, STAGE_NOMINATED, STAGE_NOMINATED);
+			check_between(o, &w, &x, &bd, 1, 2);
+		}
+	}
+	sqlite3_reset(st);
+	bounds_release(&bd);
+	return 0;
+}
+
 int eval_round_order(struct eval *e, const struct rule *r)
 {
 	const char *kinds = order_kinds(e->rank);
+	long long conf = e->scope->conference_id, conf_body = 0;
+	struct order_out o = { e, r, 0, SBUF_INIT, SBUF_INIT };
 	sqlite3_stmt *b, *st;
+	int rc = 0;
 
-	if (!kinds)
+	if (!kinds || e->scope->candidacy_id)
 		return 0;
+	if (conf) {
+		if (!(st = db_prepare(e->db, "SELECT body_id FROM conference WHERE id = ?")))
+			return -1;
+		db_bind_int(st, 1, conf);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			conf_body = sqlite3_column_int64(st, 0);
+		sqlite3_finalize(st);
+		if (!conf_body)
+			return 0;
+	}
 	if (!(b = ev_bodies(e, r)))
 		return -1;
 	/* The conferences one by one, in order; the votes are looked at for
@@ -166,59 +269,28 @@ int eval_round_order(struct eval *e, const struct rule *r)
 		"CASE WHEN f.kind = 'workplace' THEN (SELECT coalesce(max(c.source <> 'unit') + 2 * max(c.source = 'unit'), 0) "
 		"  FROM vote v JOIN candidacy c ON c.id = v.candidacy_id WHERE v.conference_id = f.id) ELSE 0 END "
 		"FROM conference f LEFT JOIN unit u ON u.id = f.unit_id "
-		"WHERE f.body_id = ?1 AND instr(?2, '|' || f.kind || '|') > 0 "
+		"WHERE f.body_id = ?1 AND instr(?2, '|' || f.kind || '|') > 0 AND f.id <> ?3 "
 		"ORDER BY f.held_on, f.start_time, f.id");
 	if (!st) {
 		sqlite3_finalize(b);
 		return -1;
 	}
-	while (sqlite3_step(b) == SQLITE_ROW) {
-		struct bounds bd;
-		struct where w;
-
-		if (load_bounds(e, sqlite3_column_int64(b, 0), &bd) < 0) {
-			bounds_release(&bd);
-			sqlite3_finalize(st);
-			sqlite3_finalize(b);
-			return -1;
+	while (rc == 0 && sqlite3_step(b) == SQLITE_ROW) {
+		if (conf && sqlite3_column_int64(b, 0) != conf_body)
+			continue;
+		if (conf) {
+			o.collect = 1;
+			rc = order_body(&o, b, st, kinds, conf);
+			o.collect = 0;
 		}
-		db_bind_int(st, 1, sqlite3_column_int64(b, 0));
-		db_bind_text(st, 2, kinds);
-		while (sqlite3_step(st) == SQLITE_ROW) {
-			struct moment x;
-
-			memset(&x, 0, sizeof(x));
-			for (size_t k = 0; k < sizeof(moment_kinds) / sizeof(moment_kinds[0]); k++)
-				if (!strcmp(moment_kinds[k], db_col_text(st, 0)))
-					x.kind = moment_kinds[k];
-			if (!x.kind)
-				continue;
-			x.round = x.kind[0] == 'h' ? x.kind[2] - '0' : 0;
-			x.date = db_col_text(st, 1);
-			x.time = db_col_text(st, 2);
-			x.unit = db_col_text(st, 3);
-			x.self_votes = (sqlite3_column_int(st, 4) & 1) != 0;
-			x.unit_votes = (sqlite3_column_int(st, 4) & 2) != 0;
-			if (x.round >= 2) {
-				where_body(&w, b, x.round == 2 ? STAGE_PRELIMINARY : STAGE_QUALIFIED,
-					   x.round == 2 ? STAGE_PRELIMINARY : STAGE_QUALIFIED);
-				check_between(e, r, &w, &x, &bd, x.round - 1, 0);
-			} else if (!strcmp(x.kind, "residence") || (!strcmp(x.kind, "workplace") && x.self_votes)) {
-				/* residence conferences, and workplace ones of self-nominees (NQLT 102 Art. 18(4), 20(4)) */
-				where_body(&w, b, STAGE_QUALIFIED, STAGE_QUALIFIED);
-				check_between(e, r, &w, &x, &bd, 2, 3);
-			} else if (!strcmp(x.kind, "workplace") && x.unit_votes) {
-				/* step 2 of a nomination by an agency, organisation or unit */
-				where_body(&w, b, STAGE_NOMINATED, STAGE_NOMINATED);
-				check_between(e, r, &w, &x, &bd, 1, 2);
-			}
-		}
-		sqlite3_reset(st);
-		bounds_release(&bd);
+		if (rc == 0)
+			rc = order_body(&o, b, st, kinds, 0);
 	}
 	sqlite3_finalize(st);
 	sqlite3_finalize(b);
-	return 0;
+	sbuf_release(&o.without);
+	sbuf_release(&o.msg);
+	return rc;
 }
 
 int eval_round_window(struct eval *e, const struct rule *r)

@@ -150,7 +150,7 @@ int voters_record(sqlite3 *db, const struct rule_pack *pack, const struct conf_a
 	sqlite3_stmt *st = NULL;
 	int nerr = 0, q;
 
-	if ((q = conf_check(db, pack, a, &rec, file, row)) < 0)
+	if ((q = conf_check(db, a, &rec, file, row)) < 0)
 		return q;
 	if (!conf_kind_is_voters(rec.kind)) {
 		error_at(file, row, 0, "'%s' không phải hội nghị cử tri (workplace, residence hoặc thon)", a->kind);

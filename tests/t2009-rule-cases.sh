@@ -27,7 +27,7 @@ from collections import Counter
 # The record-level rules (validate.h); list-level findings a new record
 # may bring about (a surplus at round 3) are not the record's.
 record = set("""ELIG-AGE ELIG-NAT ELIG-LEVELS ELIG-HDND-LOC ELIG-DOSSIER ELIG-ONEUNIT HT-ORDER HT-TELLERS
-HT-VOTERS LEAD-TELLERS VC-QUORUM-WORK VC-QUORUM-RES VC-QUORUM-THON VC-TELLERS VC-TRUST VC-BALLOTS""".split())
+HT-VOTERS HT3-TRUST LEAD-TELLERS VC-QUORUM-WORK VC-QUORUM-RES VC-QUORUM-THON VC-TELLERS VC-TRUST VC-BALLOTS""".split())
 def errs(p):
     try:
         return Counter(f["rule"] for f in json.load(open(p)) if f["severity"] == "error" and f["rule"] in record)
@@ -51,7 +51,34 @@ while read -r expect kind date fields; do
 	case $kind in workplace | residence | thon) ;; *) cmd="conference add" ;; esac
 	set -- --body hdnd-xa --kind "$kind" --date "$date"
 	cols="kind, body_id, held_on" vals="'$kind', 1, '$(iso "$date")'"
-	votes="" schema="" xfail=""
+	votes="" schema="" xfail="" pre=""
+	if [ "$kind" = decide3 ]; then
+		# round 3 puts candidacy 5 on the qualified list (HT3-TRUST):
+		# DATE is unused; residence=TRUST/PRESENT is its residence
+		# result, special=WORDS its special case
+		cmd="decide"
+		set -- --body hdnd-xa --candidate 5 --round 3 --include
+		sql="INSERT INTO conference(kind, body_id, held_on, invited, present) VALUES ('ht3', 1, '2026-02-12', 25, 25);
+UPDATE candidacy SET stage = 'qualified' WHERE id = 5;"
+		pre="conference add --body hdnd-xa --kind ht3 --date 12/02/2026 --invited 25 --present 25"
+		for f in $fields; do
+			k=${f%%=*} v=${f#*=}
+			case $k in
+			residence)
+				tr=${v%/*} pr=${v#*/}
+				pre="voters add --body hdnd-xa --kind residence --date 05/02/2026 --voters-at-place 80 --invited 80 --present $pr --method hands --tellers 5 --result 5:$tr
+$pre"
+				sql="INSERT INTO conference(kind, body_id, held_on, voters_at_place, invited, present, vote_method, tellers) VALUES ('residence', 1, '2026-02-05', 80, 80, $pr, 'hands', 5);
+INSERT INTO vote(conference_id, candidacy_id, trust, distrust, invalid) VALUES ((SELECT max(id) FROM conference), 5, $tr, 0, 0);
+$sql" ;;
+			special)
+				set -- "$@" --special "$(echo "$v" | tr _ ' ')"
+				sql="$sql
+UPDATE candidacy SET special_case = 1, special_reason = '$(echo "$v" | tr _ ' ')' WHERE id = 5;" ;;
+			esac
+		done
+		fields=""
+	fi
 	if [ "$kind" = candidate ]; then
 		# a person born on DATE, a self-nominee of the council
 		cmd="candidate add"
@@ -82,6 +109,10 @@ INSERT INTO candidacy(person_id, body_id, source, stage) VALUES (99, 1, 'self', 
 
 	t_case "$n entry: $expect <- $cmd $*"
 	cp "$T/base.db" "$T/e.db"
+	echo "$pre" | while read -r p; do
+		[ -z "$p" ] || "$HT" $p --db "$T/e.db" >/dev/null 2>"$T/pre.err" || { cat "$T/pre.err"; echo "setup failed: $p"; }
+	done >"$T/pre.log"
+	[ -s "$T/pre.log" ] && t_fail "$(cat "$T/pre.log")"
 	sqlite3 "$T/e.db" .dump >"$T/before.sql"
 	ht $cmd --db "$T/e.db" "$@"
 	if [ "$expect" = ok ]; then
@@ -106,7 +137,7 @@ INSERT INTO candidacy(person_id, body_id, source, stage) VALUES (99, 1, 'self', 
 			t_fail "the schema stored a record it must refuse"
 		expect_err "CHECK constraint failed"
 	else
-		if [ "$kind" = candidate ]; then
+		if [ "$kind" = candidate ] || [ "$kind" = decide3 ]; then
 			printf '%s\n' "$sql"
 		else
 			printf 'INSERT INTO conference(%s) VALUES (%s);\n%s\n' "$cols" "$vals" "$votes"

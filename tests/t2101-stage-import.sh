@@ -55,7 +55,7 @@ unchanged ht voters import "$T/bad.csv" $D
 expect_exit 3
 expect_err "bad.csv:3:5: lỗi: cột 'present': khác dòng 2 của cùng hội nghị"
 expect_err "bad.csv:3:9: lỗi: cột 'trust': cần một số nguyên không âm viết bằng chữ số (không dấu chấm, dấu phẩy hay số mũ), không phải 'abc'"
-expect_err "bad.csv:4: lỗi: chưa ghi Hội nghị hiệp thương lần thứ hai"
+expect_err "bad.csv:4: lỗi: không có người ứng cử 'Nobody Here' ở cơ quan này"
 expect_err "không nhập gì, sổ không thay đổi"
 t_end
 
