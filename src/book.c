@@ -91,11 +91,6 @@ int book_info_load(sqlite3 *db, struct book_info *bi)
 		bi->min_age_rule = r->id;
 		bi->min_age = rule_int(r, "years", 0);
 	}
-	if ((r = rule_of_kind(pack, "hdnd_levels"))) {
-		bi->levels_rule = r->id;
-		bi->max_levels = rule_int(r, "max_levels", 0);
-		bi->max_levels_with_na = rule_int(r, "max_levels_with_na", 0);
-	}
 	return load_bodies(db, bi);
 }
 

@@ -36,10 +36,6 @@ struct book_info {
 	const char *min_age_rule;	/* rule id, "ELIG-AGE" */
 	long min_age;
 
-	/* hdnd_levels rule; levels_rule is NULL when the pack has none */
-	const char *levels_rule;	/* rule id, "ELIG-LEVELS" */
-	long max_levels, max_levels_with_na;
-
 	struct body_ref *bodies;
 	int nbodies;
 

@@ -263,40 +263,6 @@ char *dossier_display(const char *stored)
 	return xstrdup(vn);
 }
 
-int candidacy_levels_ok(sqlite3 *db, const struct book_info *bi, long long person_id,
-			const struct body_ref *b, char *err, size_t errlen)
-{
-	sqlite3_stmt *st;
-	long na = !strcmp(b->kind, "na"), hdnd = !strcmp(b->kind, "hdnd");
-
-	if (!bi->levels_rule)
-		return 0;
-	st = db_prepare(db, "SELECT b.kind FROM candidacy c JOIN body b ON b.id = c.body_id "
-			    "WHERE c.person_id = ? AND c.body_id <> ?");
-	if (!st)
-		return -1;
-	db_bind_int(st, 1, person_id);
-	db_bind_int(st, 2, b->id);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		if (!strcmp(db_col_text(st, 0), "na"))
-			na++;
-		else
-			hdnd++;
-	}
-	sqlite3_finalize(st);
-	if (hdnd > bi->max_levels) {
-		snprintf(err, errlen, "người này sẽ ứng cử Hội đồng nhân dân ở %ld cấp; tối đa %ld cấp (quy tắc %s)",
-			 hdnd, bi->max_levels, bi->levels_rule);
-		return -1;
-	}
-	if (na && hdnd > bi->max_levels_with_na) {
-		snprintf(err, errlen, "người ứng cử đại biểu Quốc hội chỉ được ứng cử Hội đồng nhân dân ở tối đa %ld cấp "
-				      "(quy tắc %s)", bi->max_levels_with_na, bi->levels_rule);
-		return -1;
-	}
-	return 0;
-}
-
 int nomination_resolve(sqlite3 *db, const struct body_ref *b, const char *unit_s, const char *source_s,
 		       struct unit_row *u, const char **source, int *bad, char *err, size_t errlen)
 {
@@ -353,15 +319,13 @@ int nomination_resolve(sqlite3 *db, const struct body_ref *b, const char *unit_s
 }
 
 int candidacy_enter(sqlite3 *db, const struct book_info *bi, struct person *p, struct candidacy *c,
-		    const char *unit_name, int *matched, struct candidacy *existing, char *err, size_t errlen)
+		    const char *unit_name, int *matched, struct candidacy *existing)
 {
-	const struct body_ref *b = book_body_by_id(bi, c->body_id);
 	char *full = person_full_name(p);
 	long long id = 0;
 	int r = person_find(db, full, p->v[PF_DOB], &id);
 
 	free(full);
-	err[0] = '\0';
 	memset(existing, 0, sizeof(*existing));
 	*matched = r == 1;
 	if (r < 0)
@@ -371,8 +335,6 @@ int candidacy_enter(sqlite3 *db, const struct book_info *bi, struct person *p, s
 		r = candidacy_get(db, id, c->body_id, existing);
 		if (r != 0)
 			return r < 0 ? -1 : 1;
-		if (b && candidacy_levels_ok(db, bi, id, b, err, errlen) < 0)
-			return -1;
 	} else if (person_insert(db, bi, p) < 0) {
 		return -1;
 	}

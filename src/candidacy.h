@@ -70,14 +70,6 @@ int dossier_parse(const char *s, char *out, size_t len, char *err, size_t errlen
 char *dossier_display(const char *stored);
 
 /*
- * Whether the person may also stand for body b, given the candidacies the
- * person already has (the pack's hdnd_levels rule).  0, or -1 with a
- * reason naming the rule.
- */
-int candidacy_levels_ok(sqlite3 *db, const struct book_info *bi, long long person_id,
-			const struct body_ref *b, char *err, size_t errlen);
-
-/*
  * How a person came to stand, from what the user wrote: the unit (code or
  * name; "Tự ứng cử" in the unit column means self-nominated) and, when
  * given, the source ("unit", "thon", "self" or Vietnamese).  A unit of
@@ -93,12 +85,13 @@ int nomination_resolve(sqlite3 *db, const struct body_ref *b, const char *unit_s
  * person p: the person is looked up by full name and birth date and
  * inserted only when not found (*matched says which; p->id is set either
  * way).  Returns 0 when added, 1 when the person already has a candidacy
- * for that body (*existing is filled; nothing written), -1 with a reason
- * in err when the law does not allow another candidacy (ELIG-LEVELS), or
- * -1 with err "" after reporting a database error.
+ * for that body (*existing is filled; nothing written), or -1 after
+ * reporting a database error.
+ * The law's limits on the stored candidacy (ELIG-AGE, ELIG-LEVELS) are the
+ * validator's: the commands run validate_candidacy_refuse() on it.
  */
 int candidacy_enter(sqlite3 *db, const struct book_info *bi, struct person *p, struct candidacy *c,
-		    const char *unit_name, int *matched, struct candidacy *existing, char *err, size_t errlen);
+		    const char *unit_name, int *matched, struct candidacy *existing);
 
 /* Append a history row (candidacy_event): the candidacy moved to or was
  * dropped at `stage`; `at` is the deciding conference's day, else the

@@ -178,18 +178,15 @@ int cmd_candidate_add(struct ctx *ctx, int argc, char **argv)
 	c.dossier_at = dossier_s ? dossier : NULL;
 	c.stage = (char *)stage->key;
 	c.note = note && *note ? note : NULL;
-	r = candidacy_enter(ctx->db, &bi, &p, &c, u.name, &matched, &existing, err, sizeof(err));
+	r = candidacy_enter(ctx->db, &bi, &p, &c, u.name, &matched, &existing);
 	full = person_full_name(&p);
 	dob_vn = person_display(&p, PF_DOB);
 	if (r == 1) {
 		error("'%s' (sinh %s, #%lld) đã là người ứng cử '%s'", full, dob_vn, p.id, b->code);
 		goto out;
 	}
-	if (r < 0) {
-		if (*err)
-			error("'%s': %s", full, err);
+	if (r < 0)
 		goto out;
-	}
 	if (matched) {
 		struct person old;
 		char *diff;
@@ -206,8 +203,10 @@ int cmd_candidate_add(struct ctx *ctx, int argc, char **argv)
 		person_release(&old);
 		printf("'%s' (sinh %s) đã có trong sổ (#%lld): thêm ứng cử '%s'\n", full, dob_vn, p.id, b->code);
 	}
-	/* the age on the stored candidacy: ELIG-AGE refuses it (exit 1) */
-	if ((r = validate_person_refuse(ctx->db, NULL, p.id, "min_age", NULL, 0)) != 0) {
+	/* the stored candidacy: the age (ELIG-AGE) and the council levels of
+	 * the person's candidacies (ELIG-LEVELS) refuse it (exit 1) */
+	if ((r = validate_person_refuse(ctx->db, NULL, p.id, "min_age", NULL, 0)) != 0 ||
+	    (r = validate_candidacy_refuse(ctx->db, NULL, c.id, "hdnd_levels", NULL, 0)) != 0) {
 		rc = r > 0 ? EXIT_RULES : EXIT_DATA;
 		goto out;
 	}

@@ -406,7 +406,7 @@ static int one_row(struct run *rn)
 	c.stage = (char *)stage->key;
 	c.note = note && *note ? (char *)note : NULL;
 	r = candidacy_enter(rn->ctx->db, rn->bi, &p, &c, u.id ? u.name : !strcmp(source, "self") ? NULL
-			    : "(chưa rõ đơn vị)", &matched, &existing, err, sizeof(err));
+			    : "(chưa rõ đơn vị)", &matched, &existing);
 	c.source = c.stage = c.dossier_at = c.note = NULL;
 	full = person_full_name(&p);
 	dob = person_display(&p, PF_DOB);
@@ -422,13 +422,14 @@ static int one_row(struct run *rn)
 		goto out;
 	}
 	if (r < 0) {
-		if (*err)
-			import_error(im, -1, "'%s' (sinh %s): %s", full, dob, err);
-		rc = *err ? 0 : -1;
+		rc = -1;
 		goto out;
 	}
-	/* the age on the stored candidacy (ELIG-AGE): a refused row */
-	if ((r = validate_person_refuse(rn->ctx->db, rn->pack, p.id, "min_age", im->path, im->row)) != 0) {
+	/* the stored candidacy: the age (ELIG-AGE) and the council levels of
+	 * the person's candidacies (ELIG-LEVELS); a refused row */
+	if ((r = validate_person_refuse(rn->ctx->db, rn->pack, p.id, "min_age", im->path, im->row)) == 0)
+		r = validate_candidacy_refuse(rn->ctx->db, rn->pack, c.id, "hdnd_levels", im->path, im->row);
+	if (r != 0) {
 		if (r < 0) {
 			rc = -1;
 			goto out;

@@ -117,8 +117,9 @@ sed "s|^rules: .*|rules: $T/rules-lv.yaml|" "$TOP/config/2026-2031.yaml" >"$T/te
 "$HT" candidate add --body qh --name "Lê Văn Hai" --dob 1970 --sex Nam --self --db "$T/lv.db" >/dev/null
 sqlite3 "$T/lv.db" .dump >"$T/lv-before"
 ht candidate add --body hdnd-tinh --name "Lê Văn Hai" --dob 1970 --sex Nam --unit UB --db "$T/lv.db"
-expect_exit 3
-expect_err "người ứng cử đại biểu Quốc hội chỉ được ứng cử Hội đồng nhân dân ở tối đa 0 cấp (quy tắc ELIG-LEVELS)"
+expect_exit 1
+expect_err "lỗi: ELIG-LEVELS [hdnd-tinh] 'Lê Văn Hai': ứng cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân ở 1 cấp"
+expect_err "người ứng cử đại biểu Quốc hội chỉ được ứng cử đại biểu Hội đồng nhân dân ở tối đa 0 cấp (Khoản 3 Điều 36"
 sqlite3 "$T/lv.db" .dump >"$T/lv-after"
 expect_same "$T/lv-before" "$T/lv-after"
 t_end
