@@ -17,11 +17,15 @@
  *  - record-level rules about one candidacy (ELIG-AGE, ELIG-NAT,
  *    ELIG-LEVELS, ELIG-HDND-LOC, ELIG-DOSSIER) or one conference and its
  *    votes (HT-TELLERS, HT-VOTERS, LEAD-TELLERS, VC-QUORUM-*, VC-TELLERS,
- *    VC-BALLOTS, the vote arithmetic of VC-TRUST): a command that stores
- *    such a record stores it inside the dispatcher's transaction, calls
- *    validate_candidacy() / validate_conference() on the new row, prints
- *    the findings (findings_report) and, when one has error severity,
- *    returns EXIT_RULES (1) so that the dispatcher rolls back.  The
+ *    VC-BALLOTS, the vote arithmetic of VC-TRUST), and the parts of two
+ *    list-level rules that a new record can break: HT-ORDER on a
+ *    conference (what the book has with it and not without it) and
+ *    HT3-TRUST on a candidacy `decide` puts on the qualified list.  A
+ *    command that stores such a record stores it inside the dispatcher's
+ *    transaction, runs the rules on the new row (validate_conference(),
+ *    validate_person_refuse(), validate_candidacy_refuse()), prints the
+ *    findings and, when one has error severity, returns EXIT_RULES (1)
+ *    so that the dispatcher rolls back.  The
  *    evaluators are the only implementation of these rules: nothing is
  *    checked a second way before storing, except what the schema could
  *    not hold at all, which validate_check_conference() judges with the
