@@ -3,13 +3,18 @@
  * book: election day, the committee's level, the bodies, and the rule
  * pack's numbers that are checked when a record is entered.
  *
- * The numbers come from the rule pack stored in the book (validate.h,
- * validate_load_pack), never from constants: the minimum age of a
- * candidate (the pack's min_age rule, ELIG-AGE), the council levels one
- * person may stand for (hdnd_levels, ELIG-LEVELS), and the tone order of
- * the official name order (list_order, LIST-ORDER).  A rule the pack does
- * not have is simply not checked; a pack without a list_order rule gets
- * the default tone order of collate_vi.h.
+ * The numbers come from the rule pack stored in the book
+ * (validate_load_pack() below), never from constants: the minimum age of
+ * a candidate (the pack's min_age rule, ELIG-AGE), for the entry
+ * workbook's hints, and the tone order of the official name order
+ * (list_order, LIST-ORDER).  A rule the pack does not have is simply not
+ * checked; a pack without a list_order rule gets the default tone order of
+ * collate_vi.h.  The rules themselves are judged by the validator on the
+ * records as stored (validate.h).
+ *
+ * Also here, because they are defined in book.c: opening a book (with its
+ * upgrade, an audit entry, so above audit.c) and loading its pack (the
+ * engine is above the book; issue 13 §3).
  */
 #ifndef BOOK_H
 #define BOOK_H
@@ -17,6 +22,19 @@
 #include <sqlite3.h>
 #include "collate_vi.h"
 #include "date.h"
+
+struct rule_pack;
+
+/*
+ * Open an existing book for reading and writing.  Refuses a missing file,
+ * a file that is not a book, and a book made by a newer hiepthuong; an
+ * older book is upgraded in place (in one transaction).  Returns 0 and the
+ * handle in *db, or -1 after reporting why (exit code EXIT_DATA).
+ */
+int db_open(const char *path, sqlite3 **db);
+
+/* Load the pack stored in the book: 0, or -1 reported. */
+int validate_load_pack(sqlite3 *db, struct rule_pack *pack);
 
 /* One elected body of the book (table body). */
 struct body_ref {

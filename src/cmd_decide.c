@@ -27,6 +27,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "book.h"
 #include "candref.h"
 #include "cmd.h"
 #include "conference.h"

@@ -33,6 +33,7 @@
 #include <sys/stat.h>
 #include <time.h>
 #include "audit.h"
+#include "book.h"
 #include "cmd.h"
 #include "candidacy.h"
 #include "conference.h"

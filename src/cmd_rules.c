@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "book.h"
 #include "cmd.h"
 #include "date.h"
 #include "db.h"

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "book.h"
 #include "candidacy.h"
 #include "candidacy.h"
 #include "audit.h"

@@ -1,6 +1,5 @@
 /* conference.c - recording meetings and computing what follows from their
  * counts; see conference.h. */
-#include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,19 +13,25 @@
 #include "text.h"
 #include "banned.h"
 
+/* Every label begins with "H" (Hội, Họp): KIND() writes it once and makes
+ * both the label and its lower-case form for use inside a sentence, as
+ * string literals (no buffer to fill, nothing to free, safe from any
+ * thread). */
+#define KIND(key, rest) { key, "H" rest, "h" rest }
 static const struct {
-	const char *key, *label;
+	const char *key, *label, *phrase;
 } kinds[CONF_NKINDS] = {
-	{ "ht1", "Hội nghị hiệp thương lần thứ nhất" },
-	{ "ht2", "Hội nghị hiệp thương lần thứ hai" },
-	{ "ht3", "Hội nghị hiệp thương lần thứ ba" },
-	{ "leadership", "Họp ban lãnh đạo dự kiến giới thiệu người ứng cử" },
-	{ "expanded_leadership", "Hội nghị ban lãnh đạo mở rộng giới thiệu người ứng cử" },
-	{ "bctmt", "Hội nghị Ban công tác Mặt trận thôn, tổ dân phố" },
-	{ "workplace", "Hội nghị cử tri nơi công tác" },
-	{ "residence", "Hội nghị cử tri nơi cư trú" },
-	{ "thon", "Hội nghị cử tri thôn, tổ dân phố giới thiệu người ứng cử" },
+	KIND("ht1", "ội nghị hiệp thương lần thứ nhất"),
+	KIND("ht2", "ội nghị hiệp thương lần thứ hai"),
+	KIND("ht3", "ội nghị hiệp thương lần thứ ba"),
+	KIND("leadership", "ọp ban lãnh đạo dự kiến giới thiệu người ứng cử"),
+	KIND("expanded_leadership", "ội nghị ban lãnh đạo mở rộng giới thiệu người ứng cử"),
+	KIND("bctmt", "ội nghị Ban công tác Mặt trận thôn, tổ dân phố"),
+	KIND("workplace", "ội nghị cử tri nơi công tác"),
+	KIND("residence", "ội nghị cử tri nơi cư trú"),
+	KIND("thon", "ội nghị cử tri thôn, tổ dân phố giới thiệu người ứng cử"),
 };
+#undef KIND
 
 int conf_kind_parse(const char *s)
 {
@@ -48,17 +53,9 @@ const char *conf_kind_label(int kind)
 
 const char *conf_kind_phrase(const char *key)
 {
-	static char phrases[CONF_NKINDS][128];
 	int k = conf_kind_parse(key ? key : "");
 
-	if (k < 0)
-		return key ? key : "?";
-	if (!phrases[k][0]) {
-		/* Every label starts with an ASCII capital ("Hội", "Họp"). */
-		snprintf(phrases[k], sizeof(phrases[k]), "%s", kinds[k].label);
-		phrases[k][0] = (char)tolower((unsigned char)phrases[k][0]);
-	}
-	return phrases[k];
+	return k >= 0 ? kinds[k].phrase : key ? key : "?";
 }
 
 int conf_kind_is_voters(int kind)

@@ -36,10 +36,8 @@ const char *conf_kind_key(int kind);
 const char *conf_kind_label(int kind);
 /* The same words in lower case for use inside a sentence, from the
  * stored key ("ht3" -> "hội nghị hiệp thương lần thứ ba"); the key itself
- * when unknown.  Lifetime: a static buffer per kind, filled on first use
- * and never changed after: valid for the whole run, never freed (not
- * thread-safe on first use; the export gate's thread only reads kinds
- * the main thread may fill, each with the same bytes). */
+ * when unknown.  Lifetime: a string literal (or `key` itself), valid for
+ * the whole run, never freed. */
 const char *conf_kind_phrase(const char *key);
 /* 1 for workplace, residence and thôn voter conferences. */
 int conf_kind_is_voters(int kind);

@@ -7,7 +7,7 @@
  *
  * Only prepared statements with bound parameters touch SQL: db_prepare()
  * plus sqlite3_bind_*().  The one place SQL text is built is the upgrade of
- * an older book (book.c, migrate(); db_open() lives there, above audit.c): table and column names cannot be bound,
+ * an older book (book.c, migrate(); db_open() lives there, above audit.c, declared in book.h): table and column names cannot be bound,
  * so it quotes them as identifiers; no value is ever written into SQL.
  * Every failure is reported through diag.h and
  * turned into -1, so callers just propagate.
@@ -21,16 +21,6 @@ struct sbuf;
 
 #define BOOK_APP_ID 0x48545447	/* "HTTG" */
 #define SCHEMA_VERSION 3
-
-/*
- * Open an existing book for reading and writing.  Refuses a missing file,
- * a file that is not a book, and a book made by a newer hiepthuong; an
- * older book is upgraded in place (in one transaction).  Returns 0 and the
- * handle in *db, or -1 after reporting why (exit code EXIT_DATA).
- * Defined in book.c with the upgrade: an upgrade is an audit entry, and
- * audit.c is above this file (issue 13 §3).
- */
-int db_open(const char *path, sqlite3 **db);
 
 /* The connection's settings (busy timeout, foreign keys, page cache), for
  * db_open() and db_create_tmp(): 0 or -1. */

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "audit.h"
+#include "book.h"
 #include "cmd.h"
 #include "db.h"
 #include "diag.h"

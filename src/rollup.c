@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include "audit.h"
+#include "book.h"
 #include "db.h"
 #include "diag.h"
 #include "rollup.h"

@@ -23,8 +23,9 @@
  *
  * Ownership (the convention of the whole program; the exceptions say so
  * where they are declared: db_col_text() in db.h and the structs that keep
- * its pointers, conf_kind_phrase() and the other static buffers, the
- * char[N] out-parameters the caller provides):
+ * its pointers, the functions returning `const char *` (string literals
+ * or static buffers, each saying which), the char[N] out-parameters the
+ * caller provides):
  * every function that returns `char *` returns a fresh string
  * from malloc(), NUL-terminated, that the caller releases with free().
  * Running out of memory aborts the program (message on stderr), as the

@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "book.h"
 #include "conference.h"
 #include "db.h"
 #include "diag.h"

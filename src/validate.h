@@ -111,9 +111,7 @@ struct validate_scope {
 int validate_book(sqlite3 *db, const struct validate_scope *scope, struct rule_pack *pack,
 		  struct findings *out);
 
-/* Load the pack stored in the book: 0, or -1 reported.  Defined in book.c
- * (book_info loads it; the engine is above the book: issue 13 §3). */
-int validate_load_pack(sqlite3 *db, struct rule_pack *pack);
+/* validate_load_pack(), the pack stored in the book: book.h. */
 
 /* Frees the findings and the pack they own; *f is empty afterwards. */
 void findings_release(struct findings *f);

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "book.h"
 #include "cmd.h"
 #include "db.h"
 #include "rules.h"
