@@ -18,8 +18,15 @@
 #define MAX_FORMATS 96
 #define MAX_PENDING 256
 
+/* What makes a cell format; equal keys share one lxw_format (xr_get_format
+ * compares them with memcmp, so a key is zeroed before it is filled). */
 struct fkey {
-	int bold, italic, underline, align, size, border, indent, red;
+	int bold, italic, underline;	/* 0 or 1 */
+	int align;		/* enum tpl_align (template.h) */
+	int size;		/* font size in points */
+	int border;		/* BORDER_* below */
+	int indent;		/* Excel's indent level (3 spaces of the font each) */
+	int red;		/* a warning printed on the form: red text */
 	int percent;		/* number format of a percentage */
 };
 
@@ -29,17 +36,19 @@ enum { BORDER_NONE, BORDER_ALL, BORDER_BOX_TOP, BORDER_BOX_MIDDLE, BORDER_BOX_BO
 
 /* A merged region waiting for its last row. */
 struct region {
-	int r1, c1, r2, c2;
-	lxw_format *f;
+	int r1, c1, r2, c2;	/* first and last row and column, 0-based */
+	lxw_format *f;		/* the workbook's (borrowed) */
 };
 
 /* One cell of a row: a region of columns (and rows) with its value. */
 struct cell {
-	int c1, c2, rows;
-	const char *text;	/* UTF-8, NFC */
-	int is_number;
+	int c1, c2;		/* first and last grid column, 0-based */
+	int rows;		/* rows it spans downwards (1: this row only) */
+	const char *text;	/* UTF-8, NFC; borrowed from the dataset, the
+				 * template or the row's text buffer */
+	int is_number;		/* write `number` as a number, not the text */
 	double number;
-	struct fkey k;
+	struct fkey k;		/* its format's key */
 	lxw_format *f;		/* get_format(k), when already looked up */
 };
 
@@ -56,20 +65,20 @@ enum { ROW_GLUE = 1, ROW_SPACE = 2, ROW_DATA = 4 };
 struct page_table {
 	struct page_table *next;	/* the planner's list, freed at the end */
 	int nrows;			/* the continued line (if any) and the header rows */
-	double height[3];
-	struct cell *cells[3];
-	int ncells[3];
-	char *text;			/* the cells' texts, one after another */
+	double height[3];		/* of each of those rows, in points */
+	struct cell *cells[3];		/* each row's cells (owned; texts point into `text`) */
+	int ncells[3];			/* how many in cells[i] */
+	char *text;			/* the cells' texts, one after another (owned) */
 };
 
 /* A row the planner holds until the page it goes on is known. */
 struct page_row {
-	double height;
-	unsigned flags;
-	const struct page_table *table;
-	struct cell *cells;
-	int n, alloc;
-	struct sbuf text;
+	double height;			/* in points */
+	unsigned flags;			/* ROW_* */
+	const struct page_table *table;	/* the table it belongs to, if ROW_DATA (borrowed from the plan) */
+	struct cell *cells;		/* its cells (owned; texts point into `text`) */
+	int n, alloc;			/* cells used and allocated */
+	struct sbuf text;		/* the cells' texts, copied when the row is held */
 };
 
 /*
@@ -84,32 +93,34 @@ struct page_plan {
 	struct page_row *rows;		/* held, in order */
 	int nrows, alloc;
 	lxw_row_t *breaks;		/* first row of each page after the first */
-	int nbreaks;
+	int nbreaks;			/* how many in breaks */
 	int off;			/* Excel's limit reached: no more breaks */
-	struct page_table *tables;
+	struct page_table *tables;	/* every table's headers, freed at the end (owned) */
 	const struct page_table *table;	/* the table being written */
 	unsigned glue_next;		/* ROW_GLUE for the next row (keep: with_next) */
 };
 
+/* The state of one form being rendered (xlsx_render(); one per form,
+ * on the stack, nothing shared between forms). */
 struct render {
-	lxw_workbook *wb;
-	lxw_worksheet *ws;
-	const struct template *t;
-	struct dataset *ds;
-	const struct xlsx_opts *o;
-	int row;
-	lxw_error err;
-	int err_row;
-	struct fkey fkeys[MAX_FORMATS];
-	lxw_format *formats[MAX_FORMATS];
-	int nformats;
-	struct region pending[MAX_PENDING];
-	int npending;
-	struct page_plan plan;
+	lxw_workbook *wb;	/* the form's workbook (owned: workbook_close() ends it) */
+	lxw_worksheet *ws;	/* its one sheet (the workbook's) */
+	const struct template *t;	/* the form (borrowed) */
+	struct dataset *ds;	/* the data it is filled from (borrowed) */
+	const struct xlsx_opts *o;	/* the caller's options: draft, warnings, time, gate (borrowed) */
+	int row;		/* the next sheet row to write, 0-based */
+	lxw_error err;		/* the first error libxlsxwriter returned, or LXW_NO_ERROR */
+	int err_row;		/* the row being written when it came */
+	struct fkey fkeys[MAX_FORMATS];	/* the keys of the formats made so far */
+	lxw_format *formats[MAX_FORMATS];	/* formats[i] made for fkeys[i] (the workbook's) */
+	int nformats;		/* how many of them */
+	struct region pending[MAX_PENDING];	/* merges waiting for their last row */
+	int npending;		/* how many of them */
+	struct page_plan plan;	/* the page breaks being decided (owned) */
 	long emitted;		/* rows through xr_emit_row so far */
 	int keep_depth;		/* inside blocks kept together */
 	long keep_from;		/* the first row of the outermost of them */
-	int warnings_done;
+	int warnings_done;	/* the gate's warnings are on the form already (printed once) */
 	int bad;		/* a fill-in failed */
 	int cancel;		/* the gate abandoned the form */
 };
@@ -117,11 +128,11 @@ struct render {
 /* Lookup scope: the current rows of enclosing `each` blocks, then the
  * scalars. */
 struct scope {
-	const struct dataset *ds;
+	const struct dataset *ds;	/* the form's data (borrowed) */
 	const struct ds_table *t;	/* NULL for the top scope */
 	const struct ds_cursor *cur;	/* on the row of t */
-	char num[24];
-	const struct scope *up;
+	char num[24];			/* the row's number in its `each` ("#": 1, 2, ...) */
+	const struct scope *up;		/* the enclosing scope; NULL at the top */
 };
 
 /* The row primitives (xlsx_page.c, below xlsx.c and xlsx_table.c).
