@@ -70,8 +70,8 @@ RULE_KIND(round3_surplus, eval_round3_surplus, WANT_LIST,
 	  P_STR("table_rule", NULL), P_STR("granularity", granularities), P_BOOL("strict"))
 RULE_KIND(residence_trust_gate, eval_residence_trust_gate, WANT_LIST | WANT_CANDIDATE,
 	  "người không đạt tín nhiệm ở nơi cư trú chỉ ở danh sách lần thứ ba khi là trường hợp đặc biệt có lý do; "
-	  "no_result: flag (mặc định) cũng nêu người ở danh sách đủ tiêu chuẩn mà chưa có kết quả hội nghị cử tri "
-	  "nơi cư trú, ignore thì không",
+	  "no_result: flag thì nêu cả người ở danh sách đủ tiêu chuẩn mà chưa có kết quả hội nghị cử tri nơi cư "
+	  "trú; ignore (mặc định) chỉ xét kết quả đã ghi",
 	  P_STR("trust_rule", NULL), P_STR_OPT("no_result", no_results))
 RULE_KIND(seats_sum, eval_seats_sum, WANT_LIST,
 	  "tổng số đại biểu của các đơn vị bầu cử bằng số đại biểu của cơ quan",

@@ -42,7 +42,7 @@ static const char *const granularities[] = { "sum_of_constituencies", "body", NU
  * country's, of which a book holds one province's part */
 static const char *const scopes[] = { "body", "national", NULL };
 /* residence_trust_gate: a qualified candidate with no residence result */
-static const char *const no_results[] = { "flag", "ignore", NULL };
+static const char *const no_results[] = { "ignore", "flag", NULL };
 static const char *const events[] = { "issues_answered", "round3_sent", "official_list", NULL };
 
 #define P_INT(n, lo, hi) { n, PT_INT, 1, lo, hi, NULL }

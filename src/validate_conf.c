@@ -552,10 +552,13 @@ static void residence_gate(struct eval *e, const struct rule *r, const struct la
 
 /*
  * HT3-TRUST on a candidate of the qualified (or official) list with no
- * residence result at all: the list is of those whom more than half of
- * the attendees trusted (NQLT 102 Art. 26(1), 28(1)), and no result is no
- * trust.  Those still on the preliminary list are not judged: their
- * conference may simply not be recorded yet.
+ * residence result at all, when the rule says `no_result: flag`: the
+ * list is of those whom more than half of the attendees trusted (NQLT 102
+ * Art. 26(1), 28(1)), and no result is no trust.  Not the default: a book
+ * may hold lists whose residence minutes it never records (an official
+ * list imported as published, a level that reads the results elsewhere).
+ * Those still on the preliminary list are not judged: their conference
+ * may simply not be recorded yet.
  */
 static int residence_missing(struct eval *e, const struct rule *r)
 {
@@ -610,7 +613,7 @@ int eval_residence_trust_gate(struct eval *e, const struct rule *r)
 		return bug("rule %s: trust rule '%s' missing", r->id, rule_str(r, "trust_rule"));
 	if (each_latest_vote(e, r, "residence", residence_gate, (void *)t) < 0)
 		return -1;
-	if (rule_str(r, "no_result") && !strcmp(rule_str(r, "no_result"), "ignore"))
+	if (!rule_str(r, "no_result") || strcmp(rule_str(r, "no_result"), "flag"))
 		return 0;
 	return residence_missing(e, r);
 }

@@ -236,10 +236,23 @@ expect_out "(trường hợp đặc biệt)"
 [ "$(sql "$T/x.db" "SELECT special_case FROM candidacy WHERE id = 5")" = 1 ] || t_fail "special flag"
 t_end
 
-t_case "round 3: no residence result at all is refused too"
-unchanged ht decide $D $B --candidate 11 --round 3 --include
+t_case "round 3: no residence result at all is refused when the pack says no_result: flag"
+cp "$T/x.db" "$T/flag.db"
+sql_write "$T/flag.db" "UPDATE book SET rules_text = replace(rules_text, 'trust_rule: VC-TRUST}', 'trust_rule: VC-TRUST, no_result: flag}')" ||
+	t_fail "set-up"
+sqlite3 "$T/flag.db" .dump >"$T/flag-before"
+ht decide --db "$T/flag.db" $B --candidate 11 --round 3 --include
 expect_exit 1
 expect_err "HT3-TRUST [hdnd-xa] 'Lý Thị Kim': chưa có kết quả hội nghị cử tri nơi cư trú"
+sqlite3 "$T/flag.db" .dump >"$T/flag-after"
+expect_same "$T/flag-before" "$T/flag-after"
+# a special case with its reason is accepted
+ht decide --db "$T/flag.db" $B --candidate 11 --round 3 --include --special "Đi công tác dài ngày"
+expect_exit 0
+# the packs' default, no_result: ignore, judges only the results recorded
+cp "$T/x.db" "$T/default.db"
+ht decide --db "$T/default.db" $B --candidate 11 --round 3 --include
+expect_exit 0
 t_end
 
 t_case "--special and --drop together are refused"

@@ -131,14 +131,3 @@ INSERT INTO body_event (body_id, event, on_date) VALUES
 	(2, 'round3_sent', '2026-02-23'),
 	(1, 'official_list', '2026-02-27'),
 	(2, 'official_list', '2026-02-26');
-
--- Everyone else on the qualified and official lists had a residence
--- conference that trusted them: a qualified candidate with no residence
--- result is an HT3-TRUST finding of its own (no result is no trust).
-INSERT INTO conference (id, kind, body_id, held_on, voters_at_place, invited, present, vote_method, tellers) VALUES
-	(17, 'residence', 1, '2026-02-06', 80, 80, 60, 'hands', 5),
-	(18, 'residence', 2, '2026-02-06', 80, 80, 60, 'hands', 5);
-INSERT INTO vote (conference_id, candidacy_id, trust, distrust, invalid)
-	SELECT 16 + c.body_id, c.id, 60, 0, 0 FROM candidacy c
-	WHERE c.status = 'active' AND c.stage IN ('qualified', 'official') AND NOT EXISTS (SELECT 1 FROM vote v
-		JOIN conference f ON f.id = v.conference_id WHERE v.candidacy_id = c.id AND f.kind = 'residence');
