@@ -153,7 +153,8 @@ struct where {
 	int nrule;		/* of which: refused by a rule (HT-ORDER) */
 };
 
-static void __attribute__((format(printf, 2, 3))) bad(struct where *w, const char *fmt, ...)
+/* An error of that kind (diag.h); bad() is bad data. */
+static void __attribute__((format(printf, 3, 4))) bad_kind(struct where *w, enum err_kind kind, const char *fmt, ...)
 {
 	struct sbuf msg = SBUF_INIT;
 	va_list ap;
@@ -161,13 +162,15 @@ static void __attribute__((format(printf, 2, 3))) bad(struct where *w, const cha
 	va_start(ap, fmt);
 	sbuf_vaddf(&msg, fmt, ap);
 	va_end(ap);
-	error_at(w->file, w->row, 0, "%s", msg.buf);
+	error_kind_at(kind, w->file, w->row, 0, "%s", msg.buf);
 	sbuf_release(&msg);
 	w->nerr++;
 }
 
+#define bad(w, ...) bad_kind((w), ERR_DATA, __VA_ARGS__)
+
 /* A required value not given: on the command line, a usage error. */
-#define missing(w, ...) ((w)->nmissing++, bad((w), __VA_ARGS__))
+#define missing(w, ...) ((w)->nmissing++, bad_kind((w), (w)->file ? ERR_DATA : ERR_USAGE, __VA_ARGS__))
 
 /* A rule finding at entry: an error refuses the record, else a warning. */
 static void __attribute__((format(printf, 3, 4))) rule_says(struct where *w, const struct rule *r, const char *fmt, ...)
@@ -180,7 +183,7 @@ static void __attribute__((format(printf, 3, 4))) rule_says(struct where *w, con
 	va_end(ap);
 	sbuf_addf(&msg, " [%s; %s]", r->id, r->citation);
 	if (r->severity == SEV_ERROR) {
-		bad(w, "%s", msg.buf);
+		bad_kind(w, ERR_RULE, "%s", msg.buf);
 		w->nrule++;
 	}
 	else

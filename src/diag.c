@@ -11,6 +11,20 @@
 #include "banned.h"
 
 static int nerrors;
+/* How many errors of each kind, and the kind of the last one (relabel). */
+static int nkind[ERR_INTERNAL + 1];
+static enum err_kind last_kind;
+
+static void record(enum err_kind kind)
+{
+	if (kind == ERR_NONE)
+		return;		/* told, fails nothing (error_kind()) */
+	if (kind < ERR_NONE || kind > ERR_INTERNAL)
+		kind = ERR_INTERNAL;
+	nerrors++;
+	nkind[kind]++;
+	last_kind = kind;
+}
 
 /* The spreadsheet whose positions are cells (diag_sheet()). */
 static const char *sheet_file, *sheet_name;
@@ -76,7 +90,7 @@ int error(const char *fmt, ...)
 {
 	va_list ap;
 
-	nerrors++;
+	record(ERR_DATA);
 	va_start(ap, fmt);
 	vreport(NULL, 0, 0, "lỗi", fmt, ap);
 	va_end(ap);
@@ -87,11 +101,115 @@ int error_at(const char *file, long line, long col, const char *fmt, ...)
 {
 	va_list ap;
 
-	nerrors++;
+	record(ERR_DATA);
 	va_start(ap, fmt);
 	vreport(file, line, col, "lỗi", fmt, ap);
 	va_end(ap);
 	return -1;
+}
+
+int error_kind(enum err_kind kind, const char *fmt, ...)
+{
+	va_list ap;
+
+	record(kind);
+	va_start(ap, fmt);
+	vreport(NULL, 0, 0, "lỗi", fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+int error_kind_at(enum err_kind kind, const char *file, long line, long col, const char *fmt, ...)
+{
+	va_list ap;
+
+	record(kind);
+	va_start(ap, fmt);
+	vreport(file, line, col, "lỗi", fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+int usage_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	record(ERR_USAGE);
+	va_start(ap, fmt);
+	vreport(NULL, 0, 0, "lỗi", fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+int rule_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	record(ERR_RULE);
+	va_start(ap, fmt);
+	vreport(NULL, 0, 0, "lỗi", fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+int rule_error_at(const char *file, long line, long col, const char *fmt, ...)
+{
+	va_list ap;
+
+	record(ERR_RULE);
+	va_start(ap, fmt);
+	vreport(file, line, col, "lỗi", fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+void diag_failed(enum err_kind kind)
+{
+	if (kind <= ERR_NONE || kind > ERR_INTERNAL)
+		kind = ERR_INTERNAL;
+	nkind[kind]++;
+}
+
+int diag_relabel(enum err_kind kind)
+{
+	if (last_kind == ERR_DATA && nkind[ERR_DATA] > 0 && kind > ERR_NONE && kind <= ERR_INTERNAL) {
+		nkind[ERR_DATA]--;
+		nkind[kind]++;
+		last_kind = kind;
+	}
+	return -1;
+}
+
+enum err_kind diag_worst(void)
+{
+	for (int k = ERR_INTERNAL; k > ERR_NONE; k--)
+		if (nkind[k])
+			return (enum err_kind)k;
+	return ERR_NONE;
+}
+
+int diag_exit_code(void)
+{
+	switch (diag_worst()) {
+	case ERR_NONE:
+		return EXIT_OK;
+	case ERR_RULE:
+		return EXIT_RULES;
+	case ERR_USAGE:
+		return EXIT_USAGE;
+	case ERR_DATA:
+		return EXIT_DATA;
+	case ERR_INTERNAL:
+		break;
+	}
+	return EXIT_INTERNAL;
+}
+
+void diag_reset(void)
+{
+	nerrors = 0;
+	memset(nkind, 0, sizeof(nkind));
+	last_kind = ERR_NONE;
 }
 
 void warning(const char *fmt, ...)
@@ -125,7 +243,7 @@ int bug(const char *fmt, ...)
 {
 	va_list ap;
 
-	nerrors++;
+	record(ERR_INTERNAL);
 	va_start(ap, fmt);
 	vreport(NULL, 0, 0, "internal error", fmt, ap);
 	va_end(ap);
