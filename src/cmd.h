@@ -22,12 +22,9 @@
  *  CMD_NEED_BOOK  open the book (--db), check its version, foreign keys on;
  *                 ctx->db is ready when the command runs.
  *  CMD_WRITES     run the command inside BEGIN IMMEDIATE ... COMMIT; a
- *                 return of -1 rolls everything back, so a failed command
- *                 changes nothing.  A command that returns 0 after
- *                 reporting errors keeps its change and still exits with
- *                 the errors' code (`rollup read`: the books it could read
- *                 are kept, a refused one makes it exit 3).  The audit
- *                 entry for the command is written in the same
+ *                 return of -1, or any error reported (diag.h), rolls
+ *                 everything back, so a failed command changes nothing.
+ *                 The audit entry for the command is written in the same
  *                 transaction.
  */
 #ifndef CMD_H
@@ -46,6 +43,11 @@ struct ctx {
 	sqlite3 *db;		/* the open book (CMD_NEED_BOOK), else NULL */
 	const char *cmd_name;	/* the command as typed, e.g. "unit add" */
 	const char *cmdline;	/* the whole command line, for the audit trail */
+	int keep_on_error;	/* CMD_WRITES: set by a command that returns 0 after
+				 * reporting errors on purpose, to keep what it did
+				 * (`rollup read` keeps the books it could read); the
+				 * errors still decide the exit code (a refused book:
+				 * 3).  An internal error is never kept. */
 };
 
 struct cmd {

@@ -184,52 +184,42 @@ int cmd_withdraw(struct ctx *ctx, int argc, char **argv)
 	};
 	long long body_id, cand;
 	char stage[16], status[16];
-	char *name;
+	char *name = NULL;
 	int rc;
 
 	argc = opt_parse(ctx, argc, argv, opts, usage, &rc);
 	if (argc < 0)
 		return rc;
-	if (argc || !ref) {
-		usage_error("cần --candidate (và --body khi sổ có nhiều cơ quan)");
-		return -1;
-	}
+	if (argc || !ref)
+		return usage_error("cần --candidate (và --body khi sổ có nhiều cơ quan)");
 	if (!(cand = candref_find(ctx->db, body, ref, &body_id)))
 		return -1;
+	rc = -1;
 	name = candref_name(ctx->db, cand);
-	if (stage_of(ctx->db, cand, stage, status) < 0) {
-		free(name);
-		return -1;
-	}
+	if (stage_of(ctx->db, cand, stage, status) < 0)
+		goto cleanup;
 	if (strcmp(status, "active")) {
 		error("'%s' đã dừng ở bước '%s'", name, stage_label(stage));
-		free(name);
-		return -1;
+		goto cleanup;
 	}
 	/* The round lists keep whoever reached them; only the official list
 	 * loses the person. */
 	if (correct_arg(correct_s, &correct) < 0) {
-		free(name);
-		return diag_relabel(ERR_USAGE);
+		diag_relabel(ERR_USAGE);
+		goto cleanup;
 	}
 	if (correct && strcmp(stage, "official"))
 		note("'%s' không ở danh sách chính thức; không cần --correct, lý do không được ghi", name);
-	if (!strcmp(stage, "official") && guard(ctx, body_id, cand, stage, correct) < 0) {
-		free(correct);
-		free(name);
-		return -1;
-	}
+	if (!strcmp(stage, "official") && guard(ctx, body_id, cand, stage, correct) < 0)
+		goto cleanup;
+	if (ctx_row_before(ctx, "candidacy", cand) < 0 || stage_drop(ctx->db, cand, "withdrew", note_text, 0) < 0)
+		goto cleanup;
+	printf("'%s' xin rút ở bước '%s'\n", name, stage_label(stage));
+	ctx_change(ctx, "%s xin rút ở bước '%s'", name, stage_label(stage));
+	report_list_rules(ctx->db, body_id, stage);
+	rc = 0;
+cleanup:
 	free(correct);
-	if (ctx_row_before(ctx, "candidacy", cand) < 0) {
-		free(name);
-		return -1;
-	}
-	rc = stage_drop(ctx->db, cand, "withdrew", note_text, 0) == 0 ? 0 : -1;
-	if (rc == 0) {
-		printf("'%s' xin rút ở bước '%s'\n", name, stage_label(stage));
-		ctx_change(ctx, "%s xin rút ở bước '%s'", name, stage_label(stage));
-		report_list_rules(ctx->db, body_id, stage);
-	}
 	free(name);
 	return rc;
 }

@@ -169,8 +169,9 @@ int cmd_rollup_read(struct ctx *ctx, int argc, char **argv)
 		progress_clear();
 		printf("%d sổ: %d đã đọc, %d không đổi, %d không nhận\n", npaths, nread, nsame, nrefused);
 		ctx_change(ctx, "tổng hợp %d sổ: %d đã đọc, %d không đổi, %d không nhận", npaths, nread, nsame, nrefused);
-		/* 0 keeps the books read; a refused one was reported as bad
-		 * data, so the run still exits 3 (main.c run_command()) */
+		/* the books read are kept; a refused one was reported as bad
+		 * data, so the run still exits 3 (cmd.h) */
+		ctx->keep_on_error = 1;
 	}
 	rollup_reader_release(&rd);
 	for (int i = 0; i < npaths; i++)

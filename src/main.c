@@ -308,10 +308,9 @@ static int change_saved;
 /*
  * Shared set-up from the command's flags, then the command itself.
  * Returns what the command returned: 0, or -1 when it failed (the kind of
- * failure is in diag, see exit_code()).  A writing command that returns 0
- * has its change saved even when it reported errors: it kept what it could
- * (`rollup read` keeps the books it read and refuses the others), and the
- * errors still decide the exit code.
+ * failure is in diag, see exit_code()).  A writing command's change is
+ * saved only when it returned 0 and reported no error, or said it keeps
+ * what it could (ctx->keep_on_error) and no error was internal.
  */
 static int run_command(const struct cmd *c, struct ctx *ctx, int argc, char **argv)
 {
@@ -354,6 +353,10 @@ static int run_command(const struct cmd *c, struct ctx *ctx, int argc, char **ar
 		signal(SIGPIPE, SIG_IGN);
 		hold_stdout(&h);
 		rc = c->fn(ctx, argc, argv);
+		/* an error a command reported and then ignored: nothing kept */
+		if (rc == 0 && diag_worst() != ERR_NONE &&
+		    (!ctx->keep_on_error || diag_worst() == ERR_INTERNAL))
+			rc = -1;
 		if (rc == 0 && audit_record(ctx) < 0) {
 			/* A full or failing disk is the book's state, not a bug. */
 			int e = sqlite3_errcode(ctx->db) & 0xff;
