@@ -474,6 +474,13 @@ static int audit_accept(struct ctx *ctx, int argc, char **argv)
 	memset(&r, 0, sizeof(r));
 	memset(&h, 0, sizeof(h));
 	memset(&s, 0, sizeof(s));
+	/*
+	 * Not the dispatcher's transaction (issue 13 §4): CMD_WRITES first
+	 * refuses a book changed behind the tool's back, which is the very
+	 * book this command is for, and always appends an audit entry, where
+	 * a book that matches its trail gets none ("không có gì để ghi
+	 * nhận").  The same steps, here: begin, record, commit or roll back.
+	 */
 	if (db_begin(ctx->db) < 0)
 		return -1;
 	rc = -1;

@@ -274,7 +274,8 @@ static int open_backup(const char *path, sqlite3 **out, struct audit_report *r)
 	}
 	/* One read transaction from the checks to the end of the copy: what
 	 * is copied is what was checked, even if another process writes to
-	 * the backup meanwhile. */
+	 * the backup meanwhile.  (A read of a file that is not the book: no
+	 * business of the dispatcher's, which opens and writes the book.) */
 	if (sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK || check_sound(db, path, "bản sao lưu") < 0) {
 		sqlite3_close(db);
 		return -1;
@@ -412,7 +413,10 @@ int cmd_restore(struct ctx *ctx, int argc, char **argv)
 	sqlite3_close(src);
 	src = NULL;
 
-	/* The restored book records its own restore. */
+	/* The restored book records its own restore.  Not the dispatcher's
+	 * transaction (issue 13 §4): the book it would open is the one being
+	 * replaced, which may not even exist or open; the entry is written in
+	 * the copy before the copy is renamed over the book. */
 	if (db_open(tmp, &ctx->db) < 0 || db_begin(ctx->db) < 0)
 		goto out;
 	ctx_change(ctx, "khôi phục sổ từ bản sao lưu '%s'; %s", src_path, old.buf);

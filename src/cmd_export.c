@@ -450,8 +450,17 @@ static int adds_lock(struct export_run *x, const struct template *t, long long b
 	return stage && lock_get(x->db, body, stage, &l) == 0;
 }
 
-/* Begin the transaction that records locks; the book must be as the
- * audit trail left it, as for any writing command. */
+/*
+ * Begin the transaction that records locks; the book must be as the
+ * audit trail left it, as for any writing command.  Not the dispatcher's
+ * transaction (issue 13 §4): only a final export that adds a lock writes,
+ * and whether it does is known only once the forms are chosen (a draft
+ * or an export of an unlocked form must not take the book's write lock
+ * or add an audit entry); and the order that makes an interruption safe
+ * (render to temporary files, commit the locks, then rename: t4500)
+ * needs the commit between the rendering and the renames, where the
+ * dispatcher commits only after the command has returned.
+ */
 static int begin_locking(struct export_run *x)
 {
 	if (db_begin(x->db) < 0)

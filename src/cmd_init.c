@@ -240,6 +240,12 @@ int cmd_init(struct ctx *ctx, int argc, char **argv)
 	if (refs.nerr)
 		goto out;
 
+	/*
+	 * Not the dispatcher's transaction (issue 13 §4): there is no book to
+	 * open yet.  The new book is built in a temporary file, with its
+	 * first audit entry, and only a complete one is renamed to its name
+	 * (db_commit_new()), so a failed init leaves no book at all.
+	 */
 	if (db_create_tmp(ctx->db_path, &db, &tmp) < 0)
 		goto out;
 	ctx->db = db;
