@@ -137,7 +137,7 @@ int cmd_conference_add(struct ctx *ctx, int argc, char **argv)
 	/* the Ban công tác Mặt trận "biểu thị sự tín nhiệm" too (Mẫu 03/HNMT) */
 	if (results.n && kind != CONF_EXPANDED && kind != CONF_BCTMT) {
 		usage_error("--result chỉ dùng cho hội nghị ban lãnh đạo mở rộng (expanded_leadership) "
-		      "và hội nghị Ban công tác Mặt trận (bctmt)");
+			    "và hội nghị Ban công tác Mặt trận (bctmt)");
 		goto out;
 	}
 	res = xcalloc((size_t)results.n + 1, sizeof(*res));

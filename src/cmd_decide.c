@@ -124,7 +124,7 @@ int cmd_decide(struct ctx *ctx, int argc, char **argv)
 	}
 	if (argc || !ref || !to || include == !!drop) {
 		usage_error("cần --candidate, --stage (hoặc --round) và đúng một trong --include, --drop "
-		      "(và --body khi sổ có nhiều cơ quan)");
+			    "(và --body khi sổ có nhiều cơ quan)");
 		opt_usage(decide_usage, opts, 1);
 		return -1;
 	}

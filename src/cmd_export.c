@@ -743,7 +743,7 @@ static int export_one(struct export_run *x, const char *form, const struct opts 
 		if (grc < 0)
 			return -1;
 		rule_error("không xuất '%s': sổ còn %d lỗi (xem ở trên); sửa các lỗi, hoặc dùng --draft để xuất bản nháp",
-		      t->id, nerrors);
+			   t->id, nerrors);
 		return -1;
 	}
 	export_gate_release(&job);
@@ -752,8 +752,8 @@ static int export_one(struct export_run *x, const char *form, const struct opts 
 	free(bad);
 	if (rc == 3)
 		rule_error("không xuất '%s' bản chính thức: danh sách chưa có ai (chưa có quyết định nào đưa người vào "
-		      "danh sách này); bản chính thức sẽ khóa danh sách, nên không khóa một danh sách trống. "
-		      "Dùng --draft để xem mẫu", t->id);
+			   "danh sách này); bản chính thức sẽ khóa danh sách, nên không khóa một danh sách trống. "
+			   "Dùng --draft để xem mẫu", t->id);
 	if (rc != 0) {
 		end_locking(x, 0);
 		out_temp_discard(tmp);

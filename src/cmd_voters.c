@@ -82,7 +82,7 @@ int cmd_voters_add(struct ctx *ctx, int argc, char **argv)
 	for (int i = 0; i < results.n; i++, nres++) {
 		if (vresult_parse(results.v[i], &res[i]) < 0) {
 			usage_error("--result '%s' phải có dạng NGƯỜI:TÍN_NHIỆM[:KHÔNG_TÍN_NHIỆM[:KHÔNG_HỢP_LỆ]] với số không âm",
-			      results.v[i]);
+				    results.v[i]);
 			nres++;
 			goto out;
 		}

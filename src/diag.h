@@ -15,8 +15,7 @@
  * Every error also records its kind, and the kind, not the caller, decides
  * the exit code (README's table).  A command returns 0 or -1; the
  * dispatcher (main.c) turns the worst kind recorded into the exit code, in
- * one place, as git's die()/usage() and curl's CURLcode keep the mapping
- * away from the many places that fail:
+ * one place rather than at each of the many places that fail:
  *
  *	error(), error_at()		bad data: a file, a book or a
  *					value read from them (exit 3)
@@ -40,7 +39,7 @@
  * returns them, from diag_exit_code(). */
 enum exit_code {
 	EXIT_OK = 0,		/* done */
-	EXIT_RULES = 1,		/* validation found an error-level finding */
+	EXIT_RULES = 1,		/* a rule said no: validate, a refused record or export */
 	EXIT_USAGE = 2,		/* bad command line */
 	EXIT_DATA = 3,		/* bad input file or book; nothing was changed */
 	EXIT_INTERNAL = 4	/* a bug or a system failure */
