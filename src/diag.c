@@ -10,8 +10,12 @@
 #include "diag.h"
 #include "banned.h"
 
+/*
+ * How many errors, of each kind, and the kind of the last one (relabel).
+ * The export gate's thread may report an error while the main thread
+ * renders, so the counts are atomic.
+ */
 static int nerrors;
-/* How many errors of each kind, and the kind of the last one (relabel). */
 static int nkind[ERR_INTERNAL + 1];
 static enum err_kind last_kind;
 
@@ -21,9 +25,9 @@ static void record(enum err_kind kind)
 		return;		/* told, fails nothing (error_kind()) */
 	if (kind < ERR_NONE || kind > ERR_INTERNAL)
 		kind = ERR_INTERNAL;
-	nerrors++;
-	nkind[kind]++;
-	last_kind = kind;
+	__atomic_fetch_add(&nerrors, 1, __ATOMIC_RELAXED);
+	__atomic_fetch_add(&nkind[kind], 1, __ATOMIC_RELAXED);
+	__atomic_store_n(&last_kind, kind, __ATOMIC_RELAXED);
 }
 
 /* The spreadsheet whose positions are cells (diag_sheet()). */
@@ -167,15 +171,17 @@ void diag_failed(enum err_kind kind)
 {
 	if (kind <= ERR_NONE || kind > ERR_INTERNAL)
 		kind = ERR_INTERNAL;
-	nkind[kind]++;
+	__atomic_fetch_add(&nkind[kind], 1, __ATOMIC_RELAXED);
 }
 
+/* Called by the main thread only, about the error it just printed. */
 int diag_relabel(enum err_kind kind)
 {
-	if (last_kind == ERR_DATA && nkind[ERR_DATA] > 0 && kind > ERR_NONE && kind <= ERR_INTERNAL) {
-		nkind[ERR_DATA]--;
-		nkind[kind]++;
-		last_kind = kind;
+	if (__atomic_load_n(&last_kind, __ATOMIC_RELAXED) == ERR_DATA &&
+	    __atomic_load_n(&nkind[ERR_DATA], __ATOMIC_RELAXED) > 0 && kind > ERR_NONE && kind <= ERR_INTERNAL) {
+		__atomic_fetch_sub(&nkind[ERR_DATA], 1, __ATOMIC_RELAXED);
+		__atomic_fetch_add(&nkind[kind], 1, __ATOMIC_RELAXED);
+		__atomic_store_n(&last_kind, kind, __ATOMIC_RELAXED);
 	}
 	return -1;
 }
@@ -183,7 +189,7 @@ int diag_relabel(enum err_kind kind)
 enum err_kind diag_worst(void)
 {
 	for (int k = ERR_INTERNAL; k > ERR_NONE; k--)
-		if (nkind[k])
+		if (__atomic_load_n(&nkind[k], __ATOMIC_RELAXED))
 			return (enum err_kind)k;
 	return ERR_NONE;
 }
@@ -352,7 +358,7 @@ const char *db_msg(struct sqlite3 *db)
 
 int diag_error_count(void)
 {
-	return nerrors;
+	return __atomic_load_n(&nerrors, __ATOMIC_RELAXED);
 }
 
 /* ---- progress ---- */
