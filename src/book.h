@@ -62,7 +62,7 @@ struct book_info {
 
 /*
  * Read the election, the bodies and the pack of the book into *bi.
- * Returns 0, or -1 after reporting why (the caller exits EXIT_DATA).
+ * Returns 0, or -1 after reporting why (bad data: exit 3).
  * book_info_release() frees everything, also after a failure.
  */
 int book_info_load(sqlite3 *db, struct book_info *bi);

@@ -6,7 +6,10 @@
  *  1. Write `int cmd_foo(struct ctx *ctx, int argc, char **argv)` in
  *     src/cmd_foo.c, starting with a COMMAND/USAGE block comment.  argv[0]
  *     is the command's name; parse the rest with opt_parse() (opt.h), which
- *     also gives --help.  Return an enum exit_code (diag.h).
+ *     also gives --help.  Return 0 on success and -1 on failure, having
+ *     said why with error(), usage_error(), rule_error() or bug()
+ *     (diag.h): the kind of the error, not the command, decides the exit
+ *     code, in main.c alone.
  *  2. Declare it below.
  *  3. Add a line { "foo", cmd_foo, FLAGS, "one-line summary" } to the
  *     table in src/main.c.  A two-word name ("unit add") makes a
@@ -18,10 +21,11 @@
  *
  *  CMD_NEED_BOOK  open the book (--db), check its version, foreign keys on;
  *                 ctx->db is ready when the command runs.
- *  CMD_WRITES     run the command inside BEGIN IMMEDIATE ... COMMIT; any
- *                 non-zero return rolls everything back, so a failed
- *                 command changes nothing.  The audit entry for the command
- *                 is written in the same transaction.
+ *  CMD_WRITES     run the command inside BEGIN IMMEDIATE ... COMMIT; a
+ *                 return of -1, or any error reported (diag.h), rolls
+ *                 everything back, so a failed command changes nothing.
+ *                 The audit entry for the command is written in the same
+ *                 transaction.
  */
 #ifndef CMD_H
 #define CMD_H
@@ -39,9 +43,11 @@ struct ctx {
 	sqlite3 *db;		/* the open book (CMD_NEED_BOOK), else NULL */
 	const char *cmd_name;	/* the command as typed, e.g. "unit add" */
 	const char *cmdline;	/* the whole command line, for the audit trail */
-	int rc_after_commit;	/* CMD_WRITES: the command returned EXIT_OK so that its
-				 * changes are kept, yet failed in part (a book refused
-				 * by `rollup read`): the exit code once committed */
+	int keep_on_error;	/* CMD_WRITES: set by a command that returns 0 after
+				 * reporting errors on purpose, to keep what it did
+				 * (`rollup read` keeps the books it could read); the
+				 * errors still decide the exit code (a refused book:
+				 * 3).  An internal error is never kept. */
 };
 
 struct cmd {

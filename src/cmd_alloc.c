@@ -75,20 +75,20 @@ int cmd_alloc_set(struct ctx *ctx, int argc, char **argv)
 	for (int i = 0; i < AL_N; i++)
 		given += n[i] != LONG_MIN;
 	if (argc != 1 || version < 1 || version > 3 || (!given && !date_s && !note_s)) {
-		error(argc != 1 ? "cần đúng một đơn vị (mã hoặc tên)" : version < 1 || version > 3
+		usage_error(argc != 1 ? "cần đúng một đơn vị (mã hoặc tên)" : version < 1 || version > 3
 			? "--version phải là 1, 2 hoặc 3" : "không có gì để ghi: cần --count hoặc một số cơ cấu");
 		opt_usage(usage, opts, 1);
-		return EXIT_USAGE;
+		return -1;
 	}
 	if (date_s && date_parse(date_s, DATE_FULL, &d, why, sizeof(why)) < 0) {
-		error("--date: %s: '%s'", why, date_s);
-		return EXIT_USAGE;
+		usage_error("--date: %s: '%s'", why, date_s);
+		return -1;
 	}
 	if (book_info_load(ctx->db, &bi) < 0) {
 		book_info_release(&bi);
-		return EXIT_DATA;
+		return -1;
 	}
-	rc = EXIT_DATA;
+	rc = -1;
 	if (!(b = book_body_pick(&bi, body_s)))
 		goto out;
 	found = unit_find(ctx->db, b->id, argv[0], &u);
@@ -142,7 +142,7 @@ int cmd_alloc_set(struct ctx *ctx, int argc, char **argv)
 	       "dân tộc thiểu số %ld\n", version, alloc_version_label((int)version), u.code, u.name, a.n[0], a.n[1],
 	       a.n[2], a.n[3], a.n[4], a.n[5]);
 	unit_warn_over_allocation(ctx->db, &u);
-	rc = EXIT_OK;
+	rc = 0;
 out:
 	free(note);
 	alloc_release(&a);
@@ -211,18 +211,18 @@ int cmd_alloc_list(struct ctx *ctx, int argc, char **argv)
 	if (argc < 0)
 		return rc;
 	if (argc > 0) {
-		error("lệnh alloc list không nhận đối số '%s'", argv[0]);
-		return EXIT_USAGE;
+		usage_error("lệnh alloc list không nhận đối số '%s'", argv[0]);
+		return -1;
 	}
 	if (out_format_parse(format_s, &fmt) < 0)
-		return EXIT_USAGE;
+		return diag_relabel(ERR_USAGE);
 	if (book_info_load(ctx->db, &bi) < 0) {
 		book_info_release(&bi);
-		return EXIT_DATA;
+		return -1;
 	}
 	if (body_s && !(b = book_body_pick(&bi, body_s))) {
 		book_info_release(&bi);
-		return EXIT_USAGE;
+		return diag_relabel(ERR_USAGE);
 	}
 	st = db_prepare(ctx->db, "SELECT bd.code, u.code, u.name, a.version, a.count, a.women, a.reelected, a.non_party, "
 				 "a.young, a.ethnic_minority, a.decided_on, a.note, "
@@ -233,7 +233,7 @@ int cmd_alloc_list(struct ctx *ctx, int argc, char **argv)
 				 "ORDER BY bd.id, u.id, a.version");
 	if (!st) {
 		book_info_release(&bi);
-		return EXIT_INTERNAL;
+		return -1;
 	}
 	db_bind_int(st, 1, b ? b->id : 0);
 	db_bind_int(st, 2, all);
@@ -279,5 +279,5 @@ int cmd_alloc_list(struct ctx *ctx, int argc, char **argv)
 	free(last_body);
 	table_release(&t);
 	book_info_release(&bi);
-	return EXIT_OK;
+	return 0;
 }

@@ -257,41 +257,41 @@ static int audit_log(struct ctx *ctx, int argc, char **argv)
 	if (argc < 0)
 		return rc;
 	if (argc > 0) {
-		error("lệnh audit log không nhận đối số '%s'", argv[0]);
-		return EXIT_USAGE;
+		usage_error("lệnh audit log không nhận đối số '%s'", argv[0]);
+		return -1;
 	}
 	if (strcmp(format, "text") && strcmp(format, "json")) {
-		error("--format: kiểu '%s' không có; dùng text hoặc json", format);
-		return EXIT_USAGE;
+		usage_error("--format: kiểu '%s' không có; dùng text hoặc json", format);
+		return -1;
 	}
 	json = !strcmp(format, "json");
 	if ((since && parse_day("--since", since, since_iso) < 0) || (until && parse_day("--until", until, until_iso) < 0))
-		return EXIT_USAGE;
+		return diag_relabel(ERR_USAGE);
 	if (since && until && strcmp(since_iso, until_iso) > 0) {
-		error("--since '%s' sau --until '%s'", since, until);
-		return EXIT_USAGE;
+		usage_error("--since '%s' sau --until '%s'", since, until);
+		return -1;
 	}
 	if (candidate_s) {
 		char *end;
 		errno = 0;
 		candidate = strtol(candidate_s, &end, 10);
 		if (errno || end == candidate_s || *end || candidate <= 0) {
-			error("--candidate cần số ID dương, không phải '%s'", candidate_s);
-			return EXIT_USAGE;
+			usage_error("--candidate cần số ID dương, không phải '%s'", candidate_s);
+			return -1;
 		}
 	}
 	if (candidate && collect(ctx->db, &cand, candidacy_subjects, candidate) < 0)
-		return EXIT_INTERNAL;
+		return -1;
 	if (body) {
 		long long id = db_query_int(ctx->db, 0, "SELECT id FROM body WHERE code = ?", body, (const char *)NULL);
 		if (!id) {
 			wanted_release(&cand);
-			error("không có cơ quan '%s' trong sổ", body);
-			return EXIT_USAGE;
+			usage_error("không có cơ quan '%s' trong sổ", body);
+			return -1;
 		}
 		if (collect(ctx->db, &bod, body_subjects, id) < 0) {
 			wanted_release(&cand);
-			return EXIT_INTERNAL;
+			return -1;
 		}
 	}
 	st = db_prepare(ctx->db, "SELECT id, at, operator, command, subjects, coalesce(changes, ''), hash, "
@@ -299,7 +299,7 @@ static int audit_log(struct ctx *ctx, int argc, char **argv)
 				 "WHERE (?1 = '' OR substr(at, 1, 10) >= ?1) AND (?2 = '' OR substr(at, 1, 10) <= ?2) "
 				 "ORDER BY id");
 	if (!st) {
-		rc = EXIT_INTERNAL;
+		rc = -1;
 		goto out;
 	}
 	db_bind_text(st, 1, since_iso);
@@ -330,7 +330,7 @@ static int audit_log(struct ctx *ctx, int argc, char **argv)
 		fputs(shown ? "\n]\n" : "[]\n", stdout);
 	else if (!shown)
 		puts("(không có mục nào)");
-	rc = EXIT_OK;
+	rc = 0;
 out:
 	sqlite3_finalize(st);
 	wanted_release(&cand);
@@ -391,8 +391,8 @@ static int audit_verify_cmd(struct ctx *ctx, int argc, char **argv)
 	if (argc < 0)
 		return rc;
 	if (argc > 0) {
-		error("lệnh audit verify không nhận đối số '%s'", argv[0]);
-		return EXIT_USAGE;
+		usage_error("lệnh audit verify không nhận đối số '%s'", argv[0]);
+		return -1;
 	}
 	if (anchor) {
 		/* Written by hand in groups: "3f2a 9c01 ...". */
@@ -400,16 +400,16 @@ static int audit_verify_cmd(struct ctx *ctx, int argc, char **argv)
 			if (*p != ' ' && *p != '-')
 				sbuf_addch(&clean, *p);
 		if (clean.len < 16 || clean.len > HASH_HEX_LEN || !is_hex(clean.buf)) {
-			error("--head: '%s' không phải mã đầu chuỗi (16 đến 64 chữ số hex)", anchor);
+			usage_error("--head: '%s' không phải mã đầu chuỗi (16 đến 64 chữ số hex)", anchor);
 			sbuf_release(&clean);
-			return EXIT_USAGE;
+			return -1;
 		}
 	}
 	rc = verify_all(ctx->db, ctx->db_path, anchor ? clean.buf : NULL, &r);
 	sbuf_release(&clean);
 	if (rc < 0) {
 		audit_report_release(&r);
-		return EXIT_INTERNAL;
+		return -1;
 	}
 	if (rc == 0) {
 		printf("nhật ký nguyên vẹn: %lld mục, mục cuối lúc %s\n", r.entries, r.last_at);
@@ -419,7 +419,7 @@ static int audit_verify_cmd(struct ctx *ctx, int argc, char **argv)
 		printf("mã đầu chuỗi: %s\n", r.head_hash);
 	}
 	audit_report_release(&r);
-	return rc ? EXIT_DATA : EXIT_OK;
+	return rc ? -1 : 0;
 }
 
 static int audit_head_cmd(struct ctx *ctx, int argc, char **argv)
@@ -431,8 +431,8 @@ static int audit_head_cmd(struct ctx *ctx, int argc, char **argv)
 	if (argc < 0)
 		return rc;
 	if (argc > 0) {
-		error("lệnh audit head không nhận đối số '%s'", argv[0]);
-		return EXIT_USAGE;
+		usage_error("lệnh audit head không nhận đối số '%s'", argv[0]);
+		return -1;
 	}
 	rc = verify_all(ctx->db, ctx->db_path, NULL, &r);
 	if (rc == 0) {
@@ -444,7 +444,7 @@ static int audit_head_cmd(struct ctx *ctx, int argc, char **argv)
 		putchar('\n');
 	}
 	audit_report_release(&r);
-	return rc < 0 ? EXIT_INTERNAL : rc ? EXIT_DATA : EXIT_OK;
+	return rc ? -1 : 0;
 }
 
 static int audit_accept(struct ctx *ctx, int argc, char **argv)
@@ -464,26 +464,33 @@ static int audit_accept(struct ctx *ctx, int argc, char **argv)
 	if (argc < 0)
 		return rc;
 	if (argc > 0) {
-		error("lệnh audit accept không nhận đối số '%s'", argv[0]);
-		return EXIT_USAGE;
+		usage_error("lệnh audit accept không nhận đối số '%s'", argv[0]);
+		return -1;
 	}
 	if (!reason || !*reason) {
-		error("cần --reason LÝ-DO: lý do được ghi vào nhật ký");
-		return EXIT_USAGE;
+		usage_error("cần --reason LÝ-DO: lý do được ghi vào nhật ký");
+		return -1;
 	}
 	memset(&r, 0, sizeof(r));
 	memset(&h, 0, sizeof(h));
 	memset(&s, 0, sizeof(s));
+	/*
+	 * Not the dispatcher's transaction (issue 13 §4): CMD_WRITES first
+	 * refuses a book changed behind the tool's back, which is the very
+	 * book this command is for, and always appends an audit entry, where
+	 * a book that matches its trail gets none ("không có gì để ghi
+	 * nhận").  The same steps, here: begin, record, commit or roll back.
+	 */
 	if (db_begin(ctx->db) < 0)
-		return EXIT_DATA;
-	rc = EXIT_INTERNAL;
+		return -1;
+	rc = -1;
 	vr = audit_verify(ctx->db, AUDIT_VERIFY_CHAIN, NULL, &r);
 	if (vr < 0)
 		goto out;
 	if (vr == 1 && !r.head_only) {
 		error("không ghi nhận được: mục #%lld của nhật ký đã bị sửa (%s); hãy khôi phục bản sao lưu", r.bad_id,
 		      r.why);
-		rc = EXIT_DATA;
+		rc = -1;
 		goto out;
 	}
 	have = audit_head_read(ctx->db, &h);
@@ -491,7 +498,7 @@ static int audit_accept(struct ctx *ctx, int argc, char **argv)
 		goto out;
 	if (vr == 0 && !strcmp(s.digest, h.state)) {
 		puts("sổ khớp với mục cuối của nhật ký; không có gì để ghi nhận");
-		rc = EXIT_OK;
+		rc = 0;
 		goto out;
 	}
 	if (vr == 1) {
@@ -508,7 +515,7 @@ static int audit_accept(struct ctx *ctx, int argc, char **argv)
 		goto out;
 	committed = 1;
 	printf("đã ghi nhận vào nhật ký%s%s\n", diff.len ? ": bảng " : "", diff.buf);
-	rc = EXIT_OK;
+	rc = 0;
 out:
 	if (!committed) {
 		db_rollback(ctx->db);
@@ -537,25 +544,25 @@ static int audit_note(struct ctx *ctx, int argc, char **argv)
 	if (argc < 0)
 		return rc;
 	if (argc != 1) {
-		error(argc ? "ghi chú phải là một đối số (đặt trong ngoặc kép)" : "cần nội dung ghi chú");
+		usage_error(argc ? "ghi chú phải là một đối số (đặt trong ngoặc kép)" : "cần nội dung ghi chú");
 		opt_usage(usage, opts, 1);
-		return EXIT_USAGE;
+		return -1;
 	}
 	/* A note is one line of text: a line break or an ESC in it would
 	 * make `audit log` show what looks like another entry. */
 	if (!(text = (char *)opt_clean_line(argv[0], "ghi chú")))
-		return EXIT_USAGE;
+		return diag_relabel(ERR_USAGE);
 	if (!*text) {
-		error("ghi chú trống");
-		return EXIT_USAGE;
+		usage_error("ghi chú trống");
+		return -1;
 	}
 	text = xstrdup(text);
 	if (body) {
 		long long id = db_query_int(ctx->db, 0, "SELECT id FROM body WHERE code = ?", body, (const char *)NULL);
 		if (!id) {
 			free(text);
-			error("không có cơ quan '%s' trong sổ", body);
-			return EXIT_USAGE;
+			usage_error("không có cơ quan '%s' trong sổ", body);
+			return -1;
 		}
 		ctx_subject(ctx, "body", id);
 	}
@@ -569,15 +576,15 @@ static int audit_note(struct ctx *ctx, int argc, char **argv)
 		    !db_query_int(ctx->db, 0, "SELECT count(*) FROM candidacy WHERE id = CAST(? AS INTEGER)", candidate_s,
 				  (const char *)NULL)) {
 			free(text);
-			error("không có người ứng cử '%s' trong sổ", candidate_s);
-			return EXIT_USAGE;
+			usage_error("không có người ứng cử '%s' trong sổ", candidate_s);
+			return -1;
 		}
 		ctx_subject(ctx, "candidacy", id);
 	}
 	ctx_change(ctx, "ghi chú: %s", text);
 	free(text);
 	puts("đã ghi chú vào nhật ký");
-	return EXIT_OK;
+	return 0;
 }
 
 int cmd_audit(struct ctx *ctx, int argc, char **argv)
@@ -593,5 +600,5 @@ int cmd_audit(struct ctx *ctx, int argc, char **argv)
 	if (!strcmp(argv[0], "audit accept"))
 		return audit_accept(ctx, argc, argv);
 	bug("cmd_audit called for '%s'", argv[0]);
-	return EXIT_INTERNAL;
+	return -1;
 }

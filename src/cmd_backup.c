@@ -193,18 +193,18 @@ int cmd_backup(struct ctx *ctx, int argc, char **argv)
 		return rc;
 	if (argc != 1) {
 		if (argc == 0)
-			error("cần tên tệp sao lưu");
+			usage_error("cần tên tệp sao lưu");
 		else
-			error("lệnh backup nhận đúng một tệp, không nhận thêm '%s'", argv[1]);
+			usage_error("lệnh backup nhận đúng một tệp, không nhận thêm '%s'", argv[1]);
 		opt_usage(usage, opts, 1);
-		return EXIT_USAGE;
+		return -1;
 	}
 	dest = argv[0];
 	if (out_may_write(dest, OUT_BACKUP, force, ctx->db_path) < 0)
-		return EXIT_DATA;
+		return -1;
 	tmp = make_tmp(dest, "bản sao lưu");
 	if (!tmp)
-		return EXIT_DATA;
+		return -1;
 	if (copy_book(ctx->db, tmp, "bản sao lưu", dest) < 0)
 		goto fail;
 	if (sqlite3_open_v2(tmp, &copy, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK || check_sound(copy, dest, "bản sao lưu") < 0)
@@ -231,12 +231,12 @@ int cmd_backup(struct ctx *ctx, int argc, char **argv)
 	} else {
 		printf("đã sao lưu sổ '%s' vào '%s'\n", ctx->db_path, dest);
 	}
-	return EXIT_OK;
+	return 0;
 fail:
 	sqlite3_close(copy);
 	unlink(tmp);
 	free(tmp);
-	return EXIT_DATA;
+	return -1;
 }
 
 /* Open and check a backup: a sound hiepthuong book whose audit verifies. */
@@ -275,7 +275,8 @@ static int open_backup(const char *path, sqlite3 **out, struct audit_report *r)
 	}
 	/* One read transaction from the checks to the end of the copy: what
 	 * is copied is what was checked, even if another process writes to
-	 * the backup meanwhile. */
+	 * the backup meanwhile.  (A read of a file that is not the book: no
+	 * business of the dispatcher's, which opens and writes the book.) */
 	if (sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK || check_sound(db, path, "bản sao lưu") < 0) {
 		sqlite3_close(db);
 		return -1;
@@ -383,37 +384,40 @@ int cmd_restore(struct ctx *ctx, int argc, char **argv)
 		return rc;
 	if (argc != 1) {
 		if (argc == 0)
-			error("cần tên tệp sao lưu");
+			usage_error("cần tên tệp sao lưu");
 		else
-			error("lệnh restore nhận đúng một tệp, không nhận thêm '%s'", argv[1]);
+			usage_error("lệnh restore nhận đúng một tệp, không nhận thêm '%s'", argv[1]);
 		opt_usage(usage, opts, 1);
-		return EXIT_USAGE;
+		return -1;
 	}
 	src_path = argv[0];
 	exists = stat(ctx->db_path, &st) == 0;
 	if (exists && S_ISDIR(st.st_mode))
-		return error("'%s' là một thư mục, không phải sổ", ctx->db_path), EXIT_DATA;
+		return error("'%s' là một thư mục, không phải sổ", ctx->db_path), -1;
 	if (exists && same_file(src_path, ctx->db_path))
-		return error("'%s' chính là sổ đang dùng", src_path), EXIT_DATA;
+		return error("'%s' chính là sổ đang dùng", src_path), -1;
 	if (open_backup(src_path, &src, &r) < 0)
-		return EXIT_DATA;
+		return -1;
 	audit_report_release(&r);
 	if (exists && !force) {
 		sqlite3_close(src);
 		error("sổ '%s' đã có; thêm --force để thay nó bằng bản sao lưu (mọi thay đổi sau lần sao lưu sẽ mất)",
 		      ctx->db_path);
-		return EXIT_DATA;
+		return -1;
 	}
 	describe_old(ctx->db_path, &old);
 	tmp = make_tmp(ctx->db_path, "sổ");
-	rc = EXIT_DATA;
+	rc = -1;
 	if (!tmp || copy_book(src, tmp, "sổ", ctx->db_path) < 0)
 		goto out;
 	sqlite3_exec(src, "COMMIT", NULL, NULL, NULL);
 	sqlite3_close(src);
 	src = NULL;
 
-	/* The restored book records its own restore. */
+	/* The restored book records its own restore.  Not the dispatcher's
+	 * transaction (issue 13 §4): the book it would open is the one being
+	 * replaced, which may not even exist or open; the entry is written in
+	 * the copy before the copy is renamed over the book. */
 	if (db_open(tmp, &ctx->db) < 0 || db_begin(ctx->db) < 0)
 		goto out;
 	ctx_change(ctx, "khôi phục sổ từ bản sao lưu '%s'; %s", src_path, old.buf);
@@ -433,7 +437,7 @@ int cmd_restore(struct ctx *ctx, int argc, char **argv)
 	       h.entries, h.hash);
 	free(tmp);
 	tmp = NULL;
-	rc = EXIT_OK;
+	rc = 0;
 out_head:
 	audit_head_release(&h);
 out:

@@ -130,23 +130,23 @@ int cmd_candidate_add(struct ctx *ctx, int argc, char **argv)
 	if (argc > 0 || (self && unit_s) || (!self && !unit_s) ||
 	    (name_s && (vals[PF_HO] || vals[PF_TEN_DEM] || vals[PF_TEN])) || (!name_s && (!vals[PF_HO] || !vals[PF_TEN]))) {
 		if (argc > 0)
-			error("lệnh candidate add không nhận đối số '%s' (tên người ghi bằng --name)", argv[0]);
+			usage_error("lệnh candidate add không nhận đối số '%s' (tên người ghi bằng --name)", argv[0]);
 		else if (self == !!unit_s)
-			error("cần đúng một trong --unit và --self");
+			usage_error("cần đúng một trong --unit và --self");
 		else
-			error("ghi tên bằng --name \"Họ và tên\" hoặc bằng --ho, --ten-dem, --ten (không dùng cả hai)");
+			usage_error("ghi tên bằng --name \"Họ và tên\" hoặc bằng --ho, --ten-dem, --ten (không dùng cả hai)");
 		opt_usage(usage, opts, 1);
-		return EXIT_USAGE;
+		return -1;
 	}
 	if (stage_s && (!(stage = stage_find(stage_s)) || stage > &stage_defs[1])) {
-		error("--stage: người ứng cử mới chỉ ở bước 'proposed' (dự kiến) hoặc 'nominated' (được giới thiệu)");
-		return EXIT_USAGE;
+		usage_error("--stage: người ứng cử mới chỉ ở bước 'proposed' (dự kiến) hoặc 'nominated' (được giới thiệu)");
+		return -1;
 	}
 	if (book_info_load(ctx->db, &bi) < 0) {
 		book_info_release(&bi);
-		return EXIT_DATA;
+		return -1;
 	}
-	rc = EXIT_DATA;
+	rc = -1;
 	if (!(b = book_body_pick(&bi, body_s)))
 		goto out;
 	if (name_s) {
@@ -207,7 +207,7 @@ int cmd_candidate_add(struct ctx *ctx, int argc, char **argv)
 	 * the person's candidacies (ELIG-LEVELS) refuse it (exit 1) */
 	if ((r = validate_person_refuse(ctx->db, NULL, p.id, "min_age", NULL, 0)) != 0 ||
 	    (r = validate_candidacy_refuse(ctx->db, NULL, c.id, "hdnd_levels", NULL, 0)) != 0) {
-		rc = r > 0 ? EXIT_RULES : EXIT_DATA;
+		rc = -1;	/* a refusal printed as a rule error */
 		goto out;
 	}
 	printf("đã thêm người ứng cử #%lld %s (sinh %s) — %s, %s%s\n", p.id, full, dob_vn, b->name,
@@ -216,7 +216,7 @@ int cmd_candidate_add(struct ctx *ctx, int argc, char **argv)
 		   source, u.id ? " " : "", u.id ? u.code : "");
 	if (u.id)
 		unit_warn_over_allocation(ctx->db, &u);
-	rc = EXIT_OK;
+	rc = 0;
 out:
 	free(full);
 	free(dob_vn);
@@ -313,25 +313,25 @@ int cmd_candidate_edit(struct ctx *ctx, int argc, char **argv)
 		return rc;
 	cand_fields = self || unit_s || dossier_s || note_s;
 	if (argc != 1 || (self && unit_s) || (name_s && (vals[PF_HO] || vals[PF_TEN_DEM] || vals[PF_TEN]))) {
-		error(argc != 1 ? "cần đúng một người (mã #N hoặc họ và tên)" : self && unit_s
+		usage_error(argc != 1 ? "cần đúng một người (mã #N hoặc họ và tên)" : self && unit_s
 			? "chỉ dùng một trong --unit và --self" : "dùng --name hoặc --ho/--ten-dem/--ten, không dùng cả hai");
 		opt_usage(usage, opts, 1);
 		opt_list_release(&clear);
-		return EXIT_USAGE;
+		return -1;
 	}
 	for (int i = 0; i < clear.n; i++) {
 		if (person_field_find(clear.v[i]) < 0) {
-			error("--clear: không có trường '%s'", clear.v[i]);
+			usage_error("--clear: không có trường '%s'", clear.v[i]);
 			opt_list_release(&clear);
-			return EXIT_USAGE;
+			return -1;
 		}
 	}
 	if (book_info_load(ctx->db, &bi) < 0) {
 		book_info_release(&bi);
 		opt_list_release(&clear);
-		return EXIT_DATA;
+		return -1;
 	}
-	rc = EXIT_DATA;
+	rc = -1;
 	if (sel_dob) {
 		struct person tmp = { 0 };
 		if (person_set(&tmp, PF_DOB, sel_dob, err, sizeof(err)) < 0) {
@@ -404,12 +404,12 @@ int cmd_candidate_edit(struct ctx *ctx, int argc, char **argv)
 	}
 	if (!what.len && !cwhat.len) {
 		printf("không có gì thay đổi cho #%lld %s\n", id, full);
-		rc = EXIT_OK;
+		rc = 0;
 		goto out;
 	}
 	/* A person on a locked list is changed only by a correction (lock.h). */
 	if (correct_s && !(correct = lock_reason_arg(correct_s))) {
-		rc = EXIT_USAGE;
+		diag_relabel(ERR_USAGE);
 		goto out;
 	}
 	{
@@ -428,7 +428,7 @@ int cmd_candidate_edit(struct ctx *ctx, int argc, char **argv)
 	if (what.len) {
 		int r = validate_person_refuse(ctx->db, NULL, id, "min_age", NULL, 0);	/* ELIG-AGE */
 		if (r != 0) {
-			rc = r > 0 ? EXIT_RULES : EXIT_DATA;
+			rc = -1;	/* a refusal printed as a rule error */
 			goto out;
 		}
 	}
@@ -442,7 +442,7 @@ int cmd_candidate_edit(struct ctx *ctx, int argc, char **argv)
 		if (u.id)
 			unit_warn_over_allocation(ctx->db, &u);
 	}
-	rc = EXIT_OK;
+	rc = 0;
 out:
 	free(correct);
 	free(full);

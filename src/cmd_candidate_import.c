@@ -581,19 +581,19 @@ int cmd_candidate_import(struct ctx *ctx, int argc, char **argv)
 	if (argc < 0)
 		return rc;
 	if (argc != 1) {
-		error("cần đúng một tệp (CSV hoặc Excel .xlsx; '-' là đầu vào chuẩn)");
+		usage_error("cần đúng một tệp (CSV hoặc Excel .xlsx; '-' là đầu vào chuẩn)");
 		opt_usage(usage, opts, 1);
-		return EXIT_USAGE;
+		return -1;
 	}
 	memset(&rn, 0, sizeof(rn));
 	if (adopt_s && (!(rn.adopt = stage_find(adopt_s)) || rn.adopt < &stage_defs[2])) {
-		error("--adopt: '%s' không phải danh sách đã công bố (preliminary, qualified hoặc official)", adopt_s);
+		usage_error("--adopt: '%s' không phải danh sách đã công bố (preliminary, qualified hoặc official)", adopt_s);
 		opt_usage(usage, opts, 1);
-		return EXIT_USAGE;
+		return -1;
 	}
 	if (cons && (!rn.adopt || strcmp(rn.adopt->key, "official") || cons < 0)) {
-		error("--constituency chỉ dùng với --adopt official");
-		return EXIT_USAGE;
+		usage_error("--constituency chỉ dùng với --adopt official");
+		return -1;
 	}
 	rn.cons_opt = cons;
 	io.on_note = on_note;
@@ -601,16 +601,16 @@ int cmd_candidate_import(struct ctx *ctx, int argc, char **argv)
 	if (book_info_load(ctx->db, &bi) < 0 ||
 	    ((body_s || bi.nbodies == 1) && !(rn.def = book_body_pick(&bi, body_s)))) {
 		book_info_release(&bi);
-		return EXIT_DATA;
+		return -1;
 	}
 	rn.ctx = ctx;
 	rn.im = &im;
 	rn.bi = &bi;
-	rc = EXIT_DATA;
+	rc = -1;
 	if (validate_load_pack(ctx->db, &pack) < 0) {
 		rules_release(&pack);
 		book_info_release(&bi);
-		return EXIT_DATA;
+		return -1;
 	}
 	rn.pack = &pack;
 	if (import_open_opts(&im, argv[0], cols, CC_N, &io) == 0 && check_name_columns(&im) == 0) {
@@ -649,7 +649,7 @@ int cmd_candidate_import(struct ctx *ctx, int argc, char **argv)
 				unit_warn_over_allocation(ctx->db, &u);
 			unit_row_release(&u);
 		}
-		rc = EXIT_OK;
+		rc = 0;
 	} else if (im.nerrors) {
 		fprintf(stderr, "%s: %d lỗi; không nhập gì, sổ không thay đổi\n", im.path, im.nerrors);
 	}

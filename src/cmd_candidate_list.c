@@ -127,22 +127,24 @@ int cmd_candidate_list(struct ctx *ctx, int argc, char **argv)
 	if (argc < 0)
 		return rc;
 	if (argc > 0) {
-		error("lệnh candidate list không nhận đối số '%s'", argv[0]);
-		return EXIT_USAGE;
+		usage_error("lệnh candidate list không nhận đối số '%s'", argv[0]);
+		return -1;
 	}
 	if (out_format_parse(format_s, &fmt) < 0)
-		return EXIT_USAGE;
+		return diag_relabel(ERR_USAGE);
 	if (stage_s && !(stage = stage_find(stage_s))) {
-		error("--stage '%s' không hợp lệ (proposed, nominated, preliminary, qualified, official)", stage_s);
-		return EXIT_USAGE;
+		usage_error("--stage '%s' không hợp lệ (proposed, nominated, preliminary, qualified, official)", stage_s);
+		return -1;
 	}
 	if (book_info_load(ctx->db, &bi) < 0) {
 		book_info_release(&bi);
-		return EXIT_DATA;
+		return -1;
 	}
-	rc = EXIT_USAGE;
-	if ((body_s || unit_s) && !(b = book_body_pick(&bi, body_s)))
+	rc = -1;
+	if ((body_s || unit_s) && !(b = book_body_pick(&bi, body_s))) {
+		diag_relabel(ERR_USAGE);
 		goto out;
+	}
 	if (unit_s) {
 		const char *src = source_parse(unit_s);
 		int r;
@@ -150,7 +152,7 @@ int cmd_candidate_list(struct ctx *ctx, int argc, char **argv)
 		if (src && !strcmp(src, "self")) {
 			self_only = 1;
 		} else if ((r = unit_find(ctx->db, b->id, unit_s, &u)) != 1) {
-			error(r == 2 ? "tên '%s' trùng ở nhiều đơn vị; dùng mã" : "không có đơn vị '%s' của cơ quan dân cử "
+			usage_error(r == 2 ? "tên '%s' trùng ở nhiều đơn vị; dùng mã" : "không có đơn vị '%s' của cơ quan dân cử "
 				"này (xem 'hiepthuong unit list')", unit_s);
 			goto out;
 		}
@@ -164,7 +166,7 @@ int cmd_candidate_list(struct ctx *ctx, int argc, char **argv)
 			  "ORDER BY c.body_id, p.sort_key, c.id");
 	st = db_prepare(ctx->db, sql.buf);
 	sbuf_release(&sql);
-	rc = EXIT_INTERNAL;
+	rc = -1;
 	if (!st)
 		goto out;
 	db_bind_int(st, 1, b ? b->id : 0);
@@ -238,7 +240,7 @@ int cmd_candidate_list(struct ctx *ctx, int argc, char **argv)
 		table_print(&t, fmt, stdout);
 	}
 	table_release(&t);
-	rc = EXIT_OK;
+	rc = 0;
 out:
 	unit_row_release(&u);
 	book_info_release(&bi);
@@ -397,26 +399,26 @@ int cmd_candidate_show(struct ctx *ctx, int argc, char **argv)
 	if (argc < 0)
 		return rc;
 	if (argc != 1) {
-		error("cần đúng một người (mã #N hoặc họ và tên)");
+		usage_error("cần đúng một người (mã #N hoặc họ và tên)");
 		opt_usage(usage, opts, 1);
-		return EXIT_USAGE;
+		return -1;
 	}
 	if (out_format_parse(format_s, &fmt) < 0)
-		return EXIT_USAGE;
+		return diag_relabel(ERR_USAGE);
 	if (fmt == FMT_CSV) {
-		error("candidate show in dạng text hoặc json; danh sách dạng csv: 'hiepthuong candidate list --format csv'");
-		return EXIT_USAGE;
+		usage_error("candidate show in dạng text hoặc json; danh sách dạng csv: 'hiepthuong candidate list --format csv'");
+		return -1;
 	}
 	if (dob_s && person_set(&tmp, PF_DOB, dob_s, err, sizeof(err)) < 0) {
-		error("--match-dob: %s", err);
-		return EXIT_USAGE;
+		usage_error("--match-dob: %s", err);
+		return -1;
 	}
 	if (book_info_load(ctx->db, &bi) < 0) {
 		book_info_release(&bi);
 		person_release(&tmp);
-		return EXIT_DATA;
+		return -1;
 	}
-	rc = EXIT_DATA;
+	rc = -1;
 	if (person_select(ctx->db, argv[0], tmp.v[PF_DOB], &id) != 1 || person_load(ctx->db, id, &p) != 1)
 		goto out;
 	full = person_full_name(&p);
@@ -443,7 +445,7 @@ int cmd_candidate_show(struct ctx *ctx, int argc, char **argv)
 		sbuf_addstr(&js, "\n}\n");
 		fputs(js.buf, stdout);
 	}
-	rc = EXIT_OK;
+	rc = 0;
 out:
 	free(full);
 	sbuf_release(&js);

@@ -119,41 +119,41 @@ int cmd_conference_add(struct ctx *ctx, int argc, char **argv)
 	argc = opt_parse(ctx, argc, argv, opts, usage, &rc);
 	if (argc < 0)
 		goto out;
-	rc = EXIT_USAGE;
+	rc = -1;
 	if (argc > 0) {
-		error("không nhận đối số '%s'", argv[0]);
+		usage_error("không nhận đối số '%s'", argv[0]);
 		goto out;
 	}
 	if (!a.kind) {
-		error("cần --kind");
+		usage_error("cần --kind");
 		opt_usage(usage, opts, 1);
 		goto out;
 	}
 	kind = conf_kind_parse(a.kind);
 	if (kind >= 0 && conf_kind_is_voters(kind)) {
-		error("hội nghị cử tri ('%s') ghi bằng 'hiepthuong voters add', kèm kết quả tín nhiệm", a.kind);
+		usage_error("hội nghị cử tri ('%s') ghi bằng 'hiepthuong voters add', kèm kết quả tín nhiệm", a.kind);
 		goto out;
 	}
 	/* the Ban công tác Mặt trận "biểu thị sự tín nhiệm" too (Mẫu 03/HNMT) */
 	if (results.n && kind != CONF_EXPANDED && kind != CONF_BCTMT) {
-		error("--result chỉ dùng cho hội nghị ban lãnh đạo mở rộng (expanded_leadership) "
-		      "và hội nghị Ban công tác Mặt trận (bctmt)");
+		usage_error("--result chỉ dùng cho hội nghị ban lãnh đạo mở rộng (expanded_leadership) "
+			    "và hội nghị Ban công tác Mặt trận (bctmt)");
 		goto out;
 	}
 	res = xcalloc((size_t)results.n + 1, sizeof(*res));
 	for (int i = 0; i < results.n; i++, nres++)
 		if (vresult_parse(results.v[i], &res[i]) < 0) {
-			error("--result '%s' phải có dạng NGƯỜI:TÁN_THÀNH[:KHÔNG_TÁN_THÀNH[:KHÔNG_HỢP_LỆ]]", results.v[i]);
+			usage_error("--result '%s' phải có dạng NGƯỜI:TÁN_THÀNH[:KHÔNG_TÁN_THÀNH[:KHÔNG_HỢP_LỆ]]", results.v[i]);
 			nres++;
 			goto out;
 		}
 	if (validate_load_pack(ctx->db, &pack) < 0) {
-		rc = EXIT_DATA;
+		rc = -1;
 		goto out;
 	}
 	if (a.minutes && (minutes_load(a.minutes, &mins) < 0 || minutes_apply(&mins, &a) < 0)) {
 		rules_release(&pack);
-		rc = EXIT_DATA;
+		rc = -1;
 		goto out;
 	}
 	checked = conf_check(ctx->db, &a, &rec, NULL, 0);
@@ -166,8 +166,10 @@ int cmd_conference_add(struct ctx *ctx, int argc, char **argv)
 		checked = -1;
 	if (checked == 0 && (n = conf_rules_refuse(ctx->db, &rec, id, NULL, 0)) != 0)
 		checked = n < 0 ? -1 : CONF_REFUSED;
-	rc = checked == -2 ? EXIT_USAGE : checked == CONF_REFUSED ? EXIT_RULES : checked < 0 ? EXIT_DATA : EXIT_OK;
-	if (rc == EXIT_OK) {
+	/* -2 (a value missing: usage), CONF_REFUSED (a rule: exit 1) and -1
+	 * were each printed as an error of their kind */
+	rc = checked < 0 ? -1 : 0;
+	if (rc == 0) {
 		ctx_change(ctx, "ghi %s số %lld (cơ quan %s, ngày %s)", conf_kind_label(rec.kind), id, a.body ? a.body : body_only_code(ctx->db), a.date);
 		printf("đã ghi %s, số %lld\n", conf_kind_label(rec.kind), id);
 		for (int i = 0; i < nres; i++) {
@@ -176,7 +178,7 @@ int cmd_conference_add(struct ctx *ctx, int argc, char **argv)
 			       res[i].distrust, res[i].invalid);
 			free(name);
 		}
-		rc = EXIT_OK;
+		rc = 0;
 	}
 	rules_release(&pack);
 out:
@@ -203,15 +205,15 @@ int cmd_conference_list(struct ctx *ctx, int argc, char **argv)
 	if (argc < 0)
 		return rc;
 	if (kind && conf_kind_parse(kind) < 0) {
-		error("loại hội nghị '%s' không hợp lệ", kind);
-		return EXIT_USAGE;
+		usage_error("loại hội nghị '%s' không hợp lệ", kind);
+		return -1;
 	}
 	st = db_prepare(ctx->db, "SELECT c.id, c.kind, b.code, c.held_on, coalesce(u.name, ''), coalesce(c.place, ''), "
 				 "c.present, c.invited, (SELECT count(*) FROM vote v WHERE v.conference_id = c.id) "
 				 "FROM conference c JOIN body b ON b.id = c.body_id LEFT JOIN unit u ON u.id = c.unit_id "
 				 "WHERE (? IS NULL OR b.code = ?) AND (? IS NULL OR c.kind = ?) ORDER BY c.held_on, c.id");
 	if (!st)
-		return EXIT_INTERNAL;
+		return -1;
 	db_bind_text(st, 1, body);
 	db_bind_text(st, 2, body);
 	db_bind_text(st, 3, kind);
@@ -236,7 +238,7 @@ int cmd_conference_list(struct ctx *ctx, int argc, char **argv)
 	sqlite3_finalize(st);
 	if (!n)
 		puts("(chưa có hội nghị nào)");
-	return EXIT_OK;
+	return 0;
 }
 
 /* The Vietnamese words for stored codes of method and mode. */
@@ -310,8 +312,8 @@ int cmd_conference_show(struct ctx *ctx, int argc, char **argv)
 	if (argc < 0)
 		return rc;
 	if (argc != 1) {
-		error("cần đúng một số hội nghị");
-		return EXIT_USAGE;
+		usage_error("cần đúng một số hội nghị");
+		return -1;
 	}
 	id = strtoll(argv[0], NULL, 10);
 	st = db_prepare(ctx->db, "SELECT c.kind, b.name, c.held_on, c.start_time, c.end_time, c.place, c.chair_name, "
@@ -323,16 +325,16 @@ int cmd_conference_show(struct ctx *ctx, int argc, char **argv)
 				 "FROM conference c JOIN body b ON b.id = c.body_id LEFT JOIN unit u ON u.id = c.unit_id "
 				 "WHERE c.id = ?");
 	if (!st)
-		return EXIT_INTERNAL;
+		return -1;
 	db_bind_int(st, 1, id);
 	if (sqlite3_step(st) != SQLITE_ROW) {
 		sqlite3_finalize(st);
 		error("không có hội nghị số %s", argv[0]);
-		return EXIT_DATA;
+		return -1;
 	}
 	if (validate_load_pack(ctx->db, &pack) < 0) {
 		sqlite3_finalize(st);
-		return EXIT_DATA;
+		return -1;
 	}
 	kind = conf_kind_parse(db_col_text(st, 0));
 	printf("%s (số %lld)\n", conf_kind_label(kind), id);
@@ -420,5 +422,5 @@ int cmd_conference_show(struct ctx *ctx, int argc, char **argv)
 		sqlite3_finalize(v);
 	}
 	rules_release(&pack);
-	return EXIT_OK;
+	return 0;
 }

@@ -96,7 +96,7 @@ int cmd_decide(struct ctx *ctx, int argc, char **argv)
 	const char *correct_s = NULL;
 	char *correct = NULL;
 	long round = 0;
-	int include = 0, rc, r;
+	int include = 0, rc;
 	struct opt opts[] = {
 		OPT_STRING(0, "body", &body, "MÃ", "cơ quan"),
 		OPT_STRING(0, "candidate", &ref, "NGƯỜI", "số người ứng cử, hoặc họ và tên"),
@@ -120,44 +120,43 @@ int cmd_decide(struct ctx *ctx, int argc, char **argv)
 	else if (round == 3)
 		to = "qualified";
 	else if (round) {
-		error("--round chỉ nhận 2 hoặc 3");
-		return EXIT_USAGE;
+		usage_error("--round chỉ nhận 2 hoặc 3");
+		return -1;
 	}
 	if (argc || !ref || !to || include == !!drop) {
-		error("cần --candidate, --stage (hoặc --round) và đúng một trong --include, --drop "
-		      "(và --body khi sổ có nhiều cơ quan)");
+		usage_error("cần --candidate, --stage (hoặc --round) và đúng một trong --include, --drop "
+			    "(và --body khi sổ có nhiều cơ quan)");
 		opt_usage(decide_usage, opts, 1);
-		return EXIT_USAGE;
+		return -1;
 	}
 	if (special && drop) {
-		error("--special chỉ dùng khi đưa vào danh sách (--include), không dùng với --drop");
-		return EXIT_USAGE;
+		usage_error("--special chỉ dùng khi đưa vào danh sách (--include), không dùng với --drop");
+		return -1;
 	}
 	if (special && text_is_blank(special)) {
-		error("--special cần lý do của trường hợp đặc biệt (ghi rõ, không để trống)");
-		return EXIT_USAGE;
+		usage_error("--special cần lý do của trường hợp đặc biệt (ghi rõ, không để trống)");
+		return -1;
 	}
 	if (!(cand = candref_find(ctx->db, body, ref, &body_id)))
-		return EXIT_DATA;
+		return -1;
 	if (correct_arg(correct_s, &correct) < 0)
-		return EXIT_USAGE;
+		return diag_relabel(ERR_USAGE);
 	if (guard(ctx, body_id, cand, to, correct) < 0) {
 		free(correct);
-		return EXIT_DATA;
+		return -1;
 	}
 	free(correct);
 	if (validate_load_pack(ctx->db, &pack) < 0)
-		return EXIT_DATA;
-	rc = EXIT_DATA;
+		return -1;
+	rc = -1;
 	/* The row's fields before and after go into the audit entry: codes in
 	 * its JSON, words in `audit log` (vocab.h). */
 	if (ctx_row_before(ctx, "candidacy", cand) < 0) {
 		rules_release(&pack);
-		return EXIT_INTERNAL;
+		return -1;
 	}
-	if ((r = decide_one(ctx->db, &pack, body_id, cand, to, drop, special, note_text, NULL, 0)) == DECIDE_REFUSED) {
-		rc = EXIT_RULES;
-	} else if (r == 0) {
+	/* a refusal (DECIDE_REFUSED) was printed as a rule error: exit 1 */
+	if (decide_one(ctx->db, &pack, body_id, cand, to, drop, special, note_text, NULL, 0) == 0) {
 		char *name = candref_name(ctx->db, cand);
 		if (drop)
 			printf("'%s' không vào %s: %s\n", name, stage_label(to), reason_label(drop));
@@ -167,7 +166,7 @@ int cmd_decide(struct ctx *ctx, int argc, char **argv)
 			   drop ? reason_label(drop) : "");
 		free(name);
 		report_list_rules(ctx->db, body_id, to);
-		rc = EXIT_OK;
+		rc = 0;
 	}
 	rules_release(&pack);
 	return rc;
@@ -187,52 +186,42 @@ int cmd_withdraw(struct ctx *ctx, int argc, char **argv)
 	};
 	long long body_id, cand;
 	char stage[16], status[16];
-	char *name;
+	char *name = NULL;
 	int rc;
 
 	argc = opt_parse(ctx, argc, argv, opts, usage, &rc);
 	if (argc < 0)
 		return rc;
-	if (argc || !ref) {
-		error("cần --candidate (và --body khi sổ có nhiều cơ quan)");
-		return EXIT_USAGE;
-	}
+	if (argc || !ref)
+		return usage_error("cần --candidate (và --body khi sổ có nhiều cơ quan)");
 	if (!(cand = candref_find(ctx->db, body, ref, &body_id)))
-		return EXIT_DATA;
+		return -1;
+	rc = -1;
 	name = candref_name(ctx->db, cand);
-	if (stage_of(ctx->db, cand, stage, status) < 0) {
-		free(name);
-		return EXIT_INTERNAL;
-	}
+	if (stage_of(ctx->db, cand, stage, status) < 0)
+		goto cleanup;
 	if (strcmp(status, "active")) {
 		error("'%s' đã dừng ở bước '%s'", name, stage_label(stage));
-		free(name);
-		return EXIT_DATA;
+		goto cleanup;
 	}
 	/* The round lists keep whoever reached them; only the official list
 	 * loses the person. */
 	if (correct_arg(correct_s, &correct) < 0) {
-		free(name);
-		return EXIT_USAGE;
+		diag_relabel(ERR_USAGE);
+		goto cleanup;
 	}
 	if (correct && strcmp(stage, "official"))
 		note("'%s' không ở danh sách chính thức; không cần --correct, lý do không được ghi", name);
-	if (!strcmp(stage, "official") && guard(ctx, body_id, cand, stage, correct) < 0) {
-		free(correct);
-		free(name);
-		return EXIT_DATA;
-	}
+	if (!strcmp(stage, "official") && guard(ctx, body_id, cand, stage, correct) < 0)
+		goto cleanup;
+	if (ctx_row_before(ctx, "candidacy", cand) < 0 || stage_drop(ctx->db, cand, "withdrew", note_text, 0) < 0)
+		goto cleanup;
+	printf("'%s' xin rút ở bước '%s'\n", name, stage_label(stage));
+	ctx_change(ctx, "%s xin rút ở bước '%s'", name, stage_label(stage));
+	report_list_rules(ctx->db, body_id, stage);
+	rc = 0;
+cleanup:
 	free(correct);
-	if (ctx_row_before(ctx, "candidacy", cand) < 0) {
-		free(name);
-		return EXIT_INTERNAL;
-	}
-	rc = stage_drop(ctx->db, cand, "withdrew", note_text, 0) == 0 ? EXIT_OK : EXIT_DATA;
-	if (rc == EXIT_OK) {
-		printf("'%s' xin rút ở bước '%s'\n", name, stage_label(stage));
-		ctx_change(ctx, "%s xin rút ở bước '%s'", name, stage_label(stage));
-		report_list_rules(ctx->db, body_id, stage);
-	}
 	free(name);
 	return rc;
 }
@@ -258,29 +247,29 @@ int cmd_assign(struct ctx *ctx, int argc, char **argv)
 	if (argc < 0)
 		return rc;
 	if (argc || !ref || number == LONG_MIN) {
-		error("cần --candidate và --constituency SỐ (và --body khi sổ có nhiều cơ quan)");
-		return EXIT_USAGE;
+		usage_error("cần --candidate và --constituency SỐ (và --body khi sổ có nhiều cơ quan)");
+		return -1;
 	}
 	if (number <= 0) {
-		error("--constituency: số đơn vị bầu cử bắt đầu từ 1, không phải %ld", number);
-		return EXIT_USAGE;
+		usage_error("--constituency: số đơn vị bầu cử bắt đầu từ 1, không phải %ld", number);
+		return -1;
 	}
 	if (!(cand = candref_find(ctx->db, body, ref, &body_id)))
-		return EXIT_DATA;
+		return -1;
 	if (correct_arg(correct_s, &correct) < 0)
-		return EXIT_USAGE;
+		return diag_relabel(ERR_USAGE);
 	rc = guard(ctx, body_id, cand, "official", correct);
 	free(correct);
 	if (rc < 0)
-		return EXIT_DATA;
+		return -1;
 	if (ctx_row_before(ctx, "candidacy", cand) < 0)
-		return EXIT_INTERNAL;
+		return -1;
 	if ((rc = assign_one(ctx->db, body_id, cand, number, NULL, 0)) < 0)
-		return rc == ASSIGN_REFUSED ? EXIT_RULES : EXIT_DATA;
+		return -1;	/* ASSIGN_REFUSED printed as a rule error */
 	name = candref_name(ctx->db, cand);
 	printf("'%s' vào danh sách chính thức ở đơn vị bầu cử số %ld\n", name, number);
 	ctx_change(ctx, "%s: xếp vào đơn vị bầu cử số %ld", name, number);
 	free(name);
 	report_list_rules(ctx->db, body_id, "official");
-	return EXIT_OK;
+	return 0;
 }

@@ -425,7 +425,7 @@ static int gate_blocks(struct export_run *x, const struct gate_result *g)
 		if (!x->shown.len)
 			sbuf_addch(&x->shown, '\n');
 		if (!strstr(x->shown.buf, line.buf)) {
-			error("%s", g->errors[i]);
+			rule_error("%s", g->errors[i]);
 			sbuf_addstr(&x->shown, line.buf + 1);
 		}
 		sbuf_release(&line);
@@ -451,8 +451,17 @@ static int adds_lock(struct export_run *x, const struct template *t, long long b
 	return stage && lock_get(x->db, body, stage, &l) == 0;
 }
 
-/* Begin the transaction that records locks; the book must be as the
- * audit trail left it, as for any writing command. */
+/*
+ * Begin the transaction that records locks; the book must be as the
+ * audit trail left it, as for any writing command.  Not the dispatcher's
+ * transaction (issue 13 §4): only a final export that adds a lock writes,
+ * and whether it does is known only once the forms are chosen (a draft
+ * or an export of an unlocked form must not take the book's write lock
+ * or add an audit entry); and the order that makes an interruption safe
+ * (render to temporary files, commit the locks, then rename: t4500)
+ * needs the commit between the rendering and the renames, where the
+ * dispatcher commits only after the command has returned.
+ */
 static int begin_locking(struct export_run *x)
 {
 	if (db_begin(x->db) < 0)
@@ -689,36 +698,36 @@ static int export_one(struct export_run *x, const char *form, const struct opts 
 		if (!strcmp(x->tpl[i].id, form))
 			t = &x->tpl[i];
 	if (!t) {
-		error("không có mẫu '%s'; xem 'hiepthuong export --list'", form);
-		return EXIT_USAGE;
+		usage_error("không có mẫu '%s'; xem 'hiepthuong export --list'", form);
+		return -1;
 	}
 	if (!op->out) {
-		error("cần -o TỆP.xlsx (hoặc -o - để ghi ra đầu ra chuẩn)");
-		return EXIT_USAGE;
+		usage_error("cần -o TỆP.xlsx (hoặc -o - để ghi ra đầu ra chuẩn)");
+		return -1;
 	}
 	to_stdout = !strcmp(op->out, "-");
 	if (to_stdout && isatty(1)) {
-		error("-o -: không ghi tệp .xlsx ra màn hình; hãy chuyển đầu ra vào tệp hoặc chương trình khác");
-		return EXIT_USAGE;
+		usage_error("-o -: không ghi tệp .xlsx ra màn hình; hãy chuyển đầu ra vào tệp hoặc chương trình khác");
+		return -1;
 	}
 	if (!to_stdout && out_may_write(op->out, OUT_FORM, op->force, x->ctx->db_path) < 0)
-		return EXIT_DATA;
+		return -1;
 	if (resolve(x, t, op, &sel) < 0)
-		return EXIT_USAGE;
+		return diag_relabel(ERR_USAGE);
 	if (adds_lock(x, t, sel.body, sel.round) && begin_locking(x) < 0)
-		return EXIT_DATA;
+		return -1;
 	if (check_final(x) < 0)
-		return EXIT_DATA;
+		return -1;
 	/* The pack is read before the gate starts: the rule engine is the
 	 * gate's while it runs (export_gate.h). */
 	if (render_params(x, sel.body, &params) < 0) {
 		end_locking(x, 0);
-		return EXIT_DATA;
+		return -1;
 	}
 	tmp = to_stdout ? stdout_temp() : out_temp_beside(op->out);
 	if (!tmp) {
 		end_locking(x, 0);
-		return EXIT_DATA;
+		return -1;
 	}
 	/* The gate checks the book beside the writing; the file is put in
 	 * place only if it passes, and its errors come first. */
@@ -733,33 +742,33 @@ static int export_one(struct export_run *x, const char *form, const struct opts 
 		free(bad);
 		out_temp_discard(tmp);
 		if (grc < 0)
-			return EXIT_DATA;
-		error("không xuất '%s': sổ còn %d lỗi (xem ở trên); sửa các lỗi, hoặc dùng --draft để xuất bản nháp",
-		      t->id, nerrors);
-		return EXIT_RULES;
+			return -1;
+		rule_error("không xuất '%s': sổ còn %d lỗi (xem ở trên); sửa các lỗi, hoặc dùng --draft để xuất bản nháp",
+			   t->id, nerrors);
+		return -1;
 	}
 	export_gate_release(&job);
 	if (rc == 2)
 		error("mẫu '%s' không dùng được cho lựa chọn này: %s", t->id, bad);
 	free(bad);
 	if (rc == 3)
-		error("không xuất '%s' bản chính thức: danh sách chưa có ai (chưa có quyết định nào đưa người vào "
-		      "danh sách này); bản chính thức sẽ khóa danh sách, nên không khóa một danh sách trống. "
-		      "Dùng --draft để xem mẫu", t->id);
+		rule_error("không xuất '%s' bản chính thức: danh sách chưa có ai (chưa có quyết định nào đưa người vào "
+			   "danh sách này); bản chính thức sẽ khóa danh sách, nên không khóa một danh sách trống. "
+			   "Dùng --draft để xem mẫu", t->id);
 	if (rc != 0) {
 		end_locking(x, 0);
 		out_temp_discard(tmp);
-		return rc == 3 ? EXIT_RULES : EXIT_DATA;
+		return -1;
 	}
 	if (!to_stdout)
 		sbuf_addf(&x->said, "đã ghi '%s' (%s)\n", op->out, t->code);
 	if (record_lock(x, t, sel.body, sel.round, op->out) < 0) {
 		end_locking(x, 0);
 		out_temp_discard(tmp);
-		return EXIT_DATA;
+		return -1;
 	}
 	path = to_stdout ? NULL : (char *)op->out;
-	return put_in_place(x, &tmp, &path, 1) < 0 ? EXIT_DATA : EXIT_OK;
+	return put_in_place(x, &tmp, &path, 1) < 0 ? -1 : 0;
 }
 
 /* A file name from the template's pattern: letters, digits, . _ - only. */
@@ -809,7 +818,7 @@ static int body_ok(sqlite3 *db, const struct template *t, long long body)
 static int export_all(struct export_run *x, const struct opts *op)
 {
 	struct job *jobs = NULL;
-	int njobs = 0, rc = EXIT_OK, written = 0;
+	int njobs = 0, rc = 0, written = 0, blocked = 0;
 	long long *bodies = NULL;
 	const char **stages = NULL;	/* borrowed from templates or static */
 	struct gate_result *gates = NULL;
@@ -818,17 +827,17 @@ static int export_all(struct export_run *x, const struct opts *op)
 	struct stat st;
 
 	if (!op->out) {
-		error("cần -o THƯ_MỤC");
-		return EXIT_USAGE;
+		usage_error("cần -o THƯ_MỤC");
+		return -1;
 	}
 	if (!strcmp(op->out, "-")) {
-		error("export all ghi nhiều tệp: -o phải là một thư mục, không phải '-'");
-		return EXIT_USAGE;
+		usage_error("export all ghi nhiều tệp: -o phải là một thư mục, không phải '-'");
+		return -1;
 	}
 	if (lstat(op->out, &st) == 0 && !S_ISDIR(st.st_mode) &&
 	    !(S_ISLNK(st.st_mode) && stat(op->out, &st) == 0 && S_ISDIR(st.st_mode))) {
-		error("'%s' không phải thư mục", op->out);
-		return EXIT_USAGE;
+		usage_error("'%s' không phải thư mục", op->out);
+		return -1;
 	}
 	for (int i = 0; i < x->ntpl; i++) {
 		const struct template *t = &x->tpl[i];
@@ -837,7 +846,7 @@ static int export_all(struct export_run *x, const struct opts *op)
 		int ninst;
 
 		if (dataset_instances(x->db, def, &inst, &ninst) < 0) {
-			rc = EXIT_INTERNAL;
+			rc = -1;
 			goto out;
 		}
 		for (int k = 0; k < ninst; k++) {
@@ -859,13 +868,13 @@ static int export_all(struct export_run *x, const struct opts *op)
 
 		jobs[i].name = file_name(jobs[i].t, &jobs[i].sel, x->db);
 		if (!jobs[i].name) {
-			rc = EXIT_DATA;
+			rc = -1;
 			goto out;
 		}
 		sbuf_addf(&path, "%s/%s", op->out, jobs[i].name);
 		paths[i] = sbuf_detach(&path, NULL);
 		if (out_may_write(paths[i], OUT_FORM, op->force, x->ctx->db_path) < 0) {
-			rc = EXIT_DATA;
+			rc = -1;
 			goto out;
 		}
 	}
@@ -873,11 +882,11 @@ static int export_all(struct export_run *x, const struct opts *op)
 	 * begun before the gate reads the book. */
 	for (int i = 0; i < njobs && !x->writing; i++)
 		if (adds_lock(x, jobs[i].t, jobs[i].sel.body, jobs[i].sel.round) && begin_locking(x) < 0) {
-			rc = EXIT_DATA;
+			rc = -1;
 			goto out;
 		}
 	if (check_final(x) < 0) {
-		rc = EXIT_DATA;
+		rc = -1;
 		goto out;
 	}
 	/* The gate, once per body and list, before anything is written. */
@@ -896,19 +905,19 @@ static int export_all(struct export_run *x, const struct opts *op)
 		g = gate(x, jobs[i].sel.body, stage, &gates[nbodies]);
 		nbodies++;
 		if (g < 0) {
-			rc = EXIT_DATA;
+			rc = -1;
 			goto out;
 		}
 		if (g > 0)
-			rc = EXIT_RULES;
+			blocked = 1;
 	}
-	if (rc == EXIT_RULES) {
-		error("không xuất: sổ còn lỗi (xem ở trên); sửa các lỗi, hoặc dùng --draft để xuất bản nháp");
+	if (blocked) {
+		rc = rule_error("không xuất: sổ còn lỗi (xem ở trên); sửa các lỗi, hoặc dùng --draft để xuất bản nháp");
 		goto out;
 	}
 	if (mkdir(op->out, 0700) < 0 && stat(op->out, &st) < 0) {
 		error("không tạo được thư mục '%s': %s", op->out, sys_msg(errno));
-		rc = EXIT_DATA;
+		rc = -1;
 		goto out;
 	}
 	for (int i = 0; i < njobs; i++) {
@@ -948,14 +957,14 @@ static int export_all(struct export_run *x, const struct opts *op)
 			tmps[i] = NULL;
 		}
 		if (r < 0) {
-			rc = EXIT_DATA;
+			rc = -1;
 			goto out;
 		}
 	}
 	progress("xuất biểu mẫu", njobs, njobs);
 	sbuf_addf(&x->said, "%d tệp trong '%s'\n", written, op->out);
 	if (put_in_place(x, tmps, paths, njobs) < 0)
-		rc = EXIT_DATA;
+		rc = -1;
 out:
 	end_locking(x, 0);
 	for (int i = 0; i < njobs; i++) {
@@ -1001,24 +1010,24 @@ int cmd_export(struct ctx *ctx, int argc, char **argv)
 	if (argc < 0)
 		return rc;
 	if ((op.list && argc > 0) || (!op.list && argc != 1)) {
-		error(argc > 1 ? "lệnh export nhận một mẫu, không phải %d" : "cần tên mẫu, 'all' hoặc --list", argc);
+		usage_error(argc > 1 ? "lệnh export nhận một mẫu, không phải %d" : "cần tên mẫu, 'all' hoặc --list", argc);
 		fprintf(stderr, "cách dùng: %s\n", usage);
-		return EXIT_USAGE;
+		return -1;
 	}
 	x.ctx = ctx;
 	x.draft = op.draft;
 	if (template_load_dir(template_dir(op.templates), &x.tpl, &x.ntpl) < 0)
-		return EXIT_DATA;
+		return -1;
 	if (op.list) {
 		/* The templates alone: no book needed. */
 		struct stat sb;
 
-		rc = check_datasets(x.tpl, x.ntpl) < 0 ? EXIT_DATA : EXIT_OK;
-		if (rc != EXIT_OK)
+		rc = check_datasets(x.tpl, x.ntpl) < 0 ? -1 : 0;
+		if (rc != 0)
 			goto out;
 		/* With a book: the meetings each meeting's form is for. */
 		if (stat(ctx->db_path, &sb) == 0 && S_ISREG(sb.st_mode) && db_open(ctx->db_path, &ctx->db) < 0) {
-			rc = EXIT_DATA;
+			rc = -1;
 			goto out;
 		}
 		for (int i = 0; i < x.ntpl; i++) {
@@ -1029,12 +1038,12 @@ int cmd_export(struct ctx *ctx, int argc, char **argv)
 		goto out;
 	}
 	if (db_open(ctx->db_path, &ctx->db) < 0) {
-		rc = EXIT_DATA;
+		rc = -1;
 		goto out;
 	}
 	x.db = ctx->db;
 	if (check_templates(ctx->db, x.tpl, x.ntpl) < 0) {
-		rc = EXIT_DATA;
+		rc = -1;
 		goto out;
 	}
 	x.created = book_created(ctx->db);

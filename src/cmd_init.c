@@ -206,23 +206,23 @@ int cmd_init(struct ctx *ctx, int argc, char **argv)
 	size_t rules_len = 0;
 	sqlite3 *db = NULL;
 	long nseats = 0, ncons = 0;
-	int rc = EXIT_DATA;
+	int rc = -1;
 
 	memset(&cfg, 0, sizeof(cfg));
 	memset(&pack, 0, sizeof(pack));
 	argc = opt_parse(ctx, argc, argv, opts, usage, &rc);
 	if (argc < 0)
 		return rc;
-	rc = EXIT_DATA;
+	rc = -1;
 	if (argc > 0) {
-		error("lệnh init không nhận đối số '%s'", argv[0]);
+		usage_error("lệnh init không nhận đối số '%s'", argv[0]);
 		opt_usage(usage, opts, 1);
-		return EXIT_USAGE;
+		return -1;
 	}
 	if (!config_path) {
-		error("cần --config TỆP");
+		usage_error("cần --config TỆP");
 		opt_usage(usage, opts, 1);
-		return EXIT_USAGE;
+		return -1;
 	}
 	if (config_load(config_path, &cfg) < 0)
 		goto out;
@@ -240,6 +240,12 @@ int cmd_init(struct ctx *ctx, int argc, char **argv)
 	if (refs.nerr)
 		goto out;
 
+	/*
+	 * Not the dispatcher's transaction (issue 13 §4): there is no book to
+	 * open yet.  The new book is built in a temporary file, with its
+	 * first audit entry, and only a complete one is renamed to its name
+	 * (db_commit_new()), so a failed init leaves no book at all.
+	 */
 	if (db_create_tmp(ctx->db_path, &db, &tmp) < 0)
 		goto out;
 	ctx->db = db;
@@ -251,7 +257,7 @@ int cmd_init(struct ctx *ctx, int argc, char **argv)
 	ctx_change(ctx, "tạo sổ từ '%s' (bộ quy tắc '%s')", cfg.path, pack.id);
 	if (audit_record(ctx) < 0) {
 		db_abandon_new(db, tmp);
-		rc = EXIT_INTERNAL;
+		rc = -1;
 		goto out;
 	}
 	if (db_commit_new(db, tmp, ctx->db_path) < 0)
@@ -260,7 +266,7 @@ int cmd_init(struct ctx *ctx, int argc, char **argv)
 	printf("  %s, ngày bầu cử %02d/%02d/%04d\n", cfg.title, cfg.day.d, cfg.day.m, cfg.day.y);
 	printf("  %d cơ quan, %ld đơn vị bầu cử, %ld ghế; bộ quy tắc %s (%d quy tắc)\n", cfg.nbodies, ncons, nseats,
 	       pack.id, pack.nrules);
-	rc = EXIT_OK;
+	rc = 0;
 out:
 	ctx->db = NULL;
 	free(tmp);

@@ -55,24 +55,24 @@ int cmd_milestone_set(struct ctx *ctx, int argc, char **argv)
 	if (argc < 0)
 		return rc;
 	if (argc || !event || !date_s) {
-		error("cần --event và --date (và --body khi sổ có nhiều cơ quan)");
+		usage_error("cần --event và --date (và --body khi sổ có nhiều cơ quan)");
 		opt_usage(usage, opts, 1);
-		return EXIT_USAGE;
+		return -1;
 	}
 	if (!event_label(event)) {
-		error("--event '%s' không hợp lệ (round3_sent, distribution hoặc official_list)", event);
-		return EXIT_USAGE;
+		usage_error("--event '%s' không hợp lệ (round3_sent, distribution hoặc official_list)", event);
+		return -1;
 	}
 	if (date_parse(date_s, DATE_FULL, &d, err, sizeof(err)) < 0) {
 		error("--date: %s: '%s'", err, date_s);
-		return EXIT_DATA;
+		return -1;
 	}
 	if (body_resolve(ctx->db, body, &body_id, kind) < 0) {
 		if (body)
-			error("không có cơ quan '%s' trong sổ", body);
+			usage_error("không có cơ quan '%s' trong sổ", body);
 		else
 			body_missing(ctx->db);
-		return EXIT_USAGE;
+		return -1;
 	}
 	if (!body)
 		body = body_only_code(ctx->db);
@@ -82,7 +82,7 @@ int cmd_milestone_set(struct ctx *ctx, int argc, char **argv)
 				 "ON CONFLICT (body_id, event) DO UPDATE SET on_date = excluded.on_date, note = excluded.note, "
 				 "ref = excluded.ref");
 	if (!st)
-		return EXIT_INTERNAL;
+		return -1;
 	db_bind_int(st, 1, body_id);
 	db_bind_text(st, 2, event);
 	db_bind_text(st, 3, iso);
@@ -93,17 +93,17 @@ int cmd_milestone_set(struct ctx *ctx, int argc, char **argv)
 					 "AND event = ?", body_id_s, event, (const char *)NULL);
 		if (row && ctx_row_before(ctx, "body_event", row) < 0) {
 			sqlite3_finalize(st);
-			return EXIT_INTERNAL;
+			return -1;
 		}
 	}
-	rc = db_step_done(ctx->db, st, "ghi mốc") == 0 ? EXIT_OK : EXIT_DATA;
+	rc = db_step_done(ctx->db, st, "ghi mốc") == 0 ? 0 : -1;
 	sqlite3_finalize(st);
-	if (rc == EXIT_OK && ctx_row_after(ctx, "body_event",
+	if (rc == 0 && ctx_row_after(ctx, "body_event",
 					   db_query_int(ctx->db, 0, "SELECT rowid FROM body_event WHERE "
 							"body_id = CAST(? AS INTEGER) AND event = ?", body_id_s, event,
 							(const char *)NULL)) < 0)
-		return EXIT_INTERNAL;
-	if (rc == EXIT_OK) {
+		return -1;
+	if (rc == 0) {
 		char vn[16];
 
 		date_vn(d, vn, sizeof(vn));
@@ -130,7 +130,7 @@ int cmd_milestone_list(struct ctx *ctx, int argc, char **argv)
 	st = db_prepare(ctx->db, "SELECT b.code, e.event, e.on_date, coalesce(e.note, ''), coalesce(e.ref, '') FROM body_event e "
 				 "JOIN body b ON b.id = e.body_id WHERE ? IS NULL OR b.code = ? ORDER BY b.id, e.on_date");
 	if (!st)
-		return EXIT_INTERNAL;
+		return -1;
 	db_bind_text(st, 1, body);
 	db_bind_text(st, 2, body);
 	while (sqlite3_step(st) == SQLITE_ROW) {
@@ -145,5 +145,5 @@ int cmd_milestone_list(struct ctx *ctx, int argc, char **argv)
 	sqlite3_finalize(st);
 	if (!n)
 		puts("(chưa ghi mốc nào)");
-	return EXIT_OK;
+	return 0;
 }

@@ -111,40 +111,40 @@ int cmd_rollup_read(struct ctx *ctx, int argc, char **argv)
 	if (argc < 0)
 		return rc;
 	if (!argc) {
-		error("cần ít nhất một sổ hoặc một thư mục sổ");
+		usage_error("cần ít nhất một sổ hoặc một thư mục sổ");
 		opt_usage(usage, opts, 1);
-		return EXIT_USAGE;
+		return -1;
 	}
 	if (expand(argc, argv, &paths, &npaths) < 0) {
 		for (int i = 0; i < npaths; i++)
 			free(paths[i]);
 		free(paths);
-		return EXIT_DATA;
+		return -1;
 	}
 	if (rollup_reader_load(ctx->db, &rd) < 0) {
 		rollup_reader_release(&rd);
 		for (int i = 0; i < npaths; i++)
 			free(paths[i]);
 		free(paths);
-		return EXIT_DATA;
+		return -1;
 	}
-	rc = EXIT_OK;
+	rc = 0;
 	progress("đọc sổ", 0, npaths);
-	for (int i = 0; i < npaths && rc == EXIT_OK; i++) {
+	for (int i = 0; i < npaths && rc == 0; i++) {
 		struct rollup_result res;
 
 		if (db_exec(ctx->db, "SAVEPOINT rollup_book") < 0) {
-			rc = EXIT_DATA;
+			rc = -1;
 			break;
 		}
 		if (rollup_read_book(&rd, paths[i], &res) < 0) {
 			rollup_result_release(&res);
-			rc = EXIT_DATA;
+			rc = -1;
 			break;
 		}
 		if (res.outcome == ROLLUP_REFUSED) {
 			if (db_exec(ctx->db, "ROLLBACK TO rollup_book") < 0)
-				rc = EXIT_DATA;
+				rc = -1;
 			nrefused++;
 			ctx_change(ctx, "không nhận sổ '%s'%s%s%s: %s", paths[i], res.committee ? " (" : "",
 				   res.committee ? res.committee : "", res.committee ? ")" : "", res.summary);
@@ -161,16 +161,17 @@ int cmd_rollup_read(struct ctx *ctx, int argc, char **argv)
 			       res.summary);
 		}
 		if (db_exec(ctx->db, "RELEASE rollup_book") < 0)
-			rc = EXIT_DATA;
+			rc = -1;
 		rollup_result_release(&res);
 		progress("đọc sổ", i + 1, npaths);
 	}
-	if (rc == EXIT_OK) {
+	if (rc == 0) {
 		progress_clear();
 		printf("%d sổ: %d đã đọc, %d không đổi, %d không nhận\n", npaths, nread, nsame, nrefused);
 		ctx_change(ctx, "tổng hợp %d sổ: %d đã đọc, %d không đổi, %d không nhận", npaths, nread, nsame, nrefused);
-		if (nrefused)
-			ctx->rc_after_commit = EXIT_DATA;
+		/* the books read are kept; a refused one was reported as bad
+		 * data, so the run still exits 3 (cmd.h) */
+		ctx->keep_on_error = 1;
 	}
 	rollup_reader_release(&rd);
 	for (int i = 0; i < npaths; i++)
@@ -208,14 +209,14 @@ int cmd_rollup_sources(struct ctx *ctx, int argc, char **argv)
 	if (argc < 0)
 		return rc;
 	if (argc) {
-		error("không nhận đối số '%s'", argv[0]);
-		return EXIT_USAGE;
+		usage_error("không nhận đối số '%s'", argv[0]);
+		return -1;
 	}
 	if (out_format_parse(format, &f) < 0)
-		return EXIT_USAGE;
+		return diag_relabel(ERR_USAGE);
 	if (rollup_reader_load(ctx->db, &rd) < 0) {
 		rollup_reader_release(&rd);
-		return EXIT_DATA;
+		return -1;
 	}
 	st = db_prepare(ctx->db, "WITH RECURSIVE t(id, path) AS ("
 				 "SELECT id, name FROM rollup_source WHERE via_id IS NULL "
@@ -225,7 +226,7 @@ int cmd_rollup_sources(struct ctx *ctx, int argc, char **argv)
 				 "ORDER BY t.path");
 	if (!st) {
 		rollup_reader_release(&rd);
-		return EXIT_INTERNAL;
+		return -1;
 	}
 	table_init(&t, cols, (int)(sizeof(cols) / sizeof(cols[0])));
 	while (sqlite3_step(st) == SQLITE_ROW) {
@@ -250,7 +251,7 @@ int cmd_rollup_sources(struct ctx *ctx, int argc, char **argv)
 		table_print(&t, f, stdout);
 	table_release(&t);
 	rollup_reader_release(&rd);
-	return EXIT_OK;
+	return 0;
 }
 
 /* A temporary file for a workbook going to standard output; NULL reported. */
@@ -311,20 +312,20 @@ int cmd_rollup_report(struct ctx *ctx, int argc, char **argv)
 	if (argc < 0)
 		return rc;
 	if (argc) {
-		error("không nhận đối số '%s'", argv[0]);
-		return EXIT_USAGE;
+		usage_error("không nhận đối số '%s'", argv[0]);
+		return -1;
 	}
 	if (out_format_parse(format, &f) < 0 || report_dates(today_s, older_s, &today, &older, &has_older) < 0)
-		return EXIT_USAGE;
+		return diag_relabel(ERR_USAGE);
 	if (rollup_reader_load(ctx->db, &rd) < 0) {
 		rollup_reader_release(&rd);
-		return EXIT_DATA;
+		return -1;
 	}
-	rc = EXIT_OK;
+	rc = 0;
 	if (rstats_load(&rd, &today, has_older ? &older : NULL, &s) < 0)
-		rc = EXIT_DATA;
+		rc = -1;
 	else if (rstats_print(&s, f, section, stdout) < 0)
-		rc = EXIT_USAGE;
+		rc = diag_relabel(ERR_USAGE);	/* an unknown --section */
 	rstats_release(&s);
 	rollup_reader_release(&rd);
 	return rc;
@@ -353,37 +354,37 @@ int cmd_rollup_export(struct ctx *ctx, int argc, char **argv)
 		return rc;
 	if (argc || !out) {
 		if (argc)
-			error("không nhận đối số '%s'", argv[0]);
+			usage_error("không nhận đối số '%s'", argv[0]);
 		else
-			error("cần -o TỆP.xlsx");
+			usage_error("cần -o TỆP.xlsx");
 		opt_usage(usage, opts, 1);
-		return EXIT_USAGE;
+		return -1;
 	}
 	if (report_dates(today_s, older_s, &today, &older, &has_older) < 0)
-		return EXIT_USAGE;
+		return diag_relabel(ERR_USAGE);
 	to_stdout = !strcmp(out, "-");
 	if (to_stdout && isatty(1)) {
-		error("không ghi tệp .xlsx ra màn hình: hãy chuyển đầu ra chuẩn vào một tệp hoặc dùng -o TỆP.xlsx");
-		return EXIT_USAGE;
+		usage_error("không ghi tệp .xlsx ra màn hình: hãy chuyển đầu ra chuẩn vào một tệp hoặc dùng -o TỆP.xlsx");
+		return -1;
 	}
 	if (!to_stdout && out_may_write(out, OUT_FORM, force, ctx->db_path) < 0)
-		return EXIT_DATA;
+		return -1;
 	if (rollup_reader_load(ctx->db, &rd) < 0) {
 		rollup_reader_release(&rd);
-		return EXIT_DATA;
+		return -1;
 	}
-	rc = EXIT_DATA;
+	rc = -1;
 	if (rstats_load(&rd, &today, has_older ? &older : NULL, &s) == 0 &&
 	    (tmp = to_stdout ? stdout_temp() : out_temp_beside(out)) &&
 	    rollup_xlsx_write(&s, tmp, to_stdout ? "-" : out) == 0) {
 		if (to_stdout) {
-			rc = out_copy_to_stdout(tmp) < 0 ? EXIT_DATA : EXIT_OK;
+			rc = out_copy_to_stdout(tmp) < 0 ? -1 : 0;
 			out_temp_discard(tmp);
 		} else {
-			rc = out_put_in_place(tmp, out) < 0 ? EXIT_DATA : EXIT_OK;
+			rc = out_put_in_place(tmp, out) < 0 ? -1 : 0;
 		}
 		tmp = NULL;
-		if (rc == EXIT_OK && !to_stdout)
+		if (rc == 0 && !to_stdout)
 			printf("đã ghi '%s' (biểu thống kê tổng hợp: %d sổ cấp dưới, %d loại cơ quan)\n", out, s.nsources,
 			       s.ntotals);
 	}

@@ -351,14 +351,13 @@ static int show_rule(struct sbuf *sb, sqlite3 *db, const struct rule_pack *p, co
 	char *id = text_upper(want);
 	const struct rule *r = id ? rules_find(p, id) : NULL;
 	struct find_nc nc = { id, NULL };
-	int rc = EXIT_OK;
+	int rc = 0;
 
 	if (!r) {
 		if (id)
 			each_not_checked(p, find_nc, &nc);
 		if (!nc.why) {
-			error("không có quy tắc '%s' trong bộ quy tắc '%s'; xem 'hiepthuong rules'", want, p->id);
-			rc = EXIT_USAGE;
+			rc = usage_error("không có quy tắc '%s' trong bộ quy tắc '%s'; xem 'hiepthuong rules'", want, p->id);
 		} else if (json) {
 			sbuf_addstr(sb, "{\"id\": ");
 			sbuf_add_json(sb, id);
@@ -399,24 +398,24 @@ int cmd_rules(struct ctx *ctx, int argc, char **argv)
 	if (argc < 0)
 		return rc;
 	if (strcmp(format, "text") && strcmp(format, "json")) {
-		error("--format: '%s' không hợp lệ (chọn text hoặc json)", format);
-		return EXIT_USAGE;
+		usage_error("--format: '%s' không hợp lệ (chọn text hoặc json)", format);
+		return -1;
 	}
 	json = !strcmp(format, "json");
 	if (argc > 0 && strcmp(argv[0], "show")) {
-		error("lệnh rules không nhận đối số '%s' (dùng 'rules show MÃ')", argv[0]);
-		return EXIT_USAGE;
+		usage_error("lệnh rules không nhận đối số '%s' (dùng 'rules show MÃ')", argv[0]);
+		return -1;
 	}
 	if (argc > 0 && argc != 2) {
-		error("'rules show' cần đúng một mã quy tắc");
+		usage_error("'rules show' cần đúng một mã quy tắc");
 		opt_usage(usage, opts, 1);
-		return EXIT_USAGE;
+		return -1;
 	}
 	if (validate_load_pack(ctx->db, &pack) < 0) {
 		rules_release(&pack);
-		return EXIT_DATA;
+		return -1;
 	}
-	rc = EXIT_OK;
+	rc = 0;
 	if (argc == 2)
 		rc = show_rule(&out, ctx->db, &pack, argv[1], json);
 	else

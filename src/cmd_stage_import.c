@@ -50,9 +50,9 @@ static const char *const h_dob[] = { "Ngày, tháng, năm sinh", "Ngày sinh", "
 /*
  * The start both imports share: options, the book's bodies and pack, the
  * file's header, and --correct when `correct` is not NULL.  Returns 0 with
- * everything ready, or -1 with the exit
- * code to return in *code (EXIT_OK after --help); import_stop() cleans up
- * in both cases.
+ * everything ready, or -1 with what the command returns in *code (0 after
+ * --help, else -1: the error is printed); import_stop() cleans up in both
+ * cases.
  */
 static int import_start(struct ctx *ctx, int argc, char **argv, const char *usage, const struct import_col *cols,
 			int ncols, struct book_info *bi, const struct body_ref **def, struct rule_pack *pack,
@@ -79,13 +79,12 @@ static int import_start(struct ctx *ctx, int argc, char **argv, const char *usag
 	*code = rc;
 	if (argc < 0)
 		return -1;
-	*code = EXIT_USAGE;
+	*code = -1;
 	if (argc != 1) {
-		error("cần đúng một tệp (CSV hoặc Excel .xlsx; '-' là đầu vào chuẩn)");
+		usage_error("cần đúng một tệp (CSV hoặc Excel .xlsx; '-' là đầu vào chuẩn)");
 		opt_usage(usage, opts, 1);
 		return -1;
 	}
-	*code = EXIT_DATA;
 	if (book_info_load(ctx->db, bi) < 0)
 		return -1;
 	if ((body || bi->nbodies == 1) && !(*def = book_body_pick(bi, body)))
@@ -362,10 +361,9 @@ static void group_add_result(struct group *g, struct import *im)
 
 /* Check and store a gathered conference; counts it on success. */
 static void group_flush(struct ctx *ctx, const struct rule_pack *pack, struct import *im, struct group *g,
-			int *nconf, int *nres, int *nrefused)
+			int *nconf, int *nres)
 {
 	long long id;
-	int rc;
 
 	if (!g->row)
 		return;
@@ -382,9 +380,8 @@ static void group_flush(struct ctx *ctx, const struct rule_pack *pack, struct im
 		group_release(g);
 		return;
 	}
-	if ((rc = voters_record(ctx->db, pack, &g->a, g->res, g->nres, g->rev, g->nrev, im->path, g->row, &id)) < 0) {
+	if (voters_record(ctx->db, pack, &g->a, g->res, g->nres, g->rev, g->nrev, im->path, g->row, &id) < 0) {
 		im->nerrors++;
-		*nrefused += rc == CONF_REFUSED;
 	} else {
 		(*nconf)++;
 		*nres += g->nres;
@@ -404,15 +401,15 @@ int cmd_voters_import(struct ctx *ctx, int argc, char **argv)
 	struct group g;
 	const struct body_ref *def;
 	struct rule_pack pack;
-	int rc, r, nconf = 0, nres = 0, nrefused = 0;
+	int rc, r, nconf = 0, nres = 0;
 
 	memset(&g, 0, sizeof(g));
 	if (import_start(ctx, argc, argv, usage, voters_cols, VC_N, &bi, &def, &pack, &im, NULL, &rc) < 0)
 		goto out;
-	rc = EXIT_DATA;
+	rc = -1;
 	while ((r = import_next(&im)) == 1) {
 		if (g.row && !same_conference(&g, &im))
-			group_flush(ctx, &pack, &im, &g, &nconf, &nres, &nrefused);
+			group_flush(ctx, &pack, &im, &g, &nconf, &nres);
 		if (!g.row) {
 			const char *b = import_val(&im, VC_BODY);
 			const struct body_ref *br = b && *b ? book_body_find(&bi, b) : def;
@@ -427,18 +424,17 @@ int cmd_voters_import(struct ctx *ctx, int argc, char **argv)
 		group_add_result(&g, &im);
 	}
 	if (r == 0)
-		group_flush(ctx, &pack, &im, &g, &nconf, &nres, &nrefused);
+		group_flush(ctx, &pack, &im, &g, &nconf, &nres);
 	if (r < 0 || im.nerrors) {
 		fprintf(stderr, "%s: %d lỗi; không nhập gì, sổ không thay đổi\n", im.path, im.nerrors ? im.nerrors : 1);
-		/* every error a rule's refusal of a conference: exit 1 */
-		if (r == 0 && im.nerrors == nrefused)
-			rc = EXIT_RULES;
+		/* every error a rule's refusal of a conference: exit 1, as
+		 * the refusals were printed as rule errors (diag.h) */
 		goto out;
 	}
 	printf("%s: ghi %d hội nghị cử tri, %d kết quả tín nhiệm\n", im.path, nconf, nres);
 	ctx_change(ctx, "nhập '%s' (SHA-256 %s): %d hội nghị cử tri, %d kết quả", im.path, import_sha256(&im), nconf,
 		   nres);
-	rc = EXIT_OK;
+	rc = 0;
 out:
 	group_release(&g);
 	import_stop(&bi, &pack, &im);
@@ -581,7 +577,7 @@ int cmd_decide_import(struct ctx *ctx, int argc, char **argv)
 	static const char usage[] = "hiepthuong decide import TỆP [--body CƠ-QUAN] [--sheet TRANG] [--correct LÝ_DO]";
 	const char *correct_s = NULL;
 	char *correct = NULL;
-	int ncorrected = 0, nrefused = 0;
+	int ncorrected = 0;
 	struct book_info bi;
 	struct import im;
 	const struct body_ref *def;
@@ -590,29 +586,24 @@ int cmd_decide_import(struct ctx *ctx, int argc, char **argv)
 
 	if (import_start(ctx, argc, argv, usage, decide_cols, DC_N, &bi, &def, &pack, &im, &correct_s, &rc) < 0)
 		goto out;
-	rc = EXIT_USAGE;
-	if (correct_s && !(correct = lock_reason_arg(correct_s)))
+	rc = -1;
+	if (correct_s && !(correct = lock_reason_arg(correct_s))) {
+		diag_relabel(ERR_USAGE);
 		goto out;
-	rc = EXIT_DATA;
+	}
+	rc = -1;
 	while ((r = import_next(&im)) == 1) {
 		long long decided = 0;
 
-		int d;
-
-		if (im.row_errors)
-			continue;
-		if ((d = decide_row(ctx->db, &pack, &bi, def, &im, correct, &ncorrected, &decided)) == 0) {
+		/* a refused row (DECIDE_REFUSED, ASSIGN_REFUSED) was printed as a
+		 * rule error: when every error is one, the import exits 1 */
+		if (!im.row_errors && decide_row(ctx->db, &pack, &bi, def, &im, correct, &ncorrected, &decided) == 0) {
 			ctx_subject(ctx, "candidacy", decided);
 			n++;
 		}
-		/* DECIDE_REFUSED, ASSIGN_REFUSED: a rule's refusal */
-		nrefused += d == DECIDE_REFUSED || d == ASSIGN_REFUSED;
 	}
 	if (r < 0 || im.nerrors) {
 		fprintf(stderr, "%s: %d lỗi; không nhập gì, sổ không thay đổi\n", im.path, im.nerrors ? im.nerrors : 1);
-		/* every error a rule's refusal of a decision: exit 1 */
-		if (r == 0 && im.nerrors == nrefused)
-			rc = EXIT_RULES;
 		goto out;
 	}
 	printf("%s: ghi %d quyết định\n", im.path, n);
@@ -621,7 +612,7 @@ int cmd_decide_import(struct ctx *ctx, int argc, char **argv)
 		ctx_change(ctx, "đính chính %d quyết định trong danh sách đã khóa; lý do: %s", ncorrected, correct);
 	else if (correct)
 		note("không dòng nào chạm danh sách đã khóa; lý do đính chính không được ghi");
-	rc = EXIT_OK;
+	rc = 0;
 out:
 	free(correct);
 	import_stop(&bi, &pack, &im);

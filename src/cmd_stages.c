@@ -96,12 +96,12 @@ int cmd_stages(struct ctx *ctx, int argc, char **argv)
 	if (argc < 0)
 		return rc;
 	if (argc) {
-		error("không nhận đối số '%s'", argv[0]);
-		return EXIT_USAGE;
+		usage_error("không nhận đối số '%s'", argv[0]);
+		return -1;
 	}
 	st = db_prepare(ctx->db, "SELECT id, code, name FROM body WHERE ? IS NULL OR code = ? ORDER BY id");
 	if (!st)
-		return EXIT_INTERNAL;
+		return -1;
 	db_bind_text(st, 1, body);
 	db_bind_text(st, 2, body);
 	while (sqlite3_step(st) == SQLITE_ROW) {
@@ -111,7 +111,7 @@ int cmd_stages(struct ctx *ctx, int argc, char **argv)
 	sqlite3_finalize(st);
 	if (!n) {
 		error("không có cơ quan '%s' trong sổ", body ? body : "");
-		return EXIT_DATA;
+		return -1;
 	}
-	return EXIT_OK;
+	return 0;
 }

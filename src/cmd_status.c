@@ -168,35 +168,35 @@ int cmd_status(struct ctx *ctx, int argc, char **argv)
 	if (argc < 0)
 		return rc;
 	if (argc > 0) {
-		error("lệnh status không nhận đối số '%s'", argv[0]);
-		return EXIT_USAGE;
+		usage_error("lệnh status không nhận đối số '%s'", argv[0]);
+		return -1;
 	}
 	if (today_s) {
 		if (date_parse(today_s, DATE_FULL, &today, err, sizeof(err)) < 0) {
-			error("--today: %s: '%s'", err, today_s);
-			return EXIT_USAGE;
+			usage_error("--today: %s: '%s'", err, today_s);
+			return -1;
 		}
 	} else if (date_today(&today) < 0) {
-		error("biến HIEPTHUONG_TODAY không phải ngày hợp lệ (yyyy-mm-dd)");
-		return EXIT_USAGE;
+		usage_error("biến HIEPTHUONG_TODAY không phải ngày hợp lệ (yyyy-mm-dd)");
+		return -1;
 	}
 	if (body && !db_query_int(ctx->db, 0, "SELECT count(*) FROM body WHERE code = ?", body, (const char *)NULL)) {
-		error("không có cơ quan '%s' trong sổ", body);
-		return EXIT_USAGE;
+		usage_error("không có cơ quan '%s' trong sổ", body);
+		return -1;
 	}
 
 	st = db_prepare(ctx->db, "SELECT title, election_day, committee_name, pack_id FROM election");
 	if (!st)
-		return EXIT_INTERNAL;
+		return -1;
 	if (sqlite3_step(st) != SQLITE_ROW) {
 		sqlite3_finalize(st);
 		error("sổ '%s' thiếu thông tin cuộc bầu cử", ctx->db_path);
-		return EXIT_DATA;
+		return -1;
 	}
 	if (date_parse(db_col_text(st, 1), DATE_FULL, &eday, err, sizeof(err)) < 0) {
 		sqlite3_finalize(st);
 		error("sổ '%s' có ngày bầu cử hỏng", ctx->db_path);
-		return EXIT_DATA;
+		return -1;
 	}
 	date_vn(eday, eday_s, sizeof(eday_s));
 	date_vn(today, today_vn, sizeof(today_vn));
@@ -217,13 +217,13 @@ int cmd_status(struct ctx *ctx, int argc, char **argv)
 	}
 
 	if (validate_load_pack(ctx->db, &pack) < 0)
-		return EXIT_DATA;
+		return -1;
 	st = db_prepare(ctx->db, "SELECT b.id, b.code, b.kind, b.name, b.seats, count(c.id), coalesce(sum(c.seats), 0) "
 				 "FROM body b LEFT JOIN constituency c ON c.body_id = b.id "
 				 "WHERE ? IS NULL OR b.code = ? GROUP BY b.id ORDER BY b.id");
 	if (!st) {
 		rules_release(&pack);
-		return EXIT_INTERNAL;
+		return -1;
 	}
 	db_bind_text(st, 1, body);
 	db_bind_text(st, 2, body);
@@ -241,7 +241,7 @@ int cmd_status(struct ctx *ctx, int argc, char **argv)
 		if (validate_count(ctx->db, id, &vc) < 0) {
 			sqlite3_finalize(st);
 			rules_release(&pack);
-			return EXIT_DATA;
+			return -1;
 		}
 		printf("  Kiểm tra quy tắc: %d lỗi, %d cảnh báo, %d thông tin%s\n", vc.errors, vc.warnings, vc.infos,
 		       vc.errors || vc.warnings ? " (chi tiết: hiepthuong validate)" : "");
@@ -250,5 +250,5 @@ int cmd_status(struct ctx *ctx, int argc, char **argv)
 	rules_release(&pack);
 	if (!nbodies)
 		puts("\n(sổ chưa có cơ quan nào)");
-	return EXIT_OK;
+	return 0;
 }

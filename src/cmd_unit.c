@@ -92,15 +92,15 @@ int cmd_unit_add(struct ctx *ctx, int argc, char **argv)
 	if (argc < 0)
 		return rc;
 	if (argc != 1 || !name_arg || !kind_s) {
-		error(argc != 1 ? "cần đúng một mã đơn vị" : "cần --name và --kind");
+		usage_error(argc != 1 ? "cần đúng một mã đơn vị" : "cần --name và --kind");
 		opt_usage(usage, opts, 1);
-		return EXIT_USAGE;
+		return -1;
 	}
 	if (book_info_load(ctx->db, &bi) < 0) {
 		book_info_release(&bi);
-		return EXIT_DATA;
+		return -1;
 	}
-	rc = EXIT_DATA;
+	rc = -1;
 	if (!(b = book_body_pick(&bi, body_s)) || !(k = kind_arg(kind_s)))
 		goto out;
 	if (!(code = import_clean_arg("MÃ", argv[0])) || !(name = import_clean_arg("--name", name_arg)))
@@ -132,7 +132,7 @@ int cmd_unit_add(struct ctx *ctx, int argc, char **argv)
 		units_cache_add(ctx->db, b->id, sqlite3_last_insert_rowid(ctx->db), code, name);
 		ctx_change(ctx, "thêm đơn vị '%s' (%s, %s) cho '%s'", code, name, k->key, b->code);
 		printf("đã thêm đơn vị '%s': %s — %s, giới thiệu người ứng cử %s\n", code, name, k->label, b->name);
-		rc = EXIT_OK;
+		rc = 0;
 	}
 	sqlite3_finalize(st);
 out:
@@ -165,15 +165,15 @@ int cmd_unit_edit(struct ctx *ctx, int argc, char **argv)
 	if (argc < 0)
 		return rc;
 	if (argc != 1 || (!name_arg && !kind_s && !code_arg)) {
-		error(argc != 1 ? "cần đúng một mã đơn vị" : "không có gì để sửa: cần --name, --kind hoặc --code");
+		usage_error(argc != 1 ? "cần đúng một mã đơn vị" : "không có gì để sửa: cần --name, --kind hoặc --code");
 		opt_usage(usage, opts, 1);
-		return EXIT_USAGE;
+		return -1;
 	}
 	if (book_info_load(ctx->db, &bi) < 0) {
 		book_info_release(&bi);
-		return EXIT_DATA;
+		return -1;
 	}
-	rc = EXIT_DATA;
+	rc = -1;
 	if (!(b = book_body_pick(&bi, body_s)) || (kind_s && !(k = kind_arg(kind_s))))
 		goto out;
 	found = unit_find(ctx->db, b->id, argv[0], &u);
@@ -234,7 +234,7 @@ int cmd_unit_edit(struct ctx *ctx, int argc, char **argv)
 		   code ? code : "", name ? " tên → " : "", name ? name : "", k ? " loại → " : "", k ? k->key : "");
 	printf("đã sửa đơn vị '%s': %s — %s\n", code ? code : u.code, name ? name : u.name,
 	       unit_kind_label(k ? k->key : u.kind));
-	rc = EXIT_OK;
+	rc = 0;
 out:
 	unit_row_release(&u);
 	free(name);
@@ -273,18 +273,18 @@ int cmd_unit_list(struct ctx *ctx, int argc, char **argv)
 	if (argc < 0)
 		return rc;
 	if (argc > 0) {
-		error("lệnh unit list không nhận đối số '%s'", argv[0]);
-		return EXIT_USAGE;
+		usage_error("lệnh unit list không nhận đối số '%s'", argv[0]);
+		return -1;
 	}
 	if (out_format_parse(format_s, &fmt) < 0 || (kind_s && !(k = kind_arg(kind_s))))
-		return EXIT_USAGE;
+		return diag_relabel(ERR_USAGE);
 	if (book_info_load(ctx->db, &bi) < 0) {
 		book_info_release(&bi);
-		return EXIT_DATA;
+		return -1;
 	}
 	if (body_s && !(b = book_body_pick(&bi, body_s))) {
 		book_info_release(&bi);
-		return EXIT_USAGE;
+		return diag_relabel(ERR_USAGE);
 	}
 	st = db_prepare(ctx->db, "SELECT b.code, u.code, u.name, u.kind, "
 				 "(SELECT count(*) FROM candidacy c WHERE c.unit_id = u.id AND c.status = 'active') "
@@ -292,7 +292,7 @@ int cmd_unit_list(struct ctx *ctx, int argc, char **argv)
 				 "WHERE (?1 = 0 OR u.body_id = ?1) AND (?2 IS NULL OR u.kind = ?2) ORDER BY b.id, u.id");
 	if (!st) {
 		book_info_release(&bi);
-		return EXIT_INTERNAL;
+		return -1;
 	}
 	db_bind_int(st, 1, b ? b->id : 0);
 	db_bind_text(st, 2, k ? k->key : NULL);
@@ -312,5 +312,5 @@ int cmd_unit_list(struct ctx *ctx, int argc, char **argv)
 		table_print(&t, fmt, stdout);
 	table_release(&t);
 	book_info_release(&bi);
-	return EXIT_OK;
+	return 0;
 }

@@ -94,12 +94,12 @@ static int finish(struct ctx *ctx, struct import *im, const char *what, int adde
 {
 	if (im->nerrors) {
 		fprintf(stderr, "%s: %d lỗi; không nhập gì, sổ không thay đổi\n", im->path, im->nerrors);
-		return EXIT_DATA;
+		return -1;
 	}
 	printf("%s: thêm %d %s, khớp %d đã có trong sổ, từ chối 0 dòng\n", im->path, added, what, matched);
 	ctx_change(ctx, "nhập '%s' (SHA-256 %s): thêm %d %s, khớp %d", im->path, import_sha256(im), added, what,
 		   matched);
-	return EXIT_OK;
+	return 0;
 }
 
 enum { UC_BODY, UC_CODE, UC_NAME, UC_KIND, UC_NOMINEES, UC_N };
@@ -204,20 +204,20 @@ int cmd_unit_import(struct ctx *ctx, int argc, char **argv)
 	if (argc < 0)
 		return rc;
 	if (argc != 1) {
-		error("cần đúng một tệp (CSV hoặc Excel .xlsx; '-' là đầu vào chuẩn)");
+		usage_error("cần đúng một tệp (CSV hoặc Excel .xlsx; '-' là đầu vào chuẩn)");
 		opt_usage(usage, opts, 1);
-		return EXIT_USAGE;
+		return -1;
 	}
 	if (book_info_load(ctx->db, &bi) < 0 || ((body_s || bi.nbodies == 1) && !(def = book_body_pick(&bi, body_s)))) {
 		book_info_release(&bi);
-		return EXIT_DATA;
+		return -1;
 	}
-	rc = EXIT_DATA;
+	rc = -1;
 	if (import_open_opts(&im, argv[0], unit_import_cols, UC_N, &io) == 0) {
 		while ((r = import_next(&im)) > 0)
 			if (!im.row_errors && unit_row(ctx, &im, &bi, def, &seen, &added, &matched) < 0)
 				break;
-		rc = r <= 0 ? finish(ctx, &im, "đơn vị", added, matched) : EXIT_DATA;
+		rc = r <= 0 ? finish(ctx, &im, "đơn vị", added, matched) : -1;
 	} else if (im.nerrors) {
 		fprintf(stderr, "%s: không nhập gì, sổ không thay đổi\n", im.path);
 	}
@@ -371,20 +371,20 @@ int cmd_alloc_import(struct ctx *ctx, int argc, char **argv)
 	if (argc < 0)
 		return rc;
 	if (argc != 1 || version < 1 || version > 3) {
-		error(argc != 1 ? "cần đúng một tệp (CSV hoặc Excel .xlsx; '-' là đầu vào chuẩn)" : "--version phải là 1, 2 hoặc 3");
+		usage_error(argc != 1 ? "cần đúng một tệp (CSV hoặc Excel .xlsx; '-' là đầu vào chuẩn)" : "--version phải là 1, 2 hoặc 3");
 		opt_usage(usage, opts, 1);
-		return EXIT_USAGE;
+		return -1;
 	}
 	if (book_info_load(ctx->db, &bi) < 0 || ((body_s || bi.nbodies == 1) && !(def = book_body_pick(&bi, body_s)))) {
 		book_info_release(&bi);
-		return EXIT_DATA;
+		return -1;
 	}
-	rc = EXIT_DATA;
+	rc = -1;
 	if (import_open_opts(&im, argv[0], alloc_import_cols, AC_N, &io) == 0) {
 		while ((r = import_next(&im)) > 0)
 			if (!im.row_errors && alloc_row(ctx, &im, &bi, def, (int)version, &seen, &added, &matched) < 0)
 				break;
-		rc = r <= 0 ? finish(ctx, &im, "phân bổ", added, matched) : EXIT_DATA;
+		rc = r <= 0 ? finish(ctx, &im, "phân bổ", added, matched) : -1;
 	} else if (im.nerrors) {
 		fprintf(stderr, "%s: không nhập gì, sổ không thay đổi\n", im.path);
 	}

@@ -54,37 +54,37 @@ int cmd_validate(struct ctx *ctx, int argc, char **argv)
 	if (argc < 0)
 		return rc;
 	if (argc > 0) {
-		error("lệnh validate không nhận đối số '%s'", argv[0]);
-		return EXIT_USAGE;
+		usage_error("lệnh validate không nhận đối số '%s'", argv[0]);
+		return -1;
 	}
 	if (strcmp(format, "text") && strcmp(format, "json")) {
-		error("--format: '%s' không hợp lệ (chọn text hoặc json)", format);
-		return EXIT_USAGE;
+		usage_error("--format: '%s' không hợp lệ (chọn text hoặc json)", format);
+		return -1;
 	}
 	if (stage && stage_rank(stage) < 0) {
-		error("--stage: không có bước '%s' (chọn proposed, nominated, preliminary, qualified, official)", stage);
-		return EXIT_USAGE;
+		usage_error("--stage: không có bước '%s' (chọn proposed, nominated, preliminary, qualified, official)", stage);
+		return -1;
 	}
 	if (today_s) {
 		if (date_parse(today_s, DATE_FULL, &today, err, sizeof(err)) < 0) {
-			error("--today: %s: '%s'", err, today_s);
-			return EXIT_USAGE;
+			usage_error("--today: %s: '%s'", err, today_s);
+			return -1;
 		}
 		scope.today = &today;
 	} else if (date_today(&today) < 0) {
-		error("biến HIEPTHUONG_TODAY không phải ngày hợp lệ (yyyy-mm-dd)");
-		return EXIT_USAGE;
+		usage_error("biến HIEPTHUONG_TODAY không phải ngày hợp lệ (yyyy-mm-dd)");
+		return -1;
 	}
 	if (body && !(scope.body_id = db_query_int(ctx->db, 0, "SELECT id FROM body WHERE code = ?", body,
 						    (const char *)NULL))) {
-		error("không có cơ quan '%s' trong sổ", body);
-		return EXIT_USAGE;
+		usage_error("không có cơ quan '%s' trong sổ", body);
+		return -1;
 	}
 	scope.stage = stage;
 	if (validate_book(ctx->db, &scope, &pack, &f) < 0) {
 		findings_release(&f);
 		rules_release(&pack);
-		return EXIT_DATA;
+		return -1;
 	}
 	findings_print(stdout, &f, strcmp(format, "json") ? FINDINGS_TEXT : FINDINGS_JSON);
 	findings_count(&f, &vc);
@@ -100,5 +100,8 @@ int cmd_validate(struct ctx *ctx, int argc, char **argv)
 			warning("%s; cho đến lúc đó không xuất được bản chính thức nào", why.buf);
 		sbuf_release(&why);
 	}
-	return vc.errors ? EXIT_RULES : EXIT_OK;
+	/* the findings are the report on stdout, not error messages */
+	if (vc.errors)
+		diag_failed(ERR_RULE);
+	return vc.errors ? -1 : 0;
 }

@@ -29,5 +29,5 @@ int cmd_version(struct ctx *ctx, int argc, char **argv)
 	printf("libxlsxwriter %s\n", lxw_version());
 	printf("ICU %s\n", text_icu_version());
 	printf("%s\n", hash_library());
-	return EXIT_OK;
+	return 0;
 }

@@ -45,35 +45,35 @@ int cmd_issue_add(struct ctx *ctx, int argc, char **argv)
 	if (argc < 0)
 		return rc;
 	if (argc || !ref || !text || !*text) {
-		error("cần --candidate và --text (và --body khi sổ có nhiều cơ quan)");
-		return EXIT_USAGE;
+		usage_error("cần --candidate và --text (và --body khi sổ có nhiều cơ quan)");
+		return -1;
 	}
 	if (!(cand = candref_find(ctx->db, body, ref, &body_id)))
-		return EXIT_DATA;
+		return -1;
 	if (conference) {
 		st = db_prepare(ctx->db, "SELECT count(*) FROM vote WHERE conference_id = ? AND candidacy_id = ?");
 		if (!st)
-			return EXIT_INTERNAL;
+			return -1;
 		db_bind_int(st, 1, conference);
 		db_bind_int(st, 2, cand);
 		rc = sqlite3_step(st) == SQLITE_ROW ? (int)sqlite3_column_int64(st, 0) : 0;
 		sqlite3_finalize(st);
 		if (!rc) {
 			error("hội nghị số %ld không xét người ứng cử này", conference);
-			return EXIT_DATA;
+			return -1;
 		}
 	}
 	st = db_prepare(ctx->db, "INSERT INTO voter_issue(candidacy_id, conference_id, text, responsible) VALUES (?, ?, ?, ?)");
 	if (!st)
-		return EXIT_INTERNAL;
+		return -1;
 	db_bind_int(st, 1, cand);
 	if (conference)
 		db_bind_int(st, 2, conference);
 	db_bind_text(st, 3, text);
 	db_bind_text_or_null(st, 4, responsible);
-	rc = db_step_done(ctx->db, st, "ghi vụ việc") == 0 ? EXIT_OK : EXIT_DATA;
+	rc = db_step_done(ctx->db, st, "ghi vụ việc") == 0 ? 0 : -1;
 	sqlite3_finalize(st);
-	if (rc == EXIT_OK) {
+	if (rc == 0) {
 		long long id = sqlite3_last_insert_rowid(ctx->db);
 		printf("đã ghi vụ việc số %lld\n", id);
 		ctx_change(ctx, "ghi vụ việc số %lld về người ứng cử số %lld", id, cand);
@@ -101,29 +101,29 @@ int cmd_issue_answer(struct ctx *ctx, int argc, char **argv)
 	if (argc < 0)
 		return rc;
 	if (argc != 1 || !ref || !date_s || !conclusion) {
-		error("cần SỐ vụ việc, --ref, --date và --conclusion");
-		return EXIT_USAGE;
+		usage_error("cần SỐ vụ việc, --ref, --date và --conclusion");
+		return -1;
 	}
 	if (date_parse(date_s, DATE_FULL, &d, err, sizeof(err)) < 0) {
 		error("--date: %s: '%s'", err, date_s);
-		return EXIT_DATA;
+		return -1;
 	}
 	id = strtoll(argv[0], NULL, 10);
 	date_iso(d, iso, sizeof(iso));
 	st = db_prepare(ctx->db, "UPDATE voter_issue SET answer_ref = ?, answer_date = ?, conclusion = ? WHERE id = ?");
 	if (!st)
-		return EXIT_INTERNAL;
+		return -1;
 	db_bind_text(st, 1, ref);
 	db_bind_text(st, 2, iso);
 	db_bind_text(st, 3, conclusion);
 	db_bind_int(st, 4, id);
-	rc = db_step_done(ctx->db, st, "ghi trả lời vụ việc") == 0 ? EXIT_OK : EXIT_DATA;
+	rc = db_step_done(ctx->db, st, "ghi trả lời vụ việc") == 0 ? 0 : -1;
 	sqlite3_finalize(st);
-	if (rc == EXIT_OK && sqlite3_changes(ctx->db) == 0) {
+	if (rc == 0 && sqlite3_changes(ctx->db) == 0) {
 		error("không có vụ việc số %s", argv[0]);
-		rc = EXIT_DATA;
+		rc = -1;
 	}
-	if (rc == EXIT_OK) {
+	if (rc == 0) {
 		printf("đã ghi trả lời vụ việc số %lld\n", id);
 		char vn[16];
 
@@ -153,7 +153,7 @@ int cmd_issue_list(struct ctx *ctx, int argc, char **argv)
 				 "JOIN candidacy c ON c.id = i.candidacy_id JOIN body b ON b.id = c.body_id "
 				 "WHERE (? IS NULL OR b.code = ?) AND (? = 0 OR i.answer_date IS NULL) ORDER BY i.id");
 	if (!st)
-		return EXIT_INTERNAL;
+		return -1;
 	db_bind_text(st, 1, body);
 	db_bind_text(st, 2, body);
 	db_bind_int(st, 3, open_only);
@@ -175,5 +175,5 @@ int cmd_issue_list(struct ctx *ctx, int argc, char **argv)
 	sqlite3_finalize(st);
 	if (!n)
 		puts("(không có vụ việc nào)");
-	return EXIT_OK;
+	return 0;
 }

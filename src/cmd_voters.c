@@ -69,20 +69,20 @@ int cmd_voters_add(struct ctx *ctx, int argc, char **argv)
 	argc = opt_parse(ctx, argc, argv, opts, usage, &rc);
 	if (argc < 0)
 		goto out;
-	rc = EXIT_USAGE;
+	rc = -1;
 	if (argc > 0) {
-		error("không nhận đối số '%s'", argv[0]);
+		usage_error("không nhận đối số '%s'", argv[0]);
 		goto out;
 	}
 	if (!a.kind) {
-		error("cần --kind");
+		usage_error("cần --kind");
 		goto out;
 	}
 	res = xcalloc((size_t)results.n + 1, sizeof(*res));
 	for (int i = 0; i < results.n; i++, nres++) {
 		if (vresult_parse(results.v[i], &res[i]) < 0) {
-			error("--result '%s' phải có dạng NGƯỜI:TÍN_NHIỆM[:KHÔNG_TÍN_NHIỆM[:KHÔNG_HỢP_LỆ]] với số không âm",
-			      results.v[i]);
+			usage_error("--result '%s' phải có dạng NGƯỜI:TÍN_NHIỆM[:KHÔNG_TÍN_NHIỆM[:KHÔNG_HỢP_LỆ]] với số không âm",
+				    results.v[i]);
 			nres++;
 			goto out;
 		}
@@ -90,23 +90,25 @@ int cmd_voters_add(struct ctx *ctx, int argc, char **argv)
 	rev = xcalloc((size_t)revotes.n + 1, sizeof(*rev));
 	for (int i = 0; i < revotes.n; i++, nrev++) {
 		if (vresult_parse(revotes.v[i], &rev[i]) < 0 || rev[i].distrust || rev[i].invalid) {
-			error("--revote '%s' phải có dạng NGƯỜI:SỐ", revotes.v[i]);
+			usage_error("--revote '%s' phải có dạng NGƯỜI:SỐ", revotes.v[i]);
 			nrev++;
 			goto out;
 		}
 	}
 	if (validate_load_pack(ctx->db, &pack) < 0) {
-		rc = EXIT_DATA;
+		rc = -1;
 		goto out;
 	}
 	if (a.minutes && (minutes_load(a.minutes, &mins) < 0 || minutes_apply(&mins, &a) < 0)) {
 		rules_release(&pack);
-		rc = EXIT_DATA;
+		rc = -1;
 		goto out;
 	}
 	rc = voters_record(ctx->db, &pack, &a, res, nres, rev, nrev, NULL, 0, &id);
-	rc = rc == -2 ? EXIT_USAGE : rc == CONF_REFUSED ? EXIT_RULES : rc < 0 ? EXIT_DATA : EXIT_OK;
-	if (rc == EXIT_OK) {
+	/* -2 (a value missing: usage), CONF_REFUSED (a rule: exit 1) and -1
+	 * were each printed as an error of their kind */
+	rc = rc < 0 ? -1 : 0;
+	if (rc == 0) {
 		ctx_subject(ctx, "conference", id);
 		for (int i = 0; i < nres; i++)
 			ctx_subject(ctx, "candidacy", res[i].cand);
@@ -136,7 +138,7 @@ int cmd_voters_add(struct ctx *ctx, int argc, char **argv)
 								  : "không đạt trên một nửa số cử tri có mặt");
 			free(name);
 		}
-		rc = EXIT_OK;
+		rc = 0;
 	}
 	rules_release(&pack);
 out:

@@ -829,30 +829,30 @@ int cmd_workbook(struct ctx *ctx, int argc, char **argv)
 			k = i;
 	if (argc != 1 || k < 0 || !out) {
 		if (argc != 1)
-			error("cần một loại sổ: unit, alloc, candidate, voters hoặc decide");
+			usage_error("cần một loại sổ: unit, alloc, candidate, voters hoặc decide");
 		else if (k < 0)
-			error("không có loại sổ '%s' (unit, alloc, candidate, voters, decide)", argv[0]);
+			usage_error("không có loại sổ '%s' (unit, alloc, candidate, voters, decide)", argv[0]);
 		else
-			error("thiếu -o TỆP.xlsx");
+			usage_error("thiếu -o TỆP.xlsx");
 		opt_usage(usage, opts, 1);
-		return EXIT_USAGE;
+		return -1;
 	}
 	{
 		size_t n = strlen(out);
 		if (n < 5 || strcmp(out + n - 5, ".xlsx")) {
-			error("tên tệp '%s' không có đuôi .xlsx: sổ nhập liệu là tệp Excel (.xlsx)", out);
-			return EXIT_USAGE;
+			usage_error("tên tệp '%s' không có đuôi .xlsx: sổ nhập liệu là tệp Excel (.xlsx)", out);
+			return -1;
 		}
 	}
 	/* an existing file, even a workbook written here, may hold a clerk's
 	 * work: never replaced without --force (outfile.h) */
 	if (out_may_write(out, OUT_BACKUP, force, ctx->db_path) < 0)
-		return EXIT_DATA;
+		return -1;
 	memset(&w, 0, sizeof(w));
 	w.ctx = ctx;
 	w.kind = kinds[k];
 	w.filled = filled;
-	rc = EXIT_DATA;
+	rc = -1;
 	if (book_info_load(ctx->db, &w.bi) < 0 || (body_s && !(w.body = book_body_pick(&w.bi, body_s))))
 		goto out;
 	if (load_lists(&w) < 0)
@@ -864,7 +864,7 @@ int cmd_workbook(struct ctx *ctx, int argc, char **argv)
 	case 3: voters_cols(&w); break;
 	default: decide_cols(&w); break;
 	}
-	rc = write_workbook(&w, out) < 0 ? EXIT_DATA : EXIT_OK;
+	rc = write_workbook(&w, out) < 0 ? -1 : 0;
 out:
 	for (int i = 0; i < L_N; i++) {
 		for (int j = 0; j < w.lists[i].n; j++)

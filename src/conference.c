@@ -149,7 +149,8 @@ struct where {
 	int nmissing;		/* of which: a required value not given */
 };
 
-static void __attribute__((format(printf, 2, 3))) bad(struct where *w, const char *fmt, ...)
+/* An error of that kind (diag.h); bad() is bad data. */
+static void __attribute__((format(printf, 3, 4))) bad_kind(struct where *w, enum err_kind kind, const char *fmt, ...)
 {
 	struct sbuf msg = SBUF_INIT;
 	va_list ap;
@@ -157,13 +158,15 @@ static void __attribute__((format(printf, 2, 3))) bad(struct where *w, const cha
 	va_start(ap, fmt);
 	sbuf_vaddf(&msg, fmt, ap);
 	va_end(ap);
-	error_at(w->file, w->row, 0, "%s", msg.buf);
+	error_kind_at(kind, w->file, w->row, 0, "%s", msg.buf);
 	sbuf_release(&msg);
 	w->nerr++;
 }
 
+#define bad(w, ...) bad_kind((w), ERR_DATA, __VA_ARGS__)
+
 /* A required value not given: on the command line, a usage error. */
-#define missing(w, ...) ((w)->nmissing++, bad((w), __VA_ARGS__))
+#define missing(w, ...) ((w)->nmissing++, bad_kind((w), (w)->file ? ERR_DATA : ERR_USAGE, __VA_ARGS__))
 
 static int list_has(const struct rule_param *p, const char *s)
 {

@@ -10,7 +10,25 @@
 #include "diag.h"
 #include "banned.h"
 
+/*
+ * How many errors, of each kind, and the kind of the last one (relabel).
+ * The export gate's thread may report an error while the main thread
+ * renders, so the counts are atomic.
+ */
 static int nerrors;
+static int nkind[ERR_INTERNAL + 1];
+static enum err_kind last_kind;
+
+static void record(enum err_kind kind)
+{
+	if (kind == ERR_NONE)
+		return;		/* told, fails nothing (error_kind()) */
+	if (kind < ERR_NONE || kind > ERR_INTERNAL)
+		kind = ERR_INTERNAL;
+	__atomic_fetch_add(&nerrors, 1, __ATOMIC_RELAXED);
+	__atomic_fetch_add(&nkind[kind], 1, __ATOMIC_RELAXED);
+	__atomic_store_n(&last_kind, kind, __ATOMIC_RELAXED);
+}
 
 /* The spreadsheet whose positions are cells (diag_sheet()). */
 static const char *sheet_file, *sheet_name;
@@ -76,7 +94,7 @@ int error(const char *fmt, ...)
 {
 	va_list ap;
 
-	nerrors++;
+	record(ERR_DATA);
 	va_start(ap, fmt);
 	vreport(NULL, 0, 0, "lỗi", fmt, ap);
 	va_end(ap);
@@ -87,11 +105,117 @@ int error_at(const char *file, long line, long col, const char *fmt, ...)
 {
 	va_list ap;
 
-	nerrors++;
+	record(ERR_DATA);
 	va_start(ap, fmt);
 	vreport(file, line, col, "lỗi", fmt, ap);
 	va_end(ap);
 	return -1;
+}
+
+int error_kind(enum err_kind kind, const char *fmt, ...)
+{
+	va_list ap;
+
+	record(kind);
+	va_start(ap, fmt);
+	vreport(NULL, 0, 0, "lỗi", fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+int error_kind_at(enum err_kind kind, const char *file, long line, long col, const char *fmt, ...)
+{
+	va_list ap;
+
+	record(kind);
+	va_start(ap, fmt);
+	vreport(file, line, col, "lỗi", fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+int usage_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	record(ERR_USAGE);
+	va_start(ap, fmt);
+	vreport(NULL, 0, 0, "lỗi", fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+int rule_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	record(ERR_RULE);
+	va_start(ap, fmt);
+	vreport(NULL, 0, 0, "lỗi", fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+int rule_error_at(const char *file, long line, long col, const char *fmt, ...)
+{
+	va_list ap;
+
+	record(ERR_RULE);
+	va_start(ap, fmt);
+	vreport(file, line, col, "lỗi", fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+void diag_failed(enum err_kind kind)
+{
+	if (kind <= ERR_NONE || kind > ERR_INTERNAL)
+		kind = ERR_INTERNAL;
+	__atomic_fetch_add(&nkind[kind], 1, __ATOMIC_RELAXED);
+}
+
+/* Called by the main thread only, about the error it just printed. */
+int diag_relabel(enum err_kind kind)
+{
+	if (__atomic_load_n(&last_kind, __ATOMIC_RELAXED) == ERR_DATA &&
+	    __atomic_load_n(&nkind[ERR_DATA], __ATOMIC_RELAXED) > 0 && kind > ERR_NONE && kind <= ERR_INTERNAL) {
+		__atomic_fetch_sub(&nkind[ERR_DATA], 1, __ATOMIC_RELAXED);
+		__atomic_fetch_add(&nkind[kind], 1, __ATOMIC_RELAXED);
+		__atomic_store_n(&last_kind, kind, __ATOMIC_RELAXED);
+	}
+	return -1;
+}
+
+enum err_kind diag_worst(void)
+{
+	for (int k = ERR_INTERNAL; k > ERR_NONE; k--)
+		if (__atomic_load_n(&nkind[k], __ATOMIC_RELAXED))
+			return (enum err_kind)k;
+	return ERR_NONE;
+}
+
+int diag_exit_code(void)
+{
+	switch (diag_worst()) {
+	case ERR_NONE:
+		return EXIT_OK;
+	case ERR_RULE:
+		return EXIT_RULES;
+	case ERR_USAGE:
+		return EXIT_USAGE;
+	case ERR_DATA:
+		return EXIT_DATA;
+	case ERR_INTERNAL:
+		break;
+	}
+	return EXIT_INTERNAL;
+}
+
+void diag_reset(void)
+{
+	nerrors = 0;
+	memset(nkind, 0, sizeof(nkind));
+	last_kind = ERR_NONE;
 }
 
 void warning(const char *fmt, ...)
@@ -125,7 +249,7 @@ int bug(const char *fmt, ...)
 {
 	va_list ap;
 
-	nerrors++;
+	record(ERR_INTERNAL);
 	va_start(ap, fmt);
 	vreport(NULL, 0, 0, "internal error", fmt, ap);
 	va_end(ap);
@@ -234,7 +358,7 @@ const char *db_msg(struct sqlite3 *db)
 
 int diag_error_count(void)
 {
-	return nerrors;
+	return __atomic_load_n(&nerrors, __ATOMIC_RELAXED);
 }
 
 /* ---- progress ---- */

@@ -192,7 +192,7 @@ int cmd_help(struct ctx *ctx, int argc, char **argv)
 
 	if (argc < 2) {
 		main_help(stdout);
-		return EXIT_OK;
+		return 0;
 	}
 	if (argv[1][0] == '-') {
 		int rc;
@@ -204,10 +204,9 @@ int cmd_help(struct ctx *ctx, int argc, char **argv)
 		if (is_group(argv[1])) {
 			printf("Các lệnh '%s':\n", argv[1]);
 			list_commands(stdout, argv[1]);
-			return EXIT_OK;
+			return 0;
 		}
-		error("không có lệnh '%s'", argv[1]);
-		return EXIT_USAGE;
+		return usage_error("không có lệnh '%s'", argv[1]);
 	}
 	help_argv[0] = (char *)c->name;
 	help_argv[1] = (char *)"--help";
@@ -233,9 +232,9 @@ static int check_by(const struct ctx *ctx, int argc, char **argv)
 	if (!(by = opt_clean_line(by, "--by")))
 		return -1;
 	if (!*by)
-		return error("--by cần tên người thực hiện, không được để trống");
+		return usage_error("--by cần tên người thực hiện, không được để trống");
 	if (text_utf8_count(by) > 200)
-		return error("--by: tên người thực hiện quá dài (%zu ký tự, tối đa 200)", text_utf8_count(by));
+		return usage_error("--by: tên người thực hiện quá dài (%zu ký tự, tối đa 200)", text_utf8_count(by));
 	return 0;
 }
 
@@ -307,13 +306,19 @@ static void block_signals(sigset_t *old)
 /* Set once a writing command's change is in the book (check_stdout). */
 static int change_saved;
 
-/* Shared set-up from the command's flags, then the command itself. */
+/*
+ * Shared set-up from the command's flags, then the command itself.
+ * Returns what the command returned: 0, or -1 when it failed (the kind of
+ * failure is in diag, see exit_code()).  A writing command's change is
+ * saved only when it returned 0 and reported no error, or said it keeps
+ * what it could (ctx->keep_on_error) and no error was internal.
+ */
 static int run_command(const struct cmd *c, struct ctx *ctx, int argc, char **argv)
 {
 	int rc;
 
 	if (check_by(ctx, argc, argv) < 0)
-		return EXIT_USAGE;
+		return -1;
 	if (c->flags & CMD_NEED_BOOK) {
 		int i;
 		/* The command may take --db after its name: look before opening. */
@@ -328,19 +333,19 @@ static int run_command(const struct cmd *c, struct ctx *ctx, int argc, char **ar
 				ctx->db_path = argv[i] + 5;
 		}
 		if (db_open(ctx->db_path, &ctx->db) < 0)
-			return EXIT_DATA;
+			return -1;
 	}
 	if (c->flags & CMD_WRITES) {
 		if (db_begin(ctx->db) < 0) {
 			db_close(ctx->db);
-			return EXIT_DATA;
+			return -1;
 		}
 		/* Never build on a book changed behind the tool's back. */
 		if (audit_check_untouched(ctx->db, ctx->db_path) < 0) {
 			db_rollback(ctx->db);
 			db_close(ctx->db);
 			ctx->db = NULL;
-			return EXIT_DATA;
+			return -1;
 		}
 		struct held h;
 		sigset_t old;
@@ -349,33 +354,50 @@ static int run_command(const struct cmd *c, struct ctx *ctx, int argc, char **ar
 		signal(SIGPIPE, SIG_IGN);
 		hold_stdout(&h);
 		rc = c->fn(ctx, argc, argv);
-		if (rc == EXIT_OK && audit_record(ctx) < 0) {
+		/* an error a command reported and then ignored: nothing kept */
+		if (rc == 0 && diag_worst() != ERR_NONE &&
+		    (!ctx->keep_on_error || diag_worst() == ERR_INTERNAL))
+			rc = -1;
+		if (rc == 0 && audit_record(ctx) < 0) {
 			/* A full or failing disk is the book's state, not a bug. */
 			int e = sqlite3_errcode(ctx->db) & 0xff;
-			rc = e == SQLITE_FULL || e == SQLITE_IOERR || e == SQLITE_READONLY || e == SQLITE_CANTOPEN ||
-			     e == SQLITE_BUSY ? EXIT_DATA : EXIT_INTERNAL;
+			if (!(e == SQLITE_FULL || e == SQLITE_IOERR || e == SQLITE_READONLY || e == SQLITE_CANTOPEN ||
+			      e == SQLITE_BUSY))
+				diag_relabel(ERR_INTERNAL);
+			rc = -1;
 		}
 		block_signals(&old);
-		if (rc == EXIT_OK && db_commit(ctx->db) < 0)
-			rc = EXIT_DATA;
-		if (rc != EXIT_OK) {
+		if (rc == 0 && db_commit(ctx->db) < 0)
+			rc = -1;
+		if (rc != 0) {
 			db_rollback(ctx->db);
 			audit_reset();
 		}
-		change_saved = rc == EXIT_OK;
-		release_stdout(&h, rc == EXIT_OK);
+		change_saved = rc == 0;
+		release_stdout(&h, rc == 0);
 		if (change_saved && (fflush(stdout) || ferror(stdout)))
 			held_errno = errno;
 		sigprocmask(SIG_SETMASK, &old, NULL);
-		if (change_saved && ctx->rc_after_commit)
-			rc = ctx->rc_after_commit;	/* kept, but failed in part */
 	} else {
 		rc = c->fn(ctx, argc, argv);
 	}
-	if (ctx->db && db_close(ctx->db) < 0 && rc == EXIT_OK)
-		rc = EXIT_INTERNAL;
+	if (ctx->db && db_close(ctx->db) < 0)
+		rc = -1;
 	ctx->db = NULL;
 	return rc;
+}
+
+/*
+ * The one place where the outcome of a run becomes its exit code (README's
+ * table): the worst kind of error recorded in diag (diag.h says why that
+ * order).  A command returns 0 or -1 and never picks a code; one that
+ * failed without a word is a bug, and says so.
+ */
+static int exit_code(int rc)
+{
+	if (rc != 0 && diag_worst() == ERR_NONE)
+		bug("the command failed without a message");
+	return diag_exit_code();
 }
 
 /* A word of the command line as a shell would need it, so that the audit
@@ -404,20 +426,23 @@ static void add_quoted(struct sbuf *sb, const char *arg)
  */
 static int check_stdout(int rc)
 {
+	/* A run that failed already keeps its kind; one that did not fails
+	 * now, as a system failure. */
+	enum err_kind kind = diag_worst() != ERR_NONE ? diag_worst() : ERR_INTERNAL;
 	int e;
 
 	errno = 0;
 	if (!fflush(stdout) && !ferror(stdout) && !fclose(stdout))
-		return rc;
+		return exit_code(rc);
 	e = held_errno ? held_errno : errno;
 	if (e == EPIPE)
-		return rc;
+		return exit_code(rc);
 	if (change_saved)
-		error("thay đổi ĐÃ được lưu vào sổ, nhưng không ghi được thông báo kết quả ra đầu ra chuẩn: %s "
-		      "(xem lại bằng 'hiepthuong audit log'; đừng nhập lại)", sys_msg(e));
+		error_kind(kind, "thay đổi ĐÃ được lưu vào sổ, nhưng không ghi được thông báo kết quả ra đầu ra chuẩn: %s "
+			   "(xem lại bằng 'hiepthuong audit log'; đừng nhập lại)", sys_msg(e));
 	else
-		error("không ghi được ra đầu ra chuẩn: %s", sys_msg(e));
-	return rc ? rc : EXIT_INTERNAL;
+		error_kind(kind, "không ghi được ra đầu ra chuẩn: %s", sys_msg(e));
+	return exit_code(-1);
 }
 
 int main(int argc, char **argv)
@@ -433,9 +458,9 @@ int main(int argc, char **argv)
 	/* A fixed clock for the audit trail must be a time, or nothing is
 	 * recorded with it (audit.c). */
 	if (getenv("HIEPTHUONG_NOW") && *getenv("HIEPTHUONG_NOW") && !audit_time_valid(getenv("HIEPTHUONG_NOW"))) {
-		error("biến HIEPTHUONG_NOW '%s' không phải thời điểm dạng 2026-01-05T08:30:00+07:00; bỏ biến này để "
-		      "dùng đồng hồ máy", getenv("HIEPTHUONG_NOW"));
-		return EXIT_USAGE;
+		usage_error("biến HIEPTHUONG_NOW '%s' không phải thời điểm dạng 2026-01-05T08:30:00+07:00; bỏ biến "
+			    "này để dùng đồng hồ máy", getenv("HIEPTHUONG_NOW"));
+		return exit_code(-1);
 	}
 	memset(&ctx, 0, sizeof(ctx));
 	ctx.db_path = getenv("HIEPTHUONG_DB");
@@ -453,32 +478,33 @@ int main(int argc, char **argv)
 		const char *a = argv[i];
 		if (!strcmp(a, "--db") || !strcmp(a, "--by")) {
 			if (i + 1 >= argc) {
-				error("tùy chọn '%s' cần giá trị", a);
-				return EXIT_USAGE;
+				usage_error("tùy chọn '%s' cần giá trị", a);
+				return exit_code(-1);
 			}
 			if (!strcmp(a, "--db"))
 				ctx.db_path = argv[++i];
 			else if (!(ctx.by = opt_clean_line(argv[++i], "--by")))
-				return EXIT_USAGE;
+				return exit_code(-1);
 		} else if (!strncmp(a, "--db=", 5)) {
 			ctx.db_path = a + 5;
 		} else if (!strncmp(a, "--by=", 5)) {
 			if (!(ctx.by = opt_clean_line(a + 5, "--by")))
-				return EXIT_USAGE;
+				return exit_code(-1);
 		} else if (!strcmp(a, "--version") || !strcmp(a, "-V")) {
 			return check_stdout(cmd_version(&ctx, 1, argv));
 		} else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
 			main_help(stdout);
-			return check_stdout(EXIT_OK);
+			return check_stdout(0);
 		} else {
-			error("không có tùy chọn chung '%s'", a);
+			usage_error("không có tùy chọn chung '%s'", a);
 			fprintf(stderr, "cách dùng: %s\n", main_usage);
-			return EXIT_USAGE;
+			return exit_code(-1);
 		}
 	}
 	if (i >= argc) {
 		main_help(stderr);
-		return EXIT_USAGE;
+		diag_failed(ERR_USAGE);
+		return exit_code(-1);
 	}
 	c = cmd_lookup(argc - i, argv + i, &nwords);
 	if (!c) {
@@ -488,21 +514,24 @@ int main(int argc, char **argv)
 			printf("Các lệnh '%s':\n", argv[i]);
 			list_commands(stdout, argv[i]);
 			printf("\n'hiepthuong %s LỆNH --help' in hướng dẫn của từng lệnh.\n", argv[i]);
-			return check_stdout(EXIT_OK);
+			return check_stdout(0);
 		}
 		if (is_group(argv[i])) {
 			if (i + 1 < argc)
-				error("không có lệnh '%s %s'", argv[i], argv[i + 1]);
+				usage_error("không có lệnh '%s %s'", argv[i], argv[i + 1]);
+			else
+				diag_failed(ERR_USAGE);
 			fprintf(stderr, "Các lệnh '%s':\n", argv[i]);
 			list_commands(stderr, argv[i]);
 		} else {
 			const char *near = nearest_command(argv[i]);
 			if (near)
-				error("không có lệnh '%s'; có phải ý bạn là '%s'? (xem 'hiepthuong help')", argv[i], near);
+				usage_error("không có lệnh '%s'; có phải ý bạn là '%s'? (xem 'hiepthuong help')", argv[i],
+					    near);
 			else
-				error("không có lệnh '%s'; xem 'hiepthuong help'", argv[i]);
+				usage_error("không có lệnh '%s'; xem 'hiepthuong help'", argv[i]);
 		}
-		return EXIT_USAGE;
+		return exit_code(-1);
 	}
 	ctx.cmd_name = c->name;
 	/* The command sees its own name as argv[0], as main() would. */

@@ -106,7 +106,7 @@ static const char *clean(const char *s, int one_line, const char *what)
 	char *c = text_clean(s, strlen(s), &bad), *line;
 
 	if (!c) {
-		error("%s: giá trị không phải UTF-8 hợp lệ (byte thứ %zu)", what, bad + 1);
+		usage_error("%s: giá trị không phải UTF-8 hợp lệ (byte thứ %zu)", what, bad + 1);
 		return NULL;
 	}
 	if (!one_line)
@@ -150,7 +150,7 @@ static int store(struct ctx *ctx, const struct opt *o, int common, const char *a
 		char err[200];
 
 		if (count_parse(arg, (long *)o->value, err, sizeof(err)) < 0)
-			return error("tùy chọn '%s': %s", shown, err);
+			return usage_error("tùy chọn '%s': %s", shown, err);
 		return 0;
 	}
 	case OPT_T_INT: {
@@ -160,7 +160,7 @@ static int store(struct ctx *ctx, const struct opt *o, int common, const char *a
 		errno = 0;
 		v = strtol(arg, &end, 10);
 		if (errno || end == arg || *end)
-			return error("tùy chọn '%s' cần một số nguyên, không phải '%s'", shown, arg);
+			return usage_error("tùy chọn '%s' cần một số nguyên, không phải '%s'", shown, arg);
 		*(long *)o->value = v;
 		return 0;
 	}
@@ -214,8 +214,8 @@ int opt_parse(struct ctx *ctx, int argc, char **argv, const struct opt *opts,
 				arg = eq + 1;
 		} else {
 			if (a[2]) {
-				error("không hiểu tùy chọn '%s' (mỗi tùy chọn ngắn viết riêng)", a);
-				goto usage_error;
+				usage_error("không hiểu tùy chọn '%s' (mỗi tùy chọn ngắn viết riêng)", a);
+				goto bad;
 			}
 			o = find_short(opts, a[1]);
 			if (!o && (o = find_short(common_opts, a[1])))
@@ -223,33 +223,33 @@ int opt_parse(struct ctx *ctx, int argc, char **argv, const struct opt *opts,
 			snprintf(shown, sizeof(shown), "-%c", a[1]);
 		}
 		if (!o) {
-			error("không có tùy chọn '%s'", a);
-			goto usage_error;
+			usage_error("không có tùy chọn '%s'", a);
+			goto bad;
 		}
 		if (common && !strcmp(o->long_name, "help")) {
 			opt_usage(usage, opts, 0);
-			*rc = EXIT_OK;
+			*rc = 0;
 			return -1;
 		}
 		if (o->type == OPT_T_BOOL) {
 			if (arg) {
-				error("tùy chọn '%s' không nhận giá trị", shown);
-				goto usage_error;
+				usage_error("tùy chọn '%s' không nhận giá trị", shown);
+				goto bad;
 			}
 		} else if (!arg) {
 			if (i + 1 >= argc) {
-				error("tùy chọn '%s' cần giá trị %s", shown, o->argh ? o->argh : "");
-				goto usage_error;
+				usage_error("tùy chọn '%s' cần giá trị %s", shown, o->argh ? o->argh : "");
+				goto bad;
 			}
 			arg = argv[++i];
 		}
 		if (store(ctx, o, common, arg, shown) < 0)
-			goto usage_error;
+			goto bad;
 	}
 	argv[npos] = NULL;
 	return npos;
-usage_error:
+bad:
 	opt_usage(usage, opts, 1);
-	*rc = EXIT_USAGE;
+	*rc = -1;
 	return -1;
 }

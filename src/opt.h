@@ -18,8 +18,9 @@
  * may come before or after them; "--" ends the options).  Every command
  * also accepts the common options --db FILE, --by NAME and -h/--help, which
  * are stored in the ctx (see cmd.h).  On --help the usage and the option
- * table are printed on stdout and *rc is EXIT_OK; on a bad option a message
- * and the usage go to stderr and *rc is EXIT_USAGE.
+ * table are printed on stdout and *rc is 0; on a bad option a message and
+ * the usage go to stderr, the error is a usage error (diag.h: exit 2) and
+ * *rc is -1, so that `return rc` is a command's return either way.
  */
 #ifndef OPT_H
 #define OPT_H

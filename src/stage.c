@@ -261,8 +261,9 @@ int assign_one(sqlite3 *db, long long body_id, long long cand, long number, cons
 		struct rule_pack pack;
 		const struct rule *r = validate_load_pack(db, &pack) == 0 ? pack_rule_of_kind(&pack, "one_constituency") : NULL;
 
-		error_at(file, row, 0, "%s%s'%s' đã được xếp vào đơn vị bầu cử số %lld; mỗi người chỉ ghi tên ở một đơn vị bầu cử%s%s%s",
-			 r ? r->id : "", r ? ": " : "", name, current, r ? " (" : "", r ? r->citation : "", r ? ")" : "");
+		error_kind_at(r ? ERR_RULE : ERR_DATA, file, row, 0,
+			      "%s%s'%s' đã được xếp vào đơn vị bầu cử số %lld; mỗi người chỉ ghi tên ở một đơn vị bầu cử%s%s%s",
+			      r ? r->id : "", r ? ": " : "", name, current, r ? " (" : "", r ? r->citation : "", r ? ")" : "");
 		rules_release(&pack);
 		rc = r ? ASSIGN_REFUSED : -1;
 		goto out;

@@ -145,10 +145,13 @@ void findings_print(FILE *f, const struct findings *fs, enum findings_format for
 /*
  * Print each finding as one diagnostic line on stderr, for commands:
  *	hiepthuong: lỗi: ELIG-AGE 'Nguyễn Văn An': ... (Điều 2 Luật ...)
- * (warning and info findings print as "cảnh báo").
+ * (warning and info findings print as "cảnh báo").  findings_report()
+ * tells findings about a change that is kept (they fail nothing);
+ * findings_report_at() is a refusal: an error-severity finding is a rule
+ * error (diag.h, exit 1), about row `row` of `file` (an import; file NULL
+ * = plain).
  */
 void findings_report(const struct findings *fs);
-/* The same about row `row` of `file` (an import; file NULL = plain). */
 void findings_report_at(const struct findings *fs, const char *file, long row);
 
 /* ---- Record-level checks for commands that store records ---- */

@@ -94,12 +94,9 @@ void findings_print(FILE *f, const struct findings *fs, enum findings_format for
 		print_text(f, fs);
 }
 
-void findings_report(const struct findings *fs)
-{
-	findings_report_at(fs, NULL, 0);
-}
-
-void findings_report_at(const struct findings *fs, const char *file, long row)
+/* Findings on stderr; an error-severity one is an error of `kind` (diag.h):
+ * a refusal (ERR_RULE), or ERR_NONE for one told while the change is kept. */
+static void report(const struct findings *fs, const char *file, long row, enum err_kind kind)
 {
 	for (int i = 0; i < fs->n; i++) {
 		const struct finding *x = &fs->v[i];
@@ -114,9 +111,20 @@ void findings_report_at(const struct findings *fs, const char *file, long row)
 		if (x->candidate)
 			sbuf_addf(&where, " '%s'", x->candidate);
 		if (x->rule->severity == SEV_ERROR)
-			error_at(file, row, 0, "%s%s: %s (%s)", x->rule->id, where.buf, x->message, x->rule->citation);
+			error_kind_at(kind, file, row, 0, "%s%s: %s (%s)", x->rule->id, where.buf, x->message,
+				      x->rule->citation);
 		else
 			warning_at(file, row, 0, "%s%s: %s (%s)", x->rule->id, where.buf, x->message, x->rule->citation);
 		sbuf_release(&where);
 	}
+}
+
+void findings_report(const struct findings *fs)
+{
+	report(fs, NULL, 0, ERR_NONE);
+}
+
+void findings_report_at(const struct findings *fs, const char *file, long row)
+{
+	report(fs, file, row, ERR_RULE);
 }

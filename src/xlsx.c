@@ -450,6 +450,7 @@ int xlsx_render(const char *path, const struct template *t, struct dataset *ds, 
 	struct sbuf title = SBUF_INIT;
 	const char *shown = o->shown ? o->shown : path;
 	lxw_error cerr;
+	int rc = -1;
 
 	memset(&r, 0, sizeof(r));
 	r.t = t;
@@ -457,9 +458,8 @@ int xlsx_render(const char *path, const struct template *t, struct dataset *ds, 
 	r.o = o;
 	r.wb = workbook_new_opt(path, &wo);
 	if (!r.wb) {
-		if (gate_stops(o))
-			return 1;
-		return error("không tạo được tệp '%s'", shown);
+		rc = gate_stops(o) ? 1 : error("không tạo được tệp '%s'", shown);
+		goto cleanup;
 	}
 	default_font(&r);
 	sbuf_addf(&title, "%s: %s", t->code, t->title);
@@ -471,11 +471,8 @@ int xlsx_render(const char *path, const struct template *t, struct dataset *ds, 
 	xr_note_err(&r, workbook_set_custom_property_string(r.wb, OUT_FORM_MARK, HIEPTHUONG_VERSION));
 	r.ws = workbook_add_worksheet(r.wb, t->sheet);
 	if (!r.ws) {
-		workbook_close(r.wb);
-		sbuf_release(&title);
-		if (gate_stops(o))
-			return 1;
-		return error("tên trang tính không hợp lệ '%s' trong '%s'", t->sheet, t->path);
+		rc = gate_stops(o) ? 1 : error("tên trang tính không hợp lệ '%s' trong '%s'", t->sheet, t->path);
+		goto cleanup;
 	}
 	page_setup(&r);
 	memset(&top, 0, sizeof(top));
@@ -489,17 +486,21 @@ int xlsx_render(const char *path, const struct template *t, struct dataset *ds, 
 	if (!r.cancel && gate_stops(o))
 		r.cancel = 1;
 	cerr = workbook_close(r.wb);
-	sbuf_release(&title);
-	if (r.cancel)
-		return 1;
-	if (r.err != LXW_NO_ERROR || cerr != LXW_NO_ERROR || r.bad) {
-		if (r.err != LXW_NO_ERROR)
-			bug("libxlsxwriter refused row %d of '%s': %s", r.err_row + 1, t->id, lxw_strerror(r.err));
-		else if (cerr != LXW_NO_ERROR && errno == ENOSPC)
-			error("không ghi được tệp '%s': đĩa đầy; không để lại tệp dở dang", shown);
-		else if (cerr != LXW_NO_ERROR)
-			error("không ghi được tệp '%s': %s", shown, sys_msg(errno ? errno : EIO));
-		return -1;
+	r.wb = NULL;
+	if (r.cancel) {
+		rc = 1;
+	} else if (r.err != LXW_NO_ERROR) {
+		bug("libxlsxwriter refused row %d of '%s': %s", r.err_row + 1, t->id, lxw_strerror(r.err));
+	} else if (cerr != LXW_NO_ERROR && errno == ENOSPC) {
+		error("không ghi được tệp '%s': đĩa đầy; không để lại tệp dở dang", shown);
+	} else if (cerr != LXW_NO_ERROR) {
+		error("không ghi được tệp '%s': %s", shown, sys_msg(errno ? errno : EIO));
+	} else if (!r.bad) {
+		rc = 0;
 	}
-	return 0;
+cleanup:
+	if (r.wb)
+		workbook_close(r.wb);
+	sbuf_release(&title);
+	return rc;
 }
