@@ -248,12 +248,46 @@ FILE *__wrap_fopen(const char *path, const char *mode)
 	return ht_fopen(path, mode);
 }
 
+/*
+ * The same as fill_stat() from the *Ex classes, which ask nothing of the
+ * volume.  Wine's GetFileInformationByHandle() fails (ERROR_INVALID_HANDLE)
+ * on a handle that wraps a Unix descriptor it inherited, i.e. a standard
+ * stream redirected from a file (`hiepthuong ... - <book.xlsx`): it cannot
+ * find that handle's volume.  The file index comes from FileIdInfo (the
+ * volume serial there is Wine's 0: such a file is never "the same" as one
+ * opened by name, which is what an input on standard input is anyway).
+ */
+static int fill_stat_ex(HANDLE h, struct ht_stat *st)
+{
+	FILE_BASIC_INFO b;
+	FILE_STANDARD_INFO s;
+	FILE_ID_INFO id;
+	uint64_t ino = 0;
+
+	if (!GetFileInformationByHandleEx(h, FileBasicInfo, &b, sizeof(b)) ||
+	    !GetFileInformationByHandleEx(h, FileStandardInfo, &s, sizeof(s)))
+		return set_errno_from_win();
+	memset(st, 0, sizeof(*st));
+	if (GetFileInformationByHandleEx(h, FileIdInfo, &id, sizeof(id))) {
+		memcpy(&ino, id.FileId.Identifier, sizeof(ino));
+		st->st_dev = (uint32_t)id.VolumeSerialNumber;
+	}
+	st->st_ino = ino;
+	st->st_size = (int64_t)s.EndOfFile.QuadPart;
+	if (s.Directory || (b.FileAttributes & FILE_ATTRIBUTE_DIRECTORY))
+		st->st_mode = _S_IFDIR | 0700;
+	else
+		st->st_mode = _S_IFREG | ((b.FileAttributes & FILE_ATTRIBUTE_READONLY) ? 0400 : 0600);
+	st->st_mtime = (time_t)((uint64_t)b.LastWriteTime.QuadPart / 10000000ULL - 11644473600ULL);
+	return 0;
+}
+
 static int fill_stat(HANDLE h, struct ht_stat *st)
 {
 	BY_HANDLE_FILE_INFORMATION fi;
 
 	if (!GetFileInformationByHandle(h, &fi))
-		return set_errno_from_win();
+		return GetFileType(h) == FILE_TYPE_DISK ? fill_stat_ex(h, st) : set_errno_from_win();
 	memset(st, 0, sizeof(*st));
 	st->st_dev = fi.dwVolumeSerialNumber;
 	st->st_ino = ((uint64_t)fi.nFileIndexHigh << 32) | fi.nFileIndexLow;
