@@ -48,6 +48,7 @@ void platform_init(int *argc, char ***argv)
 #undef mkdir
 #undef mkstemp
 #undef mkdtemp
+#undef umask
 #undef fsync
 #undef getenv
 #undef setenv
@@ -162,6 +163,72 @@ void platform_init(int *argc, char ***argv)
 	_fmode = _O_BINARY;
 }
 
+/* ---- owner-only files ------------------------------------------------- */
+
+/*
+ * umask() as POSIX has it (022 until main() sets 077): a file or folder
+ * created with no permission left for group and others gets an owner-only
+ * DACL, the Windows meaning of mode 0600 / 0700.  Otherwise it inherits the
+ * ACL of its folder, as every Windows program's files do.
+ */
+static int cur_umask = 022;
+
+int ht_umask(int mask)
+{
+	int old = cur_umask;
+
+	cur_umask = mask & 0777;
+	return old;
+}
+
+struct owner_sd {
+	SECURITY_ATTRIBUTES sa;
+	SECURITY_DESCRIPTOR sd;
+	DWORD acl[128];			/* ACL: header + two ACEs with their SIDs */
+	DWORD user[128];		/* TOKEN_USER and its SID */
+	DWORD system[SECURITY_MAX_SID_SIZE / sizeof(DWORD) + 1];
+};
+
+/*
+ * Security attributes that let in the user running the program and SYSTEM
+ * (backup, the file indexer: what runs for the machine), nobody else, and
+ * do not inherit the folder's entries (a protected DACL).  A folder's
+ * entries are inherited by what is created in it.  A file's owner gets read,
+ * write, delete and the right to change the ACL, not execute: under Wine,
+ * which turns a DACL into Unix mode bits, that is 0600, a folder's 0700.
+ * NULL if the token cannot be read: the file then inherits its folder's ACL.
+ */
+static SECURITY_ATTRIBUTES *owner_only(struct owner_sd *o, int mode, int dir)
+{
+	TOKEN_USER *tu = (TOKEN_USER *)o->user;
+	DWORD n = sizeof(o->user), ns = sizeof(o->system);
+	DWORD inh = dir ? OBJECT_INHERIT_ACE | CONTAINER_INHERIT_ACE : 0;
+	DWORD acc = dir ? FILE_ALL_ACCESS
+			: FILE_GENERIC_READ | FILE_GENERIC_WRITE | DELETE | WRITE_DAC | WRITE_OWNER;
+	ACL *acl = (ACL *)o->acl;
+	HANDLE tok;
+	BOOL ok;
+
+	if ((mode & ~cur_umask) & 077)
+		return NULL;	/* not meant to be owner-only */
+	if (!OpenProcessToken(GetCurrentProcess(), TOKEN_QUERY, &tok))
+		return NULL;
+	ok = GetTokenInformation(tok, TokenUser, tu, n, &n);
+	CloseHandle(tok);
+	if (!ok || !CreateWellKnownSid(WinLocalSystemSid, NULL, o->system, &ns) ||
+	    !InitializeAcl(acl, sizeof(o->acl), ACL_REVISION) ||
+	    !AddAccessAllowedAceEx(acl, ACL_REVISION, inh, acc, tu->User.Sid) ||
+	    !AddAccessAllowedAceEx(acl, ACL_REVISION, inh, acc, o->system) ||
+	    !InitializeSecurityDescriptor(&o->sd, SECURITY_DESCRIPTOR_REVISION) ||
+	    !SetSecurityDescriptorDacl(&o->sd, TRUE, acl, FALSE) ||
+	    !SetSecurityDescriptorControl(&o->sd, SE_DACL_PROTECTED, SE_DACL_PROTECTED))
+		return NULL;
+	o->sa.nLength = sizeof(o->sa);
+	o->sa.lpSecurityDescriptor = &o->sd;
+	o->sa.bInheritHandle = FALSE;
+	return &o->sa;
+}
+
 /* ---- files ------------------------------------------------------------ */
 
 static int dir_fd = -1;	/* the one "directory" descriptor: NUL */
@@ -205,7 +272,10 @@ int ht_open(const char *path, int flags, ...)
 							   : OPEN_ALWAYS)
 			     : (flags & O_TRUNC) ? TRUNCATE_EXISTING : OPEN_EXISTING;
 		DWORD attr = (flags & O_CREAT) && !(mode & 0200) ? FILE_ATTRIBUTE_READONLY : FILE_ATTRIBUTE_NORMAL;
-		HANDLE h = CreateFileW(w, acc, FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE, NULL, disp,
+		/* a new file's ACL (an existing file keeps its own, as its mode on POSIX) */
+		struct owner_sd o;
+		SECURITY_ATTRIBUTES *sa = (flags & O_CREAT) ? owner_only(&o, mode, 0) : NULL;
+		HANDLE h = CreateFileW(w, acc, FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE, sa, disp,
 				       attr | FILE_FLAG_BACKUP_SEMANTICS, NULL);
 
 		free(w);
@@ -226,6 +296,21 @@ FILE *ht_fopen(const char *path, const char *mode)
 
 	if (!w)
 		return NULL;
+	if (mode[0] == 'w' || mode[0] == 'a') {
+		/* Creating: through ht_open(), for the new file's ACL (umask) */
+		char m[8];
+		int plus = strchr(mode, '+') != NULL, fd;
+		int flags = (plus ? O_RDWR : O_WRONLY) | O_CREAT | (mode[0] == 'w' ? O_TRUNC : O_APPEND) |
+			    (strchr(mode, 'x') ? O_EXCL : 0);
+
+		free(w);
+		if ((fd = ht_open(path, flags, 0666)) < 0)
+			return NULL;
+		snprintf(m, sizeof(m), "%c%sb", mode[0], plus ? "+" : "");
+		if (!(f = _fdopen(fd, m)))
+			_close(fd);
+		return f;
+	}
 	for (; mode[i] && i < 5; i++)
 		wm[i] = (wchar_t)(unsigned char)mode[i];
 	if (!strchr(mode, 'b'))
@@ -396,14 +481,14 @@ int ht_access(const char *path, int mode)
 int ht_mkdir(const char *path, int mode)
 {
 	wchar_t *w = wide(path);
-	int rc;
+	struct owner_sd o;
+	BOOL ok;
 
-	(void)mode;
 	if (!w)
 		return -1;
-	rc = _wmkdir(w);
+	ok = CreateDirectoryW(w, owner_only(&o, mode, 1));
 	free(w);
-	return rc;
+	return ok ? 0 : set_errno_from_win();
 }
 
 /* mkstemp(): "…XXXXXX" replaced by random letters, created exclusively. */

@@ -25,8 +25,9 @@
  *  - the operator's name (getpwuid) is GetUserNameW's;
  *  - strftime's %z is the C99 offset (+0700), which Microsoft's C runtime
  *    writes as the zone's name;
- *  - fchmod() does nothing: files are created in the user's own folders
- *    and inherit their ACL (docs/windows.md says what that means).
+ *  - owner-only files: with umask(077) a new file or folder gets a
+ *    protected DACL for the user and SYSTEM only (the meaning of 0600 and
+ *    0700); fchmod() does nothing (docs/windows.md).
  * platform_init() turns the UTF-16 command line into UTF-8 argv, sets the
  * console to UTF-8 and stdin/stdout/stderr to binary.
  */
@@ -116,6 +117,11 @@ size_t ht_strftime(char *buf, size_t len, const char *fmt, const struct tm *tm);
 #define unsetenv ht_unsetenv
 #define timegm ht_timegm
 #define strftime ht_strftime	/* %z as C99 says (+0700), not a zone name */
+/* umask(): what open(), fopen(), mkstemp() and mkdir() create with no
+ * permission for group and others gets an owner-only ACL (platform.c).
+ * fchmod() does nothing: a file's ACL is set when it is created. */
+int ht_umask(int mask);
+#define umask ht_umask
 static inline int ht_fchmod(int fd, int mode)
 {
 	(void)fd;
