@@ -42,6 +42,15 @@ const char *platform_last_sep(const char *path);
 /* 1 if path is absolute ("/x"; on Windows also "C:\\x", "\\\\server\\x"). */
 int platform_is_absolute(const char *path);
 
+/* 1 where a file this process holds open may be renamed over (POSIX); 0 on
+ * Windows, where the rename fails while any handle to the target is open
+ * without FILE_SHARE_DELETE, SQLite's included. */
+#ifdef _WIN32
+#define PLATFORM_RENAME_OVER_OPEN 0
+#else
+#define PLATFORM_RENAME_OVER_OPEN 1
+#endif
+
 #ifdef _WIN32
 #ifndef WIN32_LEAN_AND_MEAN
 #define WIN32_LEAN_AND_MEAN
