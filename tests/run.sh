@@ -13,7 +13,9 @@
 #
 # SKIP_LIST names a file of "tNNNN-name.sh  why" lines (tests/windows-skip.txt
 # for `make test-windows`): those scripts are not run, each is printed with
-# its reason and counted; the last line then ends ", N skipped".  UNIT_WRAP
+# its reason and counted; the last line then ends ", N skipped".  A single
+# case that cannot run prints "SKIP name: why" (lib.sh t_skip, unit.h SKIP),
+# counted the same way.  UNIT_WRAP
 # runs each unit-test program through a command (Wine), UNIT_EXT is their
 # file ending (.exe).
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -33,6 +35,9 @@ count() {
 	# $1: program name; output in $log; $2: its exit status
 	p=$(grep -c '^PASS ' "$log")
 	f=$(grep -c '^FAIL ' "$log")
+	# Cases that cannot run here say "SKIP name: why" (unit.h SKIP, lib.sh t_skip).
+	s=$(grep -c '^SKIP ' "$log")
+	grep '^SKIP ' "$log" >&2
 	# Each FAIL line with what the case printed under it (indented).
 	awk '/^FAIL /{p=1; print; next} /^    /{if (p) print; next} {p=0}' "$log"
 	if [ "$2" -ne 0 ]; then
@@ -43,7 +48,12 @@ count() {
 	fi
 	pass=$((pass + p))
 	fail=$((fail + f))
-	echo "$1: $p passed, $f failed" >&2
+	skip=$((skip + s))
+	if [ "$s" -gt 0 ]; then
+		echo "$1: $p passed, $f failed, $s skipped" >&2
+	else
+		echo "$1: $p passed, $f failed" >&2
+	fi
 }
 
 if [ -z "$1" ]; then

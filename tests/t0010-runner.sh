@@ -40,3 +40,33 @@ t_case "the last line counts the cases"
 tail -n 1 "$OUT" >"$T/last"
 grep -qx "1 passed, 2 failed" "$T/last" || t_fail "last line is '$(cat "$T/last")'"
 t_end
+
+# A case that cannot run on this system says so (lib.sh t_skip): counted,
+# printed with its reason, neither passed nor failed.
+mkdir -p "$T/skips"
+cat >"$T/skips/t9002-skips.sh" <<'SCRIPT'
+. "$TOP/tests/lib.sh"
+t_case "a case that cannot run here"
+t_skip "no such thing on this system"
+t_end
+t_case "a case that runs"
+ht version
+expect_exit 0
+t_end
+SCRIPT
+cat >"$T/skips/list" <<'LIST'
+t9003-listed.sh   the whole script cannot run here
+LIST
+printf 'echo "FAIL t9003-listed:ran: it should not have run"\n' >"$T/skips/t9003-listed.sh"
+
+t_case "a skipped case and a listed script are counted and printed with their reasons"
+TESTS="$T/skips" SKIP_LIST="$T/skips/list" sh "$TOP/tests/run.sh" t9 >"$OUT" 2>"$ERR"
+RC=$?
+expect_exit 0
+expect_err "SKIP t9002-skips:a case that cannot run here: no such thing on this system"
+expect_err "SKIP t9003-listed.sh: the whole script cannot run here"
+expect_err "t9002-skips.sh: 1 passed, 0 failed, 1 skipped"
+expect_not_out "t9003-listed:ran"
+tail -n 1 "$OUT" >"$T/last"
+grep -qx "1 passed, 0 failed, 2 skipped" "$T/last" || t_fail "last line is '$(cat "$T/last")'"
+t_end
