@@ -41,6 +41,9 @@ void platform_init(int *argc, char ***argv)
 #undef fstat
 #undef open
 #undef fopen
+#undef fflush
+#undef fwrite
+#undef fclose
 #undef rename
 #undef unlink
 #undef link
@@ -319,6 +322,47 @@ FILE *ht_fopen(const char *path, const char *mode)
 	f = _wfopen(w, wm);
 	free(w);
 	return f;
+}
+
+/*
+ * A write to a pipe whose reader has closed it fails on Windows with
+ * ERROR_NO_DATA ("the pipe is being closed") or ERROR_BROKEN_PIPE (Wine 8:
+ * ERROR_PIPE_NOT_CONNECTED), which the C runtime turns into EINVAL: POSIX's EPIPE again, so that `hiepthuong ...
+ * | more` closed early is not taken for a failed write (t4510).
+ */
+static void pipe_errno(void)
+{
+	DWORD e = GetLastError();
+
+	if (e == ERROR_NO_DATA || e == ERROR_BROKEN_PIPE || e == ERROR_PIPE_NOT_CONNECTED)
+		errno = EPIPE;
+}
+
+int ht_fflush(FILE *f)
+{
+	int rc = fflush(f);
+
+	if (rc)
+		pipe_errno();
+	return rc;
+}
+
+size_t ht_fwrite(const void *p, size_t size, size_t n, FILE *f)
+{
+	size_t r = fwrite(p, size, n, f);
+
+	if (r != n)
+		pipe_errno();
+	return r;
+}
+
+int ht_fclose(FILE *f)
+{
+	int rc = fclose(f);
+
+	if (rc)
+		pipe_errno();
+	return rc;
 }
 
 /* fopen() as libxlsxwriter's minizip calls it (-Wl,--wrap=fopen64). */

@@ -126,6 +126,16 @@ size_t ht_strftime(char *buf, size_t len, const char *fmt, const struct tm *tm);
 #define unsetenv ht_unsetenv
 #define timegm ht_timegm
 #define strftime ht_strftime	/* %z as C99 says (+0700), not a zone name */
+/* fflush, fwrite, fclose: a write to a pipe whose reader has gone fails
+ * with EPIPE, as on POSIX (main.c's check_stdout() takes that for `| more`
+ * closed early), where the C runtime says EINVAL. */
+int ht_fflush(FILE *f);
+size_t ht_fwrite(const void *p, size_t size, size_t n, FILE *f);
+int ht_fclose(FILE *f);
+#define fflush ht_fflush
+#define fwrite ht_fwrite
+#define fclose ht_fclose
+
 /* umask(): what open(), fopen(), mkstemp() and mkdir() create with no
  * permission for group and others gets an owner-only ACL (platform.c).
  * fchmod() does nothing: a file's ACL is set when it is created. */
