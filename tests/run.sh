@@ -22,6 +22,8 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 : "${HT:=$top/hiepthuong}"
 : "${UNIT_DIR:=$top/build/unit}"
 : "${PYTHON:=/usr/bin/python3}"
+# SHARD=K/N runs only every Nth program and script, from the Kth: N runs
+# with K = 1..N cover the suite once (tools/run-shards.sh runs them at once).
 # TESTS: where the t*.sh scripts are (tests/, or another folder for t0010).
 : "${TESTS:=$top/tests}"
 export HT PYTHON TOP="$top"
@@ -30,6 +32,17 @@ trap 'rm -f "$log"' EXIT
 pass=0
 fail=0
 skip=0
+item=0
+shard=${SHARD:-}
+shard_k=${shard%/*}
+shard_n=${shard#*/}
+unset SHARD	# not for a runner that a script runs (t0010)
+case "$shard" in '' | [1-9]*/[1-9]*) ;; *) echo "run.sh: SHARD=$shard: K/N expected" >&2; exit 2 ;; esac
+# mine: is the next program or script this shard's?
+mine() {
+	item=$((item + 1))
+	[ -z "$shard" ] || [ $(((item - 1) % shard_n)) -eq $((shard_k - 1)) ]
+}
 
 count() {
 	# $1: program name; output in $log; $2: its exit status
@@ -59,6 +72,7 @@ count() {
 if [ -z "$1" ]; then
 	for t in "$UNIT_DIR"/test_*${UNIT_EXT:-}; do
 		[ -f "$t" ] && [ -x "$t" ] || continue
+		mine || continue
 		$UNIT_WRAP "$t" >"$log" 2>&1
 		count "$(basename "$t")" $?
 	done
@@ -66,6 +80,7 @@ fi
 for t in "$TESTS"/t[0-9]*.sh; do
 	[ -f "$t" ] || continue
 	case "$(basename "$t")" in ${1:-t}*) ;; *) continue ;; esac
+	mine || continue
 	if [ -n "${SKIP_LIST:-}" ]; then
 		why=$(awk -v n="$(basename "$t")" '$1 == n { $1 = ""; sub(/^ +/, ""); print; exit }' "$SKIP_LIST")
 		if [ -n "$why" ]; then

@@ -170,7 +170,7 @@ while IFS='|' read -r name code msg cmd; do
 		*"not UTF-8")
 			why="Windows passes arguments as UTF-16: bytes that are not UTF-8 cannot reach the program (Wine decodes them by its locale)" ;;
 		*FIFO*|*"named pipe"*|*device*)
-			why="Windows has no FIFOs or device nodes among files (its pipes live in \\\\.\\pipe\\); Wine shows a Unix one as a file" ;;
+			why="Windows has no FIFOs or device nodes among files (its named pipes are not files); Wine shows a Unix one as a file" ;;
 		*"symbolic link"*)
 			why="Wine 8 shows a Unix symbolic link as the file it points to; hiepthuong.exe's lstat() does not tell reparse points (docs/windows.md)" ;;
 		esac

@@ -87,7 +87,7 @@ t_end
 
 t_case "a named pipe is never replaced, by export or by backup"
 if on_windows; then
-	t_skip "Windows has no FIFOs among files (its pipes live in \\\\.\\pipe\\); Wine shows a Unix one as a file"
+	t_skip "Windows has no FIFOs among files (its named pipes are not files); Wine shows a Unix one as a file"
 else
 mkfifo "$T/pipe.xlsx"
 ht export $D 02-hnct --conference 7 -o "$T/pipe.xlsx" --force
