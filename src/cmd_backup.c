@@ -35,6 +35,7 @@
 #include "diag.h"
 #include "opt.h"
 #include "outfile.h"
+#include "platform.h"
 #include "sbuf.h"
 #include "banned.h"
 
@@ -428,6 +429,14 @@ int cmd_restore(struct ctx *ctx, int argc, char **argv)
 	ctx->db = NULL;
 	if (sync_path(tmp, 0) < 0 || lock_old(ctx->db_path, &lock) < 0)
 		goto out_head;
+	if (!PLATFORM_RENAME_OVER_OPEN && lock) {
+		/* Windows renames over no open file, so the lock goes first; a
+		 * process that opens the book meanwhile makes the rename fail
+		 * and the book stays as it was (docs/windows.md). */
+		sqlite3_exec(lock, "COMMIT", NULL, NULL, NULL);
+		sqlite3_close(lock);
+		lock = NULL;
+	}
 	if (rename(tmp, ctx->db_path) < 0) {
 		error("không thay được sổ '%s': %s", ctx->db_path, sys_msg(errno));
 		goto out_head;

@@ -41,6 +41,9 @@ void platform_init(int *argc, char ***argv)
 #undef fstat
 #undef open
 #undef fopen
+#undef fflush
+#undef fwrite
+#undef fclose
 #undef rename
 #undef unlink
 #undef link
@@ -48,6 +51,7 @@ void platform_init(int *argc, char ***argv)
 #undef mkdir
 #undef mkstemp
 #undef mkdtemp
+#undef umask
 #undef fsync
 #undef getenv
 #undef setenv
@@ -162,6 +166,72 @@ void platform_init(int *argc, char ***argv)
 	_fmode = _O_BINARY;
 }
 
+/* ---- owner-only files ------------------------------------------------- */
+
+/*
+ * umask() as POSIX has it (022 until main() sets 077): a file or folder
+ * created with no permission left for group and others gets an owner-only
+ * DACL, the Windows meaning of mode 0600 / 0700.  Otherwise it inherits the
+ * ACL of its folder, as every Windows program's files do.
+ */
+static int cur_umask = 022;
+
+int ht_umask(int mask)
+{
+	int old = cur_umask;
+
+	cur_umask = mask & 0777;
+	return old;
+}
+
+struct owner_sd {
+	SECURITY_ATTRIBUTES sa;
+	SECURITY_DESCRIPTOR sd;
+	DWORD acl[128];			/* ACL: header + two ACEs with their SIDs */
+	DWORD user[128];		/* TOKEN_USER and its SID */
+	DWORD system[SECURITY_MAX_SID_SIZE / sizeof(DWORD) + 1];
+};
+
+/*
+ * Security attributes that let in the user running the program and SYSTEM
+ * (backup, the file indexer: what runs for the machine), nobody else, and
+ * do not inherit the folder's entries (a protected DACL).  A folder's
+ * entries are inherited by what is created in it.  A file's owner gets read,
+ * write, delete and the right to change the ACL, not execute: under Wine,
+ * which turns a DACL into Unix mode bits, that is 0600, a folder's 0700.
+ * NULL if the token cannot be read: the file then inherits its folder's ACL.
+ */
+static SECURITY_ATTRIBUTES *owner_only(struct owner_sd *o, int mode, int dir)
+{
+	TOKEN_USER *tu = (TOKEN_USER *)o->user;
+	DWORD n = sizeof(o->user), ns = sizeof(o->system);
+	DWORD inh = dir ? OBJECT_INHERIT_ACE | CONTAINER_INHERIT_ACE : 0;
+	DWORD acc = dir ? FILE_ALL_ACCESS
+			: FILE_GENERIC_READ | FILE_GENERIC_WRITE | DELETE | WRITE_DAC | WRITE_OWNER;
+	ACL *acl = (ACL *)o->acl;
+	HANDLE tok;
+	BOOL ok;
+
+	if ((mode & ~cur_umask) & 077)
+		return NULL;	/* not meant to be owner-only */
+	if (!OpenProcessToken(GetCurrentProcess(), TOKEN_QUERY, &tok))
+		return NULL;
+	ok = GetTokenInformation(tok, TokenUser, tu, n, &n);
+	CloseHandle(tok);
+	if (!ok || !CreateWellKnownSid(WinLocalSystemSid, NULL, o->system, &ns) ||
+	    !InitializeAcl(acl, sizeof(o->acl), ACL_REVISION) ||
+	    !AddAccessAllowedAceEx(acl, ACL_REVISION, inh, acc, tu->User.Sid) ||
+	    !AddAccessAllowedAceEx(acl, ACL_REVISION, inh, acc, o->system) ||
+	    !InitializeSecurityDescriptor(&o->sd, SECURITY_DESCRIPTOR_REVISION) ||
+	    !SetSecurityDescriptorDacl(&o->sd, TRUE, acl, FALSE) ||
+	    !SetSecurityDescriptorControl(&o->sd, SE_DACL_PROTECTED, SE_DACL_PROTECTED))
+		return NULL;
+	o->sa.nLength = sizeof(o->sa);
+	o->sa.lpSecurityDescriptor = &o->sd;
+	o->sa.bInheritHandle = FALSE;
+	return &o->sa;
+}
+
 /* ---- files ------------------------------------------------------------ */
 
 static int dir_fd = -1;	/* the one "directory" descriptor: NUL */
@@ -205,7 +275,10 @@ int ht_open(const char *path, int flags, ...)
 							   : OPEN_ALWAYS)
 			     : (flags & O_TRUNC) ? TRUNCATE_EXISTING : OPEN_EXISTING;
 		DWORD attr = (flags & O_CREAT) && !(mode & 0200) ? FILE_ATTRIBUTE_READONLY : FILE_ATTRIBUTE_NORMAL;
-		HANDLE h = CreateFileW(w, acc, FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE, NULL, disp,
+		/* a new file's ACL (an existing file keeps its own, as its mode on POSIX) */
+		struct owner_sd o;
+		SECURITY_ATTRIBUTES *sa = (flags & O_CREAT) ? owner_only(&o, mode, 0) : NULL;
+		HANDLE h = CreateFileW(w, acc, FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE, sa, disp,
 				       attr | FILE_FLAG_BACKUP_SEMANTICS, NULL);
 
 		free(w);
@@ -226,6 +299,21 @@ FILE *ht_fopen(const char *path, const char *mode)
 
 	if (!w)
 		return NULL;
+	if (mode[0] == 'w' || mode[0] == 'a') {
+		/* Creating: through ht_open(), for the new file's ACL (umask) */
+		char m[8];
+		int plus = strchr(mode, '+') != NULL, fd;
+		int flags = (plus ? O_RDWR : O_WRONLY) | O_CREAT | (mode[0] == 'w' ? O_TRUNC : O_APPEND) |
+			    (strchr(mode, 'x') ? O_EXCL : 0);
+
+		free(w);
+		if ((fd = ht_open(path, flags, 0666)) < 0)
+			return NULL;
+		snprintf(m, sizeof(m), "%c%sb", mode[0], plus ? "+" : "");
+		if (!(f = _fdopen(fd, m)))
+			_close(fd);
+		return f;
+	}
 	for (; mode[i] && i < 5; i++)
 		wm[i] = (wchar_t)(unsigned char)mode[i];
 	if (!strchr(mode, 'b'))
@@ -234,6 +322,47 @@ FILE *ht_fopen(const char *path, const char *mode)
 	f = _wfopen(w, wm);
 	free(w);
 	return f;
+}
+
+/*
+ * A write to a pipe whose reader has closed it fails on Windows with
+ * ERROR_NO_DATA ("the pipe is being closed") or ERROR_BROKEN_PIPE (Wine 8:
+ * ERROR_PIPE_NOT_CONNECTED), which the C runtime turns into EINVAL: POSIX's EPIPE again, so that `hiepthuong ...
+ * | more` closed early is not taken for a failed write (t4510).
+ */
+static void pipe_errno(void)
+{
+	DWORD e = GetLastError();
+
+	if (e == ERROR_NO_DATA || e == ERROR_BROKEN_PIPE || e == ERROR_PIPE_NOT_CONNECTED)
+		errno = EPIPE;
+}
+
+int ht_fflush(FILE *f)
+{
+	int rc = fflush(f);
+
+	if (rc)
+		pipe_errno();
+	return rc;
+}
+
+size_t ht_fwrite(const void *p, size_t size, size_t n, FILE *f)
+{
+	size_t r = fwrite(p, size, n, f);
+
+	if (r != n)
+		pipe_errno();
+	return r;
+}
+
+int ht_fclose(FILE *f)
+{
+	int rc = fclose(f);
+
+	if (rc)
+		pipe_errno();
+	return rc;
 }
 
 /* fopen() as libxlsxwriter's minizip calls it (-Wl,--wrap=fopen64). */
@@ -248,12 +377,46 @@ FILE *__wrap_fopen(const char *path, const char *mode)
 	return ht_fopen(path, mode);
 }
 
+/*
+ * The same as fill_stat() from the *Ex classes, which ask nothing of the
+ * volume.  Wine's GetFileInformationByHandle() fails (ERROR_INVALID_HANDLE)
+ * on a handle that wraps a Unix descriptor it inherited, i.e. a standard
+ * stream redirected from a file (`hiepthuong ... - <book.xlsx`): it cannot
+ * find that handle's volume.  The file index comes from FileIdInfo (the
+ * volume serial there is Wine's 0: such a file is never "the same" as one
+ * opened by name, which is what an input on standard input is anyway).
+ */
+static int fill_stat_ex(HANDLE h, struct ht_stat *st)
+{
+	FILE_BASIC_INFO b;
+	FILE_STANDARD_INFO s;
+	FILE_ID_INFO id;
+	uint64_t ino = 0;
+
+	if (!GetFileInformationByHandleEx(h, FileBasicInfo, &b, sizeof(b)) ||
+	    !GetFileInformationByHandleEx(h, FileStandardInfo, &s, sizeof(s)))
+		return set_errno_from_win();
+	memset(st, 0, sizeof(*st));
+	if (GetFileInformationByHandleEx(h, FileIdInfo, &id, sizeof(id))) {
+		memcpy(&ino, id.FileId.Identifier, sizeof(ino));
+		st->st_dev = (uint32_t)id.VolumeSerialNumber;
+	}
+	st->st_ino = ino;
+	st->st_size = (int64_t)s.EndOfFile.QuadPart;
+	if (s.Directory || (b.FileAttributes & FILE_ATTRIBUTE_DIRECTORY))
+		st->st_mode = _S_IFDIR | 0700;
+	else
+		st->st_mode = _S_IFREG | ((b.FileAttributes & FILE_ATTRIBUTE_READONLY) ? 0400 : 0600);
+	st->st_mtime = (time_t)((uint64_t)b.LastWriteTime.QuadPart / 10000000ULL - 11644473600ULL);
+	return 0;
+}
+
 static int fill_stat(HANDLE h, struct ht_stat *st)
 {
 	BY_HANDLE_FILE_INFORMATION fi;
 
 	if (!GetFileInformationByHandle(h, &fi))
-		return set_errno_from_win();
+		return GetFileType(h) == FILE_TYPE_DISK ? fill_stat_ex(h, st) : set_errno_from_win();
 	memset(st, 0, sizeof(*st));
 	st->st_dev = fi.dwVolumeSerialNumber;
 	st->st_ino = ((uint64_t)fi.nFileIndexHigh << 32) | fi.nFileIndexLow;
@@ -362,14 +525,14 @@ int ht_access(const char *path, int mode)
 int ht_mkdir(const char *path, int mode)
 {
 	wchar_t *w = wide(path);
-	int rc;
+	struct owner_sd o;
+	BOOL ok;
 
-	(void)mode;
 	if (!w)
 		return -1;
-	rc = _wmkdir(w);
+	ok = CreateDirectoryW(w, owner_only(&o, mode, 1));
 	free(w);
-	return rc;
+	return ok ? 0 : set_errno_from_win();
 }
 
 /* mkstemp(): "…XXXXXX" replaced by random letters, created exclusively. */

@@ -25,8 +25,9 @@
  *  - the operator's name (getpwuid) is GetUserNameW's;
  *  - strftime's %z is the C99 offset (+0700), which Microsoft's C runtime
  *    writes as the zone's name;
- *  - fchmod() does nothing: files are created in the user's own folders
- *    and inherit their ACL (docs/windows.md says what that means).
+ *  - owner-only files: with umask(077) a new file or folder gets a
+ *    protected DACL for the user and SYSTEM only (the meaning of 0600 and
+ *    0700); fchmod() does nothing (docs/windows.md).
  * platform_init() turns the UTF-16 command line into UTF-8 argv, sets the
  * console to UTF-8 and stdin/stdout/stderr to binary.
  */
@@ -40,6 +41,15 @@ void platform_init(int *argc, char ***argv);
 const char *platform_last_sep(const char *path);
 /* 1 if path is absolute ("/x"; on Windows also "C:\\x", "\\\\server\\x"). */
 int platform_is_absolute(const char *path);
+
+/* 1 where a file this process holds open may be renamed over (POSIX); 0 on
+ * Windows, where the rename fails while any handle to the target is open
+ * without FILE_SHARE_DELETE, SQLite's included. */
+#ifdef _WIN32
+#define PLATFORM_RENAME_OVER_OPEN 0
+#else
+#define PLATFORM_RENAME_OVER_OPEN 1
+#endif
 
 #ifdef _WIN32
 #ifndef WIN32_LEAN_AND_MEAN
@@ -116,6 +126,21 @@ size_t ht_strftime(char *buf, size_t len, const char *fmt, const struct tm *tm);
 #define unsetenv ht_unsetenv
 #define timegm ht_timegm
 #define strftime ht_strftime	/* %z as C99 says (+0700), not a zone name */
+/* fflush, fwrite, fclose: a write to a pipe whose reader has gone fails
+ * with EPIPE, as on POSIX (main.c's check_stdout() takes that for `| more`
+ * closed early), where the C runtime says EINVAL. */
+int ht_fflush(FILE *f);
+size_t ht_fwrite(const void *p, size_t size, size_t n, FILE *f);
+int ht_fclose(FILE *f);
+#define fflush ht_fflush
+#define fwrite ht_fwrite
+#define fclose ht_fclose
+
+/* umask(): what open(), fopen(), mkstemp() and mkdir() create with no
+ * permission for group and others gets an owner-only ACL (platform.c).
+ * fchmod() does nothing: a file's ACL is set when it is created. */
+int ht_umask(int mask);
+#define umask ht_umask
 static inline int ht_fchmod(int fd, int mode)
 {
 	(void)fd;

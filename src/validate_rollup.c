@@ -397,12 +397,18 @@ static int join(struct people *p, int a, int b)
 
 static struct people *sort_people;	/* for the qsort comparators */
 
+/* By name and birth date, then by entry: qsort() need not be stable
+ * (glibc's is, Windows' C runtime's is not), and which group an entry
+ * without a number joins depends on this order (group_people). */
 static int cmp_name(const void *pa, const void *pb)
 {
-	const struct entry *a = &sort_people->v[*(const int *)pa], *b = &sort_people->v[*(const int *)pb];
+	int ia = *(const int *)pa, ib = *(const int *)pb;
+	const struct entry *a = &sort_people->v[ia], *b = &sort_people->v[ib];
 	int c = strcmp(a->key, b->key);
 
-	return c ? c : strcmp(a->dob, b->dob);
+	if (!c)
+		c = strcmp(a->dob, b->dob);
+	return c ? c : (ia > ib) - (ia < ib);
 }
 
 static int cmp_idn(const void *pa, const void *pb)

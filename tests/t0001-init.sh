@@ -11,8 +11,7 @@ expect_file "$T/p.db"
 t_end
 
 t_case "the book is readable by its owner only"
-mode=$(stat -c %a "$T/p.db")
-[ "$mode" = 600 ] || t_fail "mode is $mode"
+expect_owner_only "$T/p.db"
 t_end
 
 t_case "no temporary file is left beside the book"

@@ -37,7 +37,7 @@ t_case "a candidate workbook: headers, messages, drop-downs, formats, instructio
 ht workbook candidate -o "$T/w.xlsx" --db "$B"
 expect_exit 0
 expect_out "w.xlsx: sổ nhập liệu người được giới thiệu và người tự ứng cử"
-[ "$(stat -c %a "$T/w.xlsx")" = 600 ] || t_fail "the workbook is not owner-only"
+expect_owner_only "$T/w.xlsx"
 "$PYTHON" - "$T/w.xlsx" >"$T/facts" <<'PY'
 import sys, openpyxl
 wb = openpyxl.load_workbook(sys.argv[1])

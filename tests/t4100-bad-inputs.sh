@@ -41,7 +41,7 @@ printf '\n\n   \n' >"$F/blank.yaml"
 printf '\357\273\277' | cat - "$F/ok.yaml" >"$F/bom.yaml"
 sed 's/$/\r/' "$F/ok.yaml" >"$F/crlf.yaml"
 "$PYTHON" -c "import sys; d=open(sys.argv[1],'rb').read(); sys.stdout.buffer.write(d.replace(b'H\xc3\xb2a L\xc3\xa2m', b'H\xf2a L\xe2m', 1))" "$F/ok.yaml" >"$F/latin1.yaml"
-"$PYTHON" -c "import sys; d=open(sys.argv[1],'rb').read(); sys.stdout.buffer.write(d.replace(b'committee:', b'commit\x00tee:', 1))" "$F/ok.yaml" >"$F/nul.yaml"
+"$PYTHON" -c "import sys; d=open(sys.argv[1],'rb').read(); sys.stdout.buffer.write(d.replace(b'committee:', b'commit\x00tee:', 1))" "$F/ok.yaml" >"$F/nul-byte.yaml"
 # Sizes.
 { printf "# x\n"; } >"$F/huge.yaml"; truncate -s 67108865 "$F/huge.yaml"
 "$PYTHON" -c "import sys; sys.stdout.write('[' * 200000)" >"$F/deep.yaml"
@@ -164,6 +164,22 @@ while IFS='|' read -r name code msg cmd; do
 	msg=$(echo "$msg" | sed 's/^ *//; s/ *$//')
 	n=$((n + 1))
 	t_case "$name"
+	if on_windows; then
+		why=""
+		case $name in
+		*"not UTF-8")
+			why="Windows passes arguments as UTF-16: bytes that are not UTF-8 cannot reach the program (Wine decodes them by its locale)" ;;
+		*FIFO*|*"named pipe"*|*device*)
+			why="Windows has no FIFOs or device nodes among files (its named pipes are not files); Wine shows a Unix one as a file" ;;
+		*"symbolic link"*)
+			why="Wine 8 shows a Unix symbolic link as the file it points to; hiepthuong.exe's lstat() does not tell reparse points (docs/windows.md)" ;;
+		esac
+		if [ -n "$why" ]; then
+			t_skip "$why"
+			t_end
+			continue
+		fi
+	fi
 	eval "set -- $cmd"
 	ht "$@" </dev/null
 	expect_exit "$code"
@@ -235,7 +251,7 @@ config of blank lines only              | 3 | tệp rỗng                      
 config in UTF-16 (LE, with BOM)         | 3 | tệp là UTF-16                               | init --config "$F/utf16.yaml" --db "$N"
 config in UTF-16 (BE, with BOM)         | 3 | tệp là UTF-16                               | init --config "$F/utf16be.yaml" --db "$N"
 config in Latin-1                       | 3 | không phải UTF-8 hợp lệ (byte 0xF2)         | init --config "$F/latin1.yaml" --db "$N"
-config with a NUL byte                  | 3 | byte NUL                                    | init --config "$F/nul.yaml" --db "$N"
+config with a NUL byte                  | 3 | byte NUL                                    | init --config "$F/nul-byte.yaml" --db "$N"
 config larger than 64 MiB               | 3 | quá lớn                                     | init --config "$F/huge.yaml" --db "$N"
 config nested 200000 deep               | 3 | lồng nhau quá sâu                           | init --config "$F/deep.yaml" --db "$N"
 config with a YAML syntax error         | 3 | lỗi cú pháp YAML                            | init --config "$F/syntax.yaml" --db "$N"

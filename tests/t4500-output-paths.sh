@@ -72,6 +72,9 @@ expect_no_file "$T/out.csv"
 t_end
 
 t_case "a symbolic link is never replaced, not even with --force"
+if on_windows; then
+	t_skip "Wine 8 shows a Unix symbolic link as the file it points to; hiepthuong.exe's lstat() does not tell reparse points (docs/windows.md)"
+else
 echo keep >"$T/target.txt"
 ln -s "$T/target.txt" "$T/link.xlsx"
 ht export $D 02-hnct --conference 7 -o "$T/link.xlsx" --force
@@ -79,9 +82,13 @@ expect_exit 3
 expect_err "liên kết tượng trưng"
 [ -L "$T/link.xlsx" ] || t_fail "the link was replaced"
 [ "$(cat "$T/target.txt")" = keep ] || t_fail "the target changed"
+fi
 t_end
 
 t_case "a named pipe is never replaced, by export or by backup"
+if on_windows; then
+	t_skip "Windows has no FIFOs among files (its named pipes are not files); Wine shows a Unix one as a file"
+else
 mkfifo "$T/pipe.xlsx"
 ht export $D 02-hnct --conference 7 -o "$T/pipe.xlsx" --force
 expect_exit 3
@@ -92,6 +99,7 @@ ht backup $D "$T/pipe.xlsx" --force
 expect_exit 3
 expect_err "không phải tệp thường"
 [ -p "$T/pipe.xlsx" ] || t_fail "backup replaced the pipe"
+fi
 t_end
 
 if [ "$(id -u)" = 0 ]; then
@@ -206,7 +214,9 @@ while [ $i -lt "$rounds" ]; do
 	"$HT" export --db "$T/k.db" all -o "$T/k" >/dev/null 2>&1 &
 	pid=$!
 	sleep "$(awk "BEGIN { print (($i * 7919) % $span) / 1000 }")"
-	if [ $((i % 2)) = 0 ]; then sig=TERM; else sig=KILL; fi
+	# Windows has no SIGTERM (Wine ends the process at once, as SIGKILL
+	# does): there every round is a kill, and only the lock is checked.
+	if [ $((i % 2)) = 0 ] && ! on_windows; then sig=TERM; else sig=KILL; fi
 	kill -$sig $pid 2>/dev/null
 	wait $pid 2>/dev/null
 	for f in "$T"/k/*; do

@@ -11,7 +11,7 @@ notes() { sql "$B" "SELECT count(*) FROM audit WHERE command LIKE '%audit note%'
 
 t_case "Ctrl-C on a terminal right after the success message keeps the change"
 "$PYTHON" - "$HT" "$B" >"$OUT" 2>"$ERR" <<'PY'
-import os, pty, signal, sys, time
+import os, pty, re, signal, sys, time
 ht, book = sys.argv[1], sys.argv[2]
 kept = 0
 for i in range(3):
@@ -30,7 +30,9 @@ for i in range(3):
     if b"\n" in out:
         os.kill(pid, signal.SIGINT)      # the clerk presses Ctrl-C at once
     os.waitpid(pid, 0)
-    print("said:", out.decode(errors="replace").strip())
+    # Wine's console writes VT cursor codes (ESC [ ? 25 l) around the text
+    text = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", out.decode(errors="replace"))
+    print("said:", text.strip())
 PY
 n=$(notes)
 [ "$n" = 3 ] || t_fail "3 notes were reported, $n are in the book"

@@ -11,6 +11,10 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 : "${WINEPREFIX:=$top/build-win/wine}"
 : "${WINEDEBUG:=-all}"
 export WINEPREFIX WINEDEBUG
+# Wine's server creates the files, with mode bits from their ACL less its
+# umask: a fixed 022, so that an owner-only ACL shows as "nothing for
+# others" (tests/lib.sh expect_owner_only) whatever umask the caller has.
+umask 022
 if [ "$1" = "--exe" ]; then
 	exe=$2
 	shift 2

@@ -1123,8 +1123,12 @@ TEST(open_file_read_error)
 	struct csv_reader *r;
 
 	/* /proc/self/mem opens, but reading at address 0 fails (EIO) */
+#ifdef _WIN32
+	SKIP("needs Linux's /proc/self/mem, a file that opens and then fails to read (EIO); "
+	     "Windows has none (under Wine it is a Linux file that Wine reads with EINVAL)");
+#endif
 	if (access("/proc/self/mem", R_OK) != 0)
-		return;
+		SKIP("no readable /proc/self/mem (a Linux without /proc)");
 	r = csv_open_file("/proc/self/mem", err, sizeof(err));
 	if (r)
 		csv_close(r);

@@ -7,9 +7,11 @@
  *
  *	PASS <file>:<name>
  *	FAIL <file>:<name>: <file>:<line>: <what failed>
+ *	SKIP <file>:<name>: <why>
  *
  * tests/run.sh counts those lines; a program that exits non-zero without
- * printing a FAIL line is counted as one failure.
+ * printing a FAIL line is counted as one failure.  SKIP(why) ends a case
+ * that cannot run on this system (Windows under Wine) and says why.
  *
  * A failed CHECK ends the case (later checks of that case are not run).
  */
@@ -28,6 +30,7 @@ struct unit_case {
 void unit_register(struct unit_case *c);
 void unit_fail(int *failed, const char *file, int line, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
+void unit_skip(int *failed, const char *why);
 
 #define TEST(name)                                                      \
 	static void test_##name(int *unit_failed_);                     \
@@ -35,6 +38,8 @@ void unit_fail(int *failed, const char *file, int line, const char *fmt, ...)
 	__attribute__((constructor)) static void unit_reg_##name(void)  \
 	{ unit_register(&unit_case_##name); }                           \
 	static void test_##name(int *unit_failed_)
+
+#define SKIP(why) do { unit_skip(unit_failed_, (why)); return; } while (0)
 
 #define CHECK(cond) do { if (!(cond)) {                                  \
 	unit_fail(unit_failed_, __FILE__, __LINE__, "%s", #cond); return; } } while (0)
