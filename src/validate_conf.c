@@ -460,11 +460,7 @@ static int each_latest_vote(struct eval *e, const struct rule *r, const char *ki
 		struct conference_counts cc;
 
 		memset(&cc, 0, sizeof(cc));
-		sbuf_reset(&name);
-		sbuf_addstr(&name, db_col_text(st, 0));
-		if (*db_col_text(st, 1))
-			sbuf_addf(&name, " %s", db_col_text(st, 1));
-		sbuf_addf(&name, " %s", db_col_text(st, 2));
+		ev_name(&name, db_col_text(st, 0), db_col_text(st, 1), db_col_text(st, 2));
 		v.name = name.buf;
 		v.stage = db_col_text(st, 3);
 		v.rank = stage_rank(v.stage);
@@ -584,11 +580,7 @@ static int residence_missing(struct eval *e, const struct rule *r)
 
 		if (sqlite3_column_int(st, 8) && !text_is_blank(db_col_text(st, 9)))
 			continue;	/* a special case with its reason (a blank reason is none) */
-		sbuf_reset(&name);
-		sbuf_addstr(&name, db_col_text(st, 0));
-		if (*db_col_text(st, 1))
-			sbuf_addf(&name, " %s", db_col_text(st, 1));
-		sbuf_addf(&name, " %s", db_col_text(st, 2));
+		ev_name(&name, db_col_text(st, 0), db_col_text(st, 1), db_col_text(st, 2));
 		memset(&w, 0, sizeof(w));
 		w.body_id = sqlite3_column_int64(st, 5);
 		w.body = db_col_text(st, 6);
@@ -657,10 +649,7 @@ static void thon_conference(struct eval *e, const struct rule *r, const struct w
 			alloc = alloc ? alloc * 2 : 8;
 			v = xrealloc(v, sizeof(*v) * (size_t)alloc);
 		}
-		sbuf_addstr(&name, db_col_text(st, 0));
-		if (*db_col_text(st, 1))
-			sbuf_addf(&name, " %s", db_col_text(st, 1));
-		sbuf_addf(&name, " %s", db_col_text(st, 2));
+		ev_name(&name, db_col_text(st, 0), db_col_text(st, 1), db_col_text(st, 2));
 		v[n].name = sbuf_detach(&name, NULL);
 		v[n].trust = (long)sqlite3_column_int64(st, 3);
 		v[n].selected = sqlite3_column_int(st, 4);

@@ -55,6 +55,8 @@ void ev_add(struct eval *e, const struct rule *r, const struct where *w, const c
  * 0 id, 1 code, 2 kind, 3 seats, 4 name, 5 khoa.  NULL on error.
  */
 sqlite3_stmt *ev_bodies(struct eval *e, const struct rule *r);
+/* "Họ Tên-đệm Tên" into out, which is reset first (no tên đệm: one space). */
+void ev_name(struct sbuf *out, const char *ho, const char *ten_dem, const char *ten);
 void where_body(struct where *w, sqlite3_stmt *b, int lo, int hi);
 
 /* One candidacy with its person, as the evaluators see it.  Lifetime: its

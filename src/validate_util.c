@@ -660,6 +660,15 @@ sqlite3_stmt *ev_bodies(struct eval *e, const struct rule *r)
 	return st;
 }
 
+void ev_name(struct sbuf *out, const char *ho, const char *ten_dem, const char *ten)
+{
+	sbuf_reset(out);
+	sbuf_addstr(out, ho);
+	if (*ten_dem)
+		sbuf_addf(out, " %s", ten_dem);
+	sbuf_addf(out, " %s", ten);
+}
+
 void where_body(struct where *w, sqlite3_stmt *b, int lo, int hi)
 {
 	memset(w, 0, sizeof(*w));
@@ -784,14 +793,7 @@ int run_cand_pass(struct eval *e)
 		c.special_reason = db_col_text(st, i++);
 		c.id_number = db_col_text(st, i++);
 		c.rank = stage_rank(c.stage);
-		sbuf_reset(&name);
-		sbuf_addstr(&name, c.ho);
-		if (*c.ten_dem) {
-			sbuf_addch(&name, ' ');
-			sbuf_addstr(&name, c.ten_dem);
-		}
-		sbuf_addch(&name, ' ');
-		sbuf_addstr(&name, c.ten);
+		ev_name(&name, c.ho, c.ten_dem, c.ten);
 		c.name = name.buf;
 		kind = !strcmp(c.body_kind, "na") ? APPLIES_NA : !strcmp(c.body_kind, "hdnd") ? APPLIES_HDND : 0;
 		active = !strcmp(c.status, "active");
