@@ -240,8 +240,11 @@ int eval_hdnd_levels(struct eval *e, const struct rule *r)
 		return -1;
 	if (!(e->want & WANT_CANDIDATE))
 		return 0;
+	/* on one candidacy (the entry of a candidate), that person only: a
+	 * candidate import would otherwise group the whole book per row */
 	over = db_prepare(e->db, "SELECT c.person_id FROM candidacy c JOIN body b ON b.id = c.body_id "
-					       "WHERE c.status = 'active' GROUP BY c.person_id "
+					       "WHERE c.status = 'active' AND (?3 = 0 OR c.person_id = "
+					       "(SELECT person_id FROM candidacy WHERE id = ?3)) GROUP BY c.person_id "
 					       "HAVING count(DISTINCT CASE WHEN b.kind = 'hdnd' THEN b.id END) > "
 					       "CASE WHEN count(CASE WHEN b.kind = 'na' THEN 1 END) THEN ?1 ELSE ?2 END "
 					       "ORDER BY c.person_id");
@@ -250,6 +253,7 @@ int eval_hdnd_levels(struct eval *e, const struct rule *r)
 		return -1;
 	db_bind_int(over, 1, rule_int(r, "max_levels_with_na", 0));
 	db_bind_int(over, 2, rule_int(r, "max_levels", 0));
+	db_bind_int(over, 3, e->scope->candidacy_id);
 	while ((rc = sqlite3_step(over)) == SQLITE_ROW) {
 		if (s.nover == alloc) {
 			alloc = alloc ? alloc * 2 : 16;

@@ -735,6 +735,15 @@ static void checks_done(struct eval *e)
  * spills to temporary files beyond the page cache: memory does not grow
  * with the book.
  */
+#define CAND_PASS_COLS \
+	"SELECT c.id, c.person_id, c.body_id, coalesce(c.unit_id, 0), coalesce(c.constituency_id, 0), " \
+	"b.code, b.name, b.kind, coalesce(b.khoa, ''), c.stage, c.status, c.source, c.drop_reason, " \
+	"coalesce(k.number, 0), p.ho, p.ten_dem, p.ten, p.dob, p.sex, p.nationality, p.ethnicity, " \
+	"p.residence, p.workplace, p.party_date, p.na_member, p.hdnd_member, c.dossier_at, c.special_case, " \
+	"c.special_reason, p.id_number " \
+	"FROM candidacy c JOIN person p ON p.id = c.person_id JOIN body b ON b.id = c.body_id " \
+	"LEFT JOIN constituency k ON k.id = c.constituency_id "
+
 int run_cand_pass(struct eval *e)
 {
 	sqlite3_stmt *st;
@@ -743,16 +752,11 @@ int run_cand_pass(struct eval *e)
 
 	if (!e->nchecks)
 		return 0;
-	st = db_prepare(e->db,
-		"SELECT c.id, c.person_id, c.body_id, coalesce(c.unit_id, 0), coalesce(c.constituency_id, 0), "
-		"b.code, b.name, b.kind, coalesce(b.khoa, ''), c.stage, c.status, c.source, c.drop_reason, "
-		"coalesce(k.number, 0), p.ho, p.ten_dem, p.ten, p.dob, p.sex, p.nationality, p.ethnicity, "
-		"p.residence, p.workplace, p.party_date, p.na_member, p.hdnd_member, c.dossier_at, c.special_case, "
-		"c.special_reason, p.id_number "
-		"FROM candidacy c JOIN person p ON p.id = c.person_id JOIN body b ON b.id = c.body_id "
-		"LEFT JOIN constituency k ON k.id = c.constituency_id "
-		"WHERE (?1 = 0 OR c.body_id = ?1) AND (?2 = 0 OR c.id = ?2) "
-		"ORDER BY b.id, coalesce(k.number, 0), p.sort_key, p.id");
+	/* one candidacy (an entry command's check) by its key: an OR in the
+	 * WHERE would scan and sort the whole book for each imported row */
+	st = e->scope->candidacy_id ? db_prepare(e->db, CAND_PASS_COLS "WHERE c.id = ?2 AND (?1 = 0 OR c.body_id = ?1)")
+				    : db_prepare(e->db, CAND_PASS_COLS "WHERE (?1 = 0 OR c.body_id = ?1) AND ?2 = 0 "
+						 "ORDER BY b.id, coalesce(k.number, 0), p.sort_key, p.id");
 	if (!st)
 		return -1;
 	db_bind_int(st, 1, e->scope->body_id);
