@@ -1,0 +1,87 @@
+#!/bin/sh
+# ci-windows.sh build|test - the Windows part of CI (.ci/run; docs/windows.md,
+# "CI").
+#   build: the libraries from a cache kept outside the clone (below), or
+#          built into it by tools/build-windows-deps.sh when the cache has
+#          none; make windows, --version under Wine, make dist-windows (the
+#          zip is listed and checked);
+#   test:  the demo under Linux and under Wine, its forms compared byte for
+#          byte (tools/compare-demo-windows.sh), then the unit tests and the
+#          whole suite under Wine in two parts at once (make test-windows
+#          SHARDS=2).  .ci/run runs it beside the ASan suite: it spends most
+#          of its time waiting on Wine.
+# The libraries take most of an hour to build (ICU), the rest of CI about
+# as long: a run that had to build them skips `test`, so that it stays
+# within CI's time.  It says so, and the next run, which finds them in the
+# cache, runs it.  HT_WIN_SUITE=always runs it anyway.
+#
+# The cache is HT_WIN_CACHE (default /var/cache/hiepthuong/win-deps for root,
+# ~/.cache/hiepthuong/win-deps otherwise), one folder per key: the SHA-256 of
+# tools/build-windows-deps.sh (its pins and every build option) and of the
+# versions of the mingw-w64 packages that compile them.  A new pin or a new
+# toolchain is a new key, built once.
+set -e
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top"
+say() { echo "ci-windows: $*"; }
+# build-win/ci-built-deps: this run built the libraries (read by `test`).
+mark=build-win/ci-built-deps
+case "${1:-}" in
+test)
+	if [ -f $mark ] && [ "${HT_WIN_SUITE:-}" != always ]; then
+		say "SKIP the suite and the demo under Wine: this run built the libraries;" \
+			"the next run finds them in the cache and runs them"
+		exit 0
+	fi
+	sh tools/compare-demo-windows.sh
+	exec make test-windows SHARDS=2
+	;;
+build) ;;
+*) echo "usage: ci-windows.sh build|test" >&2; exit 2 ;;
+esac
+sh tools/install-deps.sh windows
+if [ -z "${HT_WIN_CACHE:-}" ]; then
+	if [ "$(id -u)" -eq 0 ]; then
+		HT_WIN_CACHE=/var/cache/hiepthuong/win-deps
+	else
+		HT_WIN_CACHE=${XDG_CACHE_HOME:-$HOME/.cache}/hiepthuong/win-deps
+	fi
+fi
+key=$({
+	cat tools/build-windows-deps.sh
+	dpkg-query -W gcc-mingw-w64-x86-64-posix g++-mingw-w64-x86-64-posix \
+		binutils-mingw-w64-x86-64 mingw-w64-x86-64-dev
+} | sha256sum | cut -c1-16)
+cache=$HT_WIN_CACHE/$key
+t0=$(date +%s)
+mkdir -p build-win
+rm -f $mark
+if [ -f "$cache/.done-icu" ]; then
+	say "the libraries from the cache $cache"
+else
+	say "no libraries in the cache for key $key: building them into $cache (most of an hour)"
+	mkdir -p "$HT_WIN_CACHE"
+	tmp=$cache.tmp-$$
+	rm -rf "$tmp"
+	trap 'rm -rf "$tmp"' EXIT
+	sh tools/build-windows-deps.sh "$tmp"
+	# Whole or not at all: another run never sees half a cache.
+	rm -rf "$cache"
+	mv "$tmp" "$cache"
+	trap - EXIT
+	say "libraries built in $(( ($(date +%s) - t0) / 60 )) min"
+	: > $mark
+fi
+rm -rf build-win/deps
+cp -a "$cache" build-win/deps
+
+make windows
+# --version under Wine: the program starts and links no missing DLL.
+sh tools/wine-ht.sh --version
+make dist-windows
+zip=$(ls hiepthuong-*-windows-x64.zip)
+for f in hiepthuong.exe HUONG-DAN.txt demo.bat templates/ config/ samples/; do
+	unzip -l "$zip" | grep -q "windows-x64/$f" || { say "lỗi: $zip has no $f"; exit 1; }
+done
+say "$zip: $(unzip -l "$zip" | tail -n 1)"
+
