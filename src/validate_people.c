@@ -241,13 +241,18 @@ int eval_hdnd_levels(struct eval *e, const struct rule *r)
 	if (!(e->want & WANT_CANDIDATE))
 		return 0;
 	/* on one candidacy (the entry of a candidate), that person only: a
-	 * candidate import would otherwise group the whole book per row */
-	over = db_prepare(e->db, "SELECT c.person_id FROM candidacy c JOIN body b ON b.id = c.body_id "
-					       "WHERE c.status = 'active' AND (?3 = 0 OR c.person_id = "
-					       "(SELECT person_id FROM candidacy WHERE id = ?3)) GROUP BY c.person_id "
-					       "HAVING count(DISTINCT CASE WHEN b.kind = 'hdnd' THEN b.id END) > "
-					       "CASE WHEN count(CASE WHEN b.kind = 'na' THEN 1 END) THEN ?1 ELSE ?2 END "
-					       "ORDER BY c.person_id");
+	 * candidate import would otherwise group the whole book per row.  Two
+	 * texts, not "?3 = 0 OR person_id = …": SQLite plans such an OR as a
+	 * scan of the whole table. */
+#define LEVELS_OVER(where)                                                                          \
+	"SELECT c.person_id FROM candidacy c JOIN body b ON b.id = c.body_id "                      \
+	"WHERE c.status = 'active'" where " GROUP BY c.person_id "                                  \
+	"HAVING count(DISTINCT CASE WHEN b.kind = 'hdnd' THEN b.id END) > "                         \
+	"CASE WHEN count(CASE WHEN b.kind = 'na' THEN 1 END) THEN ?1 ELSE ?2 END ORDER BY c.person_id"
+	over = db_prepare(e->db, e->scope->candidacy_id
+					 ? LEVELS_OVER(" AND c.person_id = (SELECT person_id FROM candidacy WHERE id = ?3)")
+					 : LEVELS_OVER(" AND ?3 = 0"));
+#undef LEVELS_OVER
 	memset(&s, 0, sizeof(s));
 	if (!over)
 		return -1;
