@@ -222,14 +222,14 @@ int validate_person_refuse(sqlite3 *db, const struct rule_pack *pack, long long 
 
 	if (!pack && !(pack = own_pack(db, &f)))
 		return -1;
-	if (!(st = db_prepare(db, "SELECT id FROM candidacy WHERE person_id = ? ORDER BY id"))) {
+	if (!(st = db_prepare_cached(db, "SELECT id FROM candidacy WHERE person_id = ? ORDER BY id"))) {
 		findings_release(&f);
 		return -1;
 	}
 	db_bind_int(st, 1, person_id);
 	while (n >= 0 && sqlite3_step(st) == SQLITE_ROW)
 		n = (r = refuse_one(db, pack, sqlite3_column_int64(st, 0), kind, &f)) < 0 ? -1 : n + r;
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	findings_report_at(&f, file, row);
 	findings_release(&f);
 	return n;

@@ -249,9 +249,10 @@ int eval_hdnd_levels(struct eval *e, const struct rule *r)
 	"WHERE c.status = 'active'" where " GROUP BY c.person_id "                                  \
 	"HAVING count(DISTINCT CASE WHEN b.kind = 'hdnd' THEN b.id END) > "                         \
 	"CASE WHEN count(CASE WHEN b.kind = 'na' THEN 1 END) THEN ?1 ELSE ?2 END ORDER BY c.person_id"
-	over = db_prepare(e->db, e->scope->candidacy_id
-					 ? LEVELS_OVER(" AND c.person_id = (SELECT person_id FROM candidacy WHERE id = ?3)")
-					 : LEVELS_OVER(" AND ?3 = 0"));
+	over = e->scope->candidacy_id
+		       ? db_prepare_cached(e->db, LEVELS_OVER(" AND c.person_id = (SELECT person_id FROM candidacy "
+							      "WHERE id = ?3)"))
+		       : db_prepare(e->db, LEVELS_OVER(" AND ?3 = 0"));
 #undef LEVELS_OVER
 	memset(&s, 0, sizeof(s));
 	if (!over)
@@ -266,7 +267,10 @@ int eval_hdnd_levels(struct eval *e, const struct rule *r)
 		}
 		s.over[s.nover++] = sqlite3_column_int64(over, 0);
 	}
-	sqlite3_finalize(over);
+	if (e->scope->candidacy_id)
+		sqlite3_reset(over);	/* kept prepared: once per imported row */
+	else
+		sqlite3_finalize(over);
 	if (rc != SQLITE_DONE) {
 		free(s.over);
 		return bug("reading council levels: %s", sqlite3_errmsg(e->db));

@@ -748,15 +748,17 @@ int run_cand_pass(struct eval *e)
 {
 	sqlite3_stmt *st;
 	struct sbuf name = SBUF_INIT;
-	int rc = 0, step;
+	int rc = 0, step, one = e->scope->candidacy_id != 0;
 
 	if (!e->nchecks)
 		return 0;
 	/* one candidacy (an entry command's check) by its key: an OR in the
-	 * WHERE would scan and sort the whole book for each imported row */
-	st = e->scope->candidacy_id ? db_prepare(e->db, CAND_PASS_COLS "WHERE c.id = ?2 AND (?1 = 0 OR c.body_id = ?1)")
-				    : db_prepare(e->db, CAND_PASS_COLS "WHERE (?1 = 0 OR c.body_id = ?1) AND ?2 = 0 "
-						 "ORDER BY b.id, coalesce(k.number, 0), p.sort_key, p.id");
+	 * WHERE would scan and sort the whole book for each imported row; and
+	 * kept prepared, as parsing this SELECT cost an import more than
+	 * running it */
+	st = one ? db_prepare_cached(e->db, CAND_PASS_COLS "WHERE c.id = ?2 AND (?1 = 0 OR c.body_id = ?1)")
+		 : db_prepare(e->db, CAND_PASS_COLS "WHERE (?1 = 0 OR c.body_id = ?1) AND ?2 = 0 "
+			      "ORDER BY b.id, coalesce(k.number, 0), p.sort_key, p.id");
 	if (!st)
 		return -1;
 	db_bind_int(st, 1, e->scope->body_id);
@@ -815,7 +817,10 @@ int run_cand_pass(struct eval *e)
 	}
 	if (rc == 0 && step != SQLITE_DONE)
 		rc = bug("reading candidacies: %s", sqlite3_errmsg(e->db));
-	sqlite3_finalize(st);
+	if (one)
+		sqlite3_reset(st);
+	else
+		sqlite3_finalize(st);
 	sbuf_release(&name);
 	return rc;
 }
@@ -857,7 +862,7 @@ int ev_init(struct eval *e, sqlite3 *db, const struct validate_scope *scope, con
 	e->out = out;
 	e->want = scope->want ? scope->want : WANT_ALL;
 	e->rank = scope->stage ? stage_rank(scope->stage) : -1;
-	if (!(st = db_prepare(db, "SELECT election_day, term, committee_place FROM election")))
+	if (!(st = db_prepare_cached(db, "SELECT election_day, term, committee_place FROM election")))
 		return -1;
 	if (sqlite3_step(st) != SQLITE_ROW) {
 		error("sổ thiếu thông tin cuộc bầu cử");
@@ -868,7 +873,7 @@ int ev_init(struct eval *e, sqlite3 *db, const struct validate_scope *scope, con
 		e->place = xstrdup(db_col_text(st, 2));
 		rc = 0;
 	}
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	if (rc == 0) {
 		if (scope->today)
 			e->today = *scope->today;
