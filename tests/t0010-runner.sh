@@ -88,4 +88,7 @@ expect_exit 1
 tail -n 1 "$OUT" >"$T/last"
 grep -qx "2 passed, 1 failed, 2 skipped" "$T/last" || t_fail "last line is '$(cat "$T/last")'"
 expect_out "FAIL t9004-fails:a case that fails"
+for k in 1 2; do
+	grep -q "^run-shards: part $k/2 took [0-9][0-9]* s$" "$ERR" || t_fail "no time for part $k: $(cat "$ERR")"
+done
 t_end
