@@ -159,12 +159,12 @@ int cmd_conference_add(struct ctx *ctx, int argc, char **argv)
 	checked = conf_check(ctx->db, &a, &rec, NULL, 0);
 	/* the validator's record-level rules: on the counts (what the schema
 	 * could not hold), then on the row stored in this transaction */
-	if (checked == 0 && (n = conf_rules_refuse(ctx->db, &rec, 0, NULL, 0)) != 0)
+	if (checked == 0 && (n = conf_rules_refuse(ctx->db, &pack, &rec, 0, NULL, 0)) != 0)
 		checked = n < 0 ? -1 : CONF_REFUSED;
 	if (checked == 0 && (conf_insert(ctx->db, &rec, &id) < 0 || store_approvals(ctx->db, &rec, id, res, nres) < 0 ||
 			     conf_store_opinions(ctx->db, &rec, id, NULL, 0) < 0))
 		checked = -1;
-	if (checked == 0 && (n = conf_rules_refuse(ctx->db, &rec, id, NULL, 0)) != 0)
+	if (checked == 0 && (n = conf_rules_refuse(ctx->db, &pack, &rec, id, NULL, 0)) != 0)
 		checked = n < 0 ? -1 : CONF_REFUSED;
 	/* -2 (a value missing: usage), CONF_REFUSED (a rule: exit 1) and -1
 	 * were each printed as an error of their kind */

@@ -154,13 +154,16 @@ int validate_candidacy(sqlite3 *db, long long candidacy_id, struct findings *out
 	return run_owned(db, &scope, out);
 }
 
-int validate_conference(sqlite3 *db, long long conference_id, struct findings *out)
+int validate_conference(sqlite3 *db, const struct rule_pack *pack, long long conference_id, struct findings *out)
 {
 	struct validate_scope scope = { 0 };
+	int from = out->n;
 
 	scope.conference_id = conference_id;
 	scope.want = WANT_CONFERENCE;
-	return run_owned(db, &scope, out);
+	if (!pack)
+		return run_owned(db, &scope, out);
+	return run(db, &scope, pack, out) < 0 ? -1 : errors_since(out, from);
 }
 
 int validate_after_change(sqlite3 *db, long long body_id, const char *stage, struct findings *out)
@@ -235,11 +238,10 @@ int validate_person_refuse(sqlite3 *db, const struct rule_pack *pack, long long 
 	return n;
 }
 
-int validate_check_conference(sqlite3 *db, const struct conference_counts *c, const struct vote_counts *votes,
-			      int nvotes, struct findings *out)
+int validate_check_conference(sqlite3 *db, const struct rule_pack *pack, const struct conference_counts *c,
+			      const struct vote_counts *votes, int nvotes, struct findings *out)
 {
 	struct validate_scope scope = { 0 };
-	const struct rule_pack *pack = own_pack(db, out);
 	struct eval e;
 	struct where w;
 	int from = out->n;
@@ -247,7 +249,7 @@ int validate_check_conference(sqlite3 *db, const struct conference_counts *c, co
 	struct sbuf lb = SBUF_INIT;
 	const char *label;
 
-	if (!pack)
+	if (!pack && !(pack = own_pack(db, out)))
 		return -1;
 	if (ev_init(&e, db, &scope, pack, out) < 0) {
 		ev_release(&e);

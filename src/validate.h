@@ -198,12 +198,13 @@ int conf_quorum_met(const struct rule *r, const struct conference_counts *c, cha
 /*
  * The record-level rules of the book's pack on one conference and its
  * votes (tellers, votes_present, quorum, ballots, and the trust kind's
- * "votes counted <= attendees"), before storing.  Findings go to *out
- * (its pack is loaded if needed); returns the number of error-severity
- * findings added, or -1.
+ * "votes counted <= attendees"), before storing, by `pack` (NULL: the
+ * book's, loaded into *out; an import passes the one it loaded once).
+ * Findings go to *out; returns the number of error-severity findings
+ * added, or -1.
  */
-int validate_check_conference(sqlite3 *db, const struct conference_counts *c, const struct vote_counts *votes,
-			      int nvotes, struct findings *out);
+int validate_check_conference(sqlite3 *db, const struct rule_pack *pack, const struct conference_counts *c,
+			      const struct vote_counts *votes, int nvotes, struct findings *out);
 
 /*
  * The same rules, after storing, on rows already in the book (inside the
@@ -228,7 +229,9 @@ int validate_person_refuse(sqlite3 *db, const struct rule_pack *pack, long long 
  * qualified list). */
 int validate_candidacy_refuse(sqlite3 *db, const struct rule_pack *pack, long long cand, const char *kind,
 			      const char *file, long row);
-int validate_conference(sqlite3 *db, long long conference_id, struct findings *out);
+/* Every rule of `pack` (NULL: the book's) on one conference as stored,
+ * into *out: the number of error findings added, or -1. */
+int validate_conference(sqlite3 *db, const struct rule_pack *pack, long long conference_id, struct findings *out);
 
 /*
  * After a stage decision or a constituency assignment of body `body_id`

@@ -263,7 +263,7 @@ static int each_conf(struct eval *e, const struct rule *r, int (*want_kind)(cons
 {
 	sqlite3_stmt *st;
 	struct sbuf label = SBUF_INIT, kinds = SBUF_INIT;
-	int rc = 0;
+	int rc = 0, one = e->scope->conference_id != 0;
 
 	/*
 	 * The kinds to read, as "|ht3|residence|": those want_kind accepts
@@ -285,16 +285,21 @@ static int each_conf(struct eval *e, const struct rule *r, int (*want_kind)(cons
 			return 0;
 		}
 	}
-	st = db_prepare(e->db,
-		"SELECT f.id, f.kind, f.held_on, coalesce(u.name, ''), f.mode, f.voters_at_place, f.invited, f.present, "
-		"f.tellers, f.ballots_issued, f.ballots_returned, f.ballots_valid, f.ballots_invalid, "
-		"f.vote_method IS NOT NULL OR EXISTS (SELECT 1 FROM vote v WHERE v.conference_id = f.id), "
-		"b.id, b.code, b.kind, b.name, coalesce(f.unit_id, 0), f.votes_cast "
-		"FROM conference f JOIN body b ON b.id = f.body_id LEFT JOIN unit u ON u.id = f.unit_id "
-		"WHERE (?1 = 0 OR f.body_id = ?1) AND (?2 = 0 OR f.id = ?2) "
-		"AND ((b.kind = 'na' AND ?3) OR (b.kind = 'hdnd' AND ?4)) "
-		"AND (?5 IS NULL OR instr(?5, '|' || f.kind || '|') > 0) "
-		"ORDER BY b.id, f.held_on, f.start_time, f.id");
+	/* One conference (the entry of one, four rules per row of a voters
+	 * import) by its key, and kept prepared: "?2 = 0 OR f.id = ?2" would
+	 * scan the table for each. */
+#define EACH_CONF(which)                                                                                     \
+	"SELECT f.id, f.kind, f.held_on, coalesce(u.name, ''), f.mode, f.voters_at_place, f.invited, f.present, " \
+	"f.tellers, f.ballots_issued, f.ballots_returned, f.ballots_valid, f.ballots_invalid, "              \
+	"f.vote_method IS NOT NULL OR EXISTS (SELECT 1 FROM vote v WHERE v.conference_id = f.id), "          \
+	"b.id, b.code, b.kind, b.name, coalesce(f.unit_id, 0), f.votes_cast "                                \
+	"FROM conference f JOIN body b ON b.id = f.body_id LEFT JOIN unit u ON u.id = f.unit_id "           \
+	"WHERE (?1 = 0 OR f.body_id = ?1) AND " which " "                                                    \
+	"AND ((b.kind = 'na' AND ?3) OR (b.kind = 'hdnd' AND ?4)) "                                          \
+	"AND (?5 IS NULL OR instr(?5, '|' || f.kind || '|') > 0) "                                           \
+	"ORDER BY b.id, f.held_on, f.start_time, f.id"
+	st = one ? db_prepare_cached(e->db, EACH_CONF("f.id = ?2")) : db_prepare(e->db, EACH_CONF("?2 = 0"));
+#undef EACH_CONF
 	if (!st) {
 		sbuf_release(&kinds);
 		return -1;
@@ -349,7 +354,10 @@ static int each_conf(struct eval *e, const struct rule *r, int (*want_kind)(cons
 			fn(e, r, &w, &c);
 		free_votes(&c);
 	}
-	sqlite3_finalize(st);
+	if (one)
+		sqlite3_reset(st);
+	else
+		sqlite3_finalize(st);
 	sbuf_release(&label);
 	sbuf_release(&kinds);
 	return rc;
@@ -433,19 +441,24 @@ typedef void (*latest_fn)(struct eval *e, const struct rule *r, const struct lat
 
 static int each_latest_vote(struct eval *e, const struct rule *r, const char *kind, latest_fn fn, void *arg)
 {
-	sqlite3_stmt *st = db_prepare(e->db,
-		"SELECT p.ho, p.ten_dem, p.ten, c.stage, c.source, c.special_case, coalesce(c.special_reason, ''), "
-		"v.trust, f.present, f.mode, f.ballots_returned, f.held_on, coalesce(u.name, ''), "
-		"coalesce(k.number, 0), b.id, b.code, b.name "
-		"FROM vote v JOIN conference f ON f.id = v.conference_id JOIN candidacy c ON c.id = v.candidacy_id "
-		"JOIN person p ON p.id = c.person_id JOIN body b ON b.id = c.body_id "
-		"LEFT JOIN unit u ON u.id = f.unit_id LEFT JOIN constituency k ON k.id = c.constituency_id "
-		"WHERE f.kind = ?1 AND c.status = 'active' AND (?2 = 0 OR c.body_id = ?2) "
-		"AND ((b.kind = 'na' AND ?3) OR (b.kind = 'hdnd' AND ?4)) AND (?5 = 0 OR c.id = ?5) "
-		"AND NOT EXISTS (SELECT 1 FROM vote v2 JOIN conference f2 ON f2.id = v2.conference_id "
-		"  WHERE v2.candidacy_id = c.id AND f2.kind = f.kind "
-		"  AND (f2.held_on > f.held_on OR (f2.held_on = f.held_on AND f2.id > f.id))) "
-		"ORDER BY b.id, coalesce(k.number, 0), p.sort_key, p.id");
+	/* one candidacy (decide's gate, per row of an import) by its key: an
+	 * OR would scan every vote for each */
+#define LATEST_VOTES(which)                                                                                  \
+	"SELECT p.ho, p.ten_dem, p.ten, c.stage, c.source, c.special_case, coalesce(c.special_reason, ''), " \
+	"v.trust, f.present, f.mode, f.ballots_returned, f.held_on, coalesce(u.name, ''), "                  \
+	"coalesce(k.number, 0), b.id, b.code, b.name "                                                        \
+	"FROM vote v JOIN conference f ON f.id = v.conference_id JOIN candidacy c ON c.id = v.candidacy_id " \
+	"JOIN person p ON p.id = c.person_id JOIN body b ON b.id = c.body_id "                               \
+	"LEFT JOIN unit u ON u.id = f.unit_id LEFT JOIN constituency k ON k.id = c.constituency_id "         \
+	"WHERE f.kind = ?1 AND c.status = 'active' AND (?2 = 0 OR c.body_id = ?2) "                          \
+	"AND ((b.kind = 'na' AND ?3) OR (b.kind = 'hdnd' AND ?4)) AND " which " "                            \
+	"AND NOT EXISTS (SELECT 1 FROM vote v2 JOIN conference f2 ON f2.id = v2.conference_id "              \
+	"  WHERE v2.candidacy_id = c.id AND f2.kind = f.kind "                                               \
+	"  AND (f2.held_on > f.held_on OR (f2.held_on = f.held_on AND f2.id > f.id))) "                      \
+	"ORDER BY b.id, coalesce(k.number, 0), p.sort_key, p.id"
+	sqlite3_stmt *st = db_prepare(e->db, e->scope->candidacy_id ? LATEST_VOTES("v.candidacy_id = ?5")
+								   : LATEST_VOTES("?5 = 0"));
+#undef LATEST_VOTES
 	struct sbuf name = SBUF_INIT;
 
 	if (!st)
@@ -558,15 +571,18 @@ static void residence_gate(struct eval *e, const struct rule *r, const struct la
  */
 static int residence_missing(struct eval *e, const struct rule *r)
 {
-	sqlite3_stmt *st = db_prepare(e->db,
-		"SELECT p.ho, p.ten_dem, p.ten, c.stage, coalesce(k.number, 0), b.id, b.code, b.name, "
-		"c.special_case, coalesce(c.special_reason, '') FROM candidacy c JOIN person p ON p.id = c.person_id JOIN body b ON b.id = c.body_id "
-		"LEFT JOIN constituency k ON k.id = c.constituency_id "
-		"WHERE c.status = 'active' AND c.stage IN ('qualified', 'official') AND (?1 = 0 OR c.body_id = ?1) "
-		"AND ((b.kind = 'na' AND ?2) OR (b.kind = 'hdnd' AND ?3)) AND (?4 = 0 OR c.id = ?4) "
-		"AND NOT EXISTS (SELECT 1 FROM vote v JOIN conference f ON f.id = v.conference_id "
-		"  WHERE v.candidacy_id = c.id AND f.kind = 'residence') "
-		"ORDER BY b.id, coalesce(k.number, 0), p.sort_key, p.id");
+	/* one candidacy by its key (see each_latest_vote) */
+#define MISSING(which)                                                                                       \
+	"SELECT p.ho, p.ten_dem, p.ten, c.stage, coalesce(k.number, 0), b.id, b.code, b.name, "              \
+	"c.special_case, coalesce(c.special_reason, '') FROM candidacy c JOIN person p ON p.id = c.person_id " \
+	"JOIN body b ON b.id = c.body_id LEFT JOIN constituency k ON k.id = c.constituency_id "              \
+	"WHERE c.status = 'active' AND c.stage IN ('qualified', 'official') AND (?1 = 0 OR c.body_id = ?1) " \
+	"AND ((b.kind = 'na' AND ?2) OR (b.kind = 'hdnd' AND ?3)) AND " which " "                            \
+	"AND NOT EXISTS (SELECT 1 FROM vote v JOIN conference f ON f.id = v.conference_id "                  \
+	"  WHERE v.candidacy_id = c.id AND f.kind = 'residence') "                                           \
+	"ORDER BY b.id, coalesce(k.number, 0), p.sort_key, p.id"
+	sqlite3_stmt *st = db_prepare(e->db, e->scope->candidacy_id ? MISSING("c.id = ?4") : MISSING("?4 = 0"));
+#undef MISSING
 	struct sbuf name = SBUF_INIT;
 
 	if (!st)

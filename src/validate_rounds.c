@@ -109,7 +109,10 @@ static void moment_label(const struct moment *x, struct sbuf *out)
  * finding per line), then with it, adding only the findings that are new.
  * So a round 2 stored after a recorded round 3 is refused (round 3 now
  * comes before round 2) and a book already out of order refuses nothing
- * that is not made worse.
+ * that is not made worse.  A voter conference moves no round's bounds,
+ * so only its own place among the rounds can be new: that conference
+ * alone is judged (a voters import stores thousands, and judging the body
+ * twice for each made it quadratic).
  */
 struct order_out {
 	struct eval *e;
@@ -191,8 +194,11 @@ static const char *order_kinds(int rank)
 	return NULL;
 }
 
-/* HT-ORDER on the body of row `b`, without conference `without` (0: none). */
-static int order_body(struct order_out *o, sqlite3_stmt *b, sqlite3_stmt *st, const char *kinds, long long without)
+/* HT-ORDER on the body of row `b`, without conference `without` (0:
+ * none) among the rounds; st's ?3 is bound to `pick` (the conferences
+ * other than it, or it alone). */
+static int order_body(struct order_out *o, sqlite3_stmt *b, sqlite3_stmt *st, const char *kinds, long long without,
+		      long long pick)
 {
 	struct bounds bd;
 	struct where w;
@@ -203,7 +209,7 @@ static int order_body(struct order_out *o, sqlite3_stmt *b, sqlite3_stmt *st, co
 	}
 	db_bind_int(st, 1, sqlite3_column_int64(b, 0));
 	db_bind_text(st, 2, kinds);
-	db_bind_int(st, 3, without);
+	db_bind_int(st, 3, pick);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		struct moment x;
 
@@ -244,16 +250,18 @@ int eval_round_order(struct eval *e, const struct rule *r)
 	long long conf = e->scope->conference_id, conf_body = 0;
 	struct order_out o = { e, r, 0, SBUF_INIT, SBUF_INIT };
 	sqlite3_stmt *b, *st;
-	int rc = 0;
+	int rc = 0, round = 0;
 
 	if (!kinds || e->scope->candidacy_id)
 		return 0;
 	if (conf) {
-		if (!(st = db_prepare(e->db, "SELECT body_id FROM conference WHERE id = ?")))
+		if (!(st = db_prepare(e->db, "SELECT body_id, kind IN ('ht1', 'ht2', 'ht3') FROM conference WHERE id = ?")))
 			return -1;
 		db_bind_int(st, 1, conf);
-		if (sqlite3_step(st) == SQLITE_ROW)
+		if (sqlite3_step(st) == SQLITE_ROW) {
 			conf_body = sqlite3_column_int64(st, 0);
+			round = sqlite3_column_int(st, 1);
+		}
 		sqlite3_finalize(st);
 		if (!conf_body)
 			return 0;
@@ -263,14 +271,17 @@ int eval_round_order(struct eval *e, const struct rule *r)
 	/* The conferences one by one, in order; the votes are looked at for
 	 * workplace conferences only, the one kind whose check depends on
 	 * whose nomination they voted on, in one reading: 1 for votes on
-	 * self-nominees (or thôn nominees), 2 for votes on units' nominees. */
-	st = db_prepare(e->db,
-		"SELECT f.kind, f.held_on, coalesce(f.start_time, ''), coalesce(u.name, ''), "
-		"CASE WHEN f.kind = 'workplace' THEN (SELECT coalesce(max(c.source <> 'unit') + 2 * max(c.source = 'unit'), 0) "
-		"  FROM vote v JOIN candidacy c ON c.id = v.candidacy_id WHERE v.conference_id = f.id) ELSE 0 END "
-		"FROM conference f LEFT JOIN unit u ON u.id = f.unit_id "
-		"WHERE f.body_id = ?1 AND instr(?2, '|' || f.kind || '|') > 0 AND f.id <> ?3 "
-		"ORDER BY f.held_on, f.start_time, f.id");
+	 * self-nominees (or thôn nominees), 2 for votes on units' nominees.
+	 * A voter conference alone is read by its key. */
+#define ORDER_CONFS(which)                                                                                   \
+	"SELECT f.kind, f.held_on, coalesce(f.start_time, ''), coalesce(u.name, ''), "                       \
+	"CASE WHEN f.kind = 'workplace' THEN (SELECT coalesce(max(c.source <> 'unit') + 2 * max(c.source = 'unit'), 0) " \
+	"  FROM vote v JOIN candidacy c ON c.id = v.candidacy_id WHERE v.conference_id = f.id) ELSE 0 END "  \
+	"FROM conference f LEFT JOIN unit u ON u.id = f.unit_id "                                            \
+	"WHERE f.body_id = ?1 AND instr(?2, '|' || f.kind || '|') > 0 AND " which                           \
+	" ORDER BY f.held_on, f.start_time, f.id"
+	st = db_prepare(e->db, conf && !round ? ORDER_CONFS("f.id = ?3") : ORDER_CONFS("f.id <> ?3"));
+#undef ORDER_CONFS
 	if (!st) {
 		sqlite3_finalize(b);
 		return -1;
@@ -278,13 +289,17 @@ int eval_round_order(struct eval *e, const struct rule *r)
 	while (rc == 0 && sqlite3_step(b) == SQLITE_ROW) {
 		if (conf && sqlite3_column_int64(b, 0) != conf_body)
 			continue;
+		if (conf && !round) {	/* a voter conference: it alone */
+			rc = order_body(&o, b, st, kinds, 0, conf);
+			continue;
+		}
 		if (conf) {
 			o.collect = 1;
-			rc = order_body(&o, b, st, kinds, conf);
+			rc = order_body(&o, b, st, kinds, conf, conf);
 			o.collect = 0;
 		}
 		if (rc == 0)
-			rc = order_body(&o, b, st, kinds, 0);
+			rc = order_body(&o, b, st, kinds, 0, 0);
 	}
 	sqlite3_finalize(st);
 	sqlite3_finalize(b);
@@ -347,12 +362,15 @@ static int issues_answered(struct eval *e, const struct rule *r, const char *key
 
 	if (!b)
 		return -1;
-	st = db_prepare(e->db,
-		"SELECT p.ho, p.ten_dem, p.ten, c.stage, coalesce(k.number, 0), i.answer_date, i.text "
-		"FROM voter_issue i JOIN candidacy c ON c.id = i.candidacy_id JOIN person p ON p.id = c.person_id "
-		"LEFT JOIN constituency k ON k.id = c.constituency_id "
-		"WHERE c.body_id = ?1 AND c.status = 'active' AND (?2 = 0 OR c.id = ?2) "
-		"ORDER BY coalesce(k.number, 0), p.sort_key, p.id, i.id");
+	/* one candidacy by its key: an OR would scan the body's for each */
+#define ISSUES(which)                                                                                        \
+	"SELECT p.ho, p.ten_dem, p.ten, c.stage, coalesce(k.number, 0), i.answer_date, i.text "               \
+	"FROM voter_issue i JOIN candidacy c ON c.id = i.candidacy_id JOIN person p ON p.id = c.person_id "  \
+	"LEFT JOIN constituency k ON k.id = c.constituency_id "                                              \
+	"WHERE c.body_id = ?1 AND c.status = 'active' AND " which " "                                        \
+	"ORDER BY coalesce(k.number, 0), p.sort_key, p.id, i.id"
+	st = db_prepare(e->db, e->scope->candidacy_id ? ISSUES("i.candidacy_id = ?2") : ISSUES("?2 = 0"));
+#undef ISSUES
 	if (!st) {
 		sqlite3_finalize(b);
 		return -1;

@@ -211,7 +211,7 @@ int voters_record(sqlite3 *db, const struct rule_pack *pack, const struct conf_a
 	}
 	if (nerr)
 		return -1;
-	if ((q = conf_rules_refuse(db, &rec, 0, file, row)) != 0)
+	if ((q = conf_rules_refuse(db, pack, &rec, 0, file, row)) != 0)
 		return q < 0 ? -1 : CONF_REFUSED;
 	if (conf_insert(db, &rec, conf_id) < 0)
 		return -1;
@@ -237,7 +237,7 @@ int voters_record(sqlite3 *db, const struct rule_pack *pack, const struct conf_a
 	if (conf_store_opinions(db, &rec, *conf_id, file, row) < 0)
 		return -1;
 	/* the record and its votes as stored, judged by the validator */
-	if ((q = conf_rules_refuse(db, &rec, *conf_id, file, row)) != 0)
+	if ((q = conf_rules_refuse(db, pack, &rec, *conf_id, file, row)) != 0)
 		return q < 0 ? -1 : CONF_REFUSED;
 	conf_counts_of(&rec, &counts);
 	if (rec.kind == CONF_THON)
@@ -277,17 +277,18 @@ void conf_counts_of(const struct conf_rec *rec, struct conference_counts *c)
 		date_iso(rec->held_on, c->held_on, sizeof(c->held_on));
 }
 
-int conf_rules_refuse(sqlite3 *db, const struct conf_rec *rec, long long id, const char *file, long row)
+int conf_rules_refuse(sqlite3 *db, const struct rule_pack *pack, const struct conf_rec *rec, long long id,
+		      const char *file, long row)
 {
 	struct findings f = { 0 };
 	int n;
 
 	if (id) {
-		n = validate_conference(db, id, &f);
+		n = validate_conference(db, pack, id, &f);
 	} else {
 		struct conference_counts c;
 		conf_counts_of(rec, &c);
-		n = validate_check_conference(db, &c, NULL, 0, &f);
+		n = validate_check_conference(db, pack, &c, NULL, 0, &f);
 	}
 	if (n > 0 || (id && n == 0))
 		findings_report_at(&f, file, row);

@@ -38,10 +38,12 @@ void vresults_release(struct vresult *res, int n);
  * issued, more votes cast than present), reporting only when an error
  * refuses it; with the id of the row just stored inside the command's
  * transaction, on that row and its votes, reporting every finding.  As
- * file:row: when file is not NULL.  Returns the number of error findings
- * (the record is refused, the caller's transaction rolls back), or -1.
+ * file:row: when file is not NULL.  By `pack` (NULL: the book's, loaded
+ * for the call).  Returns the number of error findings (the record is
+ * refused, the caller's transaction rolls back), or -1.
  */
-int conf_rules_refuse(sqlite3 *db, const struct conf_rec *rec, long long id, const char *file, long row);
+int conf_rules_refuse(sqlite3 *db, const struct rule_pack *pack, const struct conf_rec *rec, long long id,
+		      const char *file, long row);
 
 /* The counts of a record not yet stored, as the validator reads them. */
 void conf_counts_of(const struct conf_rec *rec, struct conference_counts *c);

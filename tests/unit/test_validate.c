@@ -336,10 +336,10 @@ TEST(check_conference_before_storing)
 	struct findings f = { 0 };
 
 	CHECK(db != NULL);
-	CHECK_INT_EQ(validate_check_conference(db, &c, v, 2, &f), 0);
+	CHECK_INT_EQ(validate_check_conference(db, NULL, &c, v, 2, &f), 0);
 	CHECK_INT_EQ(f.n, 0);
 	c.present = 39;		/* quorum: half of 80 convened */
-	CHECK_INT_EQ(validate_check_conference(db, &c, v, 2, &f), 2);	/* and 40 votes for 39 present */
+	CHECK_INT_EQ(validate_check_conference(db, NULL, &c, v, 2, &f), 2);	/* and 40 votes for 39 present */
 	CHECK(has_rule(&f, "VC-QUORUM-RES"));
 	CHECK(has_rule(&f, "VC-TRUST"));
 	CHECK_STR_EQ(f.v[1].candidate, "Lê Văn An");
@@ -350,7 +350,7 @@ TEST(check_conference_before_storing)
 	c.ballots_returned = 40;
 	c.ballots_valid = 38;
 	c.ballots_invalid = 1;
-	CHECK_INT_EQ(validate_check_conference(db, &c, v, 2, &f), 2);
+	CHECK_INT_EQ(validate_check_conference(db, NULL, &c, v, 2, &f), 2);
 	CHECK(has_rule(&f, "VC-TELLERS"));
 	CHECK(has_rule(&f, "VC-BALLOTS"));
 	findings_release(&f);
@@ -359,7 +359,7 @@ TEST(check_conference_before_storing)
 	c.body_kind = "na";
 	c.ballots_issued = c.ballots_returned = c.ballots_valid = c.ballots_invalid = -1;
 	c.present = 35;
-	CHECK_INT_EQ(validate_check_conference(db, &c, v, 2, &f), 3);	/* 4 tellers; 40 and 39 votes for 35 */
+	CHECK_INT_EQ(validate_check_conference(db, NULL, &c, v, 2, &f), 3);	/* 4 tellers; 40 and 39 votes for 35 */
 	CHECK(has_rule(&f, "HT-TELLERS"));
 	CHECK(has_rule(&f, "HT-VOTERS"));
 	CHECK(!has_rule(&f, "VC-TELLERS"));
@@ -393,7 +393,7 @@ TEST(candidacy_and_conference_after_storing)
 	CHECK_STR_EQ(f.v[0].candidate, "Lê Văn An");
 	CHECK_INT_EQ(validate_candidacy(db, 2, &f), 0);
 	CHECK_INT_EQ(f.n, 1);
-	CHECK_INT_EQ(validate_conference(db, 1, &f), 1);
+	CHECK_INT_EQ(validate_conference(db, NULL, 1, &f), 1);
 	CHECK_INT_EQ(f.n, 2);
 	CHECK_STR_EQ(f.v[1].rule->id, "VC-QUORUM-WORK");
 	findings_release(&f);
