@@ -234,8 +234,6 @@ static SECURITY_ATTRIBUTES *owner_only(struct owner_sd *o, int mode, int dir)
 
 /* ---- files ------------------------------------------------------------ */
 
-static int dir_fd = -1;	/* the one "directory" descriptor: NUL */
-
 int ht_open(const char *path, int flags, ...)
 {
 	int mode = 0, fd;
@@ -258,10 +256,7 @@ int ht_open(const char *path, int flags, ...)
 			errno = ENOTDIR;
 			return -1;
 		}
-		fd = _open("NUL", _O_RDONLY);
-		if (fd >= 0)
-			dir_fd = fd;
-		return fd;
+		return _open("NUL", _O_RDONLY);
 	}
 	if (!(w = wide(path)))
 		return -1;
@@ -600,13 +595,17 @@ int ht_fsync(int fd)
 	wchar_t path[32768];
 	DWORD n;
 
-	if (fd == dir_fd && fd >= 0)
-		return 0;
 	h = (HANDLE)_get_osfhandle(fd);
 	if (h == INVALID_HANDLE_VALUE) {
 		errno = EBADF;
 		return -1;
 	}
+	/* A folder's descriptor is the null device (ht_open), a character
+	 * device: nothing to flush.  Asked of the handle, not remembered as a
+	 * descriptor number, which the next open() reuses once it is closed
+	 * (the temporary of every form after the first went unflushed). */
+	if (GetFileType(h) != FILE_TYPE_DISK)
+		return 0;
 	if (FlushFileBuffers(h))
 		return 0;
 	if (GetLastError() != ERROR_ACCESS_DENIED)
