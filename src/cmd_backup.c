@@ -22,7 +22,6 @@
  */
 #include <errno.h>
 #include <fcntl.h>
-#include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -69,11 +68,12 @@ static int sync_path(const char *path, int dir)
 
 static void sync_dir_of(const char *path)
 {
-	char *copy = xstrdup(path);
+	char *dir = platform_dir_of(path);
 
 	/* Best effort: some file systems refuse fsync on folders. */
-	sync_path(dirname(copy), 1);
-	free(copy);
+	if (dir)
+		sync_path(dir, 1);
+	free(dir);
 }
 
 /* A new empty temporary file beside `path`; malloc'd name or NULL. */

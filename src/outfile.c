@@ -1,7 +1,6 @@
 /* outfile.c - where outputs may go, and putting them in place; see outfile.h. */
 #include <errno.h>
 #include <fcntl.h>
-#include <libgen.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +11,7 @@
 #include <zip.h>
 #include "diag.h"
 #include "outfile.h"
+#include "platform.h"
 #include "sbuf.h"
 #include "banned.h"
 
@@ -209,8 +209,8 @@ int out_put_in_place(char *tmp, const char *path)
 	free(tmp);
 	/* The new name reaches the disk too (best effort: some file systems
 	 * refuse fsync on a folder). */
-	copy = xstrdup(path);
-	if ((fd = open(dirname(copy), O_RDONLY | O_DIRECTORY)) >= 0) {
+	copy = platform_dir_of(path);
+	if (copy && (fd = open(copy, O_RDONLY | O_DIRECTORY)) >= 0) {
 		fsync(fd);
 		close(fd);
 	}

@@ -6,6 +6,7 @@
  */
 #include "platform.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 const char *platform_last_sep(const char *path)
@@ -18,6 +19,25 @@ const char *platform_last_sep(const char *path)
 		s = b;
 #endif
 	return s;
+}
+
+char *platform_dir_of(const char *path)
+{
+	const char *s = platform_last_sep(path);
+	size_t n = s ? (size_t)(s - path) : 1;
+	char *d;
+
+	if (s && n == 0)
+		n = 1;	/* "/x": the root */
+#ifdef _WIN32
+	if (s && n == 2 && path[1] == ':')
+		n = 3;	/* "C:\x": the drive's root */
+#endif
+	if (!(d = malloc(n + 1)))
+		return NULL;
+	memcpy(d, s ? path : ".", n);
+	d[n] = '\0';
+	return d;
 }
 
 int platform_is_absolute(const char *path)

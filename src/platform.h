@@ -39,6 +39,13 @@ void platform_init(int *argc, char ***argv);
 
 /* The last folder separator in path ('/', and '\\' on Windows), or NULL. */
 const char *platform_last_sep(const char *path);
+/*
+ * The folder of file `path`, malloc'd (NULL when out of memory): "." when
+ * it names none, "/" for "/x", on Windows "C:\\" for "C:\\x".  Not
+ * dirname(): mingw-w64's converts the path through the ANSI code page
+ * and sets the process's locale (docs/windows.md).
+ */
+char *platform_dir_of(const char *path);
 /* 1 if path is absolute ("/x"; on Windows also "C:\\x", "\\\\server\\x"). */
 int platform_is_absolute(const char *path);
 
@@ -68,7 +75,6 @@ int platform_is_absolute(const char *path);
 #include <signal.h>
 #include <unistd.h>
 #include <dirent.h>
-#include <libgen.h>
 #include <sys/types.h>
 #include <sys/stat.h>
 
