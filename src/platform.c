@@ -819,20 +819,31 @@ struct passwd *getpwuid(int uid)
 /* The C runtime knows SIGINT (Ctrl-C) and SIGBREAK (Ctrl-Break, our
  * SIGQUIT) from the console, and SIGTERM only from raise().  Masks are
  * emulated: a handler that fires while its signal is blocked marks it
- * pending, and unblocking delivers it. */
+ * pending, and unblocking delivers it.
+ *
+ * Windows runs a console handler on a thread of its own, so the mask is a
+ * lock, not a flag: the handler runs holding sig_lock, and blocking waits
+ * for a handler already running (which ends the process) instead of
+ * changing the temporaries' list under it; a signal that comes while
+ * blocked is marked pending under the same lock, so unblocking cannot miss
+ * it.  A handler must not call sigprocmask (outfile.c's does not). */
 #define NSIG_HT 32
 static void (*handlers[NSIG_HT])(int);
-static volatile LONG blocked, pending;
+static LONG blocked, pending;
+static SRWLOCK sig_lock = SRWLOCK_INIT;
 
 static void trampoline(int sig)
 {
+	void (*h)(int);
+
 	signal(sig, trampoline);	/* the runtime resets to SIG_DFL */
+	AcquireSRWLockExclusive(&sig_lock);
 	if (blocked & (1u << sig)) {
-		InterlockedOr(&pending, (LONG)(1u << sig));
-		return;
+		pending |= (LONG)(1u << sig);
+	} else if ((h = handlers[sig])) {
+		h(sig);
 	}
-	if (handlers[sig])
-		handlers[sig](sig);
+	ReleaseSRWLockExclusive(&sig_lock);
 }
 
 void (*ht_signal(int sig, void (*handler)(int)))(int)
@@ -865,7 +876,9 @@ int ht_sigaction(int sig, const struct ht_sigaction *act, struct ht_sigaction *o
 		errno = EINVAL;
 		return -1;
 	}
-	if (!act) {
+	if (!act && handlers[sig]) {
+		prev = handlers[sig];	/* ours, behind the trampoline */
+	} else if (!act) {
 		/* Ask without changing: set SIG_IGN and put back. */
 		prev = signal(sig, SIG_IGN);
 		if (prev == SIG_ERR) {
@@ -901,17 +914,26 @@ int ht_sigaddset(ht_sigset_t *s, int sig)
 
 int ht_sigprocmask(int how, const ht_sigset_t *set, ht_sigset_t *old)
 {
-	LONG was = blocked, now = was, fire;
+	LONG was, now, fire;
 
+	AcquireSRWLockExclusive(&sig_lock);
+	was = now = blocked;
 	if (set)
 		now = how == SIG_BLOCK ? (was | (LONG)*set) : how == SIG_UNBLOCK ? (was & ~(LONG)*set) : (LONG)*set;
 	if (old)
 		*old = (ht_sigset_t)was;
 	blocked = now;
-	fire = InterlockedAnd(&pending, now) & ~now;
-	for (int sig = 1; sig < NSIG_HT; sig++)
-		if ((fire & (1u << sig)) && handlers[sig])
-			handlers[sig](sig);
+	fire = pending & ~now;
+	pending &= now;
+	/* what came while blocked, delivered here as the runtime would have,
+	 * still holding the lock (a second Ctrl-C waits for it) */
+	for (int sig = 1; sig < NSIG_HT; sig++) {
+		void (*h)(int) = handlers[sig];
+
+		if ((fire & (1u << sig)) && h)
+			h(sig);
+	}
+	ReleaseSRWLockExclusive(&sig_lock);
 	return 0;
 }
 #endif /* _WIN32 */
