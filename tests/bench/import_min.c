@@ -117,7 +117,7 @@ static void die(sqlite3 *db, const char *what)
 int main(int argc, char **argv)
 {
 	sqlite3 *db;
-	sqlite3_stmt *st, *ins_p, *ins_c, *ins_e;
+	sqlite3_stmt *st, *ins_p, *ins_c, *ins_e, *find_p;
 	FILE *f;
 	char *buf = NULL, *field[MAXF], sql[2048];
 	size_t cap = 0;
@@ -206,8 +206,10 @@ int main(int argc, char **argv)
 	if (sqlite3_prepare_v2(db, sql, -1, &ins_p, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(db, "INSERT INTO candidacy (person_id, body_id, source, unit_id, dossier_at, stage, note) "
 				   "VALUES (?, ?, ?, ?, ?, ?, ?)", -1, &ins_c, NULL) != SQLITE_OK ||
-	    sqlite3_prepare_v2(db, "INSERT INTO candidacy_event (candidacy_id, at, stage, decision) "
-				   "VALUES (?, '2026-01-01', ?, 'in')", -1, &ins_e, NULL) != SQLITE_OK)
+	    sqlite3_prepare_v2(db, "INSERT INTO candidacy_event (candidacy_id, at, entered, stage, decision) "
+				   "VALUES (?, '2026-01-01', '2026-01-01', ?, 'in')", -1, &ins_e, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db, "SELECT id FROM person WHERE ho = ?1 AND ten_dem = ?2 AND ten = ?3 AND dob = ?4",
+			       -1, &find_p, NULL) != SQLITE_OK)
 		die(db, "prepare");
 	while (csv_record(f, &buf, &cap, field, &n)) {
 		char dob[32], dossier[32], *name, *sp1, *sp2;
@@ -248,10 +250,23 @@ int main(int argc, char **argv)
 				sqlite3_bind_text(ins_p, p + col[i], field[i], -1, SQLITE_STATIC);
 			}
 		}
-		if (sqlite3_step(ins_p) != SQLITE_DONE)
+		/* a person standing for two bodies is one row (the import matches
+		 * them by name and birth date too) */
+		if (sqlite3_step(ins_p) == SQLITE_DONE) {
+			person = sqlite3_last_insert_rowid(db);
+		} else if (sqlite3_extended_errcode(db) == SQLITE_CONSTRAINT_UNIQUE) {
+			sqlite3_bind_text(find_p, 1, name, -1, SQLITE_STATIC);
+			sqlite3_bind_text(find_p, 2, sp1 == sp2 ? "" : sp1 + 1, -1, SQLITE_STATIC);
+			sqlite3_bind_text(find_p, 3, sp2 + 1, -1, SQLITE_STATIC);
+			sqlite3_bind_text(find_p, 4, dob, -1, SQLITE_STATIC);
+			if (sqlite3_step(find_p) != SQLITE_ROW)
+				die(db, "person");
+			person = sqlite3_column_int64(find_p, 0);
+			sqlite3_reset(find_p);
+		} else {
 			die(db, "person");
+		}
 		sqlite3_reset(ins_p);
-		person = sqlite3_last_insert_rowid(db);
 		free(name);
 		unit_name = field[hu];
 		if (!strcmp(unit_name, "Tự ứng cử")) {
@@ -296,6 +311,7 @@ int main(int argc, char **argv)
 	sqlite3_finalize(ins_p);
 	sqlite3_finalize(ins_c);
 	sqlite3_finalize(ins_e);
+	sqlite3_finalize(find_p);
 	sqlite3_close(db);
 	fclose(f);
 	printf("%lld rows\n", rows);
