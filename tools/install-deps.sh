@@ -29,10 +29,11 @@ fuzz) pkgs="$pkgs clang libclang-rt-14-dev" ;;
 valgrind) pkgs="$pkgs valgrind" ;;
 bench) pkgs="$pkgs python3-xlsxwriter time" ;;
 # The cross compilers with POSIX threads (winpthreads, linked statically),
+# g++ for ICU's native build (its data tools run on the build machine),
 # cmake for libzip, libxlsxwriter and expat, tcl for SQLite's amalgamation,
 # dpkg-dev for `apt-get source` (tools/build-windows-deps.sh), unzip for
 # CI's look into the zip (tools/ci-windows.sh).
-windows) pkgs="$pkgs gcc-mingw-w64-x86-64-posix g++-mingw-w64-x86-64-posix binutils-mingw-w64-x86-64
+windows) pkgs="$pkgs g++ gcc-mingw-w64-x86-64-posix g++-mingw-w64-x86-64-posix binutils-mingw-w64-x86-64
 mingw-w64-x86-64-dev wine wine64 cmake tcl dpkg-dev zip unzip" ;;
 esac
 missing=""
