@@ -15,6 +15,12 @@ export WINEPREFIX WINEDEBUG
 # umask: a fixed 022, so that an owner-only ACL shows as "nothing for
 # others" (tests/lib.sh expect_owner_only) whatever umask the caller has.
 umask 022
+# Wine turns the Unix arguments, environment and file names into UTF-16
+# through the locale's character set: with none set (CI's env -i, a fresh
+# root) that is ASCII, and "Phạm Quốc Thái" arrives as "Pha:!m Qua;c ThC!i".
+# C.UTF-8 is built into Debian's libc; only Wine's conversions use it.
+LC_ALL=C.UTF-8
+export LC_ALL
 if [ "$1" = "--exe" ]; then
 	exe=$2
 	shift 2

@@ -328,6 +328,7 @@ def main():
         imp.add(run([ht, "candidate", "import", cand_csv, "--db", db], out=os.path.join(tmp, "log.import")))
         shutil.copyfile(os.path.join(big, "base.db"), db)
         imp_c.add(run([imin, db, cand_csv], out=os.path.join(tmp, "log.import_min"), baseline=True))
+        shutil.copyfile(os.path.join(big, "base.db"), db)  # import_min wrote past the audit trail
         imp_x.add(run([ht, "candidate", "import", cand_xlsx, "--db", db], out=os.path.join(tmp, "log.importx")))
         plain = os.path.join(tmp, "plain.db")
         if os.path.exists(plain):
